@@ -1,0 +1,62 @@
+"""autoarray: masks, arrays, grids, vectors, PSF convolution, imaging datasets and fits.
+
+NumPy is the default backend; pass ``xp=jax.numpy`` to run on JAX. JAX is never imported here.
+"""
+
+from autoarray.backend import configure_jax_environment, tune_allocator
+
+configure_jax_environment()
+tune_allocator()
+
+from autoarray import exc  # noqa: E402
+from autoarray.abstract_ndarray import AbstractNDArray, register_instance_pytree  # noqa: E402
+from autoarray.mask.mask_2d import Mask2D  # noqa: E402
+from autoarray.operators.over_sampling.over_sampler import (  # noqa: E402
+    OverSampler,
+    over_sample_size_via_radial_bins_from,
+)
+from autoarray.structures import decorators  # noqa: E402
+from autoarray.structures import decorators as grid_dec  # noqa: E402  (deprecated alias)
+from autoarray.structures.arrays.irregular import ArrayIrregular  # noqa: E402
+from autoarray.structures.arrays.uniform_2d import Array2D  # noqa: E402
+from autoarray.structures.grids.irregular_2d import Grid2DIrregular  # noqa: E402
+from autoarray.structures.grids.uniform_2d import Grid2D  # noqa: E402
+from autoarray.structures.vectors.irregular import VectorYX2DIrregular  # noqa: E402
+from autoarray.structures.vectors.uniform import VectorYX2D  # noqa: E402
+from autoarray.operators.convolver import Convolver  # noqa: E402
+from autoarray.dataset import DatasetModel, Imaging, SimulatorImaging  # noqa: E402
+from autoarray.dataset.fits import output_to_fits  # noqa: E402
+from autoarray.io_util import atomic_write_bytes, atomic_write_text  # noqa: E402
+from autoarray.fit.fit_imaging import FitImaging  # noqa: E402
+from autoarray import inversion  # noqa: E402
+
+over_sample = decorators.over_sample
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "exc",
+    "AbstractNDArray",
+    "register_instance_pytree",
+    "Mask2D",
+    "Array2D",
+    "ArrayIrregular",
+    "Grid2D",
+    "Grid2DIrregular",
+    "VectorYX2D",
+    "VectorYX2DIrregular",
+    "OverSampler",
+    "over_sample_size_via_radial_bins_from",
+    "decorators",
+    "grid_dec",
+    "over_sample",
+    "Convolver",
+    "DatasetModel",
+    "Imaging",
+    "SimulatorImaging",
+    "FitImaging",
+    "inversion",
+    "atomic_write_bytes",
+    "atomic_write_text",
+    "output_to_fits",
+]

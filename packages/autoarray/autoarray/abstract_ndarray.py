@@ -1,0 +1,367 @@
+"""``AbstractNDArray``: the wrapper every autoarray structure is built on, and JAX pytree support.
+
+A structure holds its raw values (a ``numpy.ndarray`` or a ``jax.Array``) in ``_array``, exposed as
+``.array``, next to metadata such as a mask or a grid. Arithmetic returns a new instance of the
+same class that keeps the metadata; comparisons and indexing return raw values.
+
+Pytrees: a subclass is registered with ``jax.tree_util`` the first time an instance is built
+with a JAX ``xp`` (:func:`_register_as_pytree`); higher-level classes (fits, tracers, galaxies,
+profiles) are registered with :func:`register_instance_pytree`. Registration is idempotent and
+never imports JAX unless JAX is being used.
+"""
+
+from __future__ import annotations
+
+import numbers
+from typing import Iterable
+
+import numpy as np
+
+from autoarray.backend import is_jax_array
+
+_pytree_registered_classes: set = set()
+
+_STATIC_TYPES = (bool, int, str, type(None), np.bool_, np.integer)
+
+
+class _StaticAux:
+    """Hashable holder of the static (non-traced) attributes of a flattened object.
+
+    JAX compares tree definitions by hash and equality. Plain Python values compare by value;
+    anything else (masks, datasets, cosmologies, settings) compares by identity, so the same
+    dataset object gives a cache hit without hashing large arrays.
+    """
+
+    __slots__ = ("names", "values")
+
+    def __init__(self, names: tuple, values: tuple):
+        self.names = names
+        self.values = values
+
+    @staticmethod
+    def _key(value):
+        if isinstance(value, _STATIC_TYPES) or isinstance(value, float):
+            return ("v", value)
+        if isinstance(value, tuple) and all(
+            isinstance(v, _STATIC_TYPES) or isinstance(v, float) for v in value
+        ):
+            return ("v", value)
+        return ("id", id(value))
+
+    def __hash__(self) -> int:
+        return hash((self.names, tuple(self._key(v) for v in self.values)))
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, _StaticAux) or self.names != other.names:
+            return False
+        return all(self._key(a) == self._key(b) for a, b in zip(self.values, other.values))
+
+
+def _is_static_value(value) -> bool:
+    """Values that never hold traced data travel as static aux data."""
+    if isinstance(value, _STATIC_TYPES):
+        return True
+    if isinstance(value, tuple) and all(isinstance(v, _STATIC_TYPES) for v in value):
+        return True
+    return False
+
+
+def _flatten_instance(obj, no_flatten: Iterable[str]):
+    names = sorted(obj.__dict__)
+    child_names, children, static_names, static_values = [], [], [], []
+    for name in names:
+        value = obj.__dict__[name]
+        if name in no_flatten or _is_static_value(value):
+            static_names.append(name)
+            static_values.append(value)
+        else:
+            child_names.append(name)
+            children.append(value)
+    aux = (tuple(child_names), _StaticAux(tuple(static_names), tuple(static_values)))
+    return children, aux
+
+
+def _unflatten_instance(cls, aux, children):
+    child_names, static = aux
+    obj = cls.__new__(cls)
+    for name, value in zip(child_names, children):
+        object.__setattr__(obj, name, value)
+    for name, value in zip(static.names, static.values):
+        object.__setattr__(obj, name, value)
+    return obj
+
+
+def register_instance_pytree(cls: type, no_flatten: Iterable[str] = ()) -> type:
+    """Register ``cls`` as a JAX pytree that flattens its ``__dict__``.
+
+    Attributes named in ``no_flatten`` (and plain Python scalars / strings / ``None``) travel as
+    static aux data; every other attribute is a child, traced under ``jit``/``vmap``. Calling it
+    again for the same class does nothing. Imports JAX.
+    """
+    if cls in _pytree_registered_classes:
+        return cls
+    import jax
+
+    no_flatten = tuple(no_flatten) + tuple(getattr(cls, "__no_flatten__", ()))
+    try:
+        jax.tree_util.register_pytree_node(
+            cls,
+            lambda obj: _flatten_instance(obj, no_flatten),
+            lambda aux, children: _unflatten_instance(cls, aux, children),
+        )
+    except ValueError:
+        # Registered elsewhere already (e.g. by another process-level helper): accept it.
+        pass
+    _pytree_registered_classes.add(cls)
+    return cls
+
+
+_structure_classes: list = []
+
+
+def _register_as_pytree(cls: type) -> type:
+    """Register an ``AbstractNDArray`` subclass (raw values and array-valued metadata as
+    children; masks and other names in ``__no_flatten__`` static).
+
+    The first registration also registers every other structure class defined so far, so a
+    structure built with NumPy can be passed into ``jax.jit`` once JAX is in use.
+    """
+    register_instance_pytree(cls)
+    register_structure_pytrees()
+    return cls
+
+
+def register_structure_pytrees() -> None:
+    """Register every ``AbstractNDArray`` subclass defined so far (idempotent; imports JAX)."""
+    for structure_cls in list(_structure_classes):
+        register_instance_pytree(structure_cls)
+
+
+def _unwrap(value):
+    return value._array if isinstance(value, AbstractNDArray) else value
+
+
+class AbstractNDArray:
+    """Base class of every autoarray structure: raw values in ``_array`` plus metadata.
+
+    Parameters
+    ----------
+    array
+        Raw values (list, ``numpy.ndarray`` or ``jax.Array``); nested structures are unwrapped.
+    xp
+        Backend module (``numpy`` default, ``jax.numpy`` for JAX). Building an instance with JAX
+        registers the class as a pytree.
+    """
+
+    __no_flatten__: tuple = ()
+    __array_priority__ = 1000
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        _structure_classes.append(cls)
+        if _pytree_registered_classes:
+            register_instance_pytree(cls)
+
+    def __init__(self, array, xp=np):
+        while isinstance(array, AbstractNDArray):
+            array = array.array
+        if xp is np and not is_jax_array(array):
+            array = np.asarray(array)
+        elif xp is not np:
+            _register_as_pytree(type(self))
+            array = xp.asarray(array)
+        self._array = array
+
+    # ------------------------------------------------------------------ raw access
+    @property
+    def array(self):
+        """The raw values (``numpy.ndarray`` or ``jax.Array``)."""
+        return self._array
+
+    @property
+    def use_jax(self) -> bool:
+        return is_jax_array(self._array)
+
+    @property
+    def _xp(self):
+        if self.use_jax:
+            import jax.numpy as jnp
+
+            return jnp
+        return np
+
+    def __array__(self, dtype=None, copy=None):
+        values = np.asarray(self._array)
+        return values.astype(dtype) if dtype is not None else values
+
+    @property
+    def shape(self):
+        return self._array.shape
+
+    @property
+    def size(self) -> int:
+        return self._array.size
+
+    @property
+    def dtype(self):
+        return self._array.dtype
+
+    @property
+    def ndim(self) -> int:
+        return self._array.ndim
+
+    def __len__(self) -> int:
+        return len(self._array)
+
+    def __iter__(self):
+        return iter(self._array)
+
+    def sum(self, *args, **kwargs):
+        return self._array.sum(*args, **kwargs)
+
+    def max(self, *args, **kwargs):
+        return self._array.max(*args, **kwargs)
+
+    def min(self, *args, **kwargs):
+        return self._array.min(*args, **kwargs)
+
+    def all(self, *args, **kwargs):
+        return self._array.all(*args, **kwargs)
+
+    def any(self, *args, **kwargs):
+        return self._array.any(*args, **kwargs)
+
+    def __float__(self) -> float:
+        return float(self._array)
+
+    def tolist(self):
+        return np.asarray(self._array).tolist()
+
+    # ------------------------------------------------------------------ copies
+    def with_new_array(self, array):
+        """A shallow copy of this structure (metadata shared) holding ``array``."""
+        new = object.__new__(type(self))
+        new.__dict__.update(self.__dict__)
+        new._array = array
+        return new
+
+    def copy(self):
+        return self.with_new_array(self._array.copy())
+
+    def __copy__(self):
+        return self.copy()
+
+    def __deepcopy__(self, memo):
+        return self.copy()
+
+    # ------------------------------------------------------------------ arithmetic
+    def _binary(self, other, op):
+        return self.with_new_array(op(self._array, _unwrap(other)))
+
+    def __add__(self, other):
+        return self._binary(other, lambda a, b: a + b)
+
+    def __radd__(self, other):
+        return self._binary(other, lambda a, b: b + a)
+
+    def __sub__(self, other):
+        return self._binary(other, lambda a, b: a - b)
+
+    def __rsub__(self, other):
+        return self._binary(other, lambda a, b: b - a)
+
+    def __mul__(self, other):
+        return self._binary(other, lambda a, b: a * b)
+
+    def __rmul__(self, other):
+        return self._binary(other, lambda a, b: b * a)
+
+    def __truediv__(self, other):
+        return self._binary(other, lambda a, b: a / b)
+
+    def __rtruediv__(self, other):
+        return self._binary(other, lambda a, b: b / a)
+
+    def __pow__(self, other):
+        return self._binary(other, lambda a, b: a**b)
+
+    def __rpow__(self, other):
+        return self._binary(other, lambda a, b: b**a)
+
+    def __neg__(self):
+        return self.with_new_array(-self._array)
+
+    def __abs__(self):
+        return self.with_new_array(abs(self._array))
+
+    def sqrt(self):
+        return self.with_new_array(self._array**0.5)
+
+    def reshape(self, *shape):
+        return self.with_new_array(self._array.reshape(*shape))
+
+    def astype(self, dtype):
+        return self.with_new_array(self._array.astype(dtype))
+
+    @property
+    def real(self):
+        return self.with_new_array(self._array.real)
+
+    @property
+    def imag(self):
+        return self.with_new_array(self._array.imag)
+
+    def invert(self):
+        """Logical not, wrapped in the same class."""
+        return self.with_new_array(~self._array)
+
+    def __invert__(self):
+        return ~self._array
+
+    # ------------------------------------------------------------------ comparisons (raw)
+    def __lt__(self, other):
+        return self._array < _unwrap(other)
+
+    def __le__(self, other):
+        return self._array <= _unwrap(other)
+
+    def __gt__(self, other):
+        return self._array > _unwrap(other)
+
+    def __ge__(self, other):
+        return self._array >= _unwrap(other)
+
+    def __eq__(self, other):
+        return self._array == _unwrap(other)
+
+    def __ne__(self, other):
+        return self._array != _unwrap(other)
+
+    __hash__ = object.__hash__
+
+    # ------------------------------------------------------------------ indexing
+    def __getitem__(self, item):
+        result = self._array[item]
+        if isinstance(item, slice):
+            return self.with_new_array(result)
+        return result
+
+    def __setitem__(self, key, value):
+        value = _unwrap(value)
+        if isinstance(self._array, np.ndarray):
+            self._array[key] = value
+        else:
+            import jax.numpy as jnp
+
+            self._array = jnp.where(key, value, self._array)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({np.asarray(self._array)!r})"
+
+    def __str__(self) -> str:
+        return self.__repr__()
+
+
+def is_number(value) -> bool:
+    """True for a concrete real number (Python or NumPy scalar), False for tracers/arrays."""
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)

@@ -1,0 +1,99 @@
+"""``Inversion``: solve for the amplitudes of linear objects given their blurred mapping matrix."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+
+from autoarray.inversion import inversion_util as util
+
+
+class Inversion:
+    """Linear inversion for amplitudes ``s`` of ``P`` linear objects.
+
+    Parameters
+    ----------
+    operated_mapping_matrix
+        ``B`` ``[N_pix, P]``: the PSF-blurred images (slim) of each unit-amplitude linear object.
+    data
+        The data to fit (slim; the image with any non-linear model light already subtracted).
+    noise_map
+        Noise (slim).
+    regularization_matrix
+        Optional ``H`` ``[P, P]`` (block-diagonal regularisation). ``None`` ⇒ no regularisation.
+    regularized
+        Boolean per parameter: True where the parameter is regularised (no ``1e-3`` is added to
+        its curvature diagonal). Default: all False when ``H`` is None, else all True.
+    positive_only
+        Solve with NNLS (default) or by plain Cholesky least squares.
+    add_to_diagonal
+        The value added to the curvature diagonal of unregularised parameters.
+    xp
+        ``numpy`` or ``jax.numpy``.
+
+    All quantities are computed eagerly in ``__init__`` and stored as plain attributes, so an
+    ``Inversion`` built inside ``jax.jit`` holds only arrays.
+    """
+
+    def __init__(
+        self,
+        operated_mapping_matrix,
+        data,
+        noise_map,
+        regularization_matrix=None,
+        regularized: Sequence[bool] | None = None,
+        positive_only: bool = True,
+        add_to_diagonal: float = util.NO_REGULARIZATION_ADD_TO_DIAGONAL,
+        xp=np,
+    ):
+        B = util._raw(operated_mapping_matrix)
+        d = util._raw(data)
+        sigma = util._raw(noise_map)
+        params = B.shape[1]
+        if regularized is None:
+            regularized = np.full(params, regularization_matrix is not None)
+        regularized = np.asarray(regularized, dtype=bool)
+        self.operated_mapping_matrix = B
+        self.positive_only = positive_only
+        self.data_vector = util.data_vector_from(B, d, sigma, xp=xp)
+        curvature = util.curvature_matrix_via_mapping_matrix_from(B, sigma, xp=xp)
+        unregularized = np.flatnonzero(~regularized)
+        if unregularized.size:
+            curvature = util.add_to_diagonal(curvature, add_to_diagonal, indices=unregularized, xp=xp)
+        self.curvature_matrix = curvature
+        self.regularization_matrix = (
+            None if regularization_matrix is None else util._raw(regularization_matrix)
+        )
+        system = curvature if self.regularization_matrix is None else curvature + self.regularization_matrix
+        self.curvature_reg_matrix = system
+        if positive_only:
+            s = util.reconstruction_positive_only_from(system, self.data_vector, xp=xp)
+        else:
+            s = util.reconstruction_least_squares_from(system, self.data_vector, xp=xp)
+        self.reconstruction = s
+        self.mapped_reconstructed_operated_data = B @ s
+        if self.regularization_matrix is None:
+            zero = 0.0
+            self.regularization_term = zero
+            self.log_det_curvature_reg_matrix_term = zero
+            self.log_det_regularization_matrix_term = zero
+        else:
+            H = self.regularization_matrix
+            self.regularization_term = s @ (H @ s)
+            self.log_det_curvature_reg_matrix_term = util.log_det_from(system, xp=xp)
+            index = np.flatnonzero(regularized)
+            H_reg = H[np.ix_(index, index)] if xp is np else H[index][:, index]
+            self.log_det_regularization_matrix_term = util.log_det_from(H_reg, xp=xp)
+
+    @property
+    def total_params(self) -> int:
+        return int(self.operated_mapping_matrix.shape[1])
+
+    @property
+    def has_regularization(self) -> bool:
+        return self.regularization_matrix is not None
+
+    def reconstruction_dict_from(self, names: Sequence[str]) -> dict:
+        """Map parameter names to amplitudes (order of the mapping-matrix columns)."""
+        return {name: self.reconstruction[i] for i, name in enumerate(names)}

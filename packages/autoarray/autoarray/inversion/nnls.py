@@ -1,0 +1,230 @@
+"""Non-negative least squares in normal-equation form: ``min ½ sᵀ F s − Dᵀ s`` s.t. ``s ≥ 0``.
+
+``F`` is symmetric positive definite (a curvature matrix), ``D`` a data vector. Both solvers run
+the Lawson–Hanson active-set algorithm on the normal equations (the "fast NNLS" of Bro & de Jong,
+which works with ``F = BᵀB`` and ``D = Bᵀd`` directly) after a Jacobi rescaling
+``F → S F S``, ``D → S D`` with ``S = diag(F)^-½`` (the solution is rescaled back; the constraint
+``s ≥ 0`` is unchanged because ``S`` is positive):
+
+* :func:`nnls_numpy` — exact; a singular sub-problem, non-finite input or failure to converge
+  raises :class:`autoarray.exc.InversionException`.
+* :func:`nnls_jax` — the same iteration written as one ``lax.while_loop`` over a fixed-size
+  state (passive-set mask, masked dense solves), capped at ``max_iter`` iterations, so it is
+  ``jit``/``vmap`` safe. Derivatives use implicit differentiation through the final active set
+  (``custom_jvp``): on the passive set ``P``, ``F_PP s_P = D_P`` so
+  ``ds_P = F_PP⁻¹ (dD − dF s)_P`` and ``ds = 0`` off ``P``; forward and reverse mode both work.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from autoarray import exc
+
+_EPS = np.finfo(float).eps
+
+
+def _tolerance(F, D, s):
+    """KKT tolerance on the gradient ``w = D − F s`` (scale of the round-off in ``F s``)."""
+    n = F.shape[0]
+    return 10.0 * n * _EPS * max(np.max(np.abs(D)), np.max(np.abs(F)) * max(np.max(np.abs(s)), 1.0))
+
+
+def _jacobi(F, D):
+    diag = np.diag(F)
+    if not np.all(diag > 0.0):
+        raise exc.InversionException(
+            "Positive-only solve: the curvature matrix has non-positive diagonal entries "
+            "(a linear object with no signal in the unmasked pixels?)."
+        )
+    scale = 1.0 / np.sqrt(diag)
+    return F * scale[:, None] * scale[None, :], D * scale, scale
+
+
+def _solve_passive(F, D, passive):
+    z = np.zeros_like(D)
+    index = np.flatnonzero(passive)
+    if index.size:
+        sub = F[np.ix_(index, index)]
+        try:
+            chol = np.linalg.cholesky(sub)
+        except np.linalg.LinAlgError as error:
+            raise exc.InversionException(
+                "Positive-only solve: a sub-matrix of the curvature matrix is singular "
+                "or not positive definite."
+            ) from error
+        y = np.linalg.solve(chol, D[index])
+        z[index] = np.linalg.solve(chol.T, y)
+    return z
+
+
+def nnls_numpy(F, D, max_iter=None, jacobi=True):
+    """Exact NNLS of ``min ½ sᵀFs − Dᵀs, s ≥ 0`` (Lawson–Hanson / Bro–de Jong, NumPy)."""
+    F = np.asarray(F, dtype=float)
+    D = np.asarray(D, dtype=float)
+    if F.ndim != 2 or F.shape[0] != F.shape[1] or D.shape != (F.shape[0],):
+        raise exc.InversionException(
+            f"NNLS needs a square curvature matrix and a matching data vector, got "
+            f"{F.shape} and {D.shape}."
+        )
+    if not (np.all(np.isfinite(F)) and np.all(np.isfinite(D))):
+        raise exc.InversionException("Positive-only solve: non-finite curvature matrix or data vector.")
+    if jacobi:
+        F, D, scale = _jacobi(F, D)
+    else:
+        scale = np.ones_like(D)
+    n = D.size
+    max_iter = 5 * n + 50 if max_iter is None else max_iter
+    # Warm start: the positive set of the unconstrained solution, shrunk (dropping every
+    # non-positive component) until the sub-problem solution is strictly positive; this gives a
+    # feasible starting point from which the Lawson-Hanson iterations below are exact.
+    passive = np.ones(n, dtype=bool)
+    iterations = 0
+    while True:
+        iterations += 1
+        z = _solve_passive(F, D, passive)
+        if np.all(z[passive] > 0.0):
+            s = z
+            break
+        passive &= z > 0.0
+    while True:
+        w = D - F @ s
+        candidates = ~passive & (w > _tolerance(F, D, s))
+        if not np.any(candidates):
+            break
+        passive[np.argmax(np.where(candidates, w, -np.inf))] = True
+        while True:
+            iterations += 1
+            if iterations > max_iter:
+                raise exc.InversionException(
+                    f"Positive-only solve did not converge in {max_iter} iterations."
+                )
+            z = _solve_passive(F, D, passive)
+            if np.all(z[passive] > 0.0):
+                s = z
+                break
+            blocking = passive & (z <= 0.0)
+            ratios = np.where(blocking, s / np.where(blocking, s - z, 1.0), np.inf)
+            k = int(np.argmin(ratios))
+            s = s + ratios[k] * (z - s)
+            passive[k] = False
+            passive &= s > 0.0
+            s = np.where(passive, s, 0.0)
+    return s * scale
+
+
+# ---------------------------------------------------------------------------------------------
+# JAX
+# ---------------------------------------------------------------------------------------------
+
+
+def _masked_system(jnp, F, passive):
+    both = passive[:, None] & passive[None, :]
+    return jnp.where(both, F, 0.0) + jnp.diag(jnp.where(passive, 0.0, 1.0))
+
+
+def _nnls_jax_forward(F, D, max_iter):
+    import jax
+    import jax.numpy as jnp
+
+    n = D.shape[0]
+
+    def solve_passive(passive):
+        return jnp.linalg.solve(_masked_system(jnp, F, passive), jnp.where(passive, D, 0.0))
+
+    def tolerance(s):
+        return 10.0 * n * _EPS * jnp.maximum(
+            jnp.max(jnp.abs(D)), jnp.max(jnp.abs(F)) * jnp.maximum(jnp.max(jnp.abs(s)), 1.0)
+        )
+
+    def cond(state):
+        _, _, _, it, done = state
+        return jnp.logical_and(~done, it < max_iter)
+
+    def body(state):
+        s, passive, warm, it, done = state
+        z = solve_passive(passive)
+        feasible = jnp.all(jnp.where(passive, z > 0.0, True))
+
+        # feasible: accept z, test KKT, add the most violating index (or finish)
+        w = D - F @ z
+        candidates = ~passive & (w > tolerance(z))
+        any_candidate = jnp.any(candidates)
+        j = jnp.argmax(jnp.where(candidates, w, -jnp.inf))
+        passive_add = passive.at[j].set(passive[j] | any_candidate)
+
+        # infeasible: step towards z until the first passive variable hits zero, drop it
+        blocking = passive & (z <= 0.0)
+        ratios = jnp.where(blocking, s / jnp.where(blocking, s - z, 1.0), jnp.inf)
+        k = jnp.argmin(ratios)
+        alpha = jnp.where(jnp.isfinite(ratios[k]), ratios[k], 0.0)
+        s_step = s + alpha * (z - s)
+        passive_drop = passive.at[k].set(False) & (s_step > 0.0)
+        s_step = jnp.where(passive_drop, s_step, 0.0)
+
+        # warm start phase (see nnls_numpy): shrink the passive set to the positive components
+        passive_warm = passive & (z > 0.0)
+
+        s_new = jnp.where(feasible, z, jnp.where(warm, s, s_step))
+        passive_new = jnp.where(
+            feasible, passive_add, jnp.where(warm, passive_warm, passive_drop)
+        )
+        done_new = feasible & ~any_candidate
+        return s_new, passive_new, warm & ~feasible, it + 1, done_new
+
+    state = (
+        jnp.zeros_like(D),
+        jnp.ones(n, dtype=bool),
+        jnp.asarray(True),
+        jnp.asarray(0),
+        jnp.asarray(False),
+    )
+    s, passive, _, _, _ = jax.lax.while_loop(cond, body, state)
+    return jnp.where(passive, s, 0.0)
+
+
+def _make_nnls_jax(max_iter):
+    import jax
+    import jax.numpy as jnp
+
+    @jax.custom_jvp
+    def solve(F, D):
+        return _nnls_jax_forward(F, D, max_iter)
+
+    @solve.defjvp
+    def solve_jvp(primals, tangents):
+        F, D = primals
+        dF, dD = tangents
+        s = solve(F, D)
+        passive = s > 0.0
+        rhs = jnp.where(passive, dD - dF @ s, 0.0)
+        ds = jnp.linalg.solve(_masked_system(jnp, F, passive), rhs)
+        return s, jnp.where(passive, ds, 0.0)
+
+    return solve
+
+
+_JAX_SOLVERS: dict = {}
+
+
+def nnls_jax(F, D, max_iter=None, jacobi=True):
+    """NNLS of ``min ½ sᵀFs − Dᵀs, s ≥ 0`` with JAX (jit / vmap / grad safe).
+
+    Runs at most ``max_iter`` (default ``5 n + 50``) active-set iterations in a
+    ``lax.while_loop``; under ``vmap`` the loop runs until every batch member has converged.
+    """
+    from autoarray.backend import jax_numpy
+
+    jnp = jax_numpy()
+    F = jnp.asarray(F)
+    D = jnp.asarray(D)
+    n = D.shape[-1]
+    max_iter = 5 * n + 50 if max_iter is None else int(max_iter)
+    solver = _JAX_SOLVERS.get(max_iter)
+    if solver is None:
+        solver = _JAX_SOLVERS[max_iter] = _make_nnls_jax(max_iter)
+    if jacobi:
+        scale = 1.0 / jnp.sqrt(jnp.diagonal(F))
+        F_scaled = F * scale[:, None] * scale[None, :]
+        return solver(F_scaled, D * scale) * scale
+    return solver(F, D)

@@ -1,0 +1,3 @@
+from .model import FlatLambdaCDM, LensingCosmology, Planck15
+
+__all__ = ["FlatLambdaCDM", "LensingCosmology", "Planck15"]

@@ -1,0 +1,139 @@
+"""Galaxy-level imaging analysis: the likelihood a search maximises for galaxies (no lensing)."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import numpy as np
+
+from autogalaxy.imaging import jax_registration
+from autogalaxy.imaging.fit_imaging import FitImaging, fit_statics_from
+
+
+class AbstractAnalysisImaging:
+    """Shared behaviour of the galaxy- and lens-level imaging analyses.
+
+    Parameters
+    ----------
+    dataset
+        The masked ``Imaging`` dataset.
+    use_jax
+        Evaluate with ``jax.numpy`` (jit / vmap / grad-able). The pytree registrations needed to
+        pass instances into and fits out of ``jax.jit`` are done automatically.
+    settings
+        :class:`~autogalaxy.imaging.settings.SettingsInversion` for linear light profiles.
+    cosmology
+        Cosmology (default ``Planck15``).
+    """
+
+    _fit_cls = FitImaging
+
+    def __init__(self, dataset, use_jax: bool = False, settings=None, cosmology=None,
+                 title_prefix=None):
+        from autogalaxy.cosmology.model import Planck15
+
+        self.dataset = dataset
+        self.settings = settings
+        self.cosmology = Planck15() if cosmology is None else cosmology
+        self.title_prefix = title_prefix
+        self.use_jax = bool(use_jax)
+        if self.use_jax:
+            try:
+                import jax  # noqa: F401
+            except ImportError:
+                self.use_jax = False
+        # Per-dataset constants (grids, sub-pixels, blurring pixels, convolution state, noise
+        # sums) are built once here, not on the first likelihood call.
+        fit_statics_from(dataset)
+        if self.use_jax:
+            self._register_pytrees()
+
+    # ------------------------------------------------------------------ backend
+    @property
+    def _use_jax(self) -> bool:
+        return self.use_jax
+
+    @property
+    def _xp(self):
+        if self.use_jax:
+            from autoarray.backend import jax_numpy
+
+            return jax_numpy()
+        return np
+
+    def _register_pytrees(self, instance=None) -> None:
+        jax_registration.register_fit_pytrees(*self._pytree_classes())
+        if instance is not None:
+            jax_registration.register_instance_classes(instance)
+
+    def _pytree_classes(self) -> tuple:
+        return (self._fit_cls,)
+
+    # ------------------------------------------------------------------ instance → model
+    @staticmethod
+    def galaxies_via_instance_from(instance) -> list:
+        """``instance.galaxies`` (plus ``extra_galaxies`` if present) as a list."""
+        galaxies = getattr(instance, "galaxies", instance)
+        galaxies = list(galaxies)
+        extra = getattr(instance, "extra_galaxies", None)
+        if extra is not None:
+            galaxies += list(extra)
+        return galaxies
+
+    @staticmethod
+    def dataset_model_via_instance_from(instance):
+        return getattr(instance, "dataset_model", None)
+
+    # ------------------------------------------------------------------ likelihood
+    def fit_from(self, instance):
+        raise NotImplementedError
+
+    def log_likelihood_function(self, instance):
+        """The fit's figure of merit (log evidence with linear objects, else log likelihood)."""
+        return self.fit_from(instance).figure_of_merit
+
+    # ------------------------------------------------------------------ outputs
+    def _numpy_fit_from(self, instance):
+        """A NumPy fit of ``instance`` (for plots and outputs, whatever the backend)."""
+        use_jax = self.use_jax
+        try:
+            self.use_jax = False
+            return self.fit_from(instance)
+        finally:
+            self.use_jax = use_jax
+
+
+class AnalysisImaging(AbstractAnalysisImaging):
+    """Fit imaging data with galaxies: ``log_likelihood_function(instance)`` =
+    ``FitImaging(dataset, instance.galaxies).figure_of_merit``."""
+
+    def fit_from(self, instance) -> FitImaging:
+        if self.use_jax:
+            self._register_pytrees(instance)
+        return FitImaging(
+            dataset=self.dataset,
+            galaxies=self.galaxies_via_instance_from(instance),
+            dataset_model=self.dataset_model_via_instance_from(instance),
+            settings=self.settings,
+            xp=self._xp,
+        )
+
+    def visualize(self, output_dir, instance) -> None:
+        """Write ``fit.png`` (data, model, residuals, normalised residuals, χ²) atomically."""
+        from autogalaxy.imaging.plot import fit_imaging_png
+
+        fit = self._numpy_fit_from(instance)
+        fit_imaging_png(fit, os.path.join(str(output_dir), "fit.png"), title_prefix=self.title_prefix)
+
+    def save_results(self, output_dir, result) -> None:
+        """Write ``galaxies.json`` of the maximum-likelihood instance atomically."""
+        from autogalaxy.imaging.model_json import make_readable, model_obj_to_dict
+        from autogalaxy.modeling.output import atomic_write_text
+
+        instance = result.max_log_likelihood_instance
+        galaxies = self.galaxies_via_instance_from(instance)
+        text = json.dumps([model_obj_to_dict(g) for g in galaxies], indent=2)
+        path = os.path.join(str(output_dir), "galaxies.json")
+        atomic_write_text(path, text)
+        make_readable(path)

@@ -1,0 +1,583 @@
+"""Fitting imaging data with galaxies: :class:`AbstractFitImaging` (shared with the lens-level
+fit of autolens) and the galaxy-level :class:`FitImaging`.
+
+Model image
+-----------
+``model = PSF ⊛ (standard light) + operated light + B s`` where
+
+* the standard light of every plane is evaluated once on the plane's (ray-traced) over-sampled
+  sub-pixels of the ``lp`` grid and on its (sub size 1) blurring pixels, the planes are summed,
+  the sub-pixels are binned once and a single PSF convolution is taken;
+* ``B`` (``[N_pix, P]``) holds the PSF-blurred unit-intensity images of the linear light
+  profiles (one column each; a ``Basis`` is one multi-column block), evaluated the same way;
+* ``s`` solves ``F s = D`` with ``D = Bᵀ(d'/σ²)``, ``F = (B/σ)ᵀ(B/σ) + 1e-3·I`` on the
+  profile-subtracted data ``d' = d - PSF ⊛ (standard light)`` (non-negative by default).
+
+Design
+------
+Every quantity the likelihood needs is computed in one pass in :meth:`AbstractFitImaging._compute`
+and stored as a plain attribute, so a fit returned from ``jax.jit`` carries its arrays as pytree
+leaves and reading ``fit.log_likelihood`` afterwards costs nothing. Work that depends only on the
+dataset (grids, sub-pixel coordinates, blurring pixels, noise sums) is cached per dataset object
+(:func:`fit_statics_from`), never redone per likelihood call.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import List
+
+import autoarray as aa
+import numpy as np
+from autoarray import exc as aa_exc
+from autoarray.inversion.inversion import Inversion
+
+from autogalaxy.galaxy import to_inversion
+from autogalaxy.imaging.settings import SettingsInversion, settings_values_from
+
+
+def _raw(values):
+    while isinstance(values, aa.AbstractNDArray):
+        values = values.array
+    return values
+
+
+# ----------------------------------------------------------------------------------------------
+# per-dataset constants
+# ----------------------------------------------------------------------------------------------
+
+
+class FitStatics:
+    """Everything about a dataset that a fit needs and that never changes between fits.
+
+    Attributes
+    ----------
+    mask, psf
+        The dataset's mask and PSF (``None`` if the dataset has none).
+    lp_grid
+        The light-profile ``Grid2D`` (with its over-sample sizes) and ``over_sampler`` its
+        binning geometry.
+    points
+        Raw ``[n_sub + n_blurring, 2]`` NumPy array: the lp grid's sub-pixels followed by the
+        blurring-pixel centres (sub size 1); traced once per fit.
+    data, noise_map
+        Raw slim NumPy arrays; ``inverse_noise = 1/σ``; ``noise_normalization = Σ ln(2πσ²)``.
+    """
+
+    def __init__(self, dataset):
+        self.mask = _dataset_mask(dataset)
+        self.psf = getattr(dataset, "psf", None)
+        self.lp_grid = _lp_grid_from(dataset, self.mask)
+        self.over_sampler = self.lp_grid.over_sampler
+        sub = np.asarray(_raw(self.lp_grid.over_sampled), dtype=float)
+        self.n_pix = int(self.mask.pixels_in_mask)
+        self.n_sub = int(sub.shape[0])
+        blurring = _blurring_grid_from(dataset, self.mask, self.psf)
+        if blurring is None:
+            self.blurring_grid = None
+            self.n_blurring = 0
+            self.points = sub
+        else:
+            self.blurring_grid = blurring
+            centres = np.asarray(_raw(blurring), dtype=float)
+            self.n_blurring = int(centres.shape[0])
+            self.points = np.concatenate([sub, centres], axis=0)
+        self.data = np.asarray(_raw(_slim(dataset.data)), dtype=float)
+        self.noise_map = np.asarray(_raw(_slim(dataset.noise_map)), dtype=float)
+        self.inverse_noise = 1.0 / self.noise_map
+        self.noise_normalization = float(np.sum(np.log(2.0 * np.pi * self.noise_map**2)))
+        if self.psf is not None:
+            # Build the convolution state now (index arrays, kernel FFT), not on the first call.
+            state_from = getattr(self.psf, "state_from", None)
+            if callable(state_from):
+                state_from(self.mask)
+
+
+def _slim(values):
+    slim = getattr(values, "slim", None)
+    return values if slim is None else slim
+
+
+def _dataset_mask(dataset):
+    mask = getattr(dataset, "mask", None)
+    if mask is None:
+        mask = getattr(dataset.data, "mask", None)
+    if mask is None:
+        raise aa_exc.DatasetException("The dataset has no mask (data must be an Array2D).")
+    return mask
+
+
+def _lp_grid_from(dataset, mask):
+    grids = getattr(dataset, "grids", None)
+    grid = getattr(grids, "lp", None) if grids is not None else None
+    if grid is None:
+        grid = getattr(dataset, "grid", None)
+    if grid is None:
+        size = getattr(dataset, "over_sample_size_lp", 4)
+        grid = aa.Grid2D.from_mask(mask, over_sample_size=size)
+    return grid
+
+
+def _blurring_grid_from(dataset, mask, psf):
+    if psf is None:
+        return None
+    grids = getattr(dataset, "grids", None)
+    grid = getattr(grids, "blurring", None) if grids is not None else None
+    if grid is None:
+        grid = aa.Grid2D.blurring_grid_from(mask, psf.shape_native)
+    return grid
+
+
+_STATICS: "OrderedDict[int, tuple]" = OrderedDict()
+_MAX_STATICS = 16
+
+
+def fit_statics_from(dataset) -> FitStatics:
+    """The cached :class:`FitStatics` of ``dataset`` (built on first use, keyed by identity)."""
+    key = id(dataset)
+    entry = _STATICS.get(key)
+    if entry is not None and entry[0] is dataset:
+        _STATICS.move_to_end(key)
+        return entry[1]
+    statics = FitStatics(dataset)
+    _STATICS[key] = (dataset, statics)
+    while len(_STATICS) > _MAX_STATICS:
+        _STATICS.popitem(last=False)
+    return statics
+
+
+def _is_zero(value) -> bool:
+    if value is None:
+        return True
+    try:
+        return bool(np.all(np.asarray(value) == 0.0))
+    except Exception:  # a JAX tracer: not known to be zero
+        return False
+
+
+# ----------------------------------------------------------------------------------------------
+# fit
+# ----------------------------------------------------------------------------------------------
+
+
+class AbstractFitImaging:
+    """Shared implementation of the galaxy-level and lens-level imaging fits.
+
+    Subclasses set their model object and implement :meth:`_light_planes_from` (which galaxies
+    are evaluated at which raw points) and :meth:`_model_obj_with_galaxies_replaced`.
+    """
+
+    __no_flatten__ = ("dataset", "settings", "_xp")
+
+    def __init__(self, dataset, dataset_model=None, settings=None, xp=np):
+        self.dataset = dataset
+        self.dataset_model = dataset_model
+        self.settings = settings if settings is not None else SettingsInversion()
+        self._xp = xp
+        self._compute(xp)
+
+    # ------------------------------------------------------------------ to override
+    def _light_planes_from(self, points, xp=np) -> list:
+        """``[(galaxies, points_of_plane), ...]`` for every plane holding light."""
+        raise NotImplementedError
+
+    @property
+    def _galaxies(self) -> list:
+        raise NotImplementedError
+
+    # ------------------------------------------------------------------ statics
+    @property
+    def _statics(self) -> FitStatics:
+        return fit_statics_from(self.dataset)
+
+    def _points_from(self, statics, xp):
+        points = statics.points
+        offset = getattr(self.dataset_model, "grid_offset", None)
+        if not _is_zero(offset):
+            points = points - xp.asarray(offset)
+        return points
+
+    def _data_from(self, statics, xp):
+        data = statics.data
+        sky = getattr(self.dataset_model, "background_sky_level", None)
+        if not _is_zero(sky):
+            data = data - sky
+        return data
+
+    # ------------------------------------------------------------------ the one pass
+    def _compute(self, xp):
+        st = self._statics
+        n_sub = st.n_sub
+        data = self._data_from(st, xp)
+        points = self._points_from(st, xp)
+        planes = self._light_planes_from(points, xp)
+
+        unbinned = None
+        operated = None
+        linear = []
+        for galaxies, plane_points in planes:
+            image = to_inversion.standard_image_raw_from(
+                galaxies, plane_points, xp=xp, operated_only=False
+            )
+            if image is not None:
+                unbinned = image if unbinned is None else unbinned + image
+            image = to_inversion.standard_image_raw_from(
+                galaxies, plane_points[:n_sub], xp=xp, operated_only=True
+            )
+            if image is not None:
+                operated = image if operated is None else operated + image
+            for linear_object in to_inversion.linear_objects_from(galaxies):
+                linear.append((linear_object, plane_points))
+
+        blurred = self._blurred_from(st, unbinned, xp)
+        if operated is not None:
+            blurred = blurred + st.over_sampler.binned_array_2d_from(operated, xp=xp)
+
+        self.inversion = None
+        model_data = blurred
+        if linear:
+            self.inversion = self._inversion_from(st, linear, data - blurred, xp)
+            model_data = blurred + self.inversion.mapped_reconstructed_operated_data
+
+        self._data = data
+        self._blurred_image = blurred
+        self._model_data = model_data
+        chi = (data - model_data) * st.inverse_noise
+        self._chi_squared = xp.sum(chi * chi)
+        self._noise_normalization = st.noise_normalization
+        self._log_likelihood = -0.5 * (self._chi_squared + self._noise_normalization)
+        if self.inversion is None:
+            self._log_evidence = None
+            self._figure_of_merit = self._log_likelihood
+        else:
+            inv = self.inversion
+            self._log_evidence = -0.5 * (
+                self._chi_squared
+                + inv.regularization_term
+                + inv.log_det_curvature_reg_matrix_term
+                - inv.log_det_regularization_matrix_term
+                + self._noise_normalization
+            )
+            self._figure_of_merit = self._log_evidence
+
+    def _require_psf(self, st, what: str):
+        if st.psf is None:
+            raise aa_exc.FitException(
+                f"The dataset has no PSF but the model has {what} that must be PSF-blurred; "
+                "give the Imaging a psf (e.g. Convolver.no_blur(pixel_scales) for no blurring)."
+            )
+
+    def _blurred_from(self, st, unbinned, xp):
+        if unbinned is None:
+            return xp.zeros(st.n_pix)
+        self._require_psf(st, "light profiles")
+        image = st.over_sampler.binned_array_2d_from(unbinned[: st.n_sub], xp=xp)
+        blurring = unbinned[st.n_sub:] if st.n_blurring else None
+        return st.psf.convolved_image_from(image, blurring, xp=xp, mask=st.mask)
+
+    def _inversion_from(self, st, linear, data, xp):
+        for linear_object, _ in linear:
+            if linear_object.regularization is not None:
+                raise aa_exc.InversionException(
+                    "Regularised Basis objects are not supported by this fit; use "
+                    "Basis(profile_list, regularization=None)."
+                )
+        columns = [
+            to_inversion.linear_columns_raw_from(linear_object, plane_points, xp=xp)
+            for linear_object, plane_points in linear
+        ]
+        matrix = columns[0] if len(columns) == 1 else xp.concatenate(columns, axis=1)
+        operated = np.concatenate(
+            [to_inversion.linear_object_is_operated(lo) for lo, _ in linear]
+        ).astype(bool)
+        mapping = st.over_sampler.binned_array_2d_from(matrix[: st.n_sub], xp=xp)
+        if operated.all():
+            operated_matrix = mapping
+        else:
+            self._require_psf(st, "linear light profiles")
+            blurring = matrix[st.n_sub:] if st.n_blurring else None
+            operated_matrix = st.psf.convolved_mapping_matrix_from(
+                mapping, st.mask, blurring_mapping_matrix=blurring, xp=xp
+            )
+            if operated.any():
+                operated_matrix = xp.where(operated[None, :], mapping, operated_matrix)
+        positive_only, add_to_diagonal = settings_values_from(self.settings)
+        return Inversion(
+            operated_matrix,
+            data,
+            st.noise_map,
+            positive_only=positive_only,
+            add_to_diagonal=add_to_diagonal,
+            xp=xp,
+        )
+
+    # ------------------------------------------------------------------ wrapping helpers
+    @property
+    def mask(self):
+        return self._statics.mask
+
+    def _array(self, values):
+        return aa.Array2D(values=values, mask=self.mask)
+
+    @property
+    def _array_xp(self):
+        return aa.backend.xp_of(self._model_data)
+
+    # ------------------------------------------------------------------ data
+    @property
+    def data(self):
+        """The data fitted (background sky of the dataset model subtracted)."""
+        return self._array(self._data)
+
+    @property
+    def noise_map(self):
+        return self._array(self._statics.noise_map)
+
+    @property
+    def signal_to_noise_map(self):
+        xp = self._array_xp
+        return self._array(xp.maximum(self._data / self._statics.noise_map, 0.0))
+
+    @property
+    def grids(self):
+        return getattr(self.dataset, "grids", None)
+
+    # ------------------------------------------------------------------ model
+    @property
+    def blurred_image(self):
+        """PSF-blurred image of the standard light profiles (linear profiles excluded)."""
+        return self._array(self._blurred_image)
+
+    @property
+    def profile_subtracted_image(self):
+        return self._array(self._data - self._blurred_image)
+
+    @property
+    def model_data(self):
+        return self._array(self._model_data)
+
+    @property
+    def model_image(self):
+        return self.model_data
+
+    # ------------------------------------------------------------------ residuals
+    @property
+    def residual_map(self):
+        return self._array(self._data - self._model_data)
+
+    @property
+    def normalized_residual_map(self):
+        return self._array((self._data - self._model_data) * self._statics.inverse_noise)
+
+    @property
+    def chi_squared_map(self):
+        chi = (self._data - self._model_data) * self._statics.inverse_noise
+        return self._array(chi * chi)
+
+    # ------------------------------------------------------------------ figures of merit
+    @property
+    def chi_squared(self):
+        return self._chi_squared
+
+    @property
+    def reduced_chi_squared(self):
+        return self._chi_squared / self._statics.n_pix
+
+    @property
+    def noise_normalization(self):
+        return self._noise_normalization
+
+    @property
+    def log_likelihood(self):
+        """``-½ (χ² + Σ ln 2πσ²)``."""
+        return self._log_likelihood
+
+    @property
+    def log_likelihood_with_regularization(self):
+        if self.inversion is None:
+            return self._log_likelihood
+        return -0.5 * (
+            self._chi_squared + self.inversion.regularization_term + self._noise_normalization
+        )
+
+    @property
+    def log_evidence(self):
+        """Bayesian log evidence of the linear solve (``None`` without linear objects); equal
+        to the log likelihood when nothing is regularised."""
+        return self._log_evidence
+
+    @property
+    def figure_of_merit(self):
+        """Log evidence if there is an inversion, else the log likelihood."""
+        return self._figure_of_merit
+
+    # ------------------------------------------------------------------ linear objects
+    @property
+    def perform_inversion(self) -> bool:
+        return self.inversion is not None
+
+    def _linear_objects_with_points(self, xp=np) -> list:
+        """``[(LinearObject, plane points), ...]`` in mapping-matrix column order."""
+        st = self._statics
+        planes = self._light_planes_from(self._points_from(st, xp), xp)
+        return [
+            (linear_object, plane_points)
+            for galaxies, plane_points in planes
+            for linear_object in to_inversion.linear_objects_from(galaxies)
+        ]
+
+    @property
+    def linear_objects(self) -> List[to_inversion.LinearObject]:
+        """The linear objects of the model (mapping-matrix column-block order)."""
+        return [
+            linear_object
+            for galaxies in self._light_galaxies_list
+            for linear_object in to_inversion.linear_objects_from(galaxies)
+        ]
+
+    @property
+    def _light_galaxies_list(self) -> list:
+        """The galaxies of each light plane (same order as :meth:`_light_planes_from`)."""
+        raise NotImplementedError
+
+    @property
+    def linear_light_profile_intensity_dict(self) -> dict:
+        """Linear light profile → solved intensity (floats on NumPy, arrays on JAX)."""
+        if self.inversion is None:
+            return {}
+        reconstruction = self.inversion.reconstruction
+        out = {}
+        index = 0
+        for linear_object in self.linear_objects:
+            for profile in linear_object.profile_list:
+                value = reconstruction[index]
+                out[profile] = float(value) if isinstance(reconstruction, np.ndarray) else value
+                index += 1
+        return out
+
+    def _galaxies_linear_light_profiles_to_light_profiles(self) -> list:
+        intensities = self.linear_light_profile_intensity_dict
+        return [
+            to_inversion.galaxy_with_linear_profiles_replaced(galaxy, intensities)
+            for galaxy in self._galaxies
+        ]
+
+    # ------------------------------------------------------------------ per-galaxy images
+    def _galaxy_points_dict(self, xp=np) -> dict:
+        st = self._statics
+        out = {}
+        for galaxies, plane_points in self._light_planes_from(self._points_from(st, xp), xp):
+            for galaxy in galaxies:
+                out[galaxy] = plane_points
+        return out
+
+    @property
+    def galaxy_model_image_dict(self) -> dict:
+        """Galaxy → its PSF-blurred model image (standard light + its solved linear light).
+
+        Galaxies without light map to zeros. Evaluated on request (not on the likelihood path).
+        """
+        xp = self._array_xp
+        st = self._statics
+        points_dict = self._galaxy_points_dict(xp)
+        linear_columns = {}
+        if self.inversion is not None:
+            B = self.inversion.operated_mapping_matrix
+            s = self.inversion.reconstruction
+            index = 0
+            for linear_object in self.linear_objects:
+                k = linear_object.params
+                contribution = B[:, index : index + k] @ s[index : index + k]
+                galaxy = linear_object.galaxy
+                linear_columns[galaxy] = linear_columns.get(galaxy, 0.0) + contribution
+                index += k
+        out = {}
+        for galaxy in self._galaxies:
+            image = xp.zeros(st.n_pix)
+            plane_points = points_dict.get(galaxy)
+            if plane_points is not None:
+                unbinned = to_inversion.standard_image_raw_from(
+                    [galaxy], plane_points, xp=xp, operated_only=False
+                )
+                if unbinned is not None:
+                    image = image + self._blurred_from(st, unbinned, xp)
+                op = to_inversion.standard_image_raw_from(
+                    [galaxy], plane_points[: st.n_sub], xp=xp, operated_only=True
+                )
+                if op is not None:
+                    image = image + st.over_sampler.binned_array_2d_from(op, xp=xp)
+            if galaxy in linear_columns:
+                image = image + linear_columns[galaxy]
+            out[galaxy] = self._array(image)
+        return out
+
+    @property
+    def galaxy_image_dict(self) -> dict:
+        """Alias of :attr:`galaxy_model_image_dict`."""
+        return self.galaxy_model_image_dict
+
+    @property
+    def subtracted_images_of_galaxies_dict(self) -> dict:
+        """Galaxy → data minus the model images of every other galaxy."""
+        model = self.galaxy_model_image_dict
+        out = {}
+        for galaxy in model:
+            others = sum((_raw(img) for g, img in model.items() if g is not galaxy), 0.0)
+            out[galaxy] = self._array(self._data - others)
+        return out
+
+
+class FitImaging(AbstractFitImaging):
+    """Fit of imaging data with galaxies (no ray tracing).
+
+    Parameters
+    ----------
+    dataset
+        A masked ``Imaging`` dataset (data, noise map, PSF, grids).
+    galaxies
+        The galaxies (a list or ``Galaxies``); all are evaluated on the image-plane grids.
+    dataset_model
+        Optional ``DatasetModel`` (``background_sky_level`` subtracted from the data,
+        ``grid_offset`` subtracted from the grids).
+    settings
+        :class:`~autogalaxy.imaging.settings.SettingsInversion` (positive-only solve by default).
+    xp
+        ``numpy`` (default) or ``jax.numpy``.
+    """
+
+    def __init__(self, dataset, galaxies, dataset_model=None, settings=None, xp=np):
+        from autogalaxy.galaxy.galaxies import Galaxies
+
+        self.galaxies = galaxies if isinstance(galaxies, Galaxies) else Galaxies(list(galaxies))
+        super().__init__(dataset=dataset, dataset_model=dataset_model, settings=settings, xp=xp)
+
+    def _light_planes_from(self, points, xp=np) -> list:
+        return [(list(self.galaxies), points)]
+
+    @property
+    def _galaxies(self) -> list:
+        return list(self.galaxies)
+
+    @property
+    def _light_galaxies_list(self) -> list:
+        return [list(self.galaxies)]
+
+    def galaxies_linear_light_profiles_to_light_profiles(self):
+        """``Galaxies`` with every linear light profile replaced by its standard counterpart
+        carrying the solved intensity."""
+        from autogalaxy.galaxy.galaxies import Galaxies
+
+        return Galaxies(self._galaxies_linear_light_profiles_to_light_profiles())
+
+    @property
+    def model_obj_linear_light_profiles_to_light_profiles(self):
+        return self.galaxies_linear_light_profiles_to_light_profiles()
+
+
+__all__ = [
+    "AbstractFitImaging",
+    "FitImaging",
+    "FitStatics",
+    "SettingsInversion",
+    "fit_statics_from",
+]

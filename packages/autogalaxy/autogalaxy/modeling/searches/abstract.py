@@ -1,0 +1,305 @@
+"""Shared machinery of every search: output folder, resume of completed fits, progress bar."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import pickle
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from autogalaxy import exc
+from autogalaxy.modeling.fitness import Fitness
+from autogalaxy.modeling.model import AbstractModel
+from autogalaxy.modeling.output import (
+    atomic_write_json,
+    atomic_write_text,
+    output_folder,
+    read_samples_csv,
+    samples_csv_text,
+)
+from autogalaxy.modeling.result import Result, Samples
+
+
+def import_optional(module: str, extra: str, search: str):
+    """Import an optional sampler package or raise a SearchException naming the pip extra."""
+    try:
+        return importlib.import_module(module)
+    except ImportError as err:
+        raise exc.SearchException(
+            f"The {search} search needs the optional package '{module}': "
+            f"pip install 'autogalaxy[{extra}]'."
+        ) from err
+
+
+class Progress:
+    """Progress bar of likelihood evaluations (tqdm when installed, else periodic stderr lines)."""
+
+    def __init__(self, desc: str, total: int | None = None, enabled: bool = True) -> None:
+        self.enabled = enabled
+        self.count = 0
+        self.best = -np.inf
+        self._bar = None
+        self._last = 0.0
+        self.desc = desc
+        if not enabled:
+            return
+        try:
+            from tqdm.auto import tqdm
+
+            self._bar = tqdm(total=total, desc=desc, unit="call", file=sys.stderr, leave=False)
+        except ImportError:
+            self._bar = None
+
+    def update(self, n: int, figures=None) -> None:
+        self.count += n
+        if figures is not None:
+            arr = np.asarray(figures, dtype=float).reshape(-1)
+            if arr.size:
+                self.best = max(self.best, float(np.max(arr)))
+        if not self.enabled:
+            return
+        if self._bar is not None:
+            self._bar.update(n)
+            now = time.monotonic()
+            if now - self._last > 0.5:
+                self._bar.set_postfix(max_log_l=f"{self.best:.4g}", refresh=False)
+                self._last = now
+        else:
+            now = time.monotonic()
+            if now - self._last > 5.0:
+                print(f"{self.desc}: {self.count} likelihood calls, max log L {self.best:.6g}",
+                      file=sys.stderr)
+                self._last = now
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
+
+
+class BatchLikelihood:
+    """Figure of merit of batches of physical vectors ``[B, N] -> [B]``.
+
+    Under JAX batches are padded to a multiple of ``batch_size`` so that ``Fitness._vmap``
+    compiles once; on NumPy it loops over rows. Picklable (for sampler checkpoints).
+    """
+
+    def __init__(self, fitness: Fitness, batch_size: int = 100, progress: Progress | None = None):
+        self.fitness = fitness
+        self.batch_size = max(1, int(batch_size))
+        self.progress = progress
+
+    def __getstate__(self):
+        state = self.__dict__.copy()
+        state["progress"] = None
+        return state
+
+    def __call__(self, vectors) -> np.ndarray:
+        vectors = np.atleast_2d(np.asarray(vectors, dtype=float))
+        n = vectors.shape[0]
+        if self.fitness.use_jax and n > 0:
+            size = self.batch_size * int(np.ceil(n / self.batch_size))
+            padded = np.concatenate([vectors, np.repeat(vectors[-1:], size - n, axis=0)])
+            out = np.concatenate(
+                [
+                    np.asarray(self.fitness._vmap(self.fitness._jnp.asarray(padded[i : i + self.batch_size])))
+                    for i in range(0, size, self.batch_size)
+                ]
+            )[:n]
+        else:
+            out = np.array([self.fitness._call_numpy(v) for v in vectors])
+        out = np.asarray(out, dtype=float)
+        if self.progress is not None:
+            self.progress.update(n, out)
+        return out
+
+
+class UnitCubeLikelihood:
+    """Log likelihood at unit-cube coordinates (``[N]`` or ``[B, N]``); -inf outside (0, 1)."""
+
+    def __init__(self, model: AbstractModel, batch: BatchLikelihood) -> None:
+        self.model = model
+        self.batch = batch
+
+    def __call__(self, unit):
+        unit = np.asarray(unit, dtype=float)
+        single = unit.ndim == 1
+        unit2 = np.atleast_2d(unit)
+        inside = np.all((unit2 > 0.0) & (unit2 < 1.0), axis=1)
+        out = np.full(unit2.shape[0], -np.inf)
+        if np.any(inside):
+            physical = self.model.vector_from_unit_vector(unit2[inside])
+            out[inside] = self.batch(physical)
+        return float(out[0]) if single else out
+
+
+class PriorTransform:
+    """Unit cube -> physical parameters (picklable)."""
+
+    def __init__(self, model: AbstractModel) -> None:
+        self.model = model
+
+    def __call__(self, unit):
+        return np.asarray(self.model.vector_from_unit_vector(unit))
+
+
+class AbstractSearch:
+    """Base class of the searches.
+
+    Parameters
+    ----------
+    name
+        Name of the fit; its output folder is ``<output_path>/<path_prefix>/<name>``.
+    path_prefix
+        Optional sub-folder(s) between ``output_path`` and ``name``.
+    output_path
+        Root output folder (default ``"output"``).
+    seed
+        Random seed of the sampler (deterministic runs and resumes).
+    progress
+        Show a progress bar while sampling.
+    checkpoint
+        Write the sampler's checkpoint in the output folder so a killed fit resumes.
+    """
+
+    _module: str = ""
+    _extra: str = ""
+
+    def __init__(
+        self,
+        name: str | None = None,
+        path_prefix: str | None = None,
+        output_path: str | Path = "output",
+        seed: int | None = 0,
+        progress: bool = True,
+        checkpoint: bool = True,
+        fom_is_log_likelihood: bool = True,
+        resample_figure_of_merit: float = -1e99,
+    ) -> None:
+        self.name = name or type(self).__name__.lower()
+        self.path_prefix = path_prefix
+        self.output_path = output_path
+        self.seed = seed
+        self.progress = progress
+        self.checkpoint = checkpoint
+        self.fom_is_log_likelihood = fom_is_log_likelihood
+        self.resample_figure_of_merit = resample_figure_of_merit
+
+    # ---------------------------------------------------------------- config
+    @property
+    def config_dict(self) -> dict:
+        """Search settings written to ``search.summary``."""
+        return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
+
+    @property
+    def output_folder(self) -> Path:
+        return output_folder(self.output_path, self.path_prefix, self.name)
+
+    def _import(self):
+        return import_optional(self._module, self._extra, type(self).__name__)
+
+    def _check_picklable(self, obj) -> bool:
+        try:
+            pickle.dumps(obj)
+            return True
+        except Exception:
+            return False
+
+    # ---------------------------------------------------------------- fit
+    def fit(self, model: AbstractModel, analysis) -> Result:
+        """Fit ``model`` to ``analysis`` and return the :class:`Result`.
+
+        A completed fit in the same output folder is loaded instead of re-sampled; an
+        interrupted one resumes from the sampler checkpoint.
+        """
+        if not isinstance(model, AbstractModel):
+            raise exc.SearchException(f"search.fit needs a Model or Collection, got {model!r}.")
+        if model.prior_count == 0:
+            raise exc.SearchException(
+                "The model has no free parameters: give at least one parameter a prior."
+            )
+        self._import()
+        folder = self.output_folder
+        loaded = self._load_completed(model, analysis, folder)
+        if loaded is not None:
+            return loaded
+        folder.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(folder / "model.info", model.info)
+        atomic_write_text(folder / "search.summary", self._summary_text("running", None, None))
+        fitness = Fitness(
+            model,
+            analysis,
+            fom_is_log_likelihood=self.fom_is_log_likelihood,
+            resample_figure_of_merit=self.resample_figure_of_merit,
+        )
+        progress = Progress(f"{type(self).__name__}[{self.name}]", enabled=self.progress)
+        start = time.time()
+        try:
+            samples = self._fit(model, fitness, folder, progress)
+        finally:
+            progress.close()
+        elapsed = time.time() - start
+        result = Result(samples, analysis=analysis, search=self, output_folder=folder)
+        self._write_outputs(result, analysis, folder, elapsed, progress.count)
+        return result
+
+    def _fit(self, model, fitness: Fitness, folder: Path, progress: Progress) -> Samples:
+        raise NotImplementedError
+
+    # ---------------------------------------------------------------- output
+    def _summary_text(self, status: str, elapsed: float | None, calls: int | None) -> str:
+        lines = [f"Search: {type(self).__name__}", f"Name: {self.name}", f"Status: {status}"]
+        if elapsed is not None:
+            lines.append(f"Run time (s): {elapsed:.3f}")
+        if calls is not None:
+            lines.append(f"Likelihood evaluations (this run): {calls}")
+        lines.append("")
+        lines.append("Settings:")
+        for key, value in self.config_dict.items():
+            lines.append(f"    {key} = {value!r}")
+        return "\n".join(lines) + "\n"
+
+    def _write_outputs(self, result: Result, analysis, folder: Path, elapsed: float, calls: int):
+        samples = result.samples
+        atomic_write_text(
+            folder / "samples.csv",
+            samples_csv_text(
+                [".".join(p) for p in samples.paths],
+                samples.parameter_lists,
+                samples.log_likelihood_list,
+                samples.weight_list,
+            ),
+        )
+        atomic_write_text(folder / "search.summary", self._summary_text("completed", elapsed, calls))
+        instance = result.max_log_likelihood_instance
+        if hasattr(analysis, "visualize"):
+            analysis.visualize(folder, instance)
+        if hasattr(analysis, "save_results"):
+            analysis.save_results(folder, result)
+        summary = result.summary_dict()
+        summary.update({"search": type(self).__name__, "name": self.name, "run_time_s": elapsed})
+        # result.json last: its presence marks the fit as complete
+        atomic_write_json(folder / "result.json", summary)
+
+    def _load_completed(self, model, analysis, folder: Path) -> Result | None:
+        result_file = folder / "result.json"
+        samples_file = folder / "samples.csv"
+        if not (result_file.exists() and samples_file.exists()):
+            return None
+        with open(result_file, encoding="utf-8") as f:
+            summary = json.load(f)
+        if not summary.get("completed"):
+            return None
+        expected = [".".join(p) for p in model.paths]
+        paths, parameters, log_l, weights = read_samples_csv(samples_file)
+        if summary.get("paths") != expected or paths != expected:
+            raise exc.SearchException(
+                f"The output folder {folder} holds a completed fit of a different model "
+                f"({summary.get('paths')}); use another search name or path_prefix."
+            )
+        samples = Samples(model, parameters, log_l, weights, log_evidence=summary.get("log_evidence"))
+        return Result(samples, analysis=analysis, search=self, output_folder=folder, loaded=True)

@@ -1,0 +1,1 @@
+"""Light and mass profiles and the geometry they share."""

@@ -1,0 +1,281 @@
+"""Geometry shared by every light and mass profile: centre, ellipticity and reference frames.
+
+A profile's reference frame is obtained by shifting a grid by the profile ``centre`` and rotating
+it by ``-phi`` (``phi`` the position angle in degrees, counter-clockwise from +x); coordinates are
+``(y, x)`` pairs. Radii in that frame:
+
+- elliptical radius ``R_ell = sqrt(x'^2 + (y'/q)^2)`` (major-axis radius);
+- eccentric radius ``R_ecc = sqrt(q) R_ell`` (circularised radius: the ellipse ``R_ecc < r``
+  has area ``pi r^2``).
+
+Every method takes ``xp`` (``numpy`` default, ``jax.numpy`` for JAX) and threads it into every
+nested call, so traced parameters never meet a NumPy operation. Nothing derived from parameters
+is cached on the instance (a cache would hold tracers across ``vmap`` batch elements).
+"""
+
+from __future__ import annotations
+
+import math
+from numbers import Real
+
+import autoarray as aa
+import numpy as np
+
+from autogalaxy import convert, exc
+
+
+def grid_raw_from(grid):
+    """The raw ``[N, 2]`` array (NumPy or JAX) behind ``grid`` (an autoarray grid or a raw array)."""
+    if isinstance(grid, aa.AbstractNDArray):
+        return grid.array
+    return grid
+
+
+def is_concrete(*values) -> bool:
+    """True when every value (tuples / lists are searched) is a plain Python or NumPy number.
+
+    Parameter validation runs only then: JAX arrays and tracers (the ``xp=jax.numpy`` path,
+    ``jax.vmap`` over parameters) are never converted to Python numbers.
+    """
+    for value in values:
+        if isinstance(value, (tuple, list)):
+            if not is_concrete(*value):
+                return False
+        elif isinstance(value, np.ndarray):
+            if value.dtype.kind not in "biuf":
+                return False
+        elif not isinstance(value, (Real, np.number)):
+            return False
+    return True
+
+
+def check_parameter(profile, name: str, *, positive: bool = False, non_negative: bool = False):
+    """Raise :class:`~autogalaxy.exc.ProfileException` if the concrete parameter ``name`` is invalid.
+
+    Non-finite values are always invalid; ``positive`` / ``non_negative`` add the sign
+    requirements. Skipped when the value is not a plain number (JAX arrays / tracers).
+    """
+    value = getattr(profile, name)
+    if not is_concrete(value):
+        return
+    for element in np.ravel(np.asarray(value, dtype=float)):
+        if not math.isfinite(element):
+            raise exc.ProfileException(
+                f"{type(profile).__name__}: {name}={value!r} must be finite."
+            )
+        if positive and element <= 0.0:
+            raise exc.ProfileException(
+                f"{type(profile).__name__}: {name}={value!r} must be positive."
+            )
+        if non_negative and element < 0.0:
+            raise exc.ProfileException(
+                f"{type(profile).__name__}: {name}={value!r} must be non-negative."
+            )
+
+
+def _rotate_raw(raw, cos_phi, sin_phi, xp=np):
+    """Rotate raw ``(y, x)`` vectors counter-clockwise by the angle with the given cos / sin."""
+    y = raw[:, 0]
+    x = raw[:, 1]
+    return xp.stack((x * sin_phi + y * cos_phi, x * cos_phi - y * sin_phi), axis=-1)
+
+
+class GeometryProfile:
+    def __init__(self, centre=(0.0, 0.0)):
+        """Base of every profile: stores its ``centre`` ``(y, x)`` in arc-seconds."""
+        self.centre = centre
+        check_parameter(self, "centre")
+
+    def __repr__(self):
+        params = ", ".join(f"{key}={value!r}" for key, value in self.__dict__.items())
+        return f"{type(self).__name__}({params})"
+
+
+class SphProfile(GeometryProfile):
+    """A spherical (circularly symmetric) profile: its frame is only shifted by the centre."""
+
+    def axis_ratio(self, xp=np):
+        return 1.0
+
+    def angle(self, xp=np):
+        return 0.0
+
+    @aa.decorators.to_grid
+    def transformed_to_reference_frame_grid_from(self, grid, xp=np, **kwargs):
+        """Shift ``grid`` so the profile centre is the origin."""
+        raw = grid_raw_from(grid)
+        return xp.stack((raw[:, 0] - self.centre[0], raw[:, 1] - self.centre[1]), axis=-1)
+
+    @aa.decorators.to_grid
+    def transformed_from_reference_frame_grid_from(self, grid, xp=np, **kwargs):
+        """Inverse of :meth:`transformed_to_reference_frame_grid_from` (add the centre back)."""
+        raw = grid_raw_from(grid)
+        return xp.stack((raw[:, 0] + self.centre[0], raw[:, 1] + self.centre[1]), axis=-1)
+
+    def rotated_grid_from_reference_frame_from(self, grid, xp=np, angle=None):
+        """Rotate raw ``[N, 2]`` vectors from the profile frame back to the observer frame.
+
+        Spherical profiles have no rotation, so without an explicit ``angle`` (degrees) the input
+        is returned as it is.
+        """
+        if angle is None:
+            return grid
+        phi = xp.radians(angle)
+        return _rotate_raw(grid_raw_from(grid), xp.cos(phi), xp.sin(phi), xp=xp)
+
+    @aa.decorators.to_array
+    @aa.decorators.transform
+    def radial_grid_from(self, grid, xp=np, **kwargs):
+        """Distance of every grid point from the profile centre."""
+        raw = grid_raw_from(grid)
+        return xp.sqrt(raw[:, 0] ** 2 + raw[:, 1] ** 2)
+
+    def _cartesian_grid_via_radial_from(self, grid, radius, xp=np):
+        """Raw ``[N, 2]`` vectors of length ``radius`` along the direction of each grid point."""
+        raw = grid_raw_from(grid)
+        theta = xp.arctan2(raw[:, 0], raw[:, 1])
+        return xp.stack((radius * xp.sin(theta), radius * xp.cos(theta)), axis=-1)
+
+    def elliptical_radii_grid_from(self, grid, xp=np, **kwargs):
+        """Raw elliptical radii ``sqrt(x'^2 + (y'/q)^2)`` of an already-transformed grid."""
+        raw = grid_raw_from(grid)
+        return xp.sqrt(raw[:, 1] ** 2 + (raw[:, 0] / self.axis_ratio(xp=xp)) ** 2)
+
+    def eccentric_radii_grid_from(self, grid, xp=np, **kwargs):
+        """Raw eccentric radii ``sqrt(q) * R_ell`` of an already-transformed grid."""
+        return xp.sqrt(self.axis_ratio(xp=xp)) * self.elliptical_radii_grid_from(grid, xp=xp)
+
+    def eccentric_radii_squared_from(self, grid, xp=np):
+        """Raw squared eccentric radii ``q x'^2 + y'^2 / q`` of a grid in *any* frame.
+
+        Works on the observer-frame grid directly (no rotation, no trigonometry): if the grid is
+        flagged ``is_transformed`` the frame definition is used, otherwise the grid is shifted by
+        the centre here. Spherical profiles return ``x^2 + y^2``.
+        """
+        raw = grid_raw_from(grid)
+        if getattr(grid, "is_transformed", False):
+            return raw[:, 0] ** 2 + raw[:, 1] ** 2
+        dy = raw[:, 0] - self.centre[0]
+        dx = raw[:, 1] - self.centre[1]
+        return dy * dy + dx * dx
+
+
+class EllProfile(SphProfile):
+    def __init__(self, centre=(0.0, 0.0), ell_comps=(0.0, 0.0)):
+        """An elliptical profile with ``ell_comps = (e1, e2)`` (see :mod:`autogalaxy.convert`).
+
+        On the NumPy path (plain-number parameters) ``ell_comps`` must be finite with
+        ``|ell_comps| < 1``, else :class:`~autogalaxy.exc.ProfileException` is raised.
+        """
+        super().__init__(centre=centre)
+        self.ell_comps = ell_comps
+        check_parameter(self, "ell_comps")
+        if is_concrete(ell_comps) and float(ell_comps[0]) ** 2 + float(ell_comps[1]) ** 2 >= 1.0:
+            raise exc.ProfileException(
+                f"{type(self).__name__}: |ell_comps| must be < 1, got ell_comps={ell_comps!r}."
+            )
+
+    def axis_ratio(self, xp=np):
+        """Axis ratio ``q`` (|ell_comps| clamped at 0.999)."""
+        return convert.axis_ratio_from(self.ell_comps, xp=xp)
+
+    def angle(self, xp=np):
+        """Position angle in degrees, counter-clockwise from +x."""
+        return convert.angle_from(self.ell_comps, xp=xp)
+
+    def _cos_sin_phi_from(self, xp=np):
+        """``(cos phi, sin phi)`` of the position angle."""
+        phi = xp.radians(self.angle(xp=xp))
+        return xp.cos(phi), xp.sin(phi)
+
+    @aa.decorators.to_grid
+    def transformed_to_reference_frame_grid_from(self, grid, xp=np, **kwargs):
+        """Shift ``grid`` by the centre and rotate it by ``-phi``: result ``(y', x')``."""
+        cos_phi, sin_phi = self._cos_sin_phi_from(xp=xp)
+        raw = grid_raw_from(grid)
+        dy = raw[:, 0] - self.centre[0]
+        dx = raw[:, 1] - self.centre[1]
+        return xp.stack((dy * cos_phi - dx * sin_phi, dx * cos_phi + dy * sin_phi), axis=-1)
+
+    @aa.decorators.to_grid
+    def transformed_from_reference_frame_grid_from(self, grid, xp=np, **kwargs):
+        """Inverse of :meth:`transformed_to_reference_frame_grid_from` (rotate by +phi, add centre)."""
+        cos_phi, sin_phi = self._cos_sin_phi_from(xp=xp)
+        rotated = _rotate_raw(grid_raw_from(grid), cos_phi, sin_phi, xp=xp)
+        return xp.stack(
+            (rotated[:, 0] + self.centre[0], rotated[:, 1] + self.centre[1]), axis=-1
+        )
+
+    def rotated_grid_from_reference_frame_from(self, grid, xp=np, angle=None):
+        """Rotate raw ``[N, 2]`` vectors ``(y, x)`` by ``+angle`` degrees about the origin.
+
+        ``angle`` defaults to the profile's position angle (undoing the frame rotation).
+        """
+        if angle is None:
+            cos_phi, sin_phi = self._cos_sin_phi_from(xp=xp)
+        else:
+            phi = xp.radians(angle)
+            cos_phi, sin_phi = xp.cos(phi), xp.sin(phi)
+        return _rotate_raw(grid_raw_from(grid), cos_phi, sin_phi, xp=xp)
+
+    def _eccentric_coefficients_from(self, xp=np):
+        """Coefficients ``(c_xx, c_xy, c_yy)`` with ``R_ecc^2 = c_xx x^2 + c_xy x y + c_yy y^2``.
+
+        From ``q x'^2 + y'^2 / q`` with ``q = (1-f)/(1+f)`` and ``f = |e|``:
+        ``R_ecc^2 = [(1+f^2)(x^2+y^2) - 2 e2 (x^2-y^2) - 4 e1 x y] / (1-f^2)``, which needs no
+        trigonometry and has finite gradients at ``ell_comps = (0, 0)``. ``|e|`` is clamped at
+        ``convert.ELL_COMPS_MAGNITUDE_CLAMP`` by rescaling both components.
+        """
+        e1, e2 = self.ell_comps[0], self.ell_comps[1]
+        clamp_squared = convert.ELL_COMPS_MAGNITUDE_CLAMP**2
+        fac_squared = e1 * e1 + e2 * e2
+        if is_concrete(e1, e2):
+            if fac_squared > clamp_squared:
+                scale = math.sqrt(clamp_squared / fac_squared)
+                e1, e2, fac_squared = e1 * scale, e2 * scale, clamp_squared
+        else:
+            over = fac_squared > clamp_squared
+            scale = xp.where(
+                over, xp.sqrt(clamp_squared / xp.where(over, fac_squared, 1.0)), 1.0
+            )
+            e1, e2 = e1 * scale, e2 * scale
+            fac_squared = xp.minimum(fac_squared, clamp_squared)
+        inv = 1.0 / (1.0 - fac_squared)
+        return (
+            (1.0 + fac_squared - 2.0 * e2) * inv,
+            -4.0 * e1 * inv,
+            (1.0 + fac_squared + 2.0 * e2) * inv,
+        )
+
+    def eccentric_radii_squared_from(self, grid, xp=np):
+        """Raw squared eccentric radii ``q x'^2 + y'^2 / q`` of a grid in *any* frame.
+
+        An ``is_transformed`` grid uses the frame definition; otherwise the observer-frame grid
+        is used directly through :meth:`_eccentric_coefficients_from` (one pass, no rotation).
+        """
+        raw = grid_raw_from(grid)
+        if getattr(grid, "is_transformed", False):
+            q = self.axis_ratio(xp=xp)
+            return q * raw[:, 1] ** 2 + raw[:, 0] ** 2 / q
+        dy = raw[:, 0] - self.centre[0]
+        dx = raw[:, 1] - self.centre[1]
+        c_xx, c_xy, c_yy = self._eccentric_coefficients_from(xp=xp)
+        return dx * (c_xx * dx + c_xy * dy) + c_yy * (dy * dy)
+
+
+class SphTwin:
+    """Mixin for the spherical twin of an elliptical profile (``SersicSph`` of ``Sersic``, ...).
+
+    Put it first in the bases (``class SersicSph(SphTwin, Sersic)``): the twin keeps
+    ``ell_comps = (0, 0)`` but uses the spherical geometry (shift only, no rotation, ``q = 1``),
+    which gives the same numbers with less work.
+    """
+
+    axis_ratio = SphProfile.axis_ratio
+    angle = SphProfile.angle
+    transformed_to_reference_frame_grid_from = SphProfile.transformed_to_reference_frame_grid_from
+    transformed_from_reference_frame_grid_from = (
+        SphProfile.transformed_from_reference_frame_grid_from
+    )
+    rotated_grid_from_reference_frame_from = SphProfile.rotated_grid_from_reference_frame_from
+    eccentric_radii_squared_from = SphProfile.eccentric_radii_squared_from

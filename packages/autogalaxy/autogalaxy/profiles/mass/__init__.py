@@ -1,0 +1,52 @@
+"""Mass profiles (``ag.mp``): total, dark-matter, stellar, sheets and point masses."""
+
+from autogalaxy.profiles.mass.abstract import MassProfile
+from autogalaxy.profiles.mass.dark import NFW, NFWSph, NFWTruncatedSph
+from autogalaxy.profiles.mass.point import PointMass
+from autogalaxy.profiles.mass.sheets import ExternalShear, MassSheet
+from autogalaxy.profiles.mass.stellar import (
+    DevVaucouleurs,
+    DevVaucouleursSph,
+    Exponential,
+    ExponentialSph,
+    Gaussian,
+    Sersic,
+    SersicSph,
+)
+from autogalaxy.profiles.mass.total import (
+    Isothermal,
+    IsothermalCore,
+    IsothermalCoreSph,
+    IsothermalSph,
+    PowerLaw,
+    PowerLawCore,
+    PowerLawCoreSph,
+    PowerLawMultipole,
+    PowerLawSph,
+)
+
+__all__ = [
+    "MassProfile",
+    "NFW",
+    "NFWSph",
+    "NFWTruncatedSph",
+    "PointMass",
+    "ExternalShear",
+    "MassSheet",
+    "DevVaucouleurs",
+    "DevVaucouleursSph",
+    "Exponential",
+    "ExponentialSph",
+    "Gaussian",
+    "Sersic",
+    "SersicSph",
+    "Isothermal",
+    "IsothermalCore",
+    "IsothermalCoreSph",
+    "IsothermalSph",
+    "PowerLaw",
+    "PowerLawCore",
+    "PowerLawCoreSph",
+    "PowerLawMultipole",
+    "PowerLawSph",
+]

@@ -1,0 +1,6 @@
+"""Dark-matter mass profiles."""
+
+from autogalaxy.profiles.mass.dark.nfw import NFW, NFWSph
+from autogalaxy.profiles.mass.dark.nfw_truncated import NFWTruncatedSph
+
+__all__ = ["NFW", "NFWSph", "NFWTruncatedSph"]

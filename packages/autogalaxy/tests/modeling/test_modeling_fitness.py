@@ -1,0 +1,63 @@
+import modeling_toy as toy
+import numpy as np
+import pytest
+from autogalaxy import exc
+from autogalaxy.modeling import Fitness
+
+
+def test_fitness_is_log_likelihood():
+    model, analysis = toy.toy_model(), toy.ToyAnalysis()
+    fitness = Fitness(model, analysis, fom_is_log_likelihood=True, resample_figure_of_merit=-1e99)
+    vector = [1.5, -0.5]
+    expected = analysis.log_likelihood_function(model.instance_from_vector(vector))
+    assert fitness(vector) == pytest.approx(float(expected))
+    assert fitness.call(vector) == fitness(vector)
+    # better parameters give a larger figure of merit
+    assert fitness([1.5, -0.5]) > fitness([1.0, 0.0])
+
+
+def test_fitness_adds_log_priors_when_not_log_likelihood():
+    model, analysis = toy.toy_model(), toy.ToyAnalysis()
+    f_l = Fitness(model, analysis, fom_is_log_likelihood=True)
+    f_p = Fitness(model, analysis, fom_is_log_likelihood=False)
+    vector = [1.2, 0.3]
+    log_prior = np.log(1 / 3.0) + np.log(1 / 4.0)
+    assert f_p(vector) == pytest.approx(f_l(vector) + log_prior)
+    # outside the prior support -> resample value
+    assert f_p([5.0, 0.0]) == -1e99
+
+
+def test_chi_squared_convention():
+    model, analysis = toy.toy_model(), toy.ToyAnalysis()
+    f = Fitness(model, analysis, convert_to_chi_squared=True)
+    assert f([1.5, -0.5]) == pytest.approx(-2 * Fitness(model, analysis)([1.5, -0.5]))
+
+
+def test_non_finite_and_exceptions_resample():
+    model = toy.toy_model()
+    f = Fitness(model, toy.ToyAnalysis(nan_if_a_above=2.0), resample_figure_of_merit=-1e99)
+    assert f([2.5, 0.0]) == -1e99
+    assert f([1.0, 0.0]) > -1e99
+    f = Fitness(model, toy.RaisingAnalysis(), resample_figure_of_merit=-123.0)
+    assert f([1.0, 0.0]) == -123.0
+
+
+def test_call_many_and_numeric_grad():
+    model, analysis = toy.toy_model(), toy.ToyAnalysis()
+    f = Fitness(model, analysis)
+    batch = np.array([[1.0, 0.0], [1.5, -0.5], [2.0, 0.5]])
+    np.testing.assert_allclose(f.call_many(batch), [f(row) for row in batch])
+    value, grad = f.value_and_grad([1.4, -0.4])
+    assert value == pytest.approx(f([1.4, -0.4]))
+    # analytic gradient of -0.5 chi^2 w.r.t. b
+    x, y, s = analysis.x, analysis.y, analysis.sigma
+    resid = (y - (1.4 * np.exp(-(x**2)) - 0.4)) / s**2
+    assert grad[1] == pytest.approx(np.sum(resid), rel=1e-5)
+    assert grad[0] == pytest.approx(np.sum(resid * np.exp(-(x**2))), rel=1e-5)
+    np.testing.assert_allclose(f.grad([1.4, -0.4]), grad)
+
+
+def test_jax_only_methods_raise_on_numpy():
+    f = Fitness(toy.toy_model(), toy.ToyAnalysis())
+    with pytest.raises(exc.SearchException):
+        _ = f._vmap

@@ -1,0 +1,164 @@
+import modeling_toy as toy
+import numpy as np
+import pytest
+from autogalaxy import exc
+from autogalaxy.modeling import (
+    Collection,
+    GaussianPrior,
+    LogUniformPrior,
+    Model,
+    ModelInstance,
+    TruncatedGaussianPrior,
+    UniformPrior,
+)
+
+
+def lens_model():
+    lens = Model(toy.Galaxy, redshift=0.5, bulge=toy.Sersic, mass=toy.Isothermal,
+                 shear=toy.ExternalShear)
+    source = Model(toy.Galaxy, redshift=1.0, bulge=Model(toy.Sersic, sersic_index=1.0))
+    return Collection(galaxies=Collection(lens=lens, source=source))
+
+
+def test_default_priors_from_table():
+    mass = Model(toy.Isothermal)
+    assert mass.prior_count == 5
+    assert isinstance(mass.centre_0, GaussianPrior) and mass.centre_0.sigma == 0.1
+    assert isinstance(mass.ell_comps_1, TruncatedGaussianPrior)
+    assert (mass.ell_comps_1.lower_limit, mass.ell_comps_1.upper_limit) == (-1.0, 1.0)
+    assert isinstance(mass.einstein_radius, UniformPrior)
+    assert (mass.einstein_radius.lower_limit, mass.einstein_radius.upper_limit) == (0.0, 8.0)
+    light = Model(toy.Sersic)
+    assert light.centre_0.sigma == 0.3
+    assert isinstance(light.intensity, LogUniformPrior)
+    shear = Model(toy.ExternalShear)
+    assert shear.prior_count == 2 and isinstance(shear.gamma_1, UniformPrior)
+
+
+def test_tuple_expansion_and_paths():
+    model = lens_model()
+    assert model.prior_count == 7 + 5 + 2 + 6
+    assert model.total_free_parameters == model.prior_count
+    paths = model.paths
+    assert paths[0] == ("galaxies", "lens", "bulge", "centre_0")
+    assert ("galaxies", "lens", "mass", "einstein_radius") in paths
+    assert ("galaxies", "source", "bulge", "sersic_index") not in paths
+    assert len(set(paths)) == len(paths)
+    ids = [p.id for p in model.priors_ordered_by_id]
+    assert ids == sorted(ids)
+
+
+def test_fixed_values_and_assignment():
+    mass = Model(toy.Isothermal, centre=(0.1, UniformPrior(-1, 1)), einstein_radius=1.2)
+    assert mass.prior_count == 3
+    mass.centre_1 = 0.2
+    mass.ell_comps_0 = 0.0
+    assert mass.prior_count == 1
+    mass.einstein_radius = UniformPrior(0.5, 2.0)
+    assert mass.prior_count == 2
+    instance = mass.instance_from_vector([0.05, 1.5])
+    assert instance.centre == (0.1, 0.2)
+    assert instance.ell_comps[0] == 0.0 and instance.ell_comps[1] == pytest.approx(0.05)
+    assert instance.einstein_radius == 1.5
+
+
+def test_shared_priors():
+    model = lens_model()
+    n = model.prior_count
+    lens = model.galaxies.lens
+    lens.bulge.centre = lens.mass.centre
+    assert model.prior_count == n - 2
+    lens.shear.gamma_2 = lens.shear.gamma_1
+    assert model.prior_count == n - 3
+    instance = model.instance_from_vector(np.linspace(0.01, 0.2, model.prior_count))
+    g = instance.galaxies.lens
+    assert g.bulge.centre == g.mass.centre
+    assert g.shear.gamma_1 == g.shear.gamma_2
+
+
+def test_instance_building_and_collections():
+    model = lens_model()
+    instance = model.instance_from_prior_medians()
+    assert isinstance(instance, ModelInstance)
+    galaxies = list(instance.galaxies)
+    assert [type(g) for g in galaxies] == [toy.Galaxy, toy.Galaxy]
+    assert galaxies[0].redshift == 0.5 and galaxies[1].redshift == 1.0
+    assert isinstance(instance.galaxies.lens.mass, toy.Isothermal)
+    assert instance.galaxies.lens.mass.einstein_radius == pytest.approx(4.0)
+    assert instance.galaxies.source.bulge.sersic_index == 1.0
+    assert instance.galaxies[1] is instance.galaxies.source
+    assert len(instance.galaxies) == 2
+    values = model.physical_values_from_prior_medians
+    assert isinstance(values, list) and len(values) == model.prior_count
+
+
+def test_collection_from_list_and_dict():
+    c = Collection([Model(toy.ExternalShear), Model(toy.ExternalShear)])
+    assert c.prior_count == 4
+    inst = c.instance_from_prior_medians()
+    assert [type(x) for x in inst] == [toy.ExternalShear, toy.ExternalShear]
+    d = Collection(dict(a=Model(toy.ExternalShear), b=UniformPrior(0, 1)))
+    inst = d.instance_from_vector([0.0, 0.0, 0.5])
+    assert inst.b == 0.5 and isinstance(inst.a, toy.ExternalShear)
+
+
+def test_unit_vector_and_log_priors():
+    model = Model(toy.Isothermal)
+    unit = np.full(model.prior_count, 0.5)
+    np.testing.assert_allclose(model.vector_from_unit_vector(unit), model.physical_values_from_prior_medians)
+    batch = np.random.default_rng(0).uniform(size=(7, model.prior_count))
+    vec = model.vector_from_unit_vector(batch)
+    assert vec.shape == (7, model.prior_count)
+    np.testing.assert_allclose(model.unit_vector_from_vector(vec), batch, rtol=1e-8)
+    inst = model.instance_from_unit_vector(unit)
+    assert inst.einstein_radius == pytest.approx(4.0)
+    logs = model.log_prior_list_from_vector(model.physical_values_from_prior_medians)
+    assert len(logs) == model.prior_count and all(np.isfinite(logs))
+    r = model.random_instance(np.random.default_rng(1))
+    assert 0.0 <= r.einstein_radius <= 8.0
+
+
+def test_info_lists_every_parameter():
+    model = lens_model()
+    info = model.info
+    assert info.startswith(f"Total Free Parameters = {model.prior_count}")
+    assert "einstein_radius" in info and "UniformPrior" in info and "redshift" in info
+    assert "lens (Galaxy)" in info
+
+
+def test_errors():
+    with pytest.raises(exc.ModelException, match="no constructor argument"):
+        Model(toy.Isothermal, einstien_radius=1.0)
+    with pytest.raises(exc.ModelException, match="No default prior"):
+        Model(toy.NoDefault)
+    model = Model(toy.Isothermal)
+    with pytest.raises(exc.ModelException, match="does not match"):
+        model.instance_from_vector([1.0, 2.0])
+    with pytest.raises(exc.ModelException):
+        model.vector_from_unit_vector([0.5])
+    # Galaxy takes **kwargs: extras become attributes
+    g = Model(toy.Galaxy, redshift=0.5, anything=toy.ExternalShear)
+    assert g.prior_count == 2
+
+
+def test_extras_assigned_after_construction_become_attributes():
+    mass = Model(toy.Isothermal, centre=(0.0, 0.0), ell_comps=(0.0, 0.0), einstein_radius=1.0)
+    mass.extra_thing = UniformPrior(0, 1)
+    inst = mass.instance_from_vector([0.25])
+    assert inst.extra_thing == 0.25
+
+
+def test_tuple_prior_component_attributes_and_deepcopy():
+    import copy
+    import pickle
+
+    mass = Model(toy.Isothermal)
+    mass.centre.centre_0 = 0.0
+    assert mass.prior_count == 4
+    assert mass.centre.centre_1 is mass.centre_1
+    mass.centre.centre_1 = UniformPrior(-1.0, 1.0)
+    assert isinstance(mass.centre_1, UniformPrior)
+    clone = copy.deepcopy(mass)
+    assert clone.prior_count == 4 and clone.centre_1 is not mass.centre_1
+    restored = pickle.loads(pickle.dumps(mass))
+    assert restored.paths == mass.paths

@@ -1,0 +1,61 @@
+"""autolens: strong-lens ray tracing, imaging fits and likelihood analyses (NumPy or JAX).
+
+Re-exports what users need from ``autogalaxy`` and ``autoarray`` so a PyAutoLens script ports by
+changing imports only (``import autolens as al``; modelling classes too, so ``af = al`` works).
+"""
+
+import autoarray as aa  # noqa: F401  (sets the JAX environment defaults before any JAX import)
+from autoarray import (
+    Array2D,
+    ArrayIrregular,
+    Convolver,
+    DatasetModel,
+    Grid2D,
+    Grid2DIrregular,
+    Imaging,
+    Mask2D,
+    VectorYX2D,
+    VectorYX2DIrregular,
+    decorators,
+    over_sample_size_via_radial_bins_from,
+)
+
+from autogalaxy import (
+    LBFGS,
+    NUTS,
+    Collection,
+    DynestyStatic,
+    Emcee,
+    Fitness,
+    FlatLambdaCDM,
+    Galaxies,
+    Galaxy,
+    GaussianPrior,
+    LensCalc,
+    LogUniformPrior,
+    Model,
+    ModelInstance,
+    Nautilus,
+    Planck15,
+    Result,
+    Samples,
+    SettingsInversion,
+    TruncatedGaussianPrior,
+    UniformPrior,
+    convert,
+    cosmo,
+    cosmology,
+    from_json,
+    lp,
+    lp_basis,
+    lp_linear,
+    mp,
+    output_to_json,
+)
+from autolens import exc
+from autolens.imaging.analysis import AnalysisImaging
+from autolens.imaging.fit_imaging import FitImaging
+from autolens.imaging.simulator import SimulatorImaging
+from autolens.lens.tracer import Tracer
+
+__version__ = "0.1.0"

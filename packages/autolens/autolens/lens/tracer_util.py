@@ -1,0 +1,143 @@
+"""Multi-plane ray-tracing helpers used by :class:`autolens.lens.tracer.Tracer`.
+
+With planes ``j = 0..P-1`` at redshifts ``z_j`` (ascending), final redshift ``z_s = z_{P-1}`` and
+image-plane positions ``θ``::
+
+    θ_0 = θ,    θ_j = θ - Σ_{i<j} β_ij α_i(θ_i),
+    β_ij = D(z_i, z_j) D(0, z_s) / (D(0, z_j) D(z_i, z_s))       (β_{i,P-1} = 1)
+
+where ``α_i`` is the summed deflection of the galaxies of plane ``i``. Deflection
+normalisations therefore refer to the highest-redshift plane.
+"""
+
+from __future__ import annotations
+
+import numbers
+from typing import List, Sequence
+
+import autoarray as aa
+import numpy as np
+from autoarray.backend import is_traced
+
+from autolens import exc
+
+
+def _raw(values):
+    while isinstance(values, aa.AbstractNDArray):
+        values = values.array
+    return values
+
+
+def is_concrete_redshift(redshift) -> bool:
+    """True for a Python / NumPy number (or a concrete 0-d array), False for JAX tracers."""
+    if redshift is None:
+        return True
+    if isinstance(redshift, numbers.Real):
+        return True
+    if is_traced(redshift):
+        return False
+    try:
+        float(redshift)
+    except Exception:
+        return False
+    return True
+
+
+def plane_redshifts_from(redshifts: Sequence[float]) -> List[float]:
+    """Unique redshifts in ascending order (concrete values only)."""
+    return sorted(set(float(z) for z in redshifts))
+
+
+def plane_index_lists_from(redshifts: Sequence[float]) -> List[List[int]]:
+    """For each plane (ascending redshift), the indexes of its galaxies in input order (a stable
+    grouping by redshift)."""
+    planes = plane_redshifts_from(redshifts)
+    lists: List[List[int]] = [[] for _ in planes]
+    for index, z in enumerate(redshifts):
+        lists[planes.index(float(z))].append(index)
+    return lists
+
+
+def scaling_factor_matrix_from(plane_redshifts: Sequence[float], cosmology) -> np.ndarray:
+    """``β[i, j]`` (``i < j``) as a NumPy ``[P, P]`` array of Python-float accuracy, computed
+    once per tracer; ``β[i, P-1] = 1`` exactly; zero on and below the diagonal."""
+    total = len(plane_redshifts)
+    beta = np.zeros((total, total))
+    if total < 2:
+        return beta
+    z_final = float(plane_redshifts[-1])
+    for j in range(1, total):
+        for i in range(j):
+            if j == total - 1:
+                beta[i, j] = 1.0
+            else:
+                beta[i, j] = float(
+                    cosmology.scaling_factor_between_redshifts_from(
+                        float(plane_redshifts[i]), float(plane_redshifts[j]), z_final
+                    )
+                )
+    return beta
+
+
+def scaling_factor_matrix_traced_from(redshifts: Sequence, cosmology, xp) -> list:
+    """``β[i][j]`` for (possibly traced) redshifts in input order, as a nested list of scalars
+    (``xp`` arrays). Pairs with ``z_i >= z_j`` get 0 (no lensing between them)."""
+    total = len(redshifts)
+    z_final = redshifts[-1]
+    beta = [[0.0] * total for _ in range(total)]
+    for j in range(1, total):
+        for i in range(j):
+            z_i, z_j = redshifts[i], redshifts[j]
+            behind = z_i < z_j
+            if j == total - 1:
+                beta[i][j] = xp.where(behind, 1.0, 0.0)
+                continue
+            # Safe redshifts keep the distances finite where the factor is unused.
+            safe_j = xp.where(behind, z_j, z_i + 1.0)
+            safe_final = xp.where(z_i < z_final, z_final, z_i + 2.0)
+            value = cosmology.scaling_factor_between_redshifts_from(z_i, safe_j, safe_final, xp=xp)
+            beta[i][j] = xp.where(behind, value, 0.0)
+    return beta
+
+
+def traced_points_list_from(
+    points,
+    deflections_of_plane_from,
+    beta,
+    total_planes: int,
+    xp=np,
+    plane_index_limit: int | None = None,
+) -> list:
+    """Raw ``[N, 2]`` positions ``θ_j`` of every plane up to ``plane_index_limit``.
+
+    Parameters
+    ----------
+    points
+        Raw image-plane positions.
+    deflections_of_plane_from
+        ``f(plane_index, raw_points, xp)`` → raw ``[N, 2]`` summed deflections of that plane, or
+        ``None`` if the plane has no mass (it is then skipped).
+    beta
+        ``β[i][j]`` (array or nested list).
+    """
+    last = total_planes - 1 if plane_index_limit is None else int(plane_index_limit)
+    if last < 0 or last > total_planes - 1:
+        raise exc.RayTracingException(
+            f"plane_index_limit={plane_index_limit} is outside the tracer's {total_planes} planes."
+        )
+    traced = [points]
+    deflections: list = []
+    for j in range(1, last + 1):
+        deflections.append(deflections_of_plane_from(j - 1, traced[j - 1], xp))
+        total = None
+        for i in range(j):
+            alpha = deflections[i]
+            if alpha is None:
+                continue
+            factor = beta[i][j]
+            if isinstance(factor, (float, np.floating)) and factor == 0.0:
+                continue
+            term = alpha if isinstance(factor, (float, np.floating)) and factor == 1.0 else factor * alpha
+            total = term if total is None else total + term
+        traced.append(points if total is None else points - total)
+    return traced

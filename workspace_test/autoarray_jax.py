@@ -1,0 +1,187 @@
+"""JAX parity checks for autoarray's convolution, NNLS, inversion and FitImaging.
+
+Not a pytest module: run ``timeout 300 python workspace_test/autoarray_jax.py``; exits non-zero
+on any mismatch. Compares every JAX result (``jax.jit`` and ``jax.vmap``) with the NumPy path.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import autoarray as aa
+import numpy as np
+from autoarray.backend import jax_numpy
+from autoarray.dataset import DatasetModel, Imaging
+from autoarray.fit import FitImaging
+from autoarray.inversion import Inversion
+from autoarray.inversion.nnls import nnls_jax, nnls_numpy
+from autoarray.operators.convolver import Convolver
+
+jnp = jax_numpy()
+import jax  # noqa: E402
+
+FAILURES: list = []
+
+
+def check(name, got, expected, atol):
+    got = np.asarray(got)
+    expected = np.asarray(expected)
+    err = float(np.max(np.abs(got - expected))) if got.size else 0.0
+    ok = got.shape == expected.shape and np.all(np.isfinite(got)) and err <= atol
+    print(f"{'PASS' if ok else 'FAIL'} {name}: max|diff| = {err:.3e} (tol {atol:.0e})")
+    if not ok:
+        FAILURES.append(name)
+
+
+def convolution_checks():
+    rng = np.random.default_rng(0)
+    for label, shape, radius, centre in [
+        ("P1-like", (180, 180), 0.75, (0.0, 0.0)),
+        ("edge/padded", (40, 40), 0.3, (0.8, 0.8)),
+    ]:
+        convolution_case(rng, label, shape, radius, centre)
+
+
+def convolution_case(rng, label, shape, radius, centre):
+    mask = aa.Mask2D.circular(shape, radius=radius, pixel_scales=0.05, centre=centre)
+    psf = Convolver.from_gaussian((21, 21), pixel_scales=0.05, sigma=0.1, normalize=True)
+    blurring_mask = mask.derive_mask.blurring_from((21, 21), allow_padding=True)
+    n, nb = mask.pixels_in_mask, blurring_mask.pixels_in_mask
+    image = rng.normal(size=n)
+    blurring = rng.normal(size=nb)
+    for method in ("fft", "real_space", "dense", None):
+        ref = psf.convolved_image_from(image, blurring, mask=mask, method=method)
+
+        def single(i, b, method=method):
+            out = psf.convolved_image_from(
+                aa.Array2D(i, mask, xp=jnp), aa.Array2D(b, blurring_mask, xp=jnp),
+                xp=jnp, method=method,
+            )
+            return out.array
+
+        check(f"{label} convolution jit [{method}]", jax.jit(single)(image, blurring), ref, 1e-12)
+        batch_i = rng.normal(size=(6, n))
+        batch_b = rng.normal(size=(6, nb))
+        expected = np.stack(
+            [psf.convolved_image_from(i, b, mask=mask, method="fft") for i, b in zip(batch_i, batch_b)]
+        )
+        check(f"{label} convolution vmap [{method}]", jax.jit(jax.vmap(single))(batch_i, batch_b),
+              expected, 1e-12)
+    M = rng.normal(size=(n, 5))
+    Mb = rng.normal(size=(nb, 5))
+    ref = psf.convolved_mapping_matrix_from(M, mask, Mb, method="fft")
+    for method in ("fft", "real_space", "dense"):
+        got = jax.jit(lambda a, b, method=method: psf.convolved_mapping_matrix_from(
+            a, mask, b, xp=jnp, method=method))(M, Mb)
+        check(f"{label} mapping matrix jit [{method}]", got, ref, 1e-12)
+
+
+def nnls_checks():
+    rng = np.random.default_rng(1)
+    Fs, Ds = [], []
+    for _ in range(40):
+        B = rng.normal(size=(60, 15))
+        d = rng.normal(size=60)
+        Fs.append(B.T @ B + 1e-3 * np.eye(15))
+        Ds.append(B.T @ d)
+    Fs, Ds = np.array(Fs), np.array(Ds)
+    ref = np.array([nnls_numpy(F, D) for F, D in zip(Fs, Ds)])
+    solve = jax.jit(nnls_jax)
+    check("NNLS jit", np.array([solve(F, D) for F, D in zip(Fs, Ds)]), ref, 1e-8)
+    check("NNLS vmap", jax.jit(jax.vmap(nnls_jax))(Fs, Ds), ref, 1e-8)
+    active = int(np.sum(ref == 0.0))
+    print(f"     ({active} of {ref.size} components at the bound)")
+
+    F0, D0 = Fs[0], Ds[0]
+    weights = rng.normal(size=15)
+
+    def scalar(D, F):
+        return jnp.sum(weights * nnls_jax(F, D) ** 2)
+
+    grad_D = np.asarray(jax.grad(scalar)(D0, F0))
+    h = 1e-6
+    fd = np.array([(scalar(D0 + h * e, F0) - scalar(D0 - h * e, F0)) / (2 * h) for e in np.eye(15)])
+    check("NNLS grad wrt D vs finite differences", grad_D, fd, 1e-7)
+    grad_F = np.asarray(jax.grad(scalar, argnums=1)(D0, F0))
+    free = np.flatnonzero(ref[0] > 0.0)
+    E = np.zeros((15, 15))
+    E[free[0], free[1]] = E[free[1], free[0]] = 1.0
+    fd_F = (scalar(D0, F0 + h * E) - scalar(D0, F0 - h * E)) / (2 * h)
+    check("NNLS grad wrt F (directional) vs finite differences", np.sum(grad_F * E), fd_F, 1e-7)
+    print(f"     directional derivative wrt F: {float(np.sum(grad_F * E)):.6e} (FD {float(fd_F):.6e})")
+    batched = np.asarray(jax.vmap(jax.grad(scalar))(Ds, Fs))
+    check("NNLS vmap(grad) finite", float(np.all(np.isfinite(batched))), 1.0, 0)
+
+
+def inversion_and_fit_checks():
+    rng = np.random.default_rng(2)
+    mask = aa.Mask2D.circular((40, 40), radius=0.8, pixel_scales=0.05)
+    psf = Convolver.from_gaussian((11, 11), pixel_scales=0.05, sigma=0.08)
+    grid = aa.Grid2D.from_mask(mask, over_sample_size=1)
+    y, x = grid.array[:, 0], grid.array[:, 1]
+    n = mask.pixels_in_mask
+    noise = np.full(n, 0.1)
+    data = 3.0 * np.exp(-(y**2 + x**2) / (2 * 0.2**2)) + 0.1 * rng.normal(size=n)
+    dataset = Imaging(aa.Array2D(data, mask), aa.Array2D(noise, mask), psf=psf)
+    _ = dataset.grids.blurring  # build the static convolution state once
+
+    def mapping(sigmas, xp):
+        return xp.stack([xp.exp(-(y**2 + x**2) / (2 * s**2)) for s in sigmas], axis=1)
+
+    sigmas = np.array([0.05, 0.1, 0.2, 0.4])
+
+    def blurred(s, xp):
+        return dataset.psf.convolved_mapping_matrix_from(mapping(s, xp), mask, xp=xp)
+
+    inv_np = Inversion(blurred(sigmas, np), data, noise)
+    inv_jax = jax.jit(lambda s: Inversion(blurred(s, jnp), data, noise, xp=jnp).reconstruction)(sigmas)
+    check("Inversion (positive-only) jit", inv_jax, inv_np.reconstruction, 1e-8)
+
+    class Fit(FitImaging):
+        def __init__(self, dataset, scale, xp=np):
+            super().__init__(dataset, dataset_model=DatasetModel(background_sky_level=0.0), xp=xp)
+            self.scale = scale
+
+        @property
+        def model_data(self):
+            stored = self._stored("_model_data")
+            if stored is not None:
+                return self._wrap(stored)
+            xp = self._xp
+            image = self.scale * xp.exp(-(y**2 + x**2) / (2 * 0.2**2))
+            return self.dataset.psf.convolved_image_from(self._wrap(image), None, xp=xp)
+
+    Fit.register_pytree()
+    aa.register_instance_pytree(DatasetModel)
+
+    def fit_from(scale):
+        return Fit(dataset, scale, xp=jnp)._compute_all(jnp)
+
+    fit_np = Fit(dataset, 2.5)
+    fit_jax = jax.jit(fit_from)(jnp.asarray(2.5))
+    assert isinstance(fit_jax, Fit)
+    leaves = {k for k in fit_jax.__dict__}
+    check("FitImaging jit log_likelihood (stored leaf)", fit_jax.__dict__["_log_likelihood"],
+          fit_np.log_likelihood, 1e-9)
+    check("FitImaging jit chi_squared", fit_jax.chi_squared, fit_np.chi_squared, 1e-9)
+    check("FitImaging jit model_data", fit_jax.model_data.array, fit_np.model_data.array, 1e-12)
+    print(f"     jitted fit attributes: {sorted(leaves)}")
+    scales = jnp.linspace(1.0, 4.0, 7)
+    ll = jax.jit(jax.vmap(lambda s: Fit(dataset, s, xp=jnp).log_likelihood))(scales)
+    check("FitImaging vmap log_likelihood", ll,
+          [Fit(dataset, float(s)).log_likelihood for s in scales], 1e-9)
+
+
+def main() -> int:
+    convolution_checks()
+    nnls_checks()
+    inversion_and_fit_checks()
+    if FAILURES:
+        print(f"\n{len(FAILURES)} check(s) FAILED: {FAILURES}")
+        return 1
+    print("\nall autoarray JAX parity checks passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

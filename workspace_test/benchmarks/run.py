@@ -1,0 +1,191 @@
+"""Likelihood benchmark suite: ms per likelihood on two fixed imaging problems.
+
+P1: 180x180 at 0.2"/px, 21x21 Gaussian PSF (sigma 0.2"), circular mask r=3" (716 pixels),
+    over-sampling 1.
+P2: 200x200 at 0.05"/px, 21x21 Gaussian PSF (sigma 0.05"), mask r=3.5" (~15,400 pixels),
+    over-sampling 4.
+Model: lens Sersic light + Isothermal + ExternalShear, source Sersic; standard and linear light.
+
+For each problem and light variant it times (medians of interleaved rounds): the NumPy
+``fit_from(instance).log_likelihood``, a jitted single likelihood, ``Fitness._vmap`` per
+likelihood at batch 50 and 500, the jitted gradient, the vmap compile time, and the jitted
+``fit_from(instance).log_likelihood`` path. Writes a JSON file and a markdown table under
+``workspace_test/benchmarks/results/``.
+
+Usage: ``python workspace_test/benchmarks/run.py [--rounds 5] [--problems P1 P2] [--quick]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+import autolens as al
+import numpy as np
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+PROBLEMS = {
+    "P1": dict(shape=(180, 180), pixel_scale=0.2, psf_sigma=0.2, mask_radius=3.0, sub_size=1),
+    "P2": dict(shape=(200, 200), pixel_scale=0.05, psf_sigma=0.05, mask_radius=3.5, sub_size=4),
+}
+
+
+def true_tracer() -> "al.Tracer":
+    lens = al.Galaxy(
+        redshift=0.5,
+        bulge=al.lp.Sersic(centre=(0.0, 0.0), ell_comps=(0.05, 0.02), intensity=1.0,
+                           effective_radius=0.8, sersic_index=3.0),
+        mass=al.mp.Isothermal(centre=(0.0, 0.0), ell_comps=(0.1, 0.05), einstein_radius=1.6),
+        shear=al.mp.ExternalShear(gamma_1=0.03, gamma_2=-0.02),
+    )
+    source = al.Galaxy(
+        redshift=1.0,
+        bulge=al.lp.Sersic(centre=(0.1, 0.05), ell_comps=(0.1, -0.05), intensity=0.4,
+                           effective_radius=0.3, sersic_index=1.5),
+    )
+    return al.Tracer(galaxies=[lens, source])
+
+
+def dataset_for(problem: dict):
+    grid = al.Grid2D.uniform(problem["shape"], problem["pixel_scale"], over_sample_size=4)
+    psf = al.Convolver.from_gaussian((21, 21), problem["pixel_scale"], sigma=problem["psf_sigma"],
+                                     normalize=True)
+    simulator = al.SimulatorImaging(exposure_time=2000.0, psf=psf, background_sky_level=1.0,
+                                    add_poisson_noise_to_data=True, noise_seed=1)
+    dataset = simulator.via_tracer_from(tracer=true_tracer(), grid=grid)
+    mask = al.Mask2D.circular(problem["shape"], problem["mask_radius"], problem["pixel_scale"])
+    dataset = dataset.apply_mask(mask)
+    return dataset.apply_over_sampling(over_sample_size_lp=problem["sub_size"])
+
+
+def model_for(linear: bool):
+    lp = al.lp_linear if linear else al.lp
+    lens = al.Model(al.Galaxy, redshift=0.5, bulge=al.Model(lp.Sersic),
+                    mass=al.Model(al.mp.Isothermal), shear=al.Model(al.mp.ExternalShear))
+    source = al.Model(al.Galaxy, redshift=1.0, bulge=al.Model(lp.Sersic))
+    return al.Collection(galaxies=al.Collection(lens=lens, source=source))
+
+
+def near_truth_vectors(model, batch: int, rng) -> np.ndarray:
+    """Parameter vectors drawn close to the prior medians (unit-cube values 0.5 +- 0.05)."""
+    units = np.clip(0.5 + 0.05 * rng.standard_normal((batch, model.prior_count)), 0.01, 0.99)
+    return np.asarray([model.vector_from_unit_vector(u) for u in units], dtype=float)
+
+
+def median_ms(fn, repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1e3)
+    return statistics.median(times)
+
+
+def bench_problem(name: str, linear: bool, rounds: int, batches) -> dict:
+    import jax
+    import jax.numpy as jnp
+
+    problem = PROBLEMS[name]
+    dataset = dataset_for(problem)
+    model = model_for(linear)
+    rng = np.random.default_rng(0)
+    vectors = near_truth_vectors(model, max(batches), rng)
+    instance = model.instance_from_vector(list(vectors[0]))
+
+    analysis_np = al.AnalysisImaging(dataset=dataset, use_jax=False)
+    analysis_jax = al.AnalysisImaging(dataset=dataset, use_jax=True)
+    fitness = al.Fitness(model=model, analysis=analysis_jax)
+
+    log_l_np = float(analysis_np.fit_from(instance).log_likelihood)
+    single = jax.jit(fitness.call)
+    grad = jax.jit(jax.grad(fitness.call))
+    fit_jit = jax.jit(analysis_jax.fit_from)
+    vector = jnp.asarray(vectors[0])
+    log_l_jax = float(single(vector))
+    jax.block_until_ready(grad(vector))
+    jax.block_until_ready(fit_jit(instance).log_likelihood)
+
+    compile_s = {}
+    for batch in batches:
+        params = jnp.asarray(vectors[:batch])
+        start = time.perf_counter()
+        jax.block_until_ready(fitness._vmap(params))
+        compile_s[batch] = time.perf_counter() - start
+
+    samples = {k: [] for k in ["numpy", "jit", "fit_jit", "grad"] + [f"vmap_{b}" for b in batches]}
+    for _ in range(rounds):
+        samples["numpy"].append(median_ms(lambda: analysis_np.fit_from(instance).log_likelihood, 5))
+        samples["jit"].append(median_ms(lambda: single(vector).block_until_ready(), 10))
+        samples["fit_jit"].append(
+            median_ms(lambda: jax.block_until_ready(fit_jit(instance).log_likelihood), 10)
+        )
+        samples["grad"].append(median_ms(lambda: jax.block_until_ready(grad(vector)), 5))
+        for batch in batches:
+            params = jnp.asarray(vectors[:batch])
+            samples[f"vmap_{batch}"].append(
+                median_ms(lambda p=params: fitness._vmap(p).block_until_ready(), 3) / batch
+            )
+    result = {key: statistics.median(values) for key, values in samples.items()}
+    result.update(
+        problem=name, linear=linear, pixels=int(dataset.mask.pixels_in_mask),
+        sub_pixels=int(dataset.grids.lp.over_sampler.sub_total),
+        log_likelihood_numpy=log_l_np, log_likelihood_jax=log_l_jax,
+        relative_difference=abs(log_l_jax - log_l_np) / abs(log_l_np),
+        compile_s={str(k): v for k, v in compile_s.items()},
+    )
+    return result
+
+
+def markdown_table(results) -> str:
+    header = ("| problem | light | NumPy fit | jit | jit(fit_from).log_likelihood | vmap 50 | "
+              "vmap 500 | grad | vmap-50 compile (s) |\n|---|---|---|---|---|---|---|---|---|\n")
+    rows = []
+    for r in results:
+        rows.append(
+            f"| {r['problem']} | {'linear' if r['linear'] else 'standard'} | {r['numpy']:.3f} | "
+            f"{r['jit']:.3f} | {r['fit_jit']:.3f} | {r.get('vmap_50', float('nan')):.3f} | "
+            f"{r.get('vmap_500', float('nan')):.3f} | {r['grad']:.3f} | "
+            f"{r['compile_s'].get('50', float('nan')):.2f} |"
+        )
+    return header + "\n".join(rows) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--problems", nargs="+", default=["P1", "P2"])
+    parser.add_argument("--quick", action="store_true", help="1 round, batch 50 only")
+    args = parser.parse_args()
+    rounds = 1 if args.quick else args.rounds
+    batches = (50,) if args.quick else (50, 500)
+    results = []
+    for name in args.problems:
+        for linear in (False, True):
+            result = bench_problem(name, linear, rounds, batches)
+            results.append(result)
+            print(json.dumps(result), flush=True)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    meta = dict(machine=platform.platform(), processor=platform.processor(), cpus=os.cpu_count(),
+                python=sys.version.split()[0], xla_flags=os.environ.get("XLA_FLAGS", ""))
+    import jax
+
+    meta["jax"] = jax.__version__
+    meta["device"] = str(jax.devices()[0])
+    table = markdown_table(results)
+    al.aa.atomic_write_text(RESULTS / f"{stamp}.json", json.dumps({"meta": meta, "results": results}, indent=2))
+    al.aa.atomic_write_text(RESULTS / f"{stamp}.md", f"ms per likelihood, {meta}\n\n" + table)
+    print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

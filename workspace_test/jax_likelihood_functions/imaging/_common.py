@@ -1,0 +1,143 @@
+"""Shared driver of the imaging likelihood parity scripts (``lp.py``, ``lp_linear.py``,
+``mge.py``); not a script itself (``run_all.py`` skips files starting with ``_``).
+
+For every over-sampling size and a given model:
+
+* **Path A** – ``jax.jit(analysis.fit_from)(instance)`` at the prior medians returns a real
+  ``FitImaging`` whose ``log_likelihood`` is a ``jax.Array`` equal to the NumPy fit's (rtol
+  1e-8), with no user registration call;
+* **vmap** – ``Fitness(model, analysis)._vmap(parameters)`` on a batch of random prior draws
+  equals the per-row NumPy ``Fitness.call`` (rtol 1e-8).
+
+Exits non-zero with a clear message on any mismatch.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[3]
+for package in ("autoarray", "autogalaxy", "autolens"):
+    if str(ROOT / "packages" / package) not in sys.path:
+        sys.path.append(str(ROOT / "packages" / package))
+
+import autoarray as aa  # noqa: E402
+from autoarray.dataset.imaging import Imaging  # noqa: E402
+
+DATASET_PATH = ROOT / "workspace_test" / "dataset" / "imaging" / "jax_test"
+PIXEL_SCALES = 0.2
+RTOL = 1e-8
+RESAMPLE = -1e99
+
+
+def ensure_dataset() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import simulator
+
+    if simulator.should_simulate(DATASET_PATH):
+        simulator.simulate(DATASET_PATH)
+
+
+def dataset_from(mask_radius: float, over_sample_size: int) -> Imaging:
+    ensure_dataset()
+    dataset = Imaging.from_fits(
+        data_path=DATASET_PATH / "data.fits",
+        noise_map_path=DATASET_PATH / "noise_map.fits",
+        psf_path=DATASET_PATH / "psf.fits",
+        pixel_scales=PIXEL_SCALES,
+    )
+    mask = aa.Mask2D.circular(shape_native=dataset.shape_native, pixel_scales=PIXEL_SCALES,
+                              radius=mask_radius)
+    return dataset.apply_mask(mask).apply_over_sampling(over_sample_size_lp=over_sample_size)
+
+
+def relative_difference(a, b) -> np.ndarray:
+    a = np.asarray(a, dtype=float)
+    b = np.asarray(b, dtype=float)
+    return np.abs(a - b) / np.maximum(np.abs(b), 1e-300)
+
+
+def run(name: str, model_fn, mask_radius: float = 3.0, over_sample_sizes=(1, 4),
+        batch: int = 50, seed: int = 1) -> int:
+    import jax
+    import jax.numpy as jnp
+    from autogalaxy.modeling.fitness import Fitness
+    from autolens.imaging.analysis import AnalysisImaging
+    from autolens.imaging.fit_imaging import FitImaging
+
+    failures = []
+    for over_sample_size in over_sample_sizes:
+        label = f"{name} (over-sampling {over_sample_size})"
+        dataset = dataset_from(mask_radius, over_sample_size)
+        model = model_fn()
+        analysis_np = AnalysisImaging(dataset=dataset, use_jax=False)
+        analysis = AnalysisImaging(dataset=dataset, use_jax=True)
+
+        # Path A: jit round trip of fit_from.
+        instance = model.instance_from_prior_medians()
+        fit_np = analysis_np.fit_from(instance)
+        start = time.perf_counter()
+        fit = jax.jit(analysis.fit_from)(instance)
+        seconds = time.perf_counter() - start
+        if not isinstance(fit, FitImaging):
+            failures.append(f"{label}: jit(fit_from) returned {type(fit).__name__}, not FitImaging")
+        elif not isinstance(fit.log_likelihood, jax.Array):
+            failures.append(f"{label}: fit.log_likelihood is {type(fit.log_likelihood).__name__}, "
+                            "not a jax.Array")
+        else:
+            for quantity in ("log_likelihood", "figure_of_merit", "chi_squared"):
+                rel = float(relative_difference(getattr(fit, quantity), getattr(fit_np, quantity)))
+                if not rel <= RTOL:
+                    failures.append(f"{label}: jit {quantity} {float(getattr(fit, quantity))!r} vs "
+                                    f"NumPy {float(getattr(fit_np, quantity))!r} (rel {rel:.2e})")
+            rel = relative_difference(fit.model_data.array, fit_np.model_data.array).max()
+            if not rel <= 1e-6:
+                failures.append(f"{label}: jit model_data differs from NumPy (max rel {rel:.2e})")
+        print(f"{label}: Path A log L jit {float(fit.log_likelihood):.10e} NumPy "
+              f"{float(fit_np.log_likelihood):.10e} ({seconds:.1f} s incl. compile)")
+
+        # vmap over random prior draws.
+        rng = np.random.default_rng(seed)
+        parameters = np.stack([
+            np.asarray(model.vector_from_unit_vector(rng.uniform(0.02, 0.98, size=model.prior_count)))
+            for _ in range(batch)
+        ])
+        fitness = Fitness(model, analysis, resample_figure_of_merit=RESAMPLE)
+        start = time.perf_counter()
+        values = np.asarray(fitness._vmap(jnp.asarray(parameters)))
+        first = time.perf_counter() - start
+        start = time.perf_counter()
+        values = np.asarray(fitness._vmap(jnp.asarray(parameters)))
+        second = time.perf_counter() - start
+        fitness_np = Fitness(model, analysis_np, resample_figure_of_merit=RESAMPLE)
+        start = time.perf_counter()
+        expected = np.array([fitness_np.call(row) for row in parameters])
+        numpy_seconds = time.perf_counter() - start
+        resampled = expected == RESAMPLE
+        if np.any(values[~resampled] == RESAMPLE):
+            failures.append(f"{label}: vmap resampled rows NumPy evaluated")
+        valid = ~resampled
+        rel = relative_difference(values[valid], expected[valid])
+        worst = int(np.argmax(rel)) if rel.size else 0
+        if rel.size and not np.all(rel <= RTOL):
+            bad = int(np.count_nonzero(rel > RTOL))
+            failures.append(f"{label}: vmap differs from NumPy on {bad}/{valid.sum()} rows "
+                            f"(worst rel {rel[worst]:.2e}: {values[valid][worst]!r} vs "
+                            f"{expected[valid][worst]!r})")
+        if valid.sum() < batch // 2:
+            failures.append(f"{label}: only {valid.sum()}/{batch} draws were evaluable by NumPy")
+        print(f"{label}: vmap batch {batch}: {valid.sum()} evaluable rows, max rel diff "
+              f"{(rel.max() if rel.size else 0.0):.2e}; vmap {first:.1f} s (compile) / "
+              f"{second:.2f} s, NumPy loop {numpy_seconds:.2f} s")
+
+    if failures:
+        print(f"FAILED {name}:")
+        for failure in failures:
+            print("  " + failure)
+        return 1
+    print(f"{name}: Path A and vmap agree with NumPy (rtol {RTOL:g})")
+    return 0

@@ -1,0 +1,33 @@
+"""JAX parity of the lens imaging likelihood with linear light profiles (solved intensities).
+
+Model: lens (z=0.5) linear Sersic + Isothermal + ExternalShear, source (z=1.0) linear Sersic, on
+the ``jax_test`` dataset (mask r=3", over-sampling 1 and 4); positive-only (NNLS) solve.
+Checks the ``jax.jit(analysis.fit_from)`` round trip and ``Fitness._vmap`` on 50 random prior
+draws against NumPy (rtol 1e-8); see ``_common.py``.
+
+Run: ``timeout 600 python workspace_test/jax_likelihood_functions/imaging/lp_linear.py``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import _common  # noqa: E402
+from autogalaxy.galaxy.galaxy import Galaxy  # noqa: E402
+from autogalaxy.modeling.model import Collection, Model  # noqa: E402
+from autogalaxy.profiles.light.linear.sersic import Sersic  # noqa: E402
+from autogalaxy.profiles.mass.sheets.external_shear import ExternalShear  # noqa: E402
+from autogalaxy.profiles.mass.total.isothermal import Isothermal  # noqa: E402
+
+
+def model_from():
+    lens = Model(Galaxy, redshift=0.5, bulge=Sersic, mass=Isothermal, shear=ExternalShear)
+    source = Model(Galaxy, redshift=1.0, bulge=Sersic)
+    return Collection(galaxies=Collection(lens=lens, source=source))
+
+
+if __name__ == "__main__":
+    sys.exit(_common.run("lp_linear.py", model_from))
