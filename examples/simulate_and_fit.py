@@ -87,7 +87,7 @@ def simulate(dataset_path: Path) -> None:
     )
     psf = Convolver.from_gaussian(PSF_SHAPE, PIXEL_SCALE, sigma=PSF_SIGMA, normalize=True)
     simulator = SimulatorImaging(
-        exposure_time=2000.0,
+        exposure_time=300.0,
         psf=psf,
         background_sky_level=0.1,
         add_poisson_noise_to_data=True,
@@ -181,7 +181,10 @@ def print_median_model(result) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", default="output", help="folder for the dataset and the fit")
-    parser.add_argument("--n-live", type=int, default=200, help="Nautilus live points")
+    parser.add_argument("--n-live", type=int, default=100, help="Nautilus live points")
+    parser.add_argument("--n-batch", type=int, default=50, help="likelihoods per vmap batch")
+    parser.add_argument("--n-networks", type=int, default=1, help="networks per Nautilus bound")
+    parser.add_argument("--hidden", default="100,50,20", help="Nautilus network layer sizes")
     parser.add_argument("--seed", type=int, default=1, help="Nautilus random seed")
     parser.add_argument("--numpy", action="store_true", help="use the NumPy likelihood")
     parser.add_argument("--fresh", action="store_true", help="delete a previous fit and re-run")
@@ -207,8 +210,9 @@ def main() -> int:
         name=NAME,
         output_path=output,
         n_live=args.n_live,
-        n_batch=100,  # one jax.vmap call per batch of 100 likelihoods
-        n_networks=2,  # fewer neural networks per bound: cheaper, still reliable at ~17 dims
+        n_batch=args.n_batch,  # one jax.vmap call per batch
+        n_networks=args.n_networks,  # fewer neural networks per bound: cheaper bounds
+        neural_network_kwargs={"hidden_layer_sizes": tuple(int(v) for v in args.hidden.split(","))},
         n_eff=500,
         seed=args.seed,
     )

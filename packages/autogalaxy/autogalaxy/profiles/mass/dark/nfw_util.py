@@ -41,8 +41,32 @@ def _series_g(s, xp):
     return total
 
 
+def _nfw_f_and_g_numpy(x):
+    """NumPy path of :func:`nfw_f_and_g`: each branch is evaluated only where it applies."""
+    x = np.maximum(np.asarray(x, dtype=float), X_MIN)
+    s = 1.0 - x**2
+    f = np.empty_like(x)
+    g = np.empty_like(x)
+    near = np.abs(s) < _SERIES_S
+    inner = (x < 1.0) & ~near
+    outer = (x > 1.0) & ~near
+
+    x_in = x[inner]
+    root_in = np.sqrt(s[inner])
+    f[inner] = np.log((1.0 + root_in) / x_in) / root_in
+    root_out = np.sqrt(-s[outer])
+    f[outer] = np.arctan(root_out) / root_out
+    far = ~near
+    g[far] = (1.0 - f[far]) / (-s[far])
+    f[near] = _series_f(s[near], np)
+    g[near] = _series_g(s[near], np)
+    return f, g
+
+
 def nfw_f_and_g(x, xp=np):
     """Return ``(F(x), G(x))`` with ``G = (1 - F) / (x^2 - 1)`` (G(1) = 1/3)."""
+    if xp is np:
+        return _nfw_f_and_g_numpy(x)
     x = xp.maximum(x, X_MIN)
     s = 1.0 - x**2
     near = xp.abs(s) < _SERIES_S

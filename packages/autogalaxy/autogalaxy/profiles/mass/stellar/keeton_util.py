@@ -54,7 +54,7 @@ def _nodes_from(rho2, p, axis_ratio, scale, power, n_nodes, xp):
     Three Gauss-Legendre panels:
 
     * ``[0, u_a]`` with ``u = u_a t^power`` (smooths the centre cusp / logarithm of ``kappa``),
-      where ``u_a = min(scale^2 / rho^2, U_SPLIT)`` is where ``xi(u)`` reaches the profile scale
+      where ``u_a = min(scale^2 / rho^2, U_SPLIT)`` is about where ``xi(u)`` reaches ``scale``
       (``rho^2 = x^2 + y^2 / q^2``), so a point far out still resolves the central mass;
     * ``[u_a, U_SPLIT]`` logarithmic in ``u`` (power-law and exponential tails of ``kappa``);
     * ``[U_SPLIT, 1]`` logarithmic in ``q^2 / p + 1 - u``, which resolves the peak of
@@ -78,8 +78,9 @@ def _nodes_from(rho2, p, axis_ratio, scale, power, n_nodes, xp):
     ratio = xp.maximum(width * p / axis_ratio**2, 1.0e-12)
     log1p_ratio = xp.log1p(ratio)
     growth = xp.exp(t * log1p_ratio)
-    u_3 = 1.0 - width * xp.expm1(t * log1p_ratio) / ratio + 0.0 * u_a
-    jac_3 = w * width * log1p_ratio * growth / ratio + 0.0 * u_a
+    shape = (u_a.shape[0], n_nodes)
+    u_3 = xp.broadcast_to(1.0 - width * xp.expm1(t * log1p_ratio) / ratio, shape)
+    jac_3 = xp.broadcast_to(w * width * log1p_ratio * growth / ratio, shape)
 
     u = xp.concatenate((u_1, u_2, u_3), axis=1)
     jac = xp.concatenate((jac_1, jac_2, jac_3), axis=1)

@@ -34,6 +34,7 @@ def test__point_mass__centre_is_finite_and_invalid_input():
     mp = PointMass(centre=(0.0, 0.0), einstein_radius=1.0)
     grid = _grid([(0.0, 0.0)])
     assert np.all(np.isfinite(mp.deflections_yx_2d_from(grid).array))
+    assert mp.deflections_yx_2d_from(grid).array[0] == pytest.approx([0.0, 0.0], abs=0.0)
     assert np.all(np.isfinite(mp.potential_2d_from(grid).array))
     with pytest.raises(exc.ProfileException):
         PointMass(einstein_radius=-1.0)

@@ -298,6 +298,8 @@ def test__centre_is_finite():
         assert np.all(np.isfinite(mp.deflections_yx_2d_from(grid).array))
         assert np.all(np.isfinite(mp.potential_2d_from(grid).array))
         assert np.all(np.isfinite(mp.convergence_2d_from(grid).array))
+        # The deflection direction is undefined at the exact centre: it is returned as 0.
+        assert mp.deflections_yx_2d_from(grid).array[0] == pytest.approx([0.0, 0.0], abs=0.0)
 
 
 # -- mass integrals ----------------------------------------------------------------------------
