@@ -25,6 +25,7 @@ for package in ("autoarray", "autogalaxy", "autolens"):
     sys.path.append(str(ROOT / "packages" / package))
 
 import autoarray as aa  # noqa: E402
+from autoarray import raw_array as raw  # noqa: E402
 from autoarray.backend import jax_numpy  # noqa: E402
 from autogalaxy.cosmology import FlatLambdaCDM, Planck15  # noqa: E402
 from autogalaxy.galaxy import Galaxies, Galaxy  # noqa: E402
@@ -58,10 +59,6 @@ def close(name, actual, expected, rtol, atol=0.0):
         else float("nan")
     )
     check(name, ok, f"(max rel diff {worst:.2e}, rtol {rtol:g})")
-
-
-def raw(value):
-    return value.array if isinstance(value, aa.AbstractNDArray) else value
 
 
 def is_raw_jax(value) -> bool:

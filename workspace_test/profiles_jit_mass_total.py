@@ -102,7 +102,7 @@ def build(cls, params):
 
 
 def raw(values):
-    return np.asarray(getattr(values, "array", values))
+    return np.asarray(aa.raw_array(values))
 
 
 def close(a, b, rtol=RTOL, atol=ATOL):
@@ -129,7 +129,7 @@ def profile_parity(jax, jnp):
 
         def fn(p, cls=cls, cases=cases):
             prof = build(cls, p)
-            return tuple(raw_j(getattr(prof, m)(g, xp=jnp)) for m, _, g in cases)
+            return tuple(aa.raw_array(getattr(prof, m)(g, xp=jnp)) for m, _, g in cases)
 
         outputs = jax.jit(fn)(as_jnp(params, jnp))
         for (method, grid_name, grid), got in zip(cases, outputs):
@@ -146,7 +146,7 @@ def profile_parity(jax, jnp):
         }
 
         def vfn(p, cls=cls):
-            return raw_j(build(cls, p).deflections_yx_2d_from(grid_irr, xp=jnp))
+            return aa.raw_array(build(cls, p).deflections_yx_2d_from(grid_irr, xp=jnp))
 
         got = np.asarray(jax.jit(jax.vmap(vfn))(batch))
         for i, f in enumerate(factors):
@@ -160,8 +160,8 @@ def profile_parity(jax, jnp):
 
         def loss(p, cls=cls):
             prof = build(cls, p)
-            return jnp.sum(raw_j(prof.deflections_yx_2d_from(grid_irr, xp=jnp))) + jnp.sum(
-                raw_j(prof.potential_2d_from(grid_irr, xp=jnp))
+            return jnp.sum(aa.raw_array(prof.deflections_yx_2d_from(grid_irr, xp=jnp))) + jnp.sum(
+                aa.raw_array(prof.potential_2d_from(grid_irr, xp=jnp))
             )
 
         grad_fn = jax.jit(jax.grad(loss))
@@ -173,10 +173,6 @@ def profile_parity(jax, jnp):
             finite = all(bool(np.all(np.isfinite(np.asarray(g)))) for g in leaves)
             check(f"{cls.__name__} grad finite{label}", finite, str(grads))
         print(f"ok {cls.__name__} ({time.perf_counter() - start:.1f} s)")
-
-
-def raw_j(values):
-    return getattr(values, "array", values)
 
 
 def epl_accuracy(jax, jnp):

@@ -26,6 +26,7 @@ for package in ("autoarray", "autogalaxy", "autolens"):
     sys.path.append(str(ROOT / "packages" / package))
 
 import autoarray as aa  # noqa: E402
+from autoarray import raw_array as raw  # noqa: E402
 from autoarray.backend import jax_numpy  # noqa: E402
 from autogalaxy.galaxy.galaxy import Galaxy  # noqa: E402
 from autogalaxy.profiles.light.standard.sersic import Sersic  # noqa: E402
@@ -63,12 +64,6 @@ def tracer_from(p, three_planes: bool) -> Tracer:
 PARAMS = np.array([0.02, -0.01, 0.05, -0.08, 1.4, 0.03, -0.02,
                    0.1, 0.05, 0.1, 0.05, 0.8, 0.4, 1.3,
                    0.3, -0.2, 0.5])
-
-
-def raw(value):
-    while isinstance(value, aa.AbstractNDArray):
-        value = value.array
-    return value
 
 
 def check(name, expected, actual, expected_type=None, backend="numpy"):

@@ -180,6 +180,7 @@ def main() -> int:
 
     meta["jax"] = jax.__version__
     meta["device"] = str(jax.devices()[0])
+    meta["devices"] = len(jax.devices())
     table = markdown_table(results)
     al.aa.atomic_write_text(RESULTS / f"{stamp}.json", json.dumps({"meta": meta, "results": results}, indent=2))
     al.aa.atomic_write_text(RESULTS / f"{stamp}.md", f"ms per likelihood, {meta}\n\n" + table)

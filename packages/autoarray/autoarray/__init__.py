@@ -9,14 +9,17 @@ configure_jax_environment()
 tune_allocator()
 
 from autoarray import exc  # noqa: E402
-from autoarray.abstract_ndarray import AbstractNDArray, register_instance_pytree  # noqa: E402
+from autoarray.abstract_ndarray import (  # noqa: E402
+    AbstractNDArray,
+    raw_array,
+    register_instance_pytree,
+)
 from autoarray.mask.mask_2d import Mask2D  # noqa: E402
 from autoarray.operators.over_sampling.over_sampler import (  # noqa: E402
     OverSampler,
     over_sample_size_via_radial_bins_from,
 )
 from autoarray.structures import decorators  # noqa: E402
-from autoarray.structures import decorators as grid_dec  # noqa: E402  (deprecated alias)
 from autoarray.structures.arrays.irregular import ArrayIrregular  # noqa: E402
 from autoarray.structures.arrays.uniform_2d import Array2D  # noqa: E402
 from autoarray.structures.grids.irregular_2d import Grid2DIrregular  # noqa: E402
@@ -32,11 +35,27 @@ from autoarray import inversion  # noqa: E402
 
 over_sample = decorators.over_sample
 
+
+def __getattr__(name):
+    """``aa.grid_dec`` is the deprecated name of ``aa.decorators`` (kept for old scripts)."""
+    if name == "grid_dec":
+        import warnings
+
+        warnings.warn(
+            "autoarray.grid_dec is deprecated; use autoarray.decorators instead.",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return decorators
+    raise AttributeError(f"module 'autoarray' has no attribute {name!r}")
+
+
 __version__ = "0.1.0"
 
 __all__ = [
     "exc",
     "AbstractNDArray",
+    "raw_array",
     "register_instance_pytree",
     "Mask2D",
     "Array2D",
@@ -48,7 +67,6 @@ __all__ = [
     "OverSampler",
     "over_sample_size_via_radial_bins_from",
     "decorators",
-    "grid_dec",
     "over_sample",
     "Convolver",
     "DatasetModel",

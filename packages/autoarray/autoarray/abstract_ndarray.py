@@ -137,8 +137,15 @@ def register_structure_pytrees() -> None:
         register_instance_pytree(structure_cls)
 
 
-def _unwrap(value):
-    return value._array if isinstance(value, AbstractNDArray) else value
+def raw_array(values):
+    """The raw ``numpy.ndarray`` / ``jax.Array`` of an autoarray structure; anything else passes through.
+
+    Use this wherever code accepts either a structure (``Array2D``, ``Grid2D``, ``Mask2D``, ...) or
+    a raw array / list / scalar and needs the raw values. Nested structures are unwrapped fully.
+    """
+    while isinstance(values, AbstractNDArray):
+        values = values._array
+    return values
 
 
 class AbstractNDArray:
@@ -163,8 +170,7 @@ class AbstractNDArray:
             register_instance_pytree(cls)
 
     def __init__(self, array, xp=np):
-        while isinstance(array, AbstractNDArray):
-            array = array.array
+        array = raw_array(array)
         if xp is np and not is_jax_array(array):
             array = np.asarray(array)
         elif xp is not np:
@@ -256,7 +262,7 @@ class AbstractNDArray:
 
     # ------------------------------------------------------------------ arithmetic
     def _binary(self, other, op):
-        return self.with_new_array(op(self._array, _unwrap(other)))
+        return self.with_new_array(op(self._array, raw_array(other)))
 
     def __add__(self, other):
         return self._binary(other, lambda a, b: a + b)
@@ -320,22 +326,22 @@ class AbstractNDArray:
 
     # ------------------------------------------------------------------ comparisons (raw)
     def __lt__(self, other):
-        return self._array < _unwrap(other)
+        return self._array < raw_array(other)
 
     def __le__(self, other):
-        return self._array <= _unwrap(other)
+        return self._array <= raw_array(other)
 
     def __gt__(self, other):
-        return self._array > _unwrap(other)
+        return self._array > raw_array(other)
 
     def __ge__(self, other):
-        return self._array >= _unwrap(other)
+        return self._array >= raw_array(other)
 
     def __eq__(self, other):
-        return self._array == _unwrap(other)
+        return self._array == raw_array(other)
 
     def __ne__(self, other):
-        return self._array != _unwrap(other)
+        return self._array != raw_array(other)
 
     __hash__ = object.__hash__
 
@@ -347,7 +353,7 @@ class AbstractNDArray:
         return result
 
     def __setitem__(self, key, value):
-        value = _unwrap(value)
+        value = raw_array(value)
         if isinstance(self._array, np.ndarray):
             self._array[key] = value
         else:

@@ -2,8 +2,9 @@
 
 NumPy is the default everywhere; JAX is opt-in through the ``xp`` argument and is imported only
 inside functions. :func:`configure_jax_environment` runs at package import *without* importing JAX:
-it sets environment defaults that JAX reads when it is first imported (float64, and an XLA CPU
-setting that avoids a deadlock seen in XLA's multi-threaded Eigen FFT on small machines).
+it sets environment defaults that JAX reads when it is first imported (float64, an XLA CPU
+setting that avoids a deadlock seen in XLA's multi-threaded Eigen FFT on small machines, and one
+host device per core so batched likelihoods can use every core).
 """
 
 from __future__ import annotations
@@ -17,6 +18,36 @@ import numpy as np
 #: XLA flags applied by default when this package is imported before JAX.
 DEFAULT_XLA_FLAGS = ("--xla_cpu_multi_thread_eigen=false",)
 
+#: Most host (CPU) devices created by default; ``AUTOARRAY_HOST_DEVICES`` overrides the count.
+MAX_HOST_DEVICES = 8
+
+
+def host_device_count() -> int:
+    """Number of CPU devices JAX is asked to create: one per usable core (at most 8).
+
+    Each host device runs its share of a batched likelihood (``Fitness._vmap`` splits the batch
+    across devices) on its own thread, so batches use every core even though XLA's
+    multi-threaded Eigen path is disabled. Single ``jit``/``grad`` calls run on device 0 and are
+    unaffected.
+    """
+    env = os.environ.get("AUTOARRAY_HOST_DEVICES")
+    if env:
+        return max(1, int(env))
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_HOST_DEVICES))
+
+
+def default_xla_flags() -> tuple:
+    """The default XLA flags: :data:`DEFAULT_XLA_FLAGS` plus one host device per core."""
+    flags = list(DEFAULT_XLA_FLAGS)
+    devices = host_device_count()
+    if devices > 1:
+        flags.append(f"--xla_force_host_platform_device_count={devices}")
+    return tuple(flags)
+
 
 def configure_jax_environment() -> None:
     """Set JAX environment defaults (float64, safe XLA CPU flags) if JAX is not yet imported.
@@ -27,7 +58,7 @@ def configure_jax_environment() -> None:
     if "jax" in sys.modules:
         return
     flags = os.environ.get("XLA_FLAGS", "")
-    for flag in DEFAULT_XLA_FLAGS:
+    for flag in default_xla_flags():
         name = flag.split("=")[0]
         if name not in flags:
             flags = f"{flags} {flag}".strip()

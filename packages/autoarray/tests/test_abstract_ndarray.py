@@ -52,6 +52,20 @@ def test_nested_structures_are_unwrapped():
     np.testing.assert_array_equal(outer.array, [1.0, 2.0, 3.0])
 
 
+def test_raw_array_unwraps_structures_and_passes_other_values_through(array_2d, mask):
+    assert aa.raw_array is abstract_ndarray.raw_array
+    assert aa.raw_array(array_2d) is array_2d.array
+    assert aa.raw_array(mask) is mask.array
+    grid = aa.Grid2DIrregular([(1.0, 2.0)])
+    assert aa.raw_array(grid) is grid.array
+    raw = np.array([1.0, 2.0])
+    assert aa.raw_array(raw) is raw
+    values = [1.0, 2.0]
+    assert aa.raw_array(values) is values
+    assert aa.raw_array(3.0) == 3.0
+    assert aa.raw_array(None) is None
+
+
 def test_list_of_structures_is_unwrapped():
     arr = aa.ArrayIrregular([aa.ArrayIrregular([1.0])[0], 2.0])
     np.testing.assert_array_equal(arr.array, [1.0, 2.0])

@@ -77,13 +77,18 @@ def test_user_environment_values_win():
     result = _run_python(
         code,
         env_updates={
-            "XLA_FLAGS": "--xla_cpu_multi_thread_eigen=true --xla_some_other_flag=1",
+            "XLA_FLAGS": "--xla_cpu_multi_thread_eigen=true --xla_some_other_flag=1 "
+            "--xla_force_host_platform_device_count=1",
             "JAX_ENABLE_X64": "0",
         },
     )
     assert result.returncode == 0, result.stderr
     flags, x64 = result.stdout.strip().splitlines()
-    assert flags.split() == ["--xla_cpu_multi_thread_eigen=true", "--xla_some_other_flag=1"]
+    assert flags.split() == [
+        "--xla_cpu_multi_thread_eigen=true",
+        "--xla_some_other_flag=1",
+        "--xla_force_host_platform_device_count=1",
+    ]
     assert x64 == "0"
 
 
@@ -91,17 +96,27 @@ def test_existing_unrelated_flags_are_kept(monkeypatch):
     monkeypatch.delitem(sys.modules, "jax", raising=False)
     monkeypatch.setenv("XLA_FLAGS", "--xla_dump_to=/tmp/x")
     monkeypatch.delenv("JAX_ENABLE_X64", raising=False)
+    monkeypatch.setenv("AUTOARRAY_HOST_DEVICES", "1")
     backend.configure_jax_environment()
     assert os.environ["XLA_FLAGS"].split() == [
         "--xla_dump_to=/tmp/x",
         "--xla_cpu_multi_thread_eigen=false",
     ]
     assert os.environ["JAX_ENABLE_X64"] == "True"
+    monkeypatch.setenv("AUTOARRAY_HOST_DEVICES", "2")
+    monkeypatch.setenv("XLA_FLAGS", "--xla_dump_to=/tmp/x")
+    backend.configure_jax_environment()
+    assert os.environ["XLA_FLAGS"].split() == [
+        "--xla_dump_to=/tmp/x",
+        "--xla_cpu_multi_thread_eigen=false",
+        "--xla_force_host_platform_device_count=2",
+    ]
     # Idempotent: a second call adds nothing.
     backend.configure_jax_environment()
     assert os.environ["XLA_FLAGS"].split() == [
         "--xla_dump_to=/tmp/x",
         "--xla_cpu_multi_thread_eigen=false",
+        "--xla_force_host_platform_device_count=2",
     ]
 
 

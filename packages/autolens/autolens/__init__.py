@@ -55,7 +55,12 @@ from autogalaxy import (
 from autolens import exc
 from autolens.imaging.analysis import AnalysisImaging
 from autolens.imaging.fit_imaging import FitImaging
-from autolens.imaging.simulator import SimulatorImaging
+from autolens.imaging.simulator import (
+    SimulatorImaging,
+    output_dataset_to_fits,
+    tracer_from_json,
+    tracer_to_json,
+)
 from autolens.lens.tracer import Tracer
 
 __version__ = "0.1.0"

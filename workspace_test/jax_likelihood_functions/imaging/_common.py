@@ -55,6 +55,22 @@ def dataset_from(mask_radius: float, over_sample_size: int) -> Imaging:
     return dataset.apply_mask(mask).apply_over_sampling(over_sample_size_lp=over_sample_size)
 
 
+def lens_source_model_from(lens_bulge, source_bulge):
+    """Lens (z=0.5) ``lens_bulge`` light + Isothermal + ExternalShear, source (z=1.0) ``source_bulge``.
+
+    Pass light profile classes: their priors are then created here, lens before source. Pre-built
+    ``Model`` objects carry priors created earlier, which reorders the parameter vector.
+    """
+    from autogalaxy.galaxy.galaxy import Galaxy
+    from autogalaxy.modeling.model import Collection, Model
+    from autogalaxy.profiles.mass.sheets.external_shear import ExternalShear
+    from autogalaxy.profiles.mass.total.isothermal import Isothermal
+
+    lens = Model(Galaxy, redshift=0.5, bulge=lens_bulge, mass=Isothermal, shear=ExternalShear)
+    source = Model(Galaxy, redshift=1.0, bulge=source_bulge)
+    return Collection(galaxies=Collection(lens=lens, source=source))
+
+
 def relative_difference(a, b) -> np.ndarray:
     a = np.asarray(a, dtype=float)
     b = np.asarray(b, dtype=float)

@@ -16,17 +16,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _common  # noqa: E402
-from autogalaxy.galaxy.galaxy import Galaxy  # noqa: E402
-from autogalaxy.modeling.model import Collection, Model  # noqa: E402
 from autogalaxy.profiles.light.standard.sersic import Sersic  # noqa: E402
-from autogalaxy.profiles.mass.sheets.external_shear import ExternalShear  # noqa: E402
-from autogalaxy.profiles.mass.total.isothermal import Isothermal  # noqa: E402
 
 
 def model_from():
-    lens = Model(Galaxy, redshift=0.5, bulge=Sersic, mass=Isothermal, shear=ExternalShear)
-    source = Model(Galaxy, redshift=1.0, bulge=Sersic)
-    return Collection(galaxies=Collection(lens=lens, source=source))
+    return _common.lens_source_model_from(Sersic, Sersic)
 
 
 if __name__ == "__main__":

@@ -16,12 +16,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from autoarray.abstract_ndarray import raw_array
 from autoarray.fit import fit_util
 from autoarray.structures.arrays.uniform_2d import Array2D
-
-
-def _raw(value):
-    return getattr(value, "_array", value)
 
 
 class FitImaging:
@@ -50,7 +47,7 @@ class FitImaging:
         self.dataset_model = dataset_model
         self.use_jax = xp is not np
         if model_data is not None:
-            self._model_data = _raw(model_data)
+            self._model_data = raw_array(model_data)
         if compute:
             self._compute_all(xp)
 
@@ -128,7 +125,7 @@ class FitImaging:
         stored = self._stored("_model_data")
         if stored is not None:
             return stored
-        return _raw(self.model_data)
+        return raw_array(self.model_data)
 
     @property
     def inversion(self):

@@ -9,29 +9,27 @@ from __future__ import annotations
 
 import numpy as np
 
-
-def _raw(value):
-    return getattr(value, "_array", value)
+from autoarray.abstract_ndarray import raw_array
 
 
 def residual_map_from(data, model_data):
-    return _raw(data) - _raw(model_data)
+    return raw_array(data) - raw_array(model_data)
 
 
 def normalized_residual_map_from(residual_map, noise_map):
-    return _raw(residual_map) / _raw(noise_map)
+    return raw_array(residual_map) / raw_array(noise_map)
 
 
 def chi_squared_map_from(residual_map, noise_map):
-    return (_raw(residual_map) / _raw(noise_map)) ** 2
+    return (raw_array(residual_map) / raw_array(noise_map)) ** 2
 
 
 def chi_squared_from(chi_squared_map, xp=np):
-    return xp.sum(_raw(chi_squared_map))
+    return xp.sum(raw_array(chi_squared_map))
 
 
 def noise_normalization_from(noise_map, xp=np):
-    return xp.sum(xp.log(2.0 * np.pi * _raw(noise_map) ** 2))
+    return xp.sum(xp.log(2.0 * np.pi * raw_array(noise_map) ** 2))
 
 
 def log_likelihood_from(chi_squared, noise_normalization):
@@ -58,5 +56,5 @@ def log_evidence_from(chi_squared, regularization_term, log_det_curvature_reg_ma
 
 def signal_to_noise_map_from(data, noise_map, xp=np):
     """``d / σ`` with negative values set to zero."""
-    values = _raw(data) / _raw(noise_map)
+    values = raw_array(data) / raw_array(noise_map)
     return xp.where(values < 0.0, 0.0, values)

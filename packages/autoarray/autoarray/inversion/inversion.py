@@ -66,7 +66,8 @@ class Inversion:
             None if regularization_matrix is None else util._raw(regularization_matrix)
         )
         system = curvature if self.regularization_matrix is None else curvature + self.regularization_matrix
-        self.curvature_reg_matrix = system
+        # Without regularisation F + H is F: not stored twice (fewer leaves out of ``jax.jit``).
+        self._curvature_reg_matrix = None if self.regularization_matrix is None else system
         if positive_only:
             s = util.reconstruction_positive_only_from(system, self.data_vector, xp=xp)
         else:
@@ -85,6 +86,13 @@ class Inversion:
             index = np.flatnonzero(regularized)
             H_reg = H[np.ix_(index, index)] if xp is np else H[index][:, index]
             self.log_det_regularization_matrix_term = util.log_det_from(H_reg, xp=xp)
+
+    @property
+    def curvature_reg_matrix(self):
+        """``F + H`` (``F`` when nothing is regularised)."""
+        if self._curvature_reg_matrix is None:
+            return self.curvature_matrix
+        return self._curvature_reg_matrix
 
     @property
     def total_params(self) -> int:

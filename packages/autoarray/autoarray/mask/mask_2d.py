@@ -8,7 +8,7 @@ from typing import List, Tuple
 import numpy as np
 
 from autoarray import exc
-from autoarray.abstract_ndarray import AbstractNDArray
+from autoarray.abstract_ndarray import AbstractNDArray, raw_array
 from autoarray.geometry import geometry_util
 from autoarray.geometry.geometry_util import PixelScales
 
@@ -42,7 +42,7 @@ class Mask2D(AbstractNDArray):
         origin: Tuple[float, float] = (0.0, 0.0),
         invert: bool = False,
     ):
-        values = np.asarray(mask._array if isinstance(mask, AbstractNDArray) else mask)
+        values = np.asarray(raw_array(mask))
         if values.ndim != 2:
             raise exc.MaskException(f"a Mask2D must be 2-D, got an array of shape {values.shape}")
         values = values.astype(bool)

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import importlib
 
+from autoarray.abstract_ndarray import register_instance_pytree as _register
+
 _PROFILE_MODULES = (
     "autogalaxy.profiles.light.standard",
     "autogalaxy.profiles.light.linear",
@@ -36,12 +38,6 @@ _PROFILE_MODULES = (
 )
 
 _state = {"core": False, "extra": set()}
-
-
-def _register(cls, no_flatten=()):
-    from autoarray.abstract_ndarray import register_instance_pytree
-
-    register_instance_pytree(cls, no_flatten=tuple(no_flatten))
 
 
 def _register_galaxies_list(cls) -> None:

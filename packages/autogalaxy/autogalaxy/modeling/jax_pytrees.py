@@ -12,15 +12,10 @@ from __future__ import annotations
 import numbers
 
 import numpy as np
+from autoarray.abstract_ndarray import register_instance_pytree as _register
 
 from autogalaxy.modeling.model import AbstractModel, Model, ModelInstance, TuplePrior
 from autogalaxy.modeling.priors import Prior
-
-
-def _register(cls: type, no_flatten: tuple[str, ...] = ()) -> None:
-    from autoarray.abstract_ndarray import register_instance_pytree
-
-    register_instance_pytree(cls, no_flatten=tuple(no_flatten))
 
 
 def _is_leaf_value(value) -> bool:

@@ -11,12 +11,6 @@ import autoarray as aa
 import numpy as np
 
 
-def _raw(values):
-    while isinstance(values, aa.AbstractNDArray):
-        values = values.array
-    return values
-
-
 class OperateImage:
     def has_operated_light_profiles(self) -> bool:
         """True if any component is an already-PSF-convolved ("operated") light profile."""
@@ -44,7 +38,7 @@ class OperateImage:
         blurred = psf.convolved_image_from(image=image, blurring_image=blurring_image, xp=xp)
         if self.has_operated_light_profiles():
             operated = self.image_2d_from(grid=grid, xp=xp, operated_only=True)
-            blurred = blurred + _raw(operated)
+            blurred = blurred + aa.raw_array(operated)
         return blurred
 
     def padded_image_2d_from(self, grid, psf_shape_2d, xp=np):
@@ -61,7 +55,7 @@ class OperateImage:
 
         kernel = getattr(psf, "kernel_native", None)
         if kernel is None:
-            kernel = _raw(getattr(psf, "native", psf))
+            kernel = aa.raw_array(getattr(psf, "native", psf))
         kernel = np.asarray(kernel, dtype=float)
         if kernel.ndim == 1:
             kernel = kernel.reshape(psf.shape_native)
@@ -69,7 +63,7 @@ class OperateImage:
 
         padded_grid = grid.padded_grid_from(kernel_shape_native=kernel_shape)
         padded_image = self.image_2d_from(grid=padded_grid)
-        native = np.asarray(_raw(padded_image.native), dtype=float)
+        native = np.asarray(aa.raw_array(padded_image.native), dtype=float)
 
         blurred = convolve(native, kernel, mode="same")
         pad_y = (native.shape[0] - grid.mask.shape_native[0]) // 2

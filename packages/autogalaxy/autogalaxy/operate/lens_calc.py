@@ -25,16 +25,9 @@ HESSIAN_BUFFER = 0.01
 MAX_EVALUATION_GRID_SIZE = 1000
 
 
-def _raw(values):
-    """Raw ndarray / jax.Array of an autoarray structure, list or array."""
-    while isinstance(values, aa.AbstractNDArray):
-        values = values.array
-    return values
-
-
 def _raw_points(grid, xp=np):
     """``[N, 2]`` raw (y, x) coordinates of any grid-like input."""
-    values = _raw(grid)
+    values = aa.raw_array(grid)
     if xp is np:
         return np.asarray(values, dtype=float).reshape(-1, 2)
     return xp.asarray(values).reshape(-1, 2)
@@ -102,7 +95,7 @@ class LensCalc:
     def _deflections_raw_from(self, points, xp=np):
         """Raw ``[N, 2]`` deflections at raw ``[N, 2]`` points."""
         grid = aa.Grid2DIrregular(values=points, xp=xp)
-        return xp.asarray(_raw(self.deflections_yx_2d_from(grid=grid, xp=xp))).reshape(-1, 2)
+        return xp.asarray(aa.raw_array(self.deflections_yx_2d_from(grid=grid, xp=xp))).reshape(-1, 2)
 
     def _potential_raw_from(self, points, xp=np):
         if self.potential_2d_from is None:
@@ -110,7 +103,7 @@ class LensCalc:
                 "LensCalc needs a potential_2d_from function for the Fermat potential."
             )
         grid = aa.Grid2DIrregular(values=points, xp=xp)
-        return xp.asarray(_raw(self.potential_2d_from(grid=grid, xp=xp))).reshape(-1)
+        return xp.asarray(aa.raw_array(self.potential_2d_from(grid=grid, xp=xp))).reshape(-1)
 
     def _hessian_numpy_from(self, points, buffer):
         """Central differences at steps ``buffer`` and ``buffer/2`` (one deflection call),
@@ -239,7 +232,7 @@ class LensCalc:
     def fermat_potential_from(self, grid, source_plane_centre=None, xp=np):
         """Fermat potential ``½ |θ − β|² − ψ(θ)`` (see ``time_delay_geometry_term_from``)."""
         points = _raw_points(grid, xp=xp)
-        geometry = _raw(
+        geometry = aa.raw_array(
             self.time_delay_geometry_term_from(
                 grid=points, source_plane_centre=source_plane_centre, xp=xp
             )

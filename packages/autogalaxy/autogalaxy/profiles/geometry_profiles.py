@@ -49,6 +49,20 @@ def is_concrete(*values) -> bool:
     return True
 
 
+def plain_scalars(*values) -> bool:
+    """True when every value (tuples / lists are searched) is a plain 0-d number.
+
+    Guards the NumPy fast paths that convert parameters with ``float``.
+    """
+    for value in values:
+        if isinstance(value, (tuple, list)):
+            if not plain_scalars(*value):
+                return False
+        elif not (is_concrete(value) and np.ndim(value) == 0):
+            return False
+    return True
+
+
 def check_parameter(profile, name: str, *, positive: bool = False, non_negative: bool = False):
     """Raise :class:`~autogalaxy.exc.ProfileException` if the concrete parameter ``name`` is invalid.
 
@@ -71,6 +85,29 @@ def check_parameter(profile, name: str, *, positive: bool = False, non_negative:
             raise exc.ProfileException(
                 f"{type(profile).__name__}: {name}={value!r} must be non-negative."
             )
+
+
+def stacked_yx_from(values_y, values_x, xp=np):
+    """Raw ``[N, 2]`` array with columns ``(values_y, values_x)`` (both raw ``[..., N]``).
+
+    The same as ``xp.stack((values_y, values_x), axis=-1)``, but on JAX it is built from two
+    ``dynamic_update_slice`` writes: XLA fuses a ``stack`` (a concatenate along the minor axis)
+    with its producers into one loop over the ``[N, 2]`` output that evaluates both columns'
+    expressions at every element and does not vectorise (measured 5-7x slower for the SIE
+    deflections), whereas each update keeps a vectorised ``[N]`` loop of its own.
+    """
+    if xp is np:
+        out = np.empty(np.shape(values_y) + (2,))
+        out[..., 0] = values_y
+        out[..., 1] = values_x
+        return out
+    from jax import lax
+
+    shape = values_y.shape
+    out = xp.zeros(shape + (2,), dtype=values_y.dtype)
+    start = (0,) * len(shape)
+    out = lax.dynamic_update_slice(out, values_y[..., None], start + (0,))
+    return lax.dynamic_update_slice(out, values_x[..., None], start + (1,))
 
 
 def _rotate_raw(raw, cos_phi, sin_phi, xp=np):
@@ -260,6 +297,18 @@ class EllProfile(SphProfile):
         dy = raw[:, 0] - self.centre[0]
         dx = raw[:, 1] - self.centre[1]
         c_xx, c_xy, c_yy = self._eccentric_coefficients_from(xp=xp)
+        if xp is np and plain_scalars(c_xx, c_xy, c_yy):
+            # In place on the two fresh centred arrays plus one result: c_xx > 0 always, so
+            # R^2 = c_xx [dx (dx + (c_xy/c_xx) dy) + (c_yy/c_xx) dy^2].
+            c_xx, c_xy, c_yy = float(c_xx), float(c_xy), float(c_yy)
+            radii_squared = np.multiply(dy, c_xy / c_xx)
+            radii_squared += dx
+            radii_squared *= dx
+            np.multiply(dy, dy, out=dy)
+            dy *= c_yy / c_xx
+            radii_squared += dy
+            radii_squared *= c_xx
+            return radii_squared
         return dx * (c_xx * dx + c_xy * dy) + c_yy * (dy * dy)
 
 

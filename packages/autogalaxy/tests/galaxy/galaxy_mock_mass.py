@@ -13,7 +13,7 @@ class MockSIS(MassProfile):
         self.einstein_radius = einstein_radius
 
     def _yxr(self, grid, xp):
-        raw = grid.array if isinstance(grid, aa.AbstractNDArray) else grid
+        raw = aa.raw_array(grid)
         y = raw[:, 0] - self.centre[0]
         x = raw[:, 1] - self.centre[1]
         return y, x, xp.sqrt(y**2 + x**2)
@@ -44,7 +44,7 @@ class MockShear(MassProfile):
 
     @aa.decorators.to_vector_yx
     def deflections_yx_2d_from(self, grid, xp=np, **kwargs):
-        raw = grid.array if isinstance(grid, aa.AbstractNDArray) else grid
+        raw = aa.raw_array(grid)
         y, x = raw[:, 0], raw[:, 1]
         return xp.stack(
             [self.gamma_2 * x - self.gamma_1 * y, self.gamma_1 * x + self.gamma_2 * y], axis=-1
@@ -52,11 +52,11 @@ class MockShear(MassProfile):
 
     @aa.decorators.to_array
     def convergence_2d_from(self, grid, xp=np, **kwargs):
-        raw = grid.array if isinstance(grid, aa.AbstractNDArray) else grid
+        raw = aa.raw_array(grid)
         return xp.zeros(raw.shape[0])
 
     @aa.decorators.to_array
     def potential_2d_from(self, grid, xp=np, **kwargs):
-        raw = grid.array if isinstance(grid, aa.AbstractNDArray) else grid
+        raw = aa.raw_array(grid)
         y, x = raw[:, 0], raw[:, 1]
         return 0.5 * self.gamma_1 * (x**2 - y**2) + self.gamma_2 * x * y

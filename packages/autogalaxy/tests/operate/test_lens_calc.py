@@ -12,7 +12,7 @@ def sis_deflections(einstein_radius, centre=(0.0, 0.0)):
     """A bare deflection function (no profile class): α = θ_E r̂."""
 
     def deflections_yx_2d_from(grid, xp=np, **kwargs):
-        raw = grid.array if isinstance(grid, aa.AbstractNDArray) else xp.asarray(grid)
+        raw = xp.asarray(aa.raw_array(grid))
         y = raw[:, 0] - centre[0]
         x = raw[:, 1] - centre[1]
         r = xp.sqrt(y**2 + x**2)

@@ -30,8 +30,8 @@ def source_plane_panel_from(fit, shape=(100, 100)):
             from autogalaxy.operate.lens_calc import LensCalc
 
             calc = LensCalc.from_tracer(tracer, plane_j=last if last > 0 else -1)
-            caustics = [np.asarray(getattr(c, "array", c)) for c in calc.tangential_caustic_list_from(grid=grid)]
-            caustics += [np.asarray(getattr(c, "array", c)) for c in calc.radial_caustic_list_from(grid=grid)]
+            caustics = [np.asarray(aa.raw_array(c)) for c in calc.tangential_caustic_list_from(grid=grid)]
+            caustics += [np.asarray(aa.raw_array(c)) for c in calc.radial_caustic_list_from(grid=grid)]
         except Exception:  # caustics are decoration only
             caustics = []
     return ("Source plane", native, extent, "viridis"), caustics

@@ -69,9 +69,15 @@ class LightProfile(EllProfile, abc.ABC):
         into one quadratic form, so no transformed grid is built and no trigonometry runs; a grid
         already flagged ``is_transformed`` is used as the profile frame.
         """
-        return self._image_2d_via_radii_squared_from(
+        return self._image_2d_via_owned_radii_squared_from(
             self.eccentric_radii_squared_from(grid, xp=xp), xp=xp
         )
+
+    def _image_2d_via_owned_radii_squared_from(self, radii_squared, xp=np):
+        """:meth:`_image_2d_via_radii_squared_from` for a fresh ``radii_squared`` array that the
+        caller hands over: on NumPy a subclass may overwrite it and return it (no temporaries).
+        """
+        return self._image_2d_via_radii_squared_from(radii_squared, xp=xp)
 
     def luminosity_within_circle_from(self, radius: float) -> float:
         """Total flux inside eccentric radius ``radius``: ``int_0^radius 2 pi R I(R) dR``.

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
-from autogalaxy.profiles.geometry_profiles import SphTwin, check_parameter
-from autogalaxy.profiles.light.abstract import LightProfile, radii_squared_power_from
+from autogalaxy.profiles.geometry_profiles import SphTwin, check_parameter, plain_scalars
+from autogalaxy.profiles.light.abstract import (
+    LightProfile,
+    log_of_zero_allowed,
+    radii_squared_power_from,
+)
 
 
 def sersic_constant_from(sersic_index):
@@ -58,6 +64,32 @@ class Sersic(LightProfile):
         rate = b * self.effective_radius ** (-inv_n)
         scaled = radii_squared_power_from(radii_squared, 0.5 * inv_n, xp=xp)
         return (self.intensity * xp.exp(b)) * xp.exp(-rate * scaled)
+
+    def _image_2d_via_owned_radii_squared_from(self, radii_squared, xp=np):
+        # NumPy with plain-number parameters: the same operations, in place on the fresh array.
+        if (
+            xp is not np
+            or type(self)._image_2d_via_radii_squared_from
+            is not Sersic._image_2d_via_radii_squared_from
+            or not plain_scalars(self.intensity, self.effective_radius, self.sersic_index)
+            or not isinstance(radii_squared, np.ndarray)
+        ):
+            return self._image_2d_via_radii_squared_from(radii_squared, xp=xp)
+        inv_n = 1.0 / float(self.sersic_index)
+        b = sersic_constant_from(float(self.sersic_index))
+        rate = b * float(self.effective_radius) ** (-inv_n)
+        exponent = 0.5 * inv_n
+        if exponent == 0.5:
+            np.sqrt(radii_squared, out=radii_squared)
+        elif exponent != 1.0:
+            with log_of_zero_allowed(np):
+                np.log(radii_squared, out=radii_squared)
+            radii_squared *= exponent
+            np.exp(radii_squared, out=radii_squared)
+        radii_squared *= -rate
+        np.exp(radii_squared, out=radii_squared)
+        radii_squared *= float(self.intensity) * math.exp(b)
+        return radii_squared
 
     @property
     def half_light_radius(self):

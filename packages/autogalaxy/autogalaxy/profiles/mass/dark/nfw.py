@@ -19,9 +19,9 @@ import autoarray as aa
 import numpy as np
 
 from autogalaxy.profiles.geometry_profiles import SphTwin, check_parameter, grid_raw_from
-from autogalaxy.profiles.mass.abstract import MassProfile
 from autogalaxy.profiles.mass.dark import nfw_util
 from autogalaxy.profiles.mass.stellar import keeton_util
+from autogalaxy.profiles.mass.stellar.keeton_profile import KeetonMassProfile
 
 #: Gauss-Legendre nodes per panel and small-``u`` substitution power of the elliptical NFW Keeton
 #: integrals (see :func:`keeton_util._nodes_from`).
@@ -29,19 +29,7 @@ NFW_QUADRATURE_NODES = 32
 NFW_QUADRATURE_POWER = 4.0
 
 
-def _radii_from(raw, xp):
-    """Distances from the origin of raw ``[N, 2]`` points (finite gradient at the origin)."""
-    r2 = raw[:, 0] ** 2 + raw[:, 1] ** 2
-    positive = r2 > 0.0
-    return xp.where(positive, xp.sqrt(xp.where(positive, r2, 1.0)), 0.0)
-
-
-def radial_vectors_from(raw, magnitude_over_radius, xp):
-    """Raw ``[N, 2]`` radial vectors ``(alpha / r) (y, x)`` of the raw ``[N, 2]`` points."""
-    return xp.stack((magnitude_over_radius * raw[:, 0], magnitude_over_radius * raw[:, 1]), axis=-1)
-
-
-class NFW(MassProfile):
+class NFW(KeetonMassProfile):
     def __init__(
         self,
         centre=(0.0, 0.0),
@@ -101,38 +89,10 @@ class NFW(MassProfile):
         xi = keeton_util.safe_sqrt(raw[:, 1] ** 2 + (raw[:, 0] / q) ** 2, xp)
         return self.convergence_func(xi, xp=xp)
 
-    @aa.decorators.to_vector_yx
-    @aa.decorators.transform(rotate_back=True)
-    def deflections_yx_2d_from(self, grid, xp=np, **kwargs):
-        """Deflections from Keeton's integrals by Gauss-Legendre quadrature (NumPy and JAX)."""
-        raw = grid_raw_from(grid)
-        alpha_y, alpha_x = keeton_util.keeton_deflections_from(
-            raw[:, 0],
-            raw[:, 1],
-            self.axis_ratio(xp=xp),
-            self._kappa_of_xi2,
-            xp=xp,
-            n_nodes=NFW_QUADRATURE_NODES,
-            power=NFW_QUADRATURE_POWER,
-            scale=self.scale_radius,
-        )
-        return xp.stack((alpha_y, alpha_x), axis=-1)
+    def _keeton_quadrature(self, xp=np):
+        return NFW_QUADRATURE_NODES, NFW_QUADRATURE_POWER, self.scale_radius
 
-    @aa.decorators.to_array
-    @aa.decorators.transform
-    def potential_2d_from(self, grid, xp=np, **kwargs):
-        """Lensing potential from Keeton's potential integral (Gauss-Legendre; NumPy and JAX)."""
-        raw = grid_raw_from(grid)
-        return keeton_util.keeton_potential_from(
-            raw[:, 0],
-            raw[:, 1],
-            self.axis_ratio(xp=xp),
-            self._alpha_circ_of_xi,
-            xp=xp,
-            n_nodes=NFW_QUADRATURE_NODES,
-            power=NFW_QUADRATURE_POWER,
-            scale=self.scale_radius,
-        )
+    # deflections_yx_2d_from / potential_2d_from: Keeton's integrals (KeetonMassProfile).
 
 
 class NFWSph(SphTwin, NFW):
@@ -157,16 +117,16 @@ class NFWSph(SphTwin, NFW):
     def convergence_2d_from(self, grid, xp=np, **kwargs):
         """Analytic convergence at ``x = r / r_s``."""
         raw = grid_raw_from(grid)
-        return self.convergence_func(_radii_from(raw, xp), xp=xp)
+        return self.convergence_func(keeton_util.radii_from(raw, xp), xp=xp)
 
     @aa.decorators.to_vector_yx
     @aa.decorators.transform
     def deflections_yx_2d_from(self, grid, xp=np, **kwargs):
         """Radial deflections ``4 kappa_s r_s [ln(x/2) + F(x)] / x`` along ``(y, x) / r``."""
         raw = grid_raw_from(grid)
-        radii = xp.maximum(_radii_from(raw, xp), nfw_util.X_MIN * self.scale_radius)
+        radii = xp.maximum(keeton_util.radii_from(raw, xp), nfw_util.X_MIN * self.scale_radius)
         magnitude = self.deflection_func(radii, xp=xp)
-        return radial_vectors_from(raw, magnitude / radii, xp)
+        return keeton_util.radial_vectors_from(raw, magnitude / radii, xp)
 
     @aa.decorators.to_array
     @aa.decorators.transform
@@ -174,5 +134,5 @@ class NFWSph(SphTwin, NFW):
         """Closed-form potential ``2 kappa_s r_s^2 [ln^2(x/2) - arctanh^2(sqrt(1 - x^2))]``."""
         raw = grid_raw_from(grid)
         return nfw_util.nfw_potential_from(
-            _radii_from(raw, xp) / self.scale_radius, self.kappa_s, self.scale_radius, xp=xp
+            keeton_util.radii_from(raw, xp) / self.scale_radius, self.kappa_s, self.scale_radius, xp=xp
         )

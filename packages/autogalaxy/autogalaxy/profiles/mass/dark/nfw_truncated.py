@@ -13,7 +13,7 @@ import numpy as np
 
 from autogalaxy.profiles.geometry_profiles import check_parameter, grid_raw_from
 from autogalaxy.profiles.mass.dark import nfw_util
-from autogalaxy.profiles.mass.dark.nfw import NFWSph, _radii_from, radial_vectors_from
+from autogalaxy.profiles.mass.dark.nfw import NFWSph
 from autogalaxy.profiles.mass.stellar import keeton_util
 
 #: Gauss-Legendre nodes of the radial potential integral (u = t^2 substitution).
@@ -57,31 +57,14 @@ class NFWTruncatedSph(NFWSph):
             xp=xp,
         )
 
-    @aa.decorators.to_array
-    @aa.decorators.transform
-    def convergence_2d_from(self, grid, xp=np, **kwargs):
-        """Analytic BMO09 convergence."""
-        raw = grid_raw_from(grid)
-        return self.convergence_func(_radii_from(raw, xp), xp=xp)
-
-    @aa.decorators.to_vector_yx
-    @aa.decorators.transform
-    def deflections_yx_2d_from(self, grid, xp=np, **kwargs):
-        """Analytic BMO09 radial deflections ``4 kappa_s r_s m_t(x) / x``."""
-        raw = grid_raw_from(grid)
-        radii = xp.maximum(_radii_from(raw, xp), nfw_util.X_MIN * self.scale_radius)
-        magnitude = self.deflection_func(radii, xp=xp)
-        return radial_vectors_from(raw, magnitude / radii, xp)
+    # convergence_2d_from / deflections_yx_2d_from: inherited from NFWSph, which evaluates the
+    # (overridden) convergence_func / deflection_func above -- analytic BMO09 expressions.
 
     @aa.decorators.to_array
     @aa.decorators.transform
     def potential_2d_from(self, grid, xp=np, **kwargs):
         """``psi(r) = int_0^r alpha(r') dr' = r int_0^1 alpha(r t^2) 2 t dt`` (Gauss-Legendre)."""
         raw = grid_raw_from(grid)
-        radii = _radii_from(raw, xp)
-        t, w = keeton_util.gauss_legendre_unit(POTENTIAL_NODES)
-        t = xp.asarray(t)
-        w = xp.asarray(w)
-        inner = radii[:, None] * t[None, :] ** 2
-        alpha = self.deflection_func(inner, xp=xp)
-        return radii * xp.sum(alpha * (2.0 * w * t)[None, :], axis=1)
+        return keeton_util.radial_potential_from(
+            keeton_util.radii_from(raw, xp), self.deflection_func, POTENTIAL_NODES, xp=xp
+        )

@@ -47,5 +47,5 @@ class PointMass(SphTwin, MassProfile):
         return 0.5 * self.einstein_radius**2 * xp.log(self._r2_from(y, x, xp=xp))
 
     def convergence_func(self, grid_radius, xp=np):
-        radius = xp.asarray(getattr(grid_radius, "_array", grid_radius))
+        radius = xp.asarray(aa.raw_array(grid_radius))
         return xp.zeros_like(radius)

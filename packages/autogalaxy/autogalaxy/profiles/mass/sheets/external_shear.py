@@ -6,6 +6,7 @@ import autoarray as aa
 import numpy as np
 
 from autogalaxy import convert
+from autogalaxy.profiles.geometry_profiles import is_concrete, stacked_yx_from
 from autogalaxy.profiles.mass.abstract import MassProfile, check_parameter, grid_raw_from
 
 
@@ -37,8 +38,19 @@ class ExternalShear(MassProfile):
         raw = grid_raw_from(grid)
         y = raw[:, 0]
         x = raw[:, 1]
-        return xp.stack(
-            (self.gamma_2 * x - self.gamma_1 * y, self.gamma_1 * x + self.gamma_2 * y), axis=-1
+        if xp is np and is_concrete(self.gamma_1, self.gamma_2):
+            # Written straight into the output columns: one temporary instead of four.
+            gamma_1, gamma_2 = float(self.gamma_1), float(self.gamma_2)
+            out = np.empty(raw.shape)
+            tmp = np.multiply(y, gamma_1)
+            np.multiply(x, gamma_2, out=out[:, 0])
+            out[:, 0] -= tmp
+            np.multiply(x, gamma_1, out=out[:, 1])
+            np.multiply(y, gamma_2, out=tmp)
+            out[:, 1] += tmp
+            return out
+        return stacked_yx_from(
+            self.gamma_2 * x - self.gamma_1 * y, self.gamma_1 * x + self.gamma_2 * y, xp=xp
         )
 
     @aa.decorators.to_array

@@ -13,14 +13,14 @@ import autoarray as aa
 import numpy as np
 
 from autogalaxy.profiles.geometry_profiles import check_parameter, grid_raw_from
-from autogalaxy.profiles.mass.abstract import MassProfile
-from autogalaxy.profiles.mass.stellar import keeton_util, stellar_util
+from autogalaxy.profiles.mass.stellar import stellar_util
+from autogalaxy.profiles.mass.stellar.keeton_profile import KeetonMassProfile
 
 #: Gauss-Legendre nodes per panel of the potential integral.
 GAUSSIAN_POTENTIAL_NODES = 32
 
 
-class Gaussian(MassProfile):
+class Gaussian(KeetonMassProfile):
     def __init__(
         self,
         centre=(0.0, 0.0),
@@ -92,18 +92,7 @@ class Gaussian(MassProfile):
             xi, self.sigma / q, self._amplitude(), xp=xp
         )
 
-    @aa.decorators.to_array
-    @aa.decorators.transform
-    def potential_2d_from(self, grid, xp=np, **kwargs):
-        """Potential from Keeton's integral by Gauss-Legendre quadrature (NumPy and JAX)."""
-        raw = grid_raw_from(grid)
-        return keeton_util.keeton_potential_from(
-            raw[:, 0],
-            raw[:, 1],
-            self.axis_ratio(xp=xp),
-            self._alpha_circ_of_xi,
-            xp=xp,
-            n_nodes=GAUSSIAN_POTENTIAL_NODES,
-            power=2.0,
-            scale=self.sigma / self.axis_ratio(xp=xp),
-        )
+    def _keeton_quadrature(self, xp=np):
+        return GAUSSIAN_POTENTIAL_NODES, 2.0, self.sigma / self.axis_ratio(xp=xp)
+
+    # potential_2d_from: Keeton's integral (KeetonMassProfile).

@@ -34,11 +34,38 @@ def safe_sqrt(value, xp=np):
     return xp.where(positive, xp.sqrt(xp.where(positive, value, 1.0)), 0.0)
 
 
-def _chunked(func, arrays, xp):
-    """Apply ``func`` to 1D ``arrays`` chunk by chunk on NumPy (whole arrays on JAX)."""
-    if xp is not np or arrays[0].shape[0] <= _CHUNK:
+def radii_from(raw, xp=np):
+    """Distances from the origin of raw ``[N, 2]`` points (finite gradient at the origin)."""
+    return safe_sqrt(raw[:, 0] ** 2 + raw[:, 1] ** 2, xp)
+
+
+def radial_vectors_from(raw, magnitude_over_radius, xp=np):
+    """Raw ``[N, 2]`` radial vectors ``(alpha / r) (y, x)`` of the raw ``[N, 2]`` points."""
+    return xp.stack((magnitude_over_radius * raw[:, 0], magnitude_over_radius * raw[:, 1]), axis=-1)
+
+
+def radial_potential_from(radii, deflection_func, n_nodes: int, xp=np):
+    """Potential of a circular profile, ``psi(r) = r int_0^1 alpha(r t^2) 2 t dt``.
+
+    ``deflection_func(radius, xp=xp)`` gives the radial deflection magnitude; the integral uses
+    ``n_nodes`` Gauss-Legendre nodes on ``[0, 1]`` (the ``u = t^2`` substitution keeps it smooth
+    at the centre).
+    """
+    t, w = gauss_legendre_unit(n_nodes)
+    t = xp.asarray(t)
+    w = xp.asarray(w)
+    alpha = deflection_func(radii[:, None] * t[None, :] ** 2, xp=xp)
+    return radii * xp.sum(alpha * (2.0 * w * t)[None, :], axis=1)
+
+
+def chunked(func, arrays, xp=np, chunk: int = _CHUNK):
+    """Apply ``func`` to 1D ``arrays`` in slices of ``chunk`` points on NumPy (whole arrays on JAX).
+
+    ``func`` returns an array or a tuple of arrays; the slices' results are concatenated.
+    """
+    if xp is not np or arrays[0].shape[0] <= chunk:
         return func(*arrays)
-    outs = [func(*(a[i : i + _CHUNK] for a in arrays)) for i in range(0, arrays[0].shape[0], _CHUNK)]
+    outs = [func(*(a[i : i + chunk] for a in arrays)) for i in range(0, arrays[0].shape[0], chunk)]
     if isinstance(outs[0], tuple):
         return tuple(np.concatenate(parts) for parts in zip(*outs))
     return np.concatenate(outs)
@@ -109,7 +136,7 @@ def keeton_deflections_from(
         j1 = xp.sum(weight / denom, axis=1)
         return axis_ratio * y_c * j1, axis_ratio * x_c * j0
 
-    return _chunked(_kernel, (y, x), xp)
+    return chunked(_kernel, (y, x), xp)
 
 
 def keeton_potential_from(
@@ -131,4 +158,4 @@ def keeton_potential_from(
         integrand = base / root_u * alpha_circ_of_xi(root_u * base, xp) / xp.sqrt(denom)
         return 0.5 * axis_ratio * xp.sum(jac * integrand, axis=1)
 
-    return _chunked(_kernel, (y, x), xp)
+    return chunked(_kernel, (y, x), xp)

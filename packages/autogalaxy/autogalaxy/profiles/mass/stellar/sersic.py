@@ -18,8 +18,8 @@ import autoarray as aa
 import numpy as np
 
 from autogalaxy.profiles.geometry_profiles import SphTwin, check_parameter, grid_raw_from
-from autogalaxy.profiles.mass.abstract import MassProfile
 from autogalaxy.profiles.mass.stellar import keeton_util, stellar_util
+from autogalaxy.profiles.mass.stellar.keeton_profile import KeetonMassProfile
 
 #: Gauss-Legendre nodes per panel of the elliptical Sersic deflection and potential integrals.
 SERSIC_QUADRATURE_NODES = 32
@@ -27,14 +27,7 @@ SERSIC_QUADRATURE_NODES = 32
 SERSIC_SPH_POTENTIAL_NODES = 96
 
 
-def _radii_from(raw, xp):
-    """Distances from the origin of raw ``[N, 2]`` points (finite gradient at the origin)."""
-    r2 = raw[:, 0] ** 2 + raw[:, 1] ** 2
-    positive = r2 > 0.0
-    return xp.where(positive, xp.sqrt(xp.where(positive, r2, 1.0)), 0.0)
-
-
-class AbstractSersic(MassProfile):
+class AbstractSersic(KeetonMassProfile):
     def __init__(
         self,
         centre=(0.0, 0.0),
@@ -118,38 +111,8 @@ class AbstractSersic(MassProfile):
         stretch = xp.where(n < 1.0, (30.0 / b_n) ** n, 1.0)
         return stretch * self.effective_radius / xp.sqrt(self.axis_ratio(xp=xp))
 
-    @aa.decorators.to_vector_yx
-    @aa.decorators.transform(rotate_back=True)
-    def deflections_yx_2d_from(self, grid, xp=np, **kwargs):
-        """Deflections from Keeton's integrals by Gauss-Legendre quadrature (NumPy and JAX)."""
-        raw = grid_raw_from(grid)
-        alpha_y, alpha_x = keeton_util.keeton_deflections_from(
-            raw[:, 0],
-            raw[:, 1],
-            self.axis_ratio(xp=xp),
-            self._kappa_of_xi2,
-            xp=xp,
-            n_nodes=SERSIC_QUADRATURE_NODES,
-            power=self._quadrature_power(xp),
-            scale=self._quadrature_scale(xp),
-        )
-        return xp.stack((alpha_y, alpha_x), axis=-1)
-
-    @aa.decorators.to_array
-    @aa.decorators.transform
-    def potential_2d_from(self, grid, xp=np, **kwargs):
-        """Potential from Keeton's integral by Gauss-Legendre quadrature (NumPy and JAX)."""
-        raw = grid_raw_from(grid)
-        return keeton_util.keeton_potential_from(
-            raw[:, 0],
-            raw[:, 1],
-            self.axis_ratio(xp=xp),
-            self._alpha_circ_of_xi,
-            xp=xp,
-            n_nodes=SERSIC_QUADRATURE_NODES,
-            power=self._quadrature_power(xp),
-            scale=self._quadrature_scale(xp),
-        )
+    def _keeton_quadrature(self, xp=np):
+        return SERSIC_QUADRATURE_NODES, self._quadrature_power(xp), self._quadrature_scale(xp)
 
 
 class _CircularSersic:
@@ -170,23 +133,20 @@ class _CircularSersic:
     def deflections_yx_2d_from(self, grid, xp=np, **kwargs):
         """Radial deflections through the incomplete gamma function (NumPy and JAX)."""
         raw = grid_raw_from(grid)
-        radii = _radii_from(raw, xp)
+        radii = keeton_util.radii_from(raw, xp)
         positive = radii > 0.0
         safe = xp.where(positive, radii, 1.0)
         over_r = xp.where(positive, self.deflection_func(safe, xp=xp) / safe, 0.0)
-        return xp.stack((over_r * raw[:, 0], over_r * raw[:, 1]), axis=-1)
+        return keeton_util.radial_vectors_from(raw, over_r, xp)
 
     @aa.decorators.to_array
     @aa.decorators.transform
     def potential_2d_from(self, grid, xp=np, **kwargs):
         """``psi(r) = r int_0^1 alpha(r t^2) 2 t dt`` by Gauss-Legendre quadrature."""
         raw = grid_raw_from(grid)
-        radii = _radii_from(raw, xp)
-        t, w = keeton_util.gauss_legendre_unit(SERSIC_SPH_POTENTIAL_NODES)
-        t = xp.asarray(t)
-        w = xp.asarray(w)
-        alpha = self.deflection_func(radii[:, None] * t[None, :] ** 2, xp=xp)
-        return radii * xp.sum(alpha * (2.0 * w * t)[None, :], axis=1)
+        return keeton_util.radial_potential_from(
+            keeton_util.radii_from(raw, xp), self.deflection_func, SERSIC_SPH_POTENTIAL_NODES, xp=xp
+        )
 
 
 class Sersic(AbstractSersic):

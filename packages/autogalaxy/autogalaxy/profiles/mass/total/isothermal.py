@@ -1,14 +1,19 @@
 """Singular isothermal ellipsoid / sphere: the ``slope = 2`` members of the power-law family.
 
 ``kappa = theta_E / ((1 + q) eta)`` with ``eta`` the elliptical (major-axis) radius. The elliptical
-deflections use the EPL kernel with the fixed slope 2 (a cached Gauss-Jacobi rule), which equals
-the closed-form atan / atanh SIE solution to round-off for every axis ratio and, unlike that form,
-needs no axis-ratio cap near ``q = 1`` and has smooth gradients at ``ell_comps = (0, 0)``.
+deflections use the closed-form atan / atanh SIE solution (:func:`.epl_util.sie_deflections_from`),
+with a series branch for ``|ell_comps| < 1e-4`` so that there is no axis-ratio cap near ``q = 1``
+and gradients are finite and correct at ``ell_comps = (0, 0)``. It equals the general EPL kernel
+at ``slope = 2`` to round-off.
 """
 
 from __future__ import annotations
 
-from autogalaxy.profiles.geometry_profiles import SphTwin
+import autoarray as aa
+import numpy as np
+
+from autogalaxy.profiles.geometry_profiles import SphTwin, grid_raw_from
+from autogalaxy.profiles.mass.total import epl_util
 from autogalaxy.profiles.mass.total.power_law import PowerLaw, PowerLawSph
 
 
@@ -18,6 +23,30 @@ class Isothermal(PowerLaw):
         super().__init__(
             centre=centre, ell_comps=ell_comps, einstein_radius=einstein_radius, slope=2.0
         )
+
+    def _sie_deflections_raw_from(self, grid, xp=np):
+        raw = grid_raw_from(grid)
+        centre = (0.0, 0.0) if getattr(grid, "is_transformed", False) else self.centre
+        return epl_util.sie_deflections_from(
+            raw[:, 0],
+            raw[:, 1],
+            self.einstein_radius,
+            self._frame_ell_comps_from(grid, xp=xp),
+            xp=xp,
+            centre=centre,
+        )
+
+    @aa.decorators.to_vector_yx
+    def deflections_yx_2d_from(self, grid, xp=np, **kwargs):
+        """Closed-form SIE deflections (atan / atanh), evaluated in the observer frame."""
+        return self._sie_deflections_raw_from(grid, xp=xp)
+
+    @aa.decorators.to_array
+    def potential_2d_from(self, grid, xp=np, **kwargs):
+        """``psi = x alpha_x + y alpha_y`` (relative to the centre; zero there)."""
+        y, x = self._centred_yx_from(grid, xp=xp)
+        alpha = self._sie_deflections_raw_from(grid, xp=xp)
+        return x * alpha[:, 1] + y * alpha[:, 0]
 
 
 class IsothermalSph(SphTwin, Isothermal):

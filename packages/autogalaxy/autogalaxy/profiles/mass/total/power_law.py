@@ -14,7 +14,7 @@ from __future__ import annotations
 import autoarray as aa
 import numpy as np
 
-from autogalaxy.profiles.geometry_profiles import SphTwin
+from autogalaxy.profiles.geometry_profiles import SphTwin, stacked_yx_from
 from autogalaxy.profiles.mass.abstract import MassProfile, check_parameter, check_range
 from autogalaxy.profiles.mass.total import epl_util
 
@@ -86,7 +86,7 @@ class PowerLaw(MassProfile):
             xp=xp,
             rule=self._rule_from(xp=xp),
         )
-        return xp.stack((alpha_y, alpha_x), axis=-1)
+        return stacked_yx_from(alpha_y, alpha_x, xp=xp)
 
     @aa.decorators.over_sample
     @aa.decorators.to_array
@@ -137,7 +137,7 @@ class PowerLawSph(SphTwin, PowerLaw):
         alpha_y, alpha_x = power_law_sph_deflections_from(
             y, x, self.einstein_radius, self.slope, xp=xp
         )
-        return xp.stack((alpha_y, alpha_x), axis=-1)
+        return stacked_yx_from(alpha_y, alpha_x, xp=xp)
 
     @aa.decorators.over_sample
     @aa.decorators.to_array

@@ -14,7 +14,7 @@ from __future__ import annotations
 import autoarray as aa
 import numpy as np
 
-from autogalaxy.profiles.geometry_profiles import SphTwin
+from autogalaxy.profiles.geometry_profiles import SphTwin, stacked_yx_from
 from autogalaxy.profiles.mass.abstract import (
     MassProfile,
     check_parameter,
@@ -86,7 +86,7 @@ class PowerLawCore(MassProfile):
             self.axis_ratio(xp=xp),
             xp=xp,
         )
-        return xp.stack((alpha_y, alpha_x), axis=-1)
+        return stacked_yx_from(alpha_y, alpha_x, xp=xp)
 
     @aa.decorators.to_array
     @aa.decorators.transform
@@ -127,7 +127,7 @@ class PowerLawCoreSph(SphTwin, PowerLawCore):
         alpha_y, alpha_x = core_util.cored_sph_deflections_from(
             y, x, self.einstein_radius, self.slope, self.core_radius, xp=xp
         )
-        return xp.stack((alpha_y, alpha_x), axis=-1)
+        return stacked_yx_from(alpha_y, alpha_x, xp=xp)
 
 
 class IsothermalCore(PowerLawCore):

@@ -19,7 +19,7 @@ import autoarray as aa
 import numpy as np
 
 from autogalaxy import convert, exc
-from autogalaxy.profiles.geometry_profiles import SphTwin
+from autogalaxy.profiles.geometry_profiles import SphTwin, stacked_yx_from
 from autogalaxy.profiles.mass.abstract import MassProfile, check_parameter, check_range
 from autogalaxy.profiles.mass.total import epl_util
 
@@ -103,7 +103,7 @@ class PowerLawMultipole(SphTwin, MassProfile):
         # e_r = (x, y)/r, e_theta = (-y, x)/r.
         alpha_x = radial * x - tangential * y
         alpha_y = radial * y + tangential * x
-        return xp.stack((alpha_y, alpha_x), axis=-1)
+        return stacked_yx_from(alpha_y, alpha_x, xp=xp)
 
     def convergence_func(self, grid_radius, xp=np):
         radius = xp.asarray(getattr(grid_radius, "_array", grid_radius))

@@ -53,27 +53,11 @@ def test__large_truncation_radius__tends_to_nfw_sph():
     )
 
 
-def test__grad_potential_and_divergence():
+def test__grad_potential_and_divergence(finite_differences):
     profile = NFWTruncatedSph(centre=(0.1, -0.1), kappa_s=0.2, scale_radius=1.0, truncation_radius=2.5)
     raw = np.asarray(POINTS, dtype=float)
-    step = 1e-5
-
-    def psi(values):
-        return profile.potential_2d_from(aa.Grid2DIrregular(values)).array
-
-    def alpha(values):
-        return profile.deflections_yx_2d_from(aa.Grid2DIrregular(values)).array
-
-    dy, dx = np.array([step, 0.0]), np.array([0.0, step])
-    grad = np.stack(
-        [(psi(raw + dy) - psi(raw - dy)) / (2 * step), (psi(raw + dx) - psi(raw - dx)) / (2 * step)],
-        axis=1,
-    )
-    assert grad == pytest.approx(alpha(raw), rel=1e-6, abs=1e-9)
-    div = (alpha(raw + dy)[:, 0] - alpha(raw - dy)[:, 0]) / (2 * step) + (
-        alpha(raw + dx)[:, 1] - alpha(raw - dx)[:, 1]
-    ) / (2 * step)
-    kappa = profile.convergence_2d_from(aa.Grid2DIrregular(raw)).array
+    grad, alpha, div, kappa = finite_differences(profile, raw)
+    assert grad == pytest.approx(alpha, rel=1e-6, abs=1e-9)
     assert div == pytest.approx(2.0 * kappa, rel=1e-5)
 
 

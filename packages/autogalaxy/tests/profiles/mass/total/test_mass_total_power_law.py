@@ -201,6 +201,62 @@ def test__isothermal__matches_closed_form_sie():
     assert mp.deflections_yx_2d_from(_grid(points)).array == pytest.approx(expected, abs=1e-12)
 
 
+@pytest.mark.parametrize(
+    "ell_comps",
+    [
+        (0.2, 0.35),
+        (0.0, -0.6),
+        (-0.7, 0.1),
+        (0.05, 0.02),
+        (0.0, 1.2e-4),
+        (7.0e-5, -7.2e-5),
+        (9.0e-5, 0.0),
+        (1.0e-9, -2.0e-9),
+        (0.0, 0.0),
+    ],
+)
+def test__isothermal__closed_form_matches_epl_kernel_at_slope_2(ell_comps):
+    """Closed form (and its small-ellipticity series branch) vs the Gauss-Jacobi EPL kernel."""
+    from autogalaxy.profiles.mass.total import epl_util
+
+    centre = (0.3, -0.2)
+    points = _random_points(300, seed=11, r_min=1e-3, r_max=20.0, centre=centre)
+    f = math.hypot(*ell_comps)
+    rule = epl_util._cached_numpy_rule(1.0, epl_util.n_nodes_for_ellipticity_from(f) + 4)
+    alpha_y, alpha_x = epl_util.epl_deflections_from(
+        points[:, 0] - centre[0], points[:, 1] - centre[1], 1.7, 2.0, ell_comps, rule=rule
+    )
+    expected = np.stack((alpha_y, alpha_x), axis=-1)
+    mp = Isothermal(centre=centre, ell_comps=ell_comps, einstein_radius=1.7)
+    assert mp.deflections_yx_2d_from(_grid(points)).array == pytest.approx(expected, abs=1e-13)
+    psi = (points[:, 1] - centre[1]) * alpha_x + (points[:, 0] - centre[0]) * alpha_y
+    assert mp.potential_2d_from(_grid(points)).array == pytest.approx(psi, abs=1e-12)
+
+
+def test__isothermal__continuous_across_series_switch():
+    """The closed form and the series agree where the kernel switches between them."""
+    from autogalaxy.profiles.mass.total import epl_util
+
+    points = _random_points(200, seed=12, r_min=1e-2, r_max=10.0)
+    y, x = points[:, 0], points[:, 1]
+    f = epl_util.SIE_SERIES_ELLIPTICITY
+    for e1, e2 in ((0.0, f), (0.6 * f, -0.8 * f), (-f, 0.0)):
+        closed = epl_util._sie_closed_from(y, x, 1.3, e1, e2, math.hypot(e1, e2))
+        series = epl_util._sie_series_from(y, x, 1.3, e1, e2, math.hypot(e1, e2))
+        assert np.stack(closed) == pytest.approx(np.stack(series), abs=1e-14)
+
+
+def test__isothermal__profile_frame_grid_and_observer_frame_agree():
+    mp = Isothermal(centre=(0.1, -0.3), ell_comps=(0.25, -0.1), einstein_radius=1.2)
+    points = _random_points(50, seed=13, centre=(0.1, -0.3))
+    grid = _grid(points)
+    transformed = mp.transformed_to_reference_frame_grid_from(grid)
+    transformed.is_transformed = True
+    in_frame = mp.deflections_yx_2d_from(transformed).array
+    rotated_back = mp.rotated_grid_from_reference_frame_from(in_frame)
+    assert rotated_back == pytest.approx(mp.deflections_yx_2d_from(grid).array, abs=1e-12)
+
+
 # -- EPL accuracy ------------------------------------------------------------------------------
 
 
