@@ -34,16 +34,9 @@ import sys
 import time
 from pathlib import Path
 
-# Profiles, galaxies, structures, priors, models and searches are re-exported by ``autogalaxy``;
-# the lens-level names are imported from their modules, which works whatever the public
-# ``autolens`` namespace re-exports.
-import autogalaxy as ag
 import numpy as np
-from autoarray.dataset.imaging import Imaging
-from autoarray.operators.convolver import Convolver
-from autolens.imaging.analysis import AnalysisImaging
-from autolens.imaging.simulator import SimulatorImaging, output_dataset_to_fits
-from autolens.lens.tracer import Tracer
+
+import autolens as al
 
 NAME = "hst_like_lens"
 TRUE_EINSTEIN_RADIUS = 1.6
@@ -56,46 +49,46 @@ MAX_ATTEMPTS = 3  # L-BFGS searches tried before giving up on a good maximum
 
 
 # ---------------------------------------------------------------------------------- simulate
-def true_tracer() -> Tracer:
+def true_tracer() -> al.Tracer:
     """The lens system to simulate (lens at z = 0.5, source at z = 1.0)."""
-    lens = ag.Galaxy(
+    lens = al.Galaxy(
         redshift=0.5,
-        bulge=ag.lp.Sersic(
+        bulge=al.lp.Sersic(
             centre=(0.0, 0.0),
-            ell_comps=ag.convert.ell_comps_from(axis_ratio=0.9, angle=45.0),
+            ell_comps=al.convert.ell_comps_from(axis_ratio=0.9, angle=45.0),
             intensity=2.0,
             effective_radius=0.6,
             sersic_index=3.0,
         ),
-        mass=ag.mp.Isothermal(
+        mass=al.mp.Isothermal(
             centre=(0.0, 0.0),
-            ell_comps=ag.convert.ell_comps_from(axis_ratio=0.8, angle=60.0),
+            ell_comps=al.convert.ell_comps_from(axis_ratio=0.8, angle=60.0),
             einstein_radius=TRUE_EINSTEIN_RADIUS,
         ),
-        shear=ag.mp.ExternalShear(gamma_1=0.03, gamma_2=0.02),
+        shear=al.mp.ExternalShear(gamma_1=0.03, gamma_2=0.02),
     )
-    source = ag.Galaxy(
+    source = al.Galaxy(
         redshift=1.0,
-        bulge=ag.lp.Sersic(
+        bulge=al.lp.Sersic(
             centre=(0.05, 0.1),
-            ell_comps=ag.convert.ell_comps_from(axis_ratio=0.75, angle=30.0),
+            ell_comps=al.convert.ell_comps_from(axis_ratio=0.75, angle=30.0),
             intensity=0.8,
             effective_radius=0.25,
             sersic_index=1.5,
         ),
     )
-    return Tracer(galaxies=[lens, source])
+    return al.Tracer(galaxies=[lens, source])
 
 
 def simulate(dataset_path: Path, noise_seed: int = 1) -> None:
     """Simulate the lens and write data, noise map, PSF (FITS) and the true tracer (JSON)."""
-    grid = ag.Grid2D.uniform(shape_native=SHAPE, pixel_scales=PIXEL_SCALE)
+    grid = al.Grid2D.uniform(shape_native=SHAPE, pixel_scales=PIXEL_SCALE)
     # The simulation itself is over-sampled generously where the lens light is cuspy.
     grid = grid.apply_over_sampling(
-        ag.over_sample_size_via_radial_bins_from(grid, [32, 8, 2], [0.3, 0.6], [(0.0, 0.0)])
+        al.over_sample_size_via_radial_bins_from(grid, [32, 8, 2], [0.3, 0.6], [(0.0, 0.0)])
     )
-    psf = Convolver.from_gaussian(PSF_SHAPE, PIXEL_SCALE, sigma=PSF_SIGMA, normalize=True)
-    simulator = SimulatorImaging(
+    psf = al.Convolver.from_gaussian(PSF_SHAPE, PIXEL_SCALE, sigma=PSF_SIGMA, normalize=True)
+    simulator = al.SimulatorImaging(
         exposure_time=300.0,
         psf=psf,
         background_sky_level=0.1,
@@ -104,36 +97,36 @@ def simulate(dataset_path: Path, noise_seed: int = 1) -> None:
     )
     tracer = true_tracer()
     dataset = simulator.via_tracer_from(tracer=tracer, grid=grid)
-    output_dataset_to_fits(dataset, dataset_path, tracer=tracer, overwrite=True)
+    al.output_dataset_to_fits(dataset, dataset_path, tracer=tracer, overwrite=True)
 
 
 # ---------------------------------------------------------------------------------- load
-def brightest_pixel_from(dataset: Imaging) -> tuple[float, float]:
+def brightest_pixel_from(dataset: al.Imaging) -> tuple[float, float]:
     """(y, x) arc-second centre of the brightest unmasked pixel (the lens galaxy's nucleus)."""
     index = int(np.argmax(np.asarray(dataset.data.array)))
     return tuple(float(v) for v in np.asarray(dataset.grid.array)[index])
 
 
-def load_and_mask(dataset_path: Path) -> Imaging:
+def load_and_mask(dataset_path: Path) -> al.Imaging:
     """Load the FITS files, apply the circular mask and adaptive over-sampling."""
-    dataset = Imaging.from_fits(
+    dataset = al.Imaging.from_fits(
         data_path=dataset_path / "data.fits",
         noise_map_path=dataset_path / "noise_map.fits",
         psf_path=dataset_path / "psf.fits",
         pixel_scales=PIXEL_SCALE,
     )
-    mask = ag.Mask2D.circular(shape_native=SHAPE, radius=MASK_RADIUS, pixel_scales=PIXEL_SCALE)
+    mask = al.Mask2D.circular(shape_native=SHAPE, radius=MASK_RADIUS, pixel_scales=PIXEL_SCALE)
     dataset = dataset.apply_mask(mask)
     # Over-sample the lens light where it is steep (4x4 within 0.3", 2x2 to 0.6", 1 outside),
     # centred on the lens nucleus; the lensed source is smooth enough for 1x1 elsewhere.
-    sizes = ag.over_sample_size_via_radial_bins_from(
+    sizes = al.over_sample_size_via_radial_bins_from(
         dataset.grid, [4, 2, 1], [0.3, 0.6], [brightest_pixel_from(dataset)]
     )
     return dataset.apply_over_sampling(over_sample_size_lp=sizes)
 
 
 # ---------------------------------------------------------------------------------- model
-def lens_model(centre: tuple[float, float]) -> ag.Collection:
+def lens_model(centre: tuple[float, float]) -> al.Collection:
     """Lens: linear Sersic light + Isothermal + shear; source: linear Sersic (17 parameters).
 
     Choices a user would make by looking at the image (nothing uses the true values):
@@ -145,24 +138,24 @@ def lens_model(centre: tuple[float, float]) -> ag.Collection:
     * The source effective radius is uniform in 0.01"-3" (a z ~ 1 galaxy is a few kpc).
     * Every other parameter keeps its default prior from the packaged prior table.
     """
-    centre_0 = ag.GaussianPrior(mean=centre[0], sigma=0.1)
-    centre_1 = ag.GaussianPrior(mean=centre[1], sigma=0.1)
+    centre_0 = al.GaussianPrior(mean=centre[0], sigma=0.1)
+    centre_1 = al.GaussianPrior(mean=centre[1], sigma=0.1)
 
-    bulge = ag.Model(ag.lp_linear.Sersic)
+    bulge = al.Model(al.lp_linear.Sersic)
     bulge.centre.centre_0 = centre_0
     bulge.centre.centre_1 = centre_1
 
-    mass = ag.Model(ag.mp.Isothermal)
+    mass = al.Model(al.mp.Isothermal)
     mass.centre.centre_0 = centre_0
     mass.centre.centre_1 = centre_1
-    mass.einstein_radius = ag.UniformPrior(lower_limit=0.1, upper_limit=MASK_RADIUS)
+    mass.einstein_radius = al.UniformPrior(lower_limit=0.1, upper_limit=MASK_RADIUS)
 
-    lens = ag.Model(ag.Galaxy, redshift=0.5, bulge=bulge, mass=mass, shear=ag.mp.ExternalShear)
+    lens = al.Model(al.Galaxy, redshift=0.5, bulge=bulge, mass=mass, shear=al.mp.ExternalShear)
 
-    source_bulge = ag.Model(ag.lp_linear.Sersic)
-    source_bulge.effective_radius = ag.UniformPrior(lower_limit=0.01, upper_limit=3.0)
-    source = ag.Model(ag.Galaxy, redshift=1.0, bulge=source_bulge)
-    return ag.Collection(galaxies=ag.Collection(lens=lens, source=source))
+    source_bulge = al.Model(al.lp_linear.Sersic)
+    source_bulge.effective_radius = al.UniformPrior(lower_limit=0.01, upper_limit=3.0)
+    source = al.Model(al.Galaxy, redshift=1.0, bulge=source_bulge)
+    return al.Collection(galaxies=al.Collection(lens=lens, source=source))
 
 
 def jax_available() -> bool:
@@ -183,7 +176,7 @@ def enable_compilation_cache(folder: Path) -> None:
 
 
 # ---------------------------------------------------------------------------------- chaining
-def batched(fitness: ag.Fitness, rows, size: int = 50) -> np.ndarray:
+def batched(fitness: al.Fitness, rows, size: int = 50) -> np.ndarray:
     """``fitness`` of each row, evaluated in equal-sized batches (one compiled shape under JAX)."""
     rows = np.asarray(rows, dtype=float)
     padded = np.concatenate([rows, np.repeat(rows[-1:], -len(rows) % size, axis=0)])
@@ -191,7 +184,7 @@ def batched(fitness: ag.Fitness, rows, size: int = 50) -> np.ndarray:
     return np.concatenate(values)[: len(rows)]
 
 
-def marginal_sigmas_from(fitness: ag.Fitness, best: np.ndarray, batch_size: int = 50) -> np.ndarray:
+def marginal_sigmas_from(fitness: al.Fitness, best: np.ndarray, batch_size: int = 50) -> np.ndarray:
     """Marginal 1-sigma widths of the likelihood peak at ``best`` (inverse Fisher matrix).
 
     The Hessian of the log likelihood is taken by central finite differences (two passes: the
@@ -225,12 +218,12 @@ def marginal_sigmas_from(fitness: ag.Fitness, best: np.ndarray, batch_size: int 
         return conditional
 
 
-def model_with_passed_priors(model: ag.Collection, means, sigmas) -> ag.Collection:
+def model_with_passed_priors(model: al.Collection, means, sigmas) -> al.Collection:
     """Replace every prior of ``model`` by a Gaussian of the given mean and width, truncated to
     the original prior's limits (prior passing between chained searches; ties are kept)."""
     new = {}
     for prior, mean, sigma in zip(model.priors_ordered_by_id, means, sigmas):
-        new[id(prior)] = ag.TruncatedGaussianPrior(
+        new[id(prior)] = al.TruncatedGaussianPrior(
             mean=float(mean), sigma=float(sigma),
             lower_limit=prior.lower_limit, upper_limit=prior.upper_limit,
         )
@@ -288,10 +281,10 @@ def main() -> int:
     backend = "JAX" if use_jax else "NumPy"
     if use_jax:
         enable_compilation_cache(output / "jax_cache")
-    analysis = AnalysisImaging(dataset=dataset, use_jax=use_jax)
+    analysis = al.AnalysisImaging(dataset=dataset, use_jax=use_jax)
     centre = brightest_pixel_from(dataset)
 
-    nautilus = ag.Nautilus(
+    nautilus = al.Nautilus(
         name=NAME,
         output_path=output,
         n_live=args.n_live,
@@ -309,12 +302,12 @@ def main() -> int:
     # start stopped in a local maximum, so the search is repeated with new starts.
     model_1 = lens_model(centre=centre)
     print(model_1.info)
-    numpy_analysis = AnalysisImaging(dataset=dataset, use_jax=False)  # for single fits
+    numpy_analysis = al.AnalysisImaging(dataset=dataset, use_jax=False)  # for single fits
     t = time.perf_counter()
     for attempt in range(MAX_ATTEMPTS):
         print(f"Search 1: L-BFGS, {args.n_starts} starts, {model_1.total_free_parameters} "
               f"parameters, {backend} likelihood...")
-        lbfgs = ag.LBFGS(name=f"{NAME}_search_1_lbfgs_{attempt}", output_path=output,
+        lbfgs = al.LBFGS(name=f"{NAME}_search_1_lbfgs_{attempt}", output_path=output,
                          n_starts=args.n_starts, seed=args.seed + attempt)
         result_1 = lbfgs.fit(model=model_1, analysis=analysis)
         fit_1 = numpy_analysis.fit_from(result_1.max_log_likelihood_instance)
@@ -329,7 +322,7 @@ def main() -> int:
 
     # Prior passing: Gaussians around the maximum, `width` x the Fisher-matrix errors wide.
     t = time.perf_counter()
-    sigmas = marginal_sigmas_from(ag.Fitness(model_1, analysis), best, batch_size=args.n_batch)
+    sigmas = marginal_sigmas_from(al.Fitness(model_1, analysis), best, batch_size=args.n_batch)
     model_2 = model_with_passed_priors(lens_model(centre=centre), best, args.width * sigmas)
     print(f"  passed priors: {args.width:g} x the Fisher errors ({time.perf_counter() - t:.0f} s)")
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import sys
 
-import autoarray as aa
 import numpy as np
+
+import autoarray as aa
 from autoarray.backend import jax_numpy
 from autoarray.dataset import DatasetModel, Imaging
 from autoarray.fit import FitImaging

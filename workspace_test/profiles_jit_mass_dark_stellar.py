@@ -34,8 +34,9 @@ for package in ("autoarray", "autogalaxy", "autolens"):
     if path not in sys.path:
         sys.path.insert(0, path)
 
-import autoarray as aa  # noqa: E402
 import numpy as np  # noqa: E402
+
+import autoarray as aa  # noqa: E402
 from autoarray.backend import jax_numpy  # noqa: E402
 from autogalaxy.profiles.mass import dark, stellar  # noqa: E402
 

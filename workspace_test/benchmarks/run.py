@@ -27,8 +27,9 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-import autolens as al
 import numpy as np
+
+import autolens as al
 
 RESULTS = Path(__file__).resolve().parent / "results"
 

@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT / "jax_likelihood_functions" / "imaging"))
 
 import _common  # noqa: E402
 import lp  # noqa: E402
+
 from autogalaxy.convert import ell_comps_from  # noqa: E402
 from autogalaxy.modeling.fitness import Fitness  # noqa: E402
 from autolens.imaging.analysis import AnalysisImaging  # noqa: E402

@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT / "jax_likelihood_functions" / "imaging"))
 
 import _common  # noqa: E402
 import mge  # noqa: E402
+
 from autogalaxy.modeling.fitness import Fitness  # noqa: E402
 from autolens.imaging.analysis import AnalysisImaging  # noqa: E402
 

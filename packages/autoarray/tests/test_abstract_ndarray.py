@@ -3,9 +3,10 @@ pure-Python parts of pytree flattening (NumPy path only; JAX is never imported h
 
 import copy
 
-import autoarray as aa
 import numpy as np
 import pytest
+
+import autoarray as aa
 from autoarray import abstract_ndarray
 from autoarray.abstract_ndarray import (
     AbstractNDArray,

@@ -8,8 +8,9 @@ import sys
 import types
 from pathlib import Path
 
-import autoarray
 import numpy as np
+
+import autoarray
 from autoarray import backend
 
 PACKAGE_ROOT = Path(__file__).resolve().parents[1]  # packages/autoarray

@@ -31,3 +31,7 @@ class ProfileException(AutoGalaxyException):
 
 class GalaxyException(AutoGalaxyException):
     """A galaxy was given invalid components (e.g. a list of profiles as one attribute)."""
+
+
+class LensCalcException(AutoGalaxyException):
+    """A lensing calculation lacks what it needs (e.g. no potential for a Fermat potential)."""

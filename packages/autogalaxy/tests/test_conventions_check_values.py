@@ -1,8 +1,9 @@
 """Every value of the CONVENTIONS.md check table (PyAutoGalaxy, NumPy path) pinned in one place."""
 
-import autogalaxy as ag
 import numpy as np
 import pytest
+
+import autogalaxy as ag
 
 POINTS = ag.Grid2DIrregular([(0.5, 0.5), (1.0, -0.5), (-0.5, 1.0), (1.5, 1.5)])
 ELL = (0.0, 0.111111)

@@ -1,9 +1,10 @@
 """The public ``al.*`` / ``ag.*`` / ``aa.*`` namespaces carry the PyAutoLens names users port with."""
 
+import pytest
+
 import autoarray as aa
 import autogalaxy as ag
 import autolens as al
-import pytest
 
 AL_NAMES = [
     # autoarray

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+
 from autogalaxy.modeling.fitness import Fitness
 from autolens.imaging.analysis import AnalysisImaging
 

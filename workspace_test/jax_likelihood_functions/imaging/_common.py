@@ -81,6 +81,7 @@ def run(name: str, model_fn, mask_radius: float = 3.0, over_sample_sizes=(1, 4),
         batch: int = 50, seed: int = 1) -> int:
     import jax
     import jax.numpy as jnp
+
     from autogalaxy.modeling.fitness import Fitness
     from autolens.imaging.analysis import AnalysisImaging
     from autolens.imaging.fit_imaging import FitImaging

@@ -16,6 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _common  # noqa: E402
+
 from autogalaxy.profiles.light.linear.sersic import Sersic  # noqa: E402
 
 

@@ -20,6 +20,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _common  # noqa: E402
+
 from autogalaxy.galaxy.galaxy import Galaxy  # noqa: E402
 from autogalaxy.modeling.model import Collection, Model  # noqa: E402
 from autogalaxy.modeling.priors import GaussianPrior, TruncatedGaussianPrior, UniformPrior  # noqa: E402

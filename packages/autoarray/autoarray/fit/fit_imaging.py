@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from autoarray import exc
 from autoarray.abstract_ndarray import raw_array
 from autoarray.fit import fit_util
 from autoarray.structures.arrays.uniform_2d import Array2D
@@ -115,7 +116,7 @@ class FitImaging:
         """The model image (``Array2D``). Subclasses override this."""
         stored = self._stored("_model_data")
         if stored is None:
-            raise NotImplementedError(
+            raise exc.FitException(
                 "FitImaging needs model_data: pass it to the constructor or override model_data."
             )
         return self._wrap(stored)

@@ -1,6 +1,7 @@
-import autoarray as aa
 import numpy as np
 import pytest
+
+import autoarray as aa
 from autoarray import exc
 from autoarray.dataset import DatasetModel, Imaging, SimulatorImaging
 from autoarray.operators.convolver import Convolver

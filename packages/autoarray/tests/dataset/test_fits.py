@@ -2,10 +2,11 @@
 
 import os
 
-import autoarray as aa
 import numpy as np
 import pytest
 from astropy.io import fits
+
+import autoarray as aa
 from autoarray import exc, io_util
 from autoarray.dataset import fits as fits_io
 

@@ -1,6 +1,7 @@
-import autoarray as aa
 import numpy as np
 import pytest
+
+import autoarray as aa
 from autoarray.dataset import DatasetModel, Imaging
 from autoarray.fit import FitImaging, fit_util
 
@@ -52,7 +53,7 @@ def test_subclass_supplies_model_data():
 
     fit = Fit(_dataset())
     assert fit.chi_squared == pytest.approx(1.0 + 1.0 + 36.0)
-    with pytest.raises(NotImplementedError):
+    with pytest.raises(aa.exc.FitException):
         _ = FitImaging(_dataset()).chi_squared
 
 

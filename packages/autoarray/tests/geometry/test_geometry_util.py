@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+
 from autoarray import exc
 from autoarray.geometry import geometry_util
 

@@ -1,5 +1,7 @@
 import numpy as np
 import pytest
+from scipy.optimize import nnls
+
 from autoarray import exc
 from autoarray.inversion import (
     Inversion,
@@ -11,7 +13,6 @@ from autoarray.inversion import (
     reconstruction_positive_only_from,
 )
 from autoarray.inversion.nnls import nnls_numpy
-from scipy.optimize import nnls
 
 
 def _problem(rng, m, n):

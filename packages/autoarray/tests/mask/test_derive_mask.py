@@ -1,8 +1,9 @@
 """Derived masks (blurring, edge, border), derived indexes and derived grids of a Mask2D."""
 
-import autoarray as aa
 import numpy as np
 import pytest
+
+import autoarray as aa
 from autoarray import exc
 
 

@@ -1,8 +1,9 @@
 """Mask2D: construction, factories, geometry properties, resizing and FITS loading."""
 
-import autoarray as aa
 import numpy as np
 import pytest
+
+import autoarray as aa
 from autoarray import exc
 from autoarray.dataset.fits import output_to_fits
 

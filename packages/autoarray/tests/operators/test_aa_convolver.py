@@ -1,9 +1,10 @@
-import autoarray as aa
 import numpy as np
 import pytest
+from scipy import signal
+
+import autoarray as aa
 from autoarray import exc
 from autoarray.operators.convolver import Convolver, ConvolverState
-from scipy import signal
 
 
 def _brute_force(mask, blurring_mask, kernel, full):

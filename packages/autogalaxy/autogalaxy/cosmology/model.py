@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import math
+from abc import ABC, abstractmethod
 from collections.abc import Sequence
 
 import numpy as np
@@ -52,7 +53,7 @@ def _resolve_xp(xp, *values):
     return np
 
 
-class LensingCosmology:
+class LensingCosmology(ABC):
     """
     Base class of the lensing cosmologies: everything derives from ``E(z)`` (``efunc``), the
     Hubble constant ``H0`` [km/s/Mpc] and the comoving-distance integral.
@@ -62,11 +63,13 @@ class LensingCosmology:
 
     # ------------------------------------------------------------------ abstract pieces
 
+    @abstractmethod
     def efunc(self, redshift, xp=np):
-        raise NotImplementedError
+        """Implemented by every concrete subclass."""
 
+    @abstractmethod
     def _parameters(self) -> tuple:
-        raise NotImplementedError
+        """Implemented by every concrete subclass."""
 
     # ------------------------------------------------------------------ identity
 

@@ -5,9 +5,9 @@ and potential are sums over the galaxies.
 
 from __future__ import annotations
 
-import autoarray as aa
 import numpy as np
 
+import autoarray as aa
 from autogalaxy.galaxy.galaxy import (
     Galaxy,
     _n_points,

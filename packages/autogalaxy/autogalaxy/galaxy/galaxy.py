@@ -9,9 +9,9 @@ from __future__ import annotations
 import itertools
 import math
 
-import autoarray as aa
 import numpy as np
 
+import autoarray as aa
 from autogalaxy import exc
 from autogalaxy.galaxy.profile_types import (
     basis_members,

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from typing import List
 
-import autoarray as aa
 import numpy as np
 
+import autoarray as aa
 from autogalaxy.galaxy.profile_types import (
     basis_members,
     is_linear,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from abc import ABC, abstractmethod
 
 import numpy as np
 
@@ -11,7 +12,7 @@ from autogalaxy.imaging import jax_registration
 from autogalaxy.imaging.fit_imaging import FitImaging, fit_statics_from
 
 
-class AbstractAnalysisImaging:
+class AbstractAnalysisImaging(ABC):
     """Shared behaviour of the galaxy- and lens-level imaging analyses.
 
     Parameters
@@ -86,8 +87,29 @@ class AbstractAnalysisImaging:
         return getattr(instance, "dataset_model", None)
 
     # ------------------------------------------------------------------ likelihood
+    @abstractmethod
     def fit_from(self, instance):
-        raise NotImplementedError
+        """The fit of ``instance`` to the dataset."""
+
+    def fingerprint(self) -> str:
+        """SHA-256 of the dataset (data, noise map, mask, PSF, over-sampling): a search refuses
+        to resume or reload a fit of a different dataset from the same output folder."""
+        import hashlib
+
+        dataset = self.dataset
+        digest = hashlib.sha256()
+        parts = [dataset.data.native.array, dataset.noise_map.native.array, dataset.mask.array]
+        psf = getattr(dataset, "psf", None)
+        if psf is not None:
+            parts.append(psf.kernel.native.array)
+        sizes = getattr(dataset, "over_sample_size_lp", None)
+        if sizes is not None:
+            parts.append(getattr(sizes, "native", sizes))
+        for part in parts:
+            values = np.ascontiguousarray(np.asarray(getattr(part, "array", part)))
+            digest.update(str(values.shape).encode())
+            digest.update(values.tobytes())
+        return digest.hexdigest()
 
     def log_likelihood_function(self, instance):
         """The fit's figure of merit (log evidence with linear objects, else log likelihood)."""

@@ -25,14 +25,15 @@ dataset (grids, sub-pixel coordinates, blurring pixels, noise sums) is cached pe
 from __future__ import annotations
 
 import os
+from abc import ABC, abstractmethod
 from collections import OrderedDict
 from typing import List
 
-import autoarray as aa
 import numpy as np
+
+import autoarray as aa
 from autoarray import exc as aa_exc
 from autoarray.inversion.inversion import Inversion
-
 from autogalaxy.galaxy import to_inversion
 from autogalaxy.imaging.settings import SettingsInversion, settings_values_from
 
@@ -205,7 +206,7 @@ def _is_zero(value) -> bool:
 # ----------------------------------------------------------------------------------------------
 
 
-class AbstractFitImaging:
+class AbstractFitImaging(ABC):
     """Shared implementation of the galaxy-level and lens-level imaging fits.
 
     Subclasses set their model object and implement :meth:`_light_planes_from` (which galaxies
@@ -222,13 +223,14 @@ class AbstractFitImaging:
         self._compute(xp)
 
     # ------------------------------------------------------------------ to override
+    @abstractmethod
     def _light_planes_from(self, points, xp=np) -> list:
         """``[(galaxies, points_of_plane), ...]`` for every plane holding light."""
-        raise NotImplementedError
 
     @property
+    @abstractmethod
     def _galaxies(self) -> list:
-        raise NotImplementedError
+        """Every galaxy of the model (the fit's galaxies or the tracer's)."""
 
     # ------------------------------------------------------------------ statics
     @property
@@ -253,24 +255,29 @@ class AbstractFitImaging:
     def _per_point_pass(self, points, xp):
         """The per-point work of a fit: ray tracing, standard light and linear columns.
 
-        Returns ``(planes, unbinned, linear)``: ``[(galaxies, traced points), ...]`` per light
-        plane, the summed non-operated standard image ``[N]`` (or None) and
+        Returns ``(unbinned, operated, linear)``: the summed non-operated and operated standard
+        images ``[N]`` (each None when there are no such profiles) and
         ``[(LinearObject, columns [N, params]), ...]``. Every output row depends only on the
         same row of ``points``.
         """
-        planes = self._light_planes_from(points, xp)
         unbinned = None
+        operated = None
         linear = []
-        for galaxies, plane_points in planes:
+        for galaxies, plane_points in self._light_planes_from(points, xp):
             image = to_inversion.standard_image_raw_from(
                 galaxies, plane_points, xp=xp, operated_only=False
             )
             if image is not None:
                 unbinned = image if unbinned is None else unbinned + image
+            image = to_inversion.standard_image_raw_from(
+                galaxies, plane_points, xp=xp, operated_only=True
+            )
+            if image is not None:
+                operated = image if operated is None else operated + image
             for linear_object in to_inversion.linear_objects_from(galaxies):
                 columns = to_inversion.linear_columns_raw_from(linear_object, plane_points, xp=xp)
                 linear.append((linear_object, columns))
-        return planes, unbinned, linear
+        return unbinned, operated, linear
 
     def _per_point_pass_chunked(self, points):
         """NumPy: :meth:`_per_point_pass` over one row block per thread, run on a thread pool.
@@ -287,19 +294,16 @@ class AbstractFitImaging:
             results = [self._per_point_pass(block, np) for block in blocks]
         else:
             results = list(pool.map(lambda block: self._per_point_pass(block, np), blocks))
-        first_planes, first_unbinned, first_linear = results[0]
-        planes = [
-            (galaxies, np.concatenate([r[0][j][1] for r in results], axis=0))
-            for j, (galaxies, _) in enumerate(first_planes)
-        ]
-        unbinned = (
-            None if first_unbinned is None else np.concatenate([r[1] for r in results], axis=0)
-        )
+
+        def joined(index):
+            first = results[0][index]
+            return None if first is None else np.concatenate([r[index] for r in results], axis=0)
+
         linear = [
             (linear_object, np.concatenate([r[2][k][1] for r in results], axis=0))
-            for k, (linear_object, _) in enumerate(first_linear)
+            for k, (linear_object, _) in enumerate(results[0][2])
         ]
-        return planes, unbinned, linear
+        return joined(0), joined(1), linear
 
     def _compute(self, xp):
         st = self._statics
@@ -307,17 +311,12 @@ class AbstractFitImaging:
         data = self._data_from(st, xp)
         points = self._points_from(st, xp)
         if xp is np:
-            planes, unbinned, linear = self._per_point_pass_chunked(points)
+            unbinned, operated, linear = self._per_point_pass_chunked(points)
         else:
-            planes, unbinned, linear = self._per_point_pass(points, xp)
-
-        operated = None
-        for galaxies, plane_points in planes:
-            image = to_inversion.standard_image_raw_from(
-                galaxies, plane_points[:n_sub], xp=xp, operated_only=True
-            )
-            if image is not None:
-                operated = image if operated is None else operated + image
+            unbinned, operated, linear = self._per_point_pass(points, xp)
+        if operated is not None:
+            # Operated light is not PSF-blurred: only its values on the sub-pixels are used.
+            operated = operated[:n_sub]
 
         blurred = self._blurred_from(st, unbinned, xp)
         if operated is not None:
@@ -541,9 +540,9 @@ class AbstractFitImaging:
         ]
 
     @property
+    @abstractmethod
     def _light_galaxies_list(self) -> list:
         """The galaxies of each light plane (same order as :meth:`_light_planes_from`)."""
-        raise NotImplementedError
 
     @property
     def linear_light_profile_intensity_dict(self) -> dict:

@@ -13,8 +13,9 @@ from autogalaxy.modeling.model import AbstractModel
 
 @functools.lru_cache(maxsize=1)
 def resample_exceptions() -> tuple[type, ...]:
-    """Exceptions that mark a parameter vector as unphysical on the NumPy path."""
-    out: list[type] = [exc.FitException]
+    """Exceptions that mark a parameter vector as unphysical on the NumPy path: a failed fit
+    (e.g. a singular inversion) or a profile refusing its parameters (e.g. |ell_comps| >= 1)."""
+    out: list[type] = [exc.FitException, exc.ProfileException]
     try:
         from autoarray import exc as aa_exc
     except ImportError:
@@ -199,8 +200,8 @@ class Fitness:
 
     def _call_numpy(self, parameters) -> float:
         parameters = np.asarray(parameters, dtype=float)
-        instance = self.model.instance_from_vector(parameters)
         try:
+            instance = self.model.instance_from_vector(parameters)
             figure = float(np.asarray(self.analysis.log_likelihood_function(instance)))
         except resample_exceptions():
             figure = self.resample_figure_of_merit

@@ -12,8 +12,8 @@ from __future__ import annotations
 import numbers
 
 import numpy as np
-from autoarray.abstract_ndarray import register_instance_pytree as _register
 
+from autoarray.abstract_ndarray import register_instance_pytree as _register
 from autogalaxy.modeling.model import AbstractModel, Model, ModelInstance, TuplePrior
 from autogalaxy.modeling.priors import Prior
 

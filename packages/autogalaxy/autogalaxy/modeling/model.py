@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import inspect
 import re
+from abc import ABC, abstractmethod
 from typing import Any, Iterator
 
 import numpy as np
@@ -167,12 +168,13 @@ def _instance_of(node, arguments: dict):
     return node
 
 
-class AbstractModel:
+class AbstractModel(ABC):
     """Behaviour shared by :class:`Model` and :class:`Collection`."""
 
     # ------------------------------------------------------------- tree walking
+    @abstractmethod
     def _children(self) -> list[tuple[str, Any]]:
-        raise NotImplementedError
+        """Implemented by every concrete subclass."""
 
     def path_priors(self) -> list[tuple[tuple[str, ...], Prior]]:
         """Every (path, prior) occurrence in depth-first attribute order (shared priors repeat)."""
@@ -241,8 +243,9 @@ class AbstractModel:
         return [".".join(p) for p in self.paths]
 
     # ------------------------------------------------------------- instances
+    @abstractmethod
     def instance_for_arguments(self, arguments: dict):
-        raise NotImplementedError
+        """Implemented by every concrete subclass."""
 
     def _check_vector(self, vector, xp):
         if xp is np:

@@ -15,6 +15,7 @@ import os
 from pathlib import Path
 
 import numpy as np
+
 from autoarray.io_util import atomic_write_bytes, atomic_write_text
 
 __all__ = ["atomic_write_bytes", "atomic_write_text", "atomic_write_json"]

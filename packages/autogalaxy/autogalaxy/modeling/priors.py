@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from abc import ABC, abstractmethod
 from typing import Any
 
 import numpy as np
@@ -48,7 +49,7 @@ def _finite_number(value: Any, name: str) -> float:
     return out
 
 
-class Prior:
+class Prior(ABC):
     """Base class of all priors. Subclasses implement ``value_for``, ``unit_value_for`` and
     ``log_prior_from_value``."""
 
@@ -59,17 +60,17 @@ class Prior:
         self.id = next_id()
 
     # ------------------------------------------------------------------ API
+    @abstractmethod
     def value_for(self, unit, xp=np):
         """Physical value at unit-cube coordinate ``unit`` (inverse CDF)."""
-        raise NotImplementedError
 
+    @abstractmethod
     def unit_value_for(self, value, xp=np):
         """Unit-cube coordinate of a physical ``value`` (the CDF); inverse of ``value_for``."""
-        raise NotImplementedError
 
+    @abstractmethod
     def log_prior_from_value(self, value, xp=np):
         """Natural log of the normalised prior density at ``value`` (-inf outside the support)."""
-        raise NotImplementedError
 
     @property
     def median(self) -> float:
@@ -77,8 +78,9 @@ class Prior:
         return float(self.value_for(0.5))
 
     @property
+    @abstractmethod
     def parameter_string(self) -> str:
-        raise NotImplementedError
+        """Implemented by every concrete subclass."""
 
     def random(self, rng: np.random.Generator | None = None) -> float:
         """Draw one physical value from the prior."""

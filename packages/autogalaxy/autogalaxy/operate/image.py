@@ -7,8 +7,9 @@ PSF-convolved) are excluded from the convolution and added back unconvolved.
 
 from __future__ import annotations
 
-import autoarray as aa
 import numpy as np
+
+import autoarray as aa
 
 
 class OperateImage:

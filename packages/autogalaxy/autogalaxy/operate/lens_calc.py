@@ -15,8 +15,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-import autoarray as aa
 import numpy as np
+
+import autoarray as aa
+from autogalaxy import exc
 
 #: Finite-difference step (arc-seconds) of the NumPy Hessian; the second step is half of it.
 HESSIAN_BUFFER = 0.01
@@ -99,7 +101,7 @@ class LensCalc:
 
     def _potential_raw_from(self, points, xp=np):
         if self.potential_2d_from is None:
-            raise NotImplementedError(
+            raise exc.LensCalcException(
                 "LensCalc needs a potential_2d_from function for the Fermat potential."
             )
         grid = aa.Grid2DIrregular(values=points, xp=xp)

@@ -18,9 +18,9 @@ from __future__ import annotations
 import math
 from numbers import Real
 
-import autoarray as aa
 import numpy as np
 
+import autoarray as aa
 from autogalaxy import convert, exc
 
 

@@ -2,8 +2,9 @@ import math
 
 import numpy as np
 import pytest
-from autogalaxy.cosmology import FlatLambdaCDM, Planck15
 from scipy.integrate import simpson
+
+from autogalaxy.cosmology import FlatLambdaCDM, Planck15
 
 
 def reference_distance_kpc(cosmology, redshift_0, redshift_1):
@@ -83,7 +84,7 @@ def test__against_astropy_planck15():
     z_l, z_s = 0.5, 1.0
     d_l = AstropyPlanck15.angular_diameter_distance(z_l).to("kpc").value
     d_s = AstropyPlanck15.angular_diameter_distance(z_s).to("kpc").value
-    d_ls = AstropyPlanck15.angular_diameter_distance_z1z2(z_l, z_s).to("kpc").value
+    d_ls = AstropyPlanck15.angular_diameter_distance(z_l, z_s).to("kpc").value
     assert cosmology.angular_diameter_distance_between_redshifts_in_kpc_from(
         z_l, z_s
     ) == pytest.approx(d_ls, rel=1e-5)

@@ -1,7 +1,8 @@
 """Small analytic mass profiles for the galaxy / lens-calc tests (independent of ag.mp)."""
 
-import autoarray as aa
 import numpy as np
+
+import autoarray as aa
 from autogalaxy.profiles.mass.abstract import MassProfile
 
 
@@ -33,6 +34,9 @@ class MockSIS(MassProfile):
         _, _, r = self._yxr(grid, xp)
         return self.einstein_radius * r
 
+    def convergence_func(self, grid_radius, xp=np):
+        return 0.5 * self.einstein_radius / grid_radius
+
 
 class MockShear(MassProfile):
     """External shear with the CONVENTIONS.md sign convention."""
@@ -60,3 +64,6 @@ class MockShear(MassProfile):
         raw = aa.raw_array(grid)
         y, x = raw[:, 0], raw[:, 1]
         return 0.5 * self.gamma_1 * (x**2 - y**2) + self.gamma_2 * x * y
+
+    def convergence_func(self, grid_radius, xp=np):
+        return 0.0 * grid_radius

@@ -1,6 +1,8 @@
-import autoarray as aa
 import numpy as np
 import pytest
+from galaxy_mock_mass import MockShear, MockSIS
+
+import autoarray as aa
 from autogalaxy import exc
 from autogalaxy.galaxy import Galaxies, Galaxy
 from autogalaxy.profiles.light import linear as lp_linear
@@ -10,7 +12,6 @@ from autogalaxy.profiles.light.basis import Basis
 from autogalaxy.profiles.light.linear.abstract import LightProfileLinear
 from autogalaxy.profiles.light.operated import LightProfileOperated
 from autogalaxy.profiles.mass.abstract import MassProfile
-from galaxy_mock_mass import MockShear, MockSIS
 
 POINTS = [(0.5, 0.5), (1.0, -0.5), (-0.5, 1.0), (1.5, 1.5)]
 

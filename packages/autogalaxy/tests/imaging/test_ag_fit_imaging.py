@@ -1,9 +1,10 @@
 import json
 import os
 
-import autoarray as aa
 import numpy as np
 import pytest
+
+import autoarray as aa
 from autoarray import exc as aa_exc
 from autoarray.operators.convolver import Convolver
 from autogalaxy.galaxy import to_inversion

@@ -1,7 +1,8 @@
 """autogalaxy SimulatorImaging: imaging of galaxies (no lensing) on a padded grid."""
 
-import autogalaxy as ag
 import numpy as np
+
+import autogalaxy as ag
 
 PIXEL = 0.1
 

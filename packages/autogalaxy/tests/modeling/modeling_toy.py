@@ -1,6 +1,7 @@
 """Toy classes and a mock analysis for the modelling tests (NumPy by default, JAX optional)."""
 
 import numpy as np
+
 from autogalaxy import exc
 
 

@@ -4,8 +4,9 @@ lists have the PyAutoGalaxy values."""
 
 import inspect
 
-import autogalaxy as ag
 import pytest
+
+import autogalaxy as ag
 from autogalaxy.modeling import (
     GaussianPrior,
     LogUniformPrior,

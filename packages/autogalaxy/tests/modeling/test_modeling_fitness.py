@@ -1,8 +1,9 @@
 import modeling_toy as toy
 import numpy as np
 import pytest
+
 from autogalaxy import exc
-from autogalaxy.modeling import Fitness
+from autogalaxy.modeling import Collection, Fitness, Model, UniformPrior
 
 
 def test_fitness_is_log_likelihood():
@@ -61,3 +62,27 @@ def test_jax_only_methods_raise_on_numpy():
     f = Fitness(toy.toy_model(), toy.ToyAnalysis())
     with pytest.raises(exc.SearchException):
         _ = f._vmap
+
+
+def test_numpy_call_resamples_profiles_that_refuse_their_parameters():
+    from autogalaxy import exc as ag_exc
+
+    class Refusing:
+        def __init__(self, a=1.0):
+            if a > 0.5:
+                raise ag_exc.ProfileException("a must not exceed 0.5")
+            self.a = a
+
+    class Analysis:
+        use_jax = False
+        _xp = np
+
+        def log_likelihood_function(self, instance):
+            return -instance.refusing.a
+
+    model = Collection(refusing=Model(Refusing, a=UniformPrior(0.0, 1.0)))
+    fitness = Fitness(model, Analysis(), resample_figure_of_merit=-1e99)
+    assert fitness([0.25]) == -0.25
+    assert fitness([0.75]) == -1e99
+    with pytest.raises(ag_exc.ModelException):
+        fitness([0.25, 0.5])

@@ -1,6 +1,7 @@
 import modeling_toy as toy
 import numpy as np
 import pytest
+
 from autogalaxy import exc
 from autogalaxy.modeling import (
     Collection,

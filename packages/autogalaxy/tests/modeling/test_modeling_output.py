@@ -2,6 +2,7 @@ import os
 
 import numpy as np
 import pytest
+
 from autogalaxy.modeling.output import (
     atomic_write_bytes,
     atomic_write_text,

@@ -2,9 +2,10 @@ import math
 
 import numpy as np
 import pytest
+from scipy import stats
+
 from autogalaxy import exc
 from autogalaxy.modeling import GaussianPrior, LogUniformPrior, TruncatedGaussianPrior, UniformPrior
-from scipy import stats
 
 UNITS = np.array([1e-6, 0.01, 0.25, 0.5, 0.75, 0.99, 1 - 1e-6])
 

@@ -4,6 +4,7 @@ given sigma from weighted samples, log evidence and the text summary."""
 import modeling_toy as toy
 import numpy as np
 import pytest
+
 from autogalaxy.modeling import Result, Samples
 
 

@@ -3,6 +3,7 @@ import json
 import modeling_toy as toy
 import numpy as np
 import pytest
+
 from autogalaxy import exc
 from autogalaxy.modeling import (
     LBFGS,
@@ -203,3 +204,24 @@ def test_progress_bar_runs(tmp_path, capsys):
     LBFGS(name="p", output_path=tmp_path, progress=True).fit(toy.toy_model(), toy.ToyAnalysis())
     captured = capsys.readouterr()
     assert "LBFGS[p]" in captured.err
+
+
+class _FingerprintedToy(toy.ToyAnalysis):
+    def __init__(self, fingerprint: str):
+        super().__init__()
+        self._fingerprint = fingerprint
+
+    def fingerprint(self) -> str:
+        return self._fingerprint
+
+
+def test_fit_of_a_different_dataset_is_not_reloaded(tmp_path):
+    first = LBFGS(name="data", output_path=tmp_path, progress=False)
+    first.fit(toy.toy_model(), _FingerprintedToy("dataset-a"))
+    assert (tmp_path / "data" / "analysis.fingerprint").read_text().strip() == "dataset-a"
+    again = LBFGS(name="data", output_path=tmp_path, progress=False)
+    assert again.fit(toy.toy_model(), _FingerprintedToy("dataset-a")).samples is not None
+    with pytest.raises(exc.SearchException, match="different dataset"):
+        LBFGS(name="data", output_path=tmp_path, progress=False).fit(
+            toy.toy_model(), _FingerprintedToy("dataset-b")
+        )

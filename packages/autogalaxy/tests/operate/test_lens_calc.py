@@ -1,6 +1,7 @@
-import autoarray as aa
 import numpy as np
 import pytest
+
+import autoarray as aa
 from autogalaxy.galaxy import Galaxy
 from autogalaxy.operate.lens_calc import LensCalc
 from autogalaxy.profiles.mass.total.isothermal import Isothermal, IsothermalSph

@@ -1,11 +1,12 @@
-import autoarray as aa
 import numpy as np
 import pytest
+from scipy.signal import convolve2d
+
+import autoarray as aa
 from autoarray.operators.convolver import Convolver
 from autogalaxy.galaxy import Galaxies, Galaxy
 from autogalaxy.profiles.light import standard as lp
 from autogalaxy.profiles.light.operated import LightProfileOperated
-from scipy.signal import convolve2d
 
 
 class OperatedGaussian(LightProfileOperated, lp.Gaussian):

@@ -2,9 +2,10 @@
 follow the input grid, ∇ψ = α and ∇·α = 2κ by finite differences (away from the centre), images
 on an over-sampled Grid2D are the mean over the sub-pixels, and elliptical → spherical limits."""
 
-import autogalaxy as ag
 import numpy as np
 import pytest
+
+import autogalaxy as ag
 
 POINTS = np.array([[0.61, 0.43], [-0.52, 0.77], [1.13, -0.38], [-0.91, -0.66], [0.27, 1.31]])
 H = 1e-5

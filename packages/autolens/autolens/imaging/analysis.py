@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 
 from autogalaxy.imaging.analysis import AbstractAnalysisImaging
-
 from autolens.imaging.fit_imaging import FitImaging
 from autolens.lens.tracer import Tracer
 

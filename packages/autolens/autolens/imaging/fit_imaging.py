@@ -10,6 +10,7 @@ profile-subtracted data.
 from __future__ import annotations
 
 import numpy as np
+
 from autogalaxy.imaging.fit_imaging import AbstractFitImaging
 
 

@@ -8,6 +8,7 @@ lives in :mod:`autogalaxy.galaxy.to_inversion`.
 from __future__ import annotations
 
 import numpy as np
+
 from autogalaxy.galaxy import to_inversion
 
 

@@ -12,14 +12,14 @@ from __future__ import annotations
 import warnings
 from typing import List
 
-import autoarray as aa
 import numpy as np
+
+import autoarray as aa
 from autogalaxy.cosmology.model import Planck15
 from autogalaxy.galaxy import to_inversion
 from autogalaxy.galaxy.galaxies import Galaxies
 from autogalaxy.galaxy.profile_types import basis_members, is_linear, profile_class
 from autogalaxy.operate.image import OperateImage
-
 from autolens import exc
 from autolens.lens import tracer_util
 

@@ -15,10 +15,10 @@ from __future__ import annotations
 import numbers
 from typing import List, Sequence
 
-import autoarray as aa
 import numpy as np
-from autoarray.backend import is_traced
 
+import autoarray as aa
+from autoarray.backend import is_traced
 from autolens import exc
 
 

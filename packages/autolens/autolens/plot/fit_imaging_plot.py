@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import autoarray as aa
 import numpy as np
+
+import autoarray as aa
 from autogalaxy.imaging.plot import fit_imaging_png
 
 

@@ -3,9 +3,10 @@ exception with a message saying what was wrong."""
 
 from types import SimpleNamespace
 
-import autolens as al
 import numpy as np
 import pytest
+
+import autolens as al
 from autoarray import exc as aa_exc
 
 PIXEL = 0.1

@@ -1,8 +1,9 @@
 import os
 
-import autoarray as aa
 import numpy as np
 import pytest
+
+import autoarray as aa
 from autoarray import exc as aa_exc
 from autoarray.dataset.dataset_model import DatasetModel
 from autoarray.dataset.imaging import Imaging

@@ -1,9 +1,10 @@
 """FitImaging with linear light profiles exposes every quantity of the issue checklist, and they
 are consistent with each other and with the CONVENTIONS formulas."""
 
-import autolens as al
 import numpy as np
 import pytest
+
+import autolens as al
 
 PIXEL = 0.1
 

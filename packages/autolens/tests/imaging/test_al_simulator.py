@@ -2,9 +2,10 @@
 
 import json
 
-import autolens as al
 import numpy as np
 import pytest
+
+import autolens as al
 from autoarray import exc as aa_exc
 
 PIXEL = 0.1

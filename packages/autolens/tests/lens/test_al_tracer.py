@@ -1,6 +1,7 @@
-import autoarray as aa
 import numpy as np
 import pytest
+
+import autoarray as aa
 from autoarray.operators.convolver import Convolver
 from autogalaxy.cosmology.model import Planck15
 from autogalaxy.galaxy.galaxy import Galaxy

@@ -90,6 +90,11 @@ class OverSampler:
         n = self.sub_size.size
         if self.uniform_size is not None:
             s2 = self.uniform_size**2
+            if xp is np and values.ndim == 2:
+                # Columns ([sub_total, P]): reduce each column over a contiguous axis (a strided
+                # reduction over the middle axis is ~4x slower in NumPy).
+                columns = np.ascontiguousarray(values.T).reshape(values.shape[1], n, s2)
+                return columns.mean(axis=2).T
             return values.reshape((n, s2) + tuple(values.shape[1:])).mean(axis=1)
         weights = self.sub_fraction.reshape((n,) + (1,) * (values.ndim - 1))
         if xp is np:

@@ -1,9 +1,10 @@
 """OverSampler: sub-pixel positions, binning (uniform and per-pixel sizes), radial-bin sizes and
 the over_sample decorator."""
 
-import autoarray as aa
 import numpy as np
 import pytest
+
+import autoarray as aa
 from autoarray import exc
 
 

@@ -1,8 +1,9 @@
 """ArrayIrregular and the slim/native helpers of array_2d_util."""
 
-import autoarray as aa
 import numpy as np
 import pytest
+
+import autoarray as aa
 from autoarray import exc
 from autoarray.structures.arrays import array_2d_util
 

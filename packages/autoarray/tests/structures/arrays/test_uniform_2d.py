@@ -1,8 +1,9 @@
 """Array2D: slim / native representations, factories, masking, resizing and FITS output."""
 
-import autoarray as aa
 import numpy as np
 import pytest
+
+import autoarray as aa
 from autoarray import exc
 
 

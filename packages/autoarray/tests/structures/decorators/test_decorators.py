@@ -1,9 +1,10 @@
 """Output-wrapping grid decorators: to_array / to_grid / to_vector_yx output types, transform
 (with and without rotate_back) and the canonical stacking with over_sample."""
 
-import autoarray as aa
 import numpy as np
 import pytest
+
+import autoarray as aa
 
 
 class ToyProfile:

@@ -1,8 +1,9 @@
 """Grid2DIrregular: arbitrary (y, x) coordinates with no mask."""
 
-import autoarray as aa
 import numpy as np
 import pytest
+
+import autoarray as aa
 from autoarray import exc
 
 

@@ -1,8 +1,9 @@
 """Grid2D: pixel-centre coordinates, slim / native, over-sampling state and derived grids."""
 
-import autoarray as aa
 import numpy as np
 import pytest
+
+import autoarray as aa
 from autoarray import exc
 
 

@@ -1,8 +1,9 @@
 """VectorYX2DIrregular: (y, x) vectors at irregular positions."""
 
-import autoarray as aa
 import numpy as np
 import pytest
+
+import autoarray as aa
 from autoarray import exc
 
 

@@ -1,8 +1,9 @@
 """VectorYX2D: (y, x) vectors on the unmasked pixels of a uniform grid."""
 
-import autoarray as aa
 import numpy as np
 import pytest
+
+import autoarray as aa
 from autoarray import exc
 
 

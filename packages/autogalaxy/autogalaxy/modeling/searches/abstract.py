@@ -7,6 +7,7 @@ import json
 import pickle
 import sys
 import time
+from abc import ABC, abstractmethod
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +23,15 @@ from autogalaxy.modeling.output import (
     samples_csv_text,
 )
 from autogalaxy.modeling.result import Result, Samples
+
+#: File in a fit's output folder holding the analysis fingerprint (a hash of its dataset).
+FINGERPRINT_FILE = "analysis.fingerprint"
+
+
+def _analysis_fingerprint(analysis) -> str | None:
+    """The analysis' dataset fingerprint, if it provides one (``analysis.fingerprint()``)."""
+    fingerprint = getattr(analysis, "fingerprint", None)
+    return str(fingerprint()) if callable(fingerprint) else None
 
 
 def import_optional(module: str, extra: str, search: str):
@@ -147,7 +157,7 @@ class PriorTransform:
         return np.asarray(self.model.vector_from_unit_vector(unit))
 
 
-class AbstractSearch:
+class AbstractSearch(ABC):
     """Base class of the searches.
 
     Parameters
@@ -224,10 +234,14 @@ class AbstractSearch:
             )
         self._import()
         folder = self.output_folder
+        self._check_same_analysis(analysis, folder)
         loaded = self._load_completed(model, analysis, folder)
         if loaded is not None:
             return loaded
         folder.mkdir(parents=True, exist_ok=True)
+        fingerprint = _analysis_fingerprint(analysis)
+        if fingerprint is not None:
+            atomic_write_text(folder / FINGERPRINT_FILE, fingerprint + "\n")
         atomic_write_text(folder / "model.info", model.info)
         atomic_write_text(folder / "search.summary", self._summary_text("running", None, None))
         fitness = Fitness(
@@ -247,8 +261,9 @@ class AbstractSearch:
         self._write_outputs(result, analysis, folder, elapsed, progress.count)
         return result
 
+    @abstractmethod
     def _fit(self, model, fitness: Fitness, folder: Path, progress: Progress) -> Samples:
-        raise NotImplementedError
+        """Run the sampler (resuming from ``folder``'s checkpoint) and return its samples."""
 
     # ---------------------------------------------------------------- output
     def _summary_text(self, status: str, elapsed: float | None, calls: int | None) -> str:
@@ -284,6 +299,20 @@ class AbstractSearch:
         summary.update({"search": type(self).__name__, "name": self.name, "run_time_s": elapsed})
         # result.json last: its presence marks the fit as complete
         atomic_write_json(folder / "result.json", summary)
+
+    def _check_same_analysis(self, analysis, folder: Path) -> None:
+        """Refuse to resume or reload a fit of a different dataset from the same folder."""
+        stored_file = folder / FINGERPRINT_FILE
+        fingerprint = _analysis_fingerprint(analysis)
+        if fingerprint is None or not stored_file.exists():
+            return
+        stored = stored_file.read_text(encoding="utf-8").strip()
+        if stored != fingerprint:
+            raise exc.SearchException(
+                f"The output folder {folder} holds a fit of a different dataset (fingerprint "
+                f"{stored[:12]}..., this analysis {fingerprint[:12]}...); use another search "
+                "name or path_prefix, or delete the folder."
+            )
 
     def _load_completed(self, model, analysis, folder: Path) -> Result | None:
         result_file = folder / "result.json"

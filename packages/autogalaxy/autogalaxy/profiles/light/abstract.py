@@ -6,10 +6,10 @@ import abc
 import contextlib
 import math
 
-import autoarray as aa
 import numpy as np
 from scipy import integrate, optimize
 
+import autoarray as aa
 from autogalaxy.profiles.geometry_profiles import EllProfile, check_parameter, is_concrete
 from autogalaxy.profiles.light.decorators import check_operated_only
 

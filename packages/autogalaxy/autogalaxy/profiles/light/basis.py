@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import autoarray as aa
 import numpy as np
 
+import autoarray as aa
 from autogalaxy.profiles.geometry_profiles import grid_raw_from
 from autogalaxy.profiles.light.abstract import LightProfile
 from autogalaxy.profiles.light.linear.abstract import LightProfileLinear

@@ -19,10 +19,11 @@ parameters are plain numbers, never on JAX tracers.
 from __future__ import annotations
 
 import math
+from abc import ABC, abstractmethod
 
-import autoarray as aa
 import numpy as np
 
+import autoarray as aa
 from autogalaxy import exc
 from autogalaxy.profiles.geometry_profiles import (
     EllProfile,
@@ -56,7 +57,7 @@ def check_range(profile, name: str, lower=None, upper=None, inclusive: bool = Fa
             )
 
 
-class MassProfile(EllProfile):
+class MassProfile(EllProfile, ABC):
     #: Whether ``potential_2d_from`` is implemented.
     has_potential: bool = True
     #: Whether ``convergence_func`` (the radial convergence) is implemented.
@@ -68,21 +69,21 @@ class MassProfile(EllProfile):
 
     # -- the three lensing quantities ---------------------------------------------------------
 
+    @abstractmethod
     def deflections_yx_2d_from(self, grid, xp=np, **kwargs):
         """Deflection angles ``(alpha_y, alpha_x)`` at ``grid`` (arc-seconds)."""
-        raise NotImplementedError
 
+    @abstractmethod
     def convergence_2d_from(self, grid, xp=np, **kwargs):
         """Convergence ``kappa`` at ``grid``."""
-        raise NotImplementedError
 
+    @abstractmethod
     def potential_2d_from(self, grid, xp=np, **kwargs):
         """Lensing potential ``psi`` at ``grid`` (defined up to a constant)."""
-        raise NotImplementedError
 
+    @abstractmethod
     def convergence_func(self, grid_radius, xp=np):
         """Convergence as a function of the (elliptical) radius, in the profile's own convention."""
-        raise NotImplementedError
 
     # -- helpers shared by subclasses ---------------------------------------------------------
 

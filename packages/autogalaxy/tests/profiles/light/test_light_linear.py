@@ -1,8 +1,9 @@
 import copy
 import inspect
 
-import autoarray as aa
 import pytest
+
+import autoarray as aa
 from autogalaxy import exc
 from autogalaxy.profiles.light import linear as lp_linear
 from autogalaxy.profiles.light import standard as lp

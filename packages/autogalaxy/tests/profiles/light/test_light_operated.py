@@ -1,6 +1,7 @@
-import autoarray as aa
 import numpy as np
 import pytest
+
+import autoarray as aa
 from autogalaxy.profiles.light import linear as lp_linear
 from autogalaxy.profiles.light import linear_operated as lp_linear_operated
 from autogalaxy.profiles.light import standard as lp

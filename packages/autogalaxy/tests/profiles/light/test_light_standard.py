@@ -1,14 +1,15 @@
 import math
 import warnings
 
-import autoarray as aa
 import numpy as np
 import pytest
+from scipy import special
+
+import autoarray as aa
 from autogalaxy import exc
 from autogalaxy.profiles.light import standard as lp
 from autogalaxy.profiles.light.operated import LightProfileOperated
 from autogalaxy.profiles.light.standard.sersic import sersic_constant_from
-from scipy import special
 
 POINTS = [(0.5, 0.5), (1.0, -0.5), (-0.5, 1.0), (1.5, 1.5)]
 

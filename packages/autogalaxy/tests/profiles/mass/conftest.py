@@ -1,9 +1,10 @@
 """Shared checks for the mass-profile tests: finite differences and an adaptive Keeton reference."""
 
-import autoarray as aa
 import numpy as np
 import pytest
 from scipy.integrate import quad
+
+import autoarray as aa
 
 #: Break points of the adaptive Keeton quadrature (resolve the integrand's small-``u`` structure).
 KEETON_BREAK_POINTS = (1e-8, 1e-6, 1e-4, 1e-2, 0.5)

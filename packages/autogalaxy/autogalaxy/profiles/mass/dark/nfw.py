@@ -10,18 +10,18 @@
 * ``NFW`` deflections and potential: Keeton's (2001) single integrals over the elliptical
   convergence, evaluated by three fixed Gauss-Legendre panels (measured relative deflection
   error < 1e-11 for 0.1 <= q <= 1 and 1e-3 < r / r_s < 130, potential < 1e-8; see
-  :mod:`autogalaxy.profiles.mass.stellar.keeton_util`); the same code runs under JAX.
+  :mod:`autogalaxy.profiles.mass.keeton_util`); the same code runs under JAX.
 """
 
 from __future__ import annotations
 
-import autoarray as aa
 import numpy as np
 
+import autoarray as aa
 from autogalaxy.profiles.geometry_profiles import SphTwin, check_parameter, grid_raw_from
+from autogalaxy.profiles.mass import keeton_util
 from autogalaxy.profiles.mass.dark import nfw_util
-from autogalaxy.profiles.mass.stellar import keeton_util
-from autogalaxy.profiles.mass.stellar.keeton_profile import KeetonMassProfile
+from autogalaxy.profiles.mass.keeton_profile import KeetonMassProfile
 
 #: Gauss-Legendre nodes per panel and small-``u`` substitution power of the elliptical NFW Keeton
 #: integrals (see :func:`keeton_util._nodes_from`).

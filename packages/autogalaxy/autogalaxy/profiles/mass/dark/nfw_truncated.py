@@ -8,13 +8,13 @@ evaluated by a fixed Gauss-Legendre rule (NumPy and JAX).
 
 from __future__ import annotations
 
-import autoarray as aa
 import numpy as np
 
+import autoarray as aa
 from autogalaxy.profiles.geometry_profiles import check_parameter, grid_raw_from
+from autogalaxy.profiles.mass import keeton_util
 from autogalaxy.profiles.mass.dark import nfw_util
 from autogalaxy.profiles.mass.dark.nfw import NFWSph
-from autogalaxy.profiles.mass.stellar import keeton_util
 
 #: Gauss-Legendre nodes of the radial potential integral (u = t^2 substitution).
 POTENTIAL_NODES = 64

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import autoarray as aa
 import numpy as np
 
+import autoarray as aa
 from autogalaxy import convert
 from autogalaxy.profiles.geometry_profiles import is_concrete, stacked_yx_from
 from autogalaxy.profiles.mass.abstract import MassProfile, check_parameter, grid_raw_from

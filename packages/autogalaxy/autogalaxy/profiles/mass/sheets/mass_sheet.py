@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import autoarray as aa
 import numpy as np
 
+import autoarray as aa
 from autogalaxy.profiles.geometry_profiles import SphTwin
 from autogalaxy.profiles.mass.abstract import MassProfile, check_parameter
 

@@ -9,12 +9,12 @@ Gauss-Legendre quadrature.
 
 from __future__ import annotations
 
-import autoarray as aa
 import numpy as np
 
+import autoarray as aa
 from autogalaxy.profiles.geometry_profiles import check_parameter, grid_raw_from
+from autogalaxy.profiles.mass.keeton_profile import KeetonMassProfile
 from autogalaxy.profiles.mass.stellar import stellar_util
-from autogalaxy.profiles.mass.stellar.keeton_profile import KeetonMassProfile
 
 #: Gauss-Legendre nodes per panel of the potential integral.
 GAUSSIAN_POTENTIAL_NODES = 32

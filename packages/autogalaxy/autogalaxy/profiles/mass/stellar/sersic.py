@@ -14,12 +14,13 @@
 
 from __future__ import annotations
 
-import autoarray as aa
 import numpy as np
 
+import autoarray as aa
 from autogalaxy.profiles.geometry_profiles import SphTwin, check_parameter, grid_raw_from
-from autogalaxy.profiles.mass.stellar import keeton_util, stellar_util
-from autogalaxy.profiles.mass.stellar.keeton_profile import KeetonMassProfile
+from autogalaxy.profiles.mass import keeton_util
+from autogalaxy.profiles.mass.keeton_profile import KeetonMassProfile
+from autogalaxy.profiles.mass.stellar import stellar_util
 
 #: Gauss-Legendre nodes per panel of the elliptical Sersic deflection and potential integrals.
 SERSIC_QUADRATURE_NODES = 32

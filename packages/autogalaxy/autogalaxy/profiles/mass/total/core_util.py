@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from autogalaxy.profiles.mass import keeton_util
+
 #: Gauss-Legendre nodes used for the Keeton integrals.
 CORE_QUADRATURE_NODES = 96
 
@@ -30,21 +32,6 @@ RADIUS_SQUARED_FLOOR = 1.0e-100
 
 #: Points per NumPy chunk (bounds the [points x nodes] temporaries).
 _CHUNK = 16384
-
-
-def _gauss_legendre_unit(n_nodes):
-    nodes, weights = np.polynomial.legendre.leggauss(n_nodes)
-    return 0.5 * (nodes + 1.0), 0.5 * weights
-
-
-def _chunked(func, arrays, xp):
-    if xp is not np or arrays[0].shape[0] <= _CHUNK:
-        return func(*arrays)
-    n = arrays[0].shape[0]
-    outs = [func(*(a[i : i + _CHUNK] for a in arrays)) for i in range(0, n, _CHUNK)]
-    if isinstance(outs[0], tuple):
-        return tuple(np.concatenate(parts) for parts in zip(*outs))
-    return np.concatenate(outs)
 
 
 def enclosed_from(xi2, amplitude, t, rc2, xp=np):
@@ -65,8 +52,8 @@ def _substitution_from(y, x, rc2, p, n_nodes, xp):
     """
     n_a = n_nodes - n_nodes // 3
     n_b = n_nodes // 3
-    va, wa = _gauss_legendre_unit(n_a)
-    vb, wb = _gauss_legendre_unit(n_b)
+    va, wa = keeton_util.gauss_legendre_unit(n_a)
+    vb, wb = keeton_util.gauss_legendre_unit(n_b)
     u_split = 0.5
 
     s0 = y * y + x * x
@@ -102,7 +89,7 @@ def cored_deflections_from(y, x, amplitude, t, core_radius, axis_ratio, xp=np, n
         j1 = xp.sum(base / one_minus, axis=1)
         return axis_ratio * yy * j1, axis_ratio * xx * j0
 
-    return _chunked(kernel, (y, x), xp)
+    return keeton_util.chunked(kernel, (y, x), xp, chunk=_CHUNK)
 
 
 def cored_potential_from(y, x, amplitude, t, core_radius, axis_ratio, xp=np, n_nodes=CORE_QUADRATURE_NODES):
@@ -120,7 +107,7 @@ def cored_potential_from(y, x, amplitude, t, core_radius, axis_ratio, xp=np, n_n
         m_over_u = amplitude * rc2**power * xp.expm1(power * ratio) / ((2.0 - t) * u)
         return axis_ratio * xp.sum(du * m_over_u / xp.sqrt(one_minus), axis=1)
 
-    return _chunked(kernel, (y, x), xp)
+    return keeton_util.chunked(kernel, (y, x), xp, chunk=_CHUNK)
 
 
 def cored_sph_deflections_from(y, x, einstein_radius, slope, core_radius, xp=np):

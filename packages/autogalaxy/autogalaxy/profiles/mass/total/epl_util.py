@@ -40,6 +40,8 @@ import math
 
 import numpy as np
 
+from autogalaxy.profiles.geometry_profiles import plain_scalars
+
 #: Number of Gauss-Jacobi nodes used for the EPL hypergeometric function on the JAX path (and the
 #: default of the kernels). 16 nodes are exact to round-off for q >= 0.2, ~1e-13 at q = 0.1.
 EPL_QUADRATURE_NODES = 16
@@ -58,13 +60,6 @@ EPL_QUADRATURE_NODES_MAX = 128
 
 def _is_numpy(xp) -> bool:
     return xp is np
-
-
-def _is_concrete(*values) -> bool:
-    """True when every value is a plain 0-d Python / NumPy number (never a JAX array or tracer)."""
-    from autogalaxy.profiles.geometry_profiles import plain_scalars
-
-    return plain_scalars(*values)
 
 
 def n_nodes_for_ellipticity_from(f, tol=1.0e-16):
@@ -224,6 +219,90 @@ def _elliptical_coordinates_from(y, x, e1, e2, xp=np):
     s2 = p * p + q * q
     s2 = xp.where(s2 > RADIUS_SQUARED_FLOOR, s2, RADIUS_SQUARED_FLOOR)
     return p, q, s2
+
+
+def epl_deflections_numpy_from(y, x, centre, einstein_radius, slope, ell_comps, rule):
+    """NumPy EPL deflections as a raw ``[N, 2]`` array, for plain-number parameters.
+
+    Same formula and operation order as :func:`epl_deflections_from`, evaluated in place on a
+    handful of temporaries (``y``, ``x`` are observer-frame and never written to; ``centre`` is
+    folded into the linear map to ``P``, ``Q``), with ``S^(-t)`` as ``exp(-t/2 log S^2)``. Points
+    where ``S^2`` is below the centre floor get 0.
+    """
+    t = float(slope) - 1.0
+    e1, e2, f = (float(v) for v in effective_ell_comps_from(ell_comps, xp=np))
+    cy, cx = float(centre[0]), float(centre[1])
+
+    p = np.multiply(x, 1.0 - e2)
+    tmp = np.multiply(y, e1)
+    p -= tmp
+    p += e1 * cy - (1.0 - e2) * cx
+    q = np.multiply(y, 1.0 + e2)
+    np.multiply(x, e1, out=tmp)
+    q -= tmp
+    q += e1 * cx - (1.0 + e2) * cy
+
+    s2 = np.multiply(p, p)
+    np.multiply(q, q, out=tmp)
+    s2 += tmp
+    at_centre = s2 <= RADIUS_SQUARED_FLOOR
+    if at_centre.any():
+        s2[at_centre] = 1.0
+        p[at_centre] = 0.0
+        q[at_centre] = 0.0
+    inv_s2 = np.divide(1.0, s2)
+
+    # w = conj(eps) (P + iQ)^2 / S^2 with (P + iQ)^2 = (P^2 - Q^2) + i 2PQ.
+    diff = np.multiply(p, p)
+    np.multiply(q, q, out=tmp)
+    diff -= tmp
+    w_imag = np.multiply(p, q)
+    w_imag *= 2.0
+    w_real = np.multiply(diff, e2)
+    np.multiply(w_imag, e1, out=tmp)
+    w_real += tmp
+    w_real *= inv_s2
+    w_imag *= e2
+    np.multiply(diff, e1, out=tmp)
+    w_imag -= tmp
+    w_imag *= inv_s2
+
+    # S^(-t) amplitude, in place on s2.
+    np.log(s2, out=s2)
+    s2 *= -0.5 * t
+    np.exp(s2, out=s2)
+    s2 *= float(einstein_radius) ** t * (1.0 + f) * (1.0 - f) ** t
+
+    # H = A + conj(w) B (see hyp2f1_epl_from), accumulated in the two free buffers.
+    nodes, weights = rule
+    f2 = e1 * e1 + e2 * e2
+    acc_a, acc_b = diff, inv_s2
+    acc_a.fill(0.0)
+    acc_b.fill(0.0)
+    for k in range(nodes.shape[0]):
+        node = float(nodes[k])
+        np.multiply(w_real, 2.0 * node, out=tmp)
+        tmp += 1.0 + node * node * f2
+        np.divide(float(weights[k]), tmp, out=tmp)
+        acc_a += tmp
+        tmp *= node
+        acc_b += tmp
+    np.multiply(w_real, acc_b, out=tmp)
+    acc_a += tmp  # h_real
+    np.multiply(w_imag, acc_b, out=acc_b)
+    np.negative(acc_b, out=acc_b)  # h_imag
+    h_real, h_imag = acc_a, acc_b
+
+    out = np.empty((p.shape[0], 2))
+    np.multiply(p, h_real, out=out[:, 1])
+    np.multiply(q, h_imag, out=tmp)
+    out[:, 1] -= tmp
+    out[:, 1] *= s2
+    np.multiply(p, h_imag, out=out[:, 0])
+    np.multiply(q, h_real, out=tmp)
+    out[:, 0] += tmp
+    out[:, 0] *= s2
+    return out
 
 
 def epl_deflections_from(y, x, einstein_radius, slope, ell_comps, xp=np, n_nodes=EPL_QUADRATURE_NODES, rule=None):
@@ -441,12 +520,12 @@ def sie_deflections_from(y, x, einstein_radius, ell_comps, xp=np, centre=(0.0, 0
     from autogalaxy.profiles.geometry_profiles import stacked_yx_from
 
     e1, e2, f = effective_ell_comps_from(ell_comps, xp=xp)
-    if xp is np and _is_concrete(e1, e2, einstein_radius, centre):
+    if xp is np and plain_scalars(e1, e2, einstein_radius, centre):
         e1, e2, f = float(e1), float(e2), float(f)
         if f >= SIE_SERIES_ELLIPTICITY:
             return _sie_closed_numpy_from(y, x, centre, float(einstein_radius), e1, e2, f)
     at_centre, y_c, x_c = centre_safe_from(y - centre[0], x - centre[1], xp=xp)
-    if _is_concrete(f):
+    if plain_scalars(f):
         branch = _sie_series_from if f < SIE_SERIES_ELLIPTICITY else _sie_closed_from
         alpha_y, alpha_x = branch(y_c, x_c, einstein_radius, e1, e2, f, xp=xp)
     else:

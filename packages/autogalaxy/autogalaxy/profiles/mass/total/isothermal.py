@@ -9,9 +9,9 @@ at ``slope = 2`` to round-off.
 
 from __future__ import annotations
 
-import autoarray as aa
 import numpy as np
 
+import autoarray as aa
 from autogalaxy.profiles.geometry_profiles import SphTwin, grid_raw_from
 from autogalaxy.profiles.mass.total import epl_util
 from autogalaxy.profiles.mass.total.power_law import PowerLaw, PowerLawSph

@@ -11,10 +11,15 @@ on NumPy and JAX and is accurate to round-off for axis ratios ``q >= 0.1``.
 
 from __future__ import annotations
 
-import autoarray as aa
 import numpy as np
 
-from autogalaxy.profiles.geometry_profiles import SphTwin, stacked_yx_from
+import autoarray as aa
+from autogalaxy.profiles.geometry_profiles import (
+    SphTwin,
+    grid_raw_from,
+    plain_scalars,
+    stacked_yx_from,
+)
 from autogalaxy.profiles.mass.abstract import MassProfile, check_parameter, check_range
 from autogalaxy.profiles.mass.total import epl_util
 
@@ -76,6 +81,14 @@ class PowerLaw(MassProfile):
     @aa.decorators.to_vector_yx
     def deflections_yx_2d_from(self, grid, xp=np, **kwargs):
         """EPL deflections (Tessore & Metcalf 2015) in the observer frame."""
+        ell_comps = self._frame_ell_comps_from(grid, xp=xp)
+        centre = (0.0, 0.0) if getattr(grid, "is_transformed", False) else self.centre
+        if xp is np and plain_scalars(self.einstein_radius, self.slope, ell_comps, centre):
+            raw = grid_raw_from(grid)
+            return epl_util.epl_deflections_numpy_from(
+                raw[:, 0], raw[:, 1], centre, self.einstein_radius, self.slope, ell_comps,
+                rule=self._rule_from(xp=xp),
+            )
         y, x = self._centred_yx_from(grid, xp=xp)
         alpha_y, alpha_x = epl_util.epl_deflections_from(
             y,

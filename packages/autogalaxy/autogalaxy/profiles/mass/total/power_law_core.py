@@ -11,9 +11,9 @@ The spherical deflections are closed form.
 
 from __future__ import annotations
 
-import autoarray as aa
 import numpy as np
 
+import autoarray as aa
 from autogalaxy.profiles.geometry_profiles import SphTwin, stacked_yx_from
 from autogalaxy.profiles.mass.abstract import (
     MassProfile,

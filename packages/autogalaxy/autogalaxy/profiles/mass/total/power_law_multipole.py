@@ -15,9 +15,9 @@ and ``sin(m theta)`` come from ``((x + i y) / r)^m`` (no trigonometric calls).
 
 from __future__ import annotations
 
-import autoarray as aa
 import numpy as np
 
+import autoarray as aa
 from autogalaxy import convert, exc
 from autogalaxy.profiles.geometry_profiles import SphTwin, stacked_yx_from
 from autogalaxy.profiles.mass.abstract import MassProfile, check_parameter, check_range

@@ -1,9 +1,10 @@
-import autoarray as aa
 import numpy as np
 import pytest
+from scipy.integrate import quad
+
+import autoarray as aa
 from autogalaxy import exc
 from autogalaxy.profiles.mass.dark import NFW, NFWSph, nfw_util
-from scipy.integrate import quad
 
 POINTS = [(0.5, 0.5), (1.0, -0.5), (-0.5, 1.0), (1.5, 1.5)]
 

@@ -1,6 +1,7 @@
-import autoarray as aa
 import numpy as np
 import pytest
+
+import autoarray as aa
 from autogalaxy import exc
 from autogalaxy.profiles.mass.point import PointMass
 

@@ -1,9 +1,10 @@
-import autoarray as aa
 import numpy as np
 import pytest
+from scipy.special import wofz as scipy_wofz
+
+import autoarray as aa
 from autogalaxy import convert, exc
 from autogalaxy.profiles.mass.stellar import Gaussian, faddeeva
-from scipy.special import wofz as scipy_wofz
 
 POINTS = [(0.5, 0.5), (1.0, -0.5), (-0.5, 1.0), (1.5, 1.5)]
 

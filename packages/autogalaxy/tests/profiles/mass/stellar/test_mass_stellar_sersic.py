@@ -1,6 +1,8 @@
-import autoarray as aa
 import numpy as np
 import pytest
+from scipy.integrate import quad
+
+import autoarray as aa
 from autogalaxy import convert, exc
 from autogalaxy.profiles.mass.stellar import (
     DevVaucouleurs,
@@ -11,7 +13,6 @@ from autogalaxy.profiles.mass.stellar import (
     SersicSph,
     stellar_util,
 )
-from scipy.integrate import quad
 
 POINTS = [(0.5, 0.5), (1.0, -0.5), (-0.5, 1.0), (1.5, 1.5)]
 

@@ -1,8 +1,10 @@
 import math
 
-import autoarray as aa
 import numpy as np
 import pytest
+from scipy.integrate import quad
+
+import autoarray as aa
 from autogalaxy import convert, exc
 from autogalaxy.profiles.mass.total import (
     Isothermal,
@@ -13,7 +15,6 @@ from autogalaxy.profiles.mass.total import (
     PowerLawCoreSph,
     PowerLawMultipole,
 )
-from scipy.integrate import quad
 
 
 def _grid(points):

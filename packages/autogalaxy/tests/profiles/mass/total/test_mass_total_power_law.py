@@ -1,8 +1,10 @@
 import math
 
-import autoarray as aa
 import numpy as np
 import pytest
+from scipy.integrate import quad
+
+import autoarray as aa
 from autogalaxy import exc
 from autogalaxy.profiles.mass.total import (
     Isothermal,
@@ -11,7 +13,6 @@ from autogalaxy.profiles.mass.total import (
     PowerLawSph,
     epl_util,
 )
-from scipy.integrate import quad
 
 CHECK_POINTS = [(0.5, 0.5), (1.0, -0.5), (-0.5, 1.0), (1.5, 1.5)]
 

@@ -8,12 +8,14 @@ fixed Gauss-Legendre panels, so the same code runs on NumPy and under JAX.
 
 from __future__ import annotations
 
-import autoarray as aa
+from abc import abstractmethod
+
 import numpy as np
 
+import autoarray as aa
 from autogalaxy.profiles.geometry_profiles import grid_raw_from
+from autogalaxy.profiles.mass import keeton_util
 from autogalaxy.profiles.mass.abstract import MassProfile
-from autogalaxy.profiles.mass.stellar import keeton_util
 
 
 class KeetonMassProfile(MassProfile):
@@ -27,8 +29,9 @@ class KeetonMassProfile(MassProfile):
       small-``u`` substitution power and the radius (in ``xi``) holding the bulk of the mass.
     """
 
+    @abstractmethod
     def _keeton_quadrature(self, xp=np):
-        raise NotImplementedError
+        """``(n_nodes, power, scale)`` of the Keeton quadrature for this profile."""
 
     @aa.decorators.to_vector_yx
     @aa.decorators.transform(rotate_back=True)
