@@ -66,10 +66,11 @@ assert 'jax' not in sys.modules, 'jax imported on the NumPy path'
 
 def test_import_sets_jax_environment_defaults():
     code = "import os, autoarray; print(os.environ['XLA_FLAGS']); print(os.environ['JAX_ENABLE_X64'])"
-    result = _run_python(code, drop=("XLA_FLAGS", "JAX_ENABLE_X64"))
+    result = _run_python(code, drop=("XLA_FLAGS", "JAX_ENABLE_X64", "AUTOARRAY_HOST_DEVICES"))
     assert result.returncode == 0, result.stderr
     flags, x64 = result.stdout.strip().splitlines()
     assert "--xla_cpu_multi_thread_eigen=false" in flags.split()
+    assert not any("device_count" in flag for flag in flags.split())  # splitting is opt-in
     assert x64 == "True"
 
 
