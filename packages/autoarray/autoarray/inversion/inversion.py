@@ -6,6 +6,7 @@ from typing import Sequence
 
 import numpy as np
 
+from autoarray.abstract_ndarray import raw_array
 from autoarray.inversion import inversion_util as util
 
 
@@ -47,9 +48,9 @@ class Inversion:
         add_to_diagonal: float = util.NO_REGULARIZATION_ADD_TO_DIAGONAL,
         xp=np,
     ):
-        B = util._raw(operated_mapping_matrix)
-        d = util._raw(data)
-        sigma = util._raw(noise_map)
+        B = raw_array(operated_mapping_matrix)
+        d = raw_array(data)
+        sigma = raw_array(noise_map)
         params = B.shape[1]
         if regularized is None:
             regularized = np.full(params, regularization_matrix is not None)
@@ -63,7 +64,7 @@ class Inversion:
             curvature = util.add_to_diagonal(curvature, add_to_diagonal, indices=unregularized, xp=xp)
         self.curvature_matrix = curvature
         self.regularization_matrix = (
-            None if regularization_matrix is None else util._raw(regularization_matrix)
+            None if regularization_matrix is None else raw_array(regularization_matrix)
         )
         system = curvature if self.regularization_matrix is None else curvature + self.regularization_matrix
         # Without regularisation F + H is F: not stored twice (fewer leaves out of ``jax.jit``).

@@ -14,34 +14,31 @@ from __future__ import annotations
 import numpy as np
 
 from autoarray import exc
+from autoarray.abstract_ndarray import raw_array
 
 #: Value added to the curvature-matrix diagonal of unregularised parameters.
 NO_REGULARIZATION_ADD_TO_DIAGONAL = 1e-3
 
 
-def _raw(value):
-    return getattr(value, "_array", value)
-
-
 def curvature_matrix_from(B_over_sigma, xp=np):
     """``F = (B/σ)ᵀ (B/σ)`` from the noise-weighted mapping matrix ``B/σ`` ``[N_pix, P]``."""
-    M = _raw(B_over_sigma)
+    M = raw_array(B_over_sigma)
     return M.T @ M
 
 
 def curvature_matrix_via_mapping_matrix_from(mapping_matrix, noise_map, xp=np):
     """``F`` from ``B`` and the noise map."""
-    return curvature_matrix_from(_raw(mapping_matrix) / _raw(noise_map)[:, None], xp=xp)
+    return curvature_matrix_from(raw_array(mapping_matrix) / raw_array(noise_map)[:, None], xp=xp)
 
 
 def data_vector_from(mapping_matrix, data, noise_map, xp=np):
     """``D = Bᵀ (d / σ²)``."""
-    return _raw(mapping_matrix).T @ (_raw(data) / _raw(noise_map) ** 2)
+    return raw_array(mapping_matrix).T @ (raw_array(data) / raw_array(noise_map) ** 2)
 
 
 def add_to_diagonal(curvature_matrix, value=NO_REGULARIZATION_ADD_TO_DIAGONAL, indices=None, xp=np):
     """Add ``value`` to the diagonal (all entries, or only ``indices``); returns a new matrix."""
-    F = _raw(curvature_matrix)
+    F = raw_array(curvature_matrix)
     n = F.shape[0]
     if indices is None:
         add = xp.full(n, value, dtype=F.dtype)
@@ -86,7 +83,7 @@ def reconstruction_least_squares_from(curvature_matrix, data_vector, xp=np):
     """``s = F⁻¹ D`` by Cholesky. NumPy raises ``InversionException`` for singular / non-finite
     systems; JAX returns whatever the factorisation gives (NaN for a non-PD matrix)."""
     if xp is np:
-        F, D = _check_system(_raw(curvature_matrix), _raw(data_vector))
+        F, D = _check_system(raw_array(curvature_matrix), raw_array(data_vector))
         L = cholesky_numpy(F)
         s = np.linalg.solve(L.T, np.linalg.solve(L, D))
         if not np.all(np.isfinite(s)):
@@ -94,8 +91,8 @@ def reconstruction_least_squares_from(curvature_matrix, data_vector, xp=np):
         return s
     import jax.scipy.linalg as jsl
 
-    factor = jsl.cho_factor(_raw(curvature_matrix), lower=True)
-    return jsl.cho_solve(factor, _raw(data_vector))
+    factor = jsl.cho_factor(raw_array(curvature_matrix), lower=True)
+    return jsl.cho_solve(factor, raw_array(data_vector))
 
 
 def reconstruction_positive_only_from(curvature_matrix, data_vector, xp=np, max_iter=None):
@@ -103,20 +100,20 @@ def reconstruction_positive_only_from(curvature_matrix, data_vector, xp=np, max_
     from autoarray.inversion.nnls import nnls_jax, nnls_numpy
 
     if xp is np:
-        F, D = _check_system(_raw(curvature_matrix), _raw(data_vector))
+        F, D = _check_system(raw_array(curvature_matrix), raw_array(data_vector))
         return nnls_numpy(F, D, max_iter=max_iter)
-    return nnls_jax(_raw(curvature_matrix), _raw(data_vector), max_iter=max_iter)
+    return nnls_jax(raw_array(curvature_matrix), raw_array(data_vector), max_iter=max_iter)
 
 
 def log_det_from(matrix, xp=np):
     """``ln det`` of a symmetric positive-definite matrix, ``2 Σ ln diag(chol)``."""
     if xp is np:
-        L = cholesky_numpy(np.asarray(_raw(matrix), dtype=float))
+        L = cholesky_numpy(np.asarray(raw_array(matrix), dtype=float))
         return 2.0 * float(np.sum(np.log(np.diag(L))))
-    L = xp.linalg.cholesky(_raw(matrix))
+    L = xp.linalg.cholesky(raw_array(matrix))
     return 2.0 * xp.sum(xp.log(xp.diagonal(L)))
 
 
 def mapped_reconstructed_data_from(mapping_matrix, reconstruction, xp=np):
     """``B s``."""
-    return _raw(mapping_matrix) @ _raw(reconstruction)
+    return raw_array(mapping_matrix) @ raw_array(reconstruction)

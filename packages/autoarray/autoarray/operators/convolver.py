@@ -51,6 +51,7 @@ from scipy import ndimage
 from scipy import signal as sp_signal
 
 from autoarray import exc
+from autoarray.abstract_ndarray import raw_array
 
 #: The methods a :class:`Convolver` can use.
 METHODS = ("fft", "real_space", "dense")
@@ -86,13 +87,6 @@ _COSTS = {
 # ---------------------------------------------------------------------------------------------
 
 
-def _raw(value):
-    """Raw ndarray / jax array of an autoarray structure (or the value itself)."""
-    while hasattr(value, "_array") and not isinstance(value, np.ndarray):
-        value = value._array
-    return value
-
-
 def kernel_native_checked(values) -> np.ndarray:
     """Validate a PSF kernel and return it as a 2-D float64 NumPy array.
 
@@ -118,7 +112,7 @@ def _native_values(values):
     """Native 2-D values of an Array2D-like object (or the raw input)."""
     if hasattr(values, "native") and hasattr(values, "mask"):
         values = values.native
-    return np.asarray(_raw(values))
+    return np.asarray(raw_array(values))
 
 
 def normalized_kernel_from(kernel: np.ndarray) -> np.ndarray:
@@ -171,7 +165,7 @@ def _pixel_scales_tuple(pixel_scales) -> Tuple[float, float]:
 
 def _mask_bool_from(mask) -> np.ndarray:
     """The boolean NumPy array of a Mask2D (or raw bool array); True = masked."""
-    raw = _raw(mask)
+    raw = raw_array(mask)
     try:
         return np.asarray(raw, dtype=bool)
     except Exception as error:  # a traced mask cannot define static index arrays
@@ -651,7 +645,7 @@ class Convolver:
             wrap_mask = mask
         state = self.state_from(mask)
         values = _slim_values(image, mask)
-        blurring = None if blurring_image is None else _raw(_slim_of(blurring_image))
+        blurring = None if blurring_image is None else raw_array(_slim_of(blurring_image))
         if blurring is not None and blurring.shape[-1] != state.blurring_pixels:
             raise exc.KernelException(
                 f"The blurring image has {blurring.shape[-1]} values but the mask has "
@@ -681,8 +675,8 @@ class Convolver:
         blurring pixels. Columns are transformed together (batched FFT / one mat-mat).
         """
         state = self.state_from(mask)
-        matrix = _raw(mapping_matrix)
-        blurring = None if blurring_mapping_matrix is None else _raw(blurring_mapping_matrix)
+        matrix = raw_array(mapping_matrix)
+        blurring = None if blurring_mapping_matrix is None else raw_array(blurring_mapping_matrix)
         method = self.method_for(state, method, xp)
         if method == "dense":
             dense = state.dense_operator
@@ -703,8 +697,8 @@ def _slim_of(values):
 
 def _slim_values(image, mask):
     """Raw slim values of ``image`` on ``mask`` (native input is gathered)."""
-    raw = _raw(_slim_of(image))
-    mask_shape = getattr(mask, "shape_native", None) or np.shape(_raw(mask))
+    raw = raw_array(_slim_of(image))
+    mask_shape = getattr(mask, "shape_native", None) or np.shape(raw_array(mask))
     if raw.ndim >= 2 and tuple(raw.shape[-2:]) == tuple(mask_shape):
         rows, cols = np.nonzero(~_mask_bool_from(mask))
         return raw[..., rows, cols]

@@ -11,7 +11,6 @@ import autoarray as aa
 from autogalaxy.galaxy.galaxy import (
     Galaxy,
     _n_points,
-    _raw,
     traced_grid_2d_via_deflections_from,
 )
 from autogalaxy.galaxy.profile_types import basis_members, is_linear, profile_class
@@ -114,7 +113,7 @@ class Galaxies(list, OperateImage):
         total = xp.zeros((_n_points(grid), 2))
         for galaxy in self:
             if galaxy.has_mass_profile:
-                total = total + _raw(galaxy.deflections_yx_2d_from(grid=grid, xp=xp))
+                total = total + aa.raw_array(galaxy.deflections_yx_2d_from(grid=grid, xp=xp))
         return total
 
     @aa.decorators.to_array
@@ -122,7 +121,7 @@ class Galaxies(list, OperateImage):
         total = xp.zeros(_n_points(grid))
         for galaxy in self:
             if galaxy.has_mass_profile:
-                total = total + _raw(galaxy.convergence_2d_from(grid=grid, xp=xp))
+                total = total + aa.raw_array(galaxy.convergence_2d_from(grid=grid, xp=xp))
         return total
 
     @aa.decorators.to_array
@@ -130,7 +129,7 @@ class Galaxies(list, OperateImage):
         total = xp.zeros(_n_points(grid))
         for galaxy in self:
             if galaxy.has_mass_profile:
-                total = total + _raw(galaxy.potential_2d_from(grid=grid, xp=xp))
+                total = total + aa.raw_array(galaxy.potential_2d_from(grid=grid, xp=xp))
         return total
 
     def traced_grid_2d_from(self, grid, xp=np):

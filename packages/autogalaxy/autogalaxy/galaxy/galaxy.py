@@ -24,14 +24,9 @@ from autogalaxy.operate.image import OperateImage
 _galaxy_ids = itertools.count()
 
 
-def _raw(values):
-    while isinstance(values, aa.AbstractNDArray):
-        values = values.array
-    return values
-
 
 def _n_points(grid) -> int:
-    return int(_raw(grid).shape[0])
+    return int(aa.raw_array(grid).shape[0])
 
 
 def _operated_selected(profile, operated_only: bool | None) -> bool:
@@ -158,9 +153,9 @@ class Galaxy(OperateImage):
         points = grid.over_sampled if isinstance(grid, aa.Grid2D) else grid
         if not profiles:
             return xp.zeros(_n_points(points))
-        total = _raw(profiles[0].image_2d_from(grid=points, xp=xp))
+        total = aa.raw_array(profiles[0].image_2d_from(grid=points, xp=xp))
         for profile in profiles[1:]:
-            total = total + _raw(profile.image_2d_from(grid=points, xp=xp))
+            total = total + aa.raw_array(profile.image_2d_from(grid=points, xp=xp))
         return total
 
     @aa.decorators.to_array
@@ -213,9 +208,9 @@ class Galaxy(OperateImage):
         profiles = self.mass_profile_list
         if not profiles:
             return xp.zeros((_n_points(grid), 2))
-        total = _raw(profiles[0].deflections_yx_2d_from(grid=grid, xp=xp))
+        total = aa.raw_array(profiles[0].deflections_yx_2d_from(grid=grid, xp=xp))
         for profile in profiles[1:]:
-            total = total + _raw(profile.deflections_yx_2d_from(grid=grid, xp=xp))
+            total = total + aa.raw_array(profile.deflections_yx_2d_from(grid=grid, xp=xp))
         return total
 
     @aa.decorators.to_array
@@ -232,9 +227,9 @@ class Galaxy(OperateImage):
         profiles = self.mass_profile_list
         if not profiles:
             return xp.zeros(_n_points(grid))
-        total = _raw(getattr(profiles[0], method)(grid=grid, xp=xp))
+        total = aa.raw_array(getattr(profiles[0], method)(grid=grid, xp=xp))
         for profile in profiles[1:]:
-            total = total + _raw(getattr(profile, method)(grid=grid, xp=xp))
+            total = total + aa.raw_array(getattr(profile, method)(grid=grid, xp=xp))
         return total
 
     def traced_grid_2d_from(self, grid, xp=np):
@@ -277,9 +272,9 @@ def traced_grid_2d_via_deflections_from(deflections_yx_2d_from, grid, xp=np):
     also has its over-sampled sub-pixels traced (carried as ``over_sampled``)."""
     xp_kwargs = {} if xp is np else {"xp": xp}
     if isinstance(grid, aa.Grid2D):
-        traced = grid.array - _raw(deflections_yx_2d_from(grid=grid, xp=xp))
+        traced = grid.array - aa.raw_array(deflections_yx_2d_from(grid=grid, xp=xp))
         sub = grid.over_sampled
-        traced_sub = sub.array - _raw(deflections_yx_2d_from(grid=sub, xp=xp))
+        traced_sub = sub.array - aa.raw_array(deflections_yx_2d_from(grid=sub, xp=xp))
         return aa.Grid2D(
             values=traced,
             mask=grid.mask,
@@ -288,7 +283,7 @@ def traced_grid_2d_via_deflections_from(deflections_yx_2d_from, grid, xp=np):
             over_sampler=grid.over_sampler,
             **xp_kwargs,
         )
-    traced = _raw(grid) - _raw(deflections_yx_2d_from(grid=grid, xp=xp))
+    traced = aa.raw_array(grid) - aa.raw_array(deflections_yx_2d_from(grid=grid, xp=xp))
     if isinstance(grid, aa.Grid2DIrregular):
         return aa.Grid2DIrregular(values=traced, **xp_kwargs)
     return traced
@@ -318,7 +313,7 @@ def _circle_integral(profile, own_method: str, field_method: str, radius: float)
         [centre[0] + rr * np.sin(aa_), centre[1] + rr * np.cos(aa_)], axis=-1
     ).reshape(-1, 2)
     values = np.asarray(
-        _raw(getattr(profile, field_method)(grid=aa.Grid2DIrregular(values=points)))
+        aa.raw_array(getattr(profile, field_method)(grid=aa.Grid2DIrregular(values=points)))
     ).reshape(rr.shape)
     return float(
         np.sum(values.mean(axis=1) * 2.0 * math.pi * radii * radial_weights)

@@ -27,12 +27,6 @@ from autogalaxy.galaxy.profile_types import (
 )
 
 
-def _raw(values):
-    while isinstance(values, aa.AbstractNDArray):
-        values = values.array
-    return values
-
-
 def galaxy_components(galaxy) -> list:
     """The components (profiles, bases, ...) of a galaxy, in attribute order."""
     components = getattr(galaxy, "_components", None)
@@ -130,7 +124,7 @@ def points_grid_from(points, xp=np):
 
 def profile_image_raw_from(profile, points, xp=np):
     """Raw image ``[N]`` of one light profile at raw points."""
-    return _raw(profile.image_2d_from(grid=points_grid_from(points, xp), xp=xp))
+    return aa.raw_array(profile.image_2d_from(grid=points_grid_from(points, xp), xp=xp))
 
 
 def standard_image_raw_from(galaxies, points, xp=np, operated_only: bool | None = None):
@@ -142,7 +136,7 @@ def standard_image_raw_from(galaxies, points, xp=np, operated_only: bool | None 
         for profile in standard_light_profiles_from(galaxy, operated_only=operated_only):
             if grid is None:
                 grid = points_grid_from(points, xp)
-            image = _raw(profile.image_2d_from(grid=grid, xp=xp))
+            image = aa.raw_array(profile.image_2d_from(grid=grid, xp=xp))
             total = image if total is None else total + image
     return total
 
@@ -150,7 +144,7 @@ def standard_image_raw_from(galaxies, points, xp=np, operated_only: bool | None 
 def linear_columns_raw_from(linear_object: LinearObject, points, xp=np):
     """``[N, params]`` unit-intensity images of a linear object's profiles at raw points."""
     grid = points_grid_from(points, xp)
-    columns = [_raw(profile.image_2d_from(grid=grid, xp=xp)) for profile in linear_object.profile_list]
+    columns = [aa.raw_array(profile.image_2d_from(grid=grid, xp=xp)) for profile in linear_object.profile_list]
     return xp.stack(columns, axis=1)
 
 

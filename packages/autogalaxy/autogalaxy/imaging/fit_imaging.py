@@ -37,13 +37,6 @@ from autoarray.inversion.inversion import Inversion
 from autogalaxy.galaxy import to_inversion
 from autogalaxy.imaging.settings import SettingsInversion, settings_values_from
 
-
-def _raw(values):
-    while isinstance(values, aa.AbstractNDArray):
-        values = values.array
-    return values
-
-
 # ----------------------------------------------------------------------------------------------
 # per-dataset constants
 # ----------------------------------------------------------------------------------------------
@@ -71,7 +64,7 @@ class FitStatics:
         self.psf = getattr(dataset, "psf", None)
         self.lp_grid = _lp_grid_from(dataset, self.mask)
         self.over_sampler = self.lp_grid.over_sampler
-        sub = np.asarray(_raw(self.lp_grid.over_sampled), dtype=float)
+        sub = np.asarray(aa.raw_array(self.lp_grid.over_sampled), dtype=float)
         self.n_pix = int(self.mask.pixels_in_mask)
         self.n_sub = int(sub.shape[0])
         blurring = _blurring_grid_from(dataset, self.mask, self.psf)
@@ -81,11 +74,11 @@ class FitStatics:
             self.points = sub
         else:
             self.blurring_grid = blurring
-            centres = np.asarray(_raw(blurring), dtype=float)
+            centres = np.asarray(aa.raw_array(blurring), dtype=float)
             self.n_blurring = int(centres.shape[0])
             self.points = np.concatenate([sub, centres], axis=0)
-        self.data = np.asarray(_raw(_slim(dataset.data)), dtype=float)
-        self.noise_map = np.asarray(_raw(_slim(dataset.noise_map)), dtype=float)
+        self.data = np.asarray(aa.raw_array(_slim(dataset.data)), dtype=float)
+        self.noise_map = np.asarray(aa.raw_array(_slim(dataset.noise_map)), dtype=float)
         self.inverse_noise = 1.0 / self.noise_map
         self.noise_normalization = float(np.sum(np.log(2.0 * np.pi * self.noise_map**2)))
         if self.psf is not None:
@@ -626,7 +619,7 @@ class AbstractFitImaging(ABC):
         model = self.galaxy_model_image_dict
         out = {}
         for galaxy in model:
-            others = sum((_raw(img) for g, img in model.items() if g is not galaxy), 0.0)
+            others = sum((aa.raw_array(img) for g, img in model.items() if g is not galaxy), 0.0)
             out[galaxy] = self._array(self._data - others)
         return out
 

@@ -24,12 +24,6 @@ from autolens import exc
 from autolens.lens import tracer_util
 
 
-def _raw(values):
-    while isinstance(values, aa.AbstractNDArray):
-        values = values.array
-    return values
-
-
 def _points_grid(points, xp):
     return to_inversion.points_grid_from(points, xp)
 
@@ -187,7 +181,7 @@ class Tracer(OperateImage):
                 continue
             if grid is None:
                 grid = _points_grid(points, xp)
-            values = _raw(galaxy.deflections_yx_2d_from(grid=grid, xp=xp))
+            values = aa.raw_array(galaxy.deflections_yx_2d_from(grid=grid, xp=xp))
             total = values if total is None else total + values
         return total
 
@@ -214,7 +208,7 @@ class Tracer(OperateImage):
         kwargs = {} if xp is np else {"xp": xp}
         if isinstance(grid, aa.Grid2D):
             centres = grid.array
-            sub = _raw(grid.over_sampled)
+            sub = aa.raw_array(grid.over_sampled)
             n = centres.shape[0]
             joined = xp.concatenate([xp.asarray(centres), xp.asarray(sub)], axis=0)
             traced = self.traced_points_list_from(joined, xp, plane_index_limit)
@@ -231,7 +225,7 @@ class Tracer(OperateImage):
                     )
                 )
             return out
-        traced = self.traced_points_list_from(_raw(grid), xp, plane_index_limit)
+        traced = self.traced_points_list_from(aa.raw_array(grid), xp, plane_index_limit)
         if isinstance(grid, aa.Grid2DIrregular):
             return [grid] + [aa.Grid2DIrregular(values=v, **kwargs) for v in traced[1:]]
         return traced
@@ -241,7 +235,7 @@ class Tracer(OperateImage):
         total = self.total_planes
         i = plane_i % total
         j = plane_j % total
-        points = _raw(grid)
+        points = aa.raw_array(grid)
         traced = self.traced_points_list_from(points, xp, plane_index_limit=max(i, j))
         return _wrap_vector(traced[i] - traced[j], grid, xp)
 
@@ -249,7 +243,7 @@ class Tracer(OperateImage):
     def deflections_yx_2d_from(self, grid, xp=np, **kwargs):
         """Deflection from the image plane to the last plane (``θ_0 − θ_{P−1}``); for one plane,
         the summed deflections of its galaxies."""
-        points = _raw(grid)
+        points = aa.raw_array(grid)
         if self.total_planes == 1:
             alpha = self._plane_deflections_raw_from(0, points, xp)
             return xp.zeros((points.shape[0], 2)) if alpha is None else alpha
@@ -263,12 +257,12 @@ class Tracer(OperateImage):
     @aa.decorators.to_array
     def convergence_2d_from(self, grid, xp=np, **kwargs):
         """Sum of every galaxy's convergence on the image-plane grid (not lensed)."""
-        return _raw(Galaxies(self.galaxies).convergence_2d_from(grid=_points_grid(_raw(grid), xp), xp=xp))
+        return aa.raw_array(Galaxies(self.galaxies).convergence_2d_from(grid=_points_grid(aa.raw_array(grid), xp), xp=xp))
 
     @aa.decorators.to_array
     def potential_2d_from(self, grid, xp=np, **kwargs):
         """Sum of every galaxy's lensing potential on the image-plane grid (not lensed)."""
-        return _raw(Galaxies(self.galaxies).potential_2d_from(grid=_points_grid(_raw(grid), xp), xp=xp))
+        return aa.raw_array(Galaxies(self.galaxies).potential_2d_from(grid=_points_grid(aa.raw_array(grid), xp), xp=xp))
 
     def traced_grid_2d_from(self, grid, xp=np):
         """The grid traced to the last plane."""
@@ -305,10 +299,10 @@ class Tracer(OperateImage):
         summed on them and the sum is binned once.
         """
         if isinstance(grid, aa.Grid2D):
-            sub = xp.asarray(_raw(grid.over_sampled))
+            sub = xp.asarray(aa.raw_array(grid.over_sampled))
             unbinned = self._image_unbinned_raw_from(sub, xp, operated_only)
             return grid.over_sampler.binned_array_2d_from(unbinned, xp=xp)
-        return self._image_unbinned_raw_from(_raw(grid), xp, operated_only)
+        return self._image_unbinned_raw_from(aa.raw_array(grid), xp, operated_only)
 
     def image_2d_list_from(self, grid, xp=np, operated_only=None) -> list:
         """Image of each plane on its traced grid (zeros above the last plane with light)."""
@@ -339,9 +333,9 @@ class Tracer(OperateImage):
         """PSF-blurred image: the grid's sub-pixels and the blurring pixels are traced together
         once, each plane's light is evaluated once, binned once and convolved once; operated
         light profiles are added unconvolved."""
-        sub = xp.asarray(_raw(grid.over_sampled))
+        sub = xp.asarray(aa.raw_array(grid.over_sampled))
         n_sub = sub.shape[0]
-        blurring_points = None if blurring_grid is None else xp.asarray(_raw(blurring_grid))
+        blurring_points = None if blurring_grid is None else xp.asarray(aa.raw_array(blurring_grid))
         points = sub if blurring_points is None else xp.concatenate([sub, blurring_points], axis=0)
         image = None
         operated = None
@@ -360,7 +354,7 @@ class Tracer(OperateImage):
         else:
             binned = grid.over_sampler.binned_array_2d_from(image[:n_sub], xp=xp)
             blurring = None if blurring_points is None else image[n_sub:]
-            blurred = _raw(psf.convolved_image_from(binned, blurring, xp=xp, mask=grid.mask))
+            blurred = aa.raw_array(psf.convolved_image_from(binned, blurring, xp=xp, mask=grid.mask))
         if operated is not None:
             blurred = blurred + grid.over_sampler.binned_array_2d_from(operated, xp=xp)
         return aa.Array2D(values=blurred, mask=grid.mask)

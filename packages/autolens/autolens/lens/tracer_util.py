@@ -17,15 +17,8 @@ from typing import List, Sequence
 
 import numpy as np
 
-import autoarray as aa
 from autoarray.backend import is_traced
 from autolens import exc
-
-
-def _raw(values):
-    while isinstance(values, aa.AbstractNDArray):
-        values = values.array
-    return values
 
 
 def is_concrete_redshift(redshift) -> bool:

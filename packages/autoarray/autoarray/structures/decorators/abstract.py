@@ -11,13 +11,11 @@ from abc import ABC, abstractmethod
 
 import numpy as np
 
+from autoarray.abstract_ndarray import raw_array
 from autoarray.structures.grids.irregular_2d import Grid2DIrregular
 from autoarray.structures.grids.uniform_2d import Grid2D
 
-
-def raw(values):
-    """Unwrap an autoarray structure to its raw array (other values pass through)."""
-    return getattr(values, "_array", values)
+raw = raw_array  # the decorators' name for the shared unwrapping helper
 
 
 class AbstractMaker(ABC):
