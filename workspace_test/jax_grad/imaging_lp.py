@@ -112,6 +112,7 @@ def main() -> int:
         single = np.asarray(fitness._grad(jnp.asarray(batch[row])))
         if not np.allclose(grads[row], single, rtol=1e-10, atol=1e-10 * np.abs(single).max()):
             failures.append(f"vmap(grad) row {row} differs from grad")
+    failures += _common.blocked_gradient_failures(model, dataset, x, grad)
     print(f"log L {value:.6f}; |grad| {np.linalg.norm(grad):.4e}")
     if failures:
         print("FAILED imaging_lp.py:")

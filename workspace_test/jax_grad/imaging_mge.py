@@ -70,6 +70,7 @@ def main() -> int:
         print(f"{name:40s} jax {g: .8e}  fd {n: .8e}{'' if good else '   <-- MISMATCH'}")
     if not np.all(ok):
         failures.append(f"{int(np.count_nonzero(~ok))} components differ from finite differences")
+    failures += _common.blocked_gradient_failures(model, dataset, x, grad, block_rows=512)
     print(f"log L {value:.6f}; |grad| {np.linalg.norm(grad):.4e}")
     if failures:
         print("FAILED imaging_mge.py:")

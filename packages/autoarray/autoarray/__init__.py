@@ -30,6 +30,7 @@ from autoarray.operators.convolver import Convolver  # noqa: E402
 from autoarray.dataset import DatasetModel, Imaging, SimulatorImaging  # noqa: E402
 from autoarray.dataset.fits import output_to_fits  # noqa: E402
 from autoarray.io_util import atomic_write_bytes, atomic_write_text  # noqa: E402
+from autoarray.row_blocked_vjp import row_blocked_vjp  # noqa: E402
 from autoarray.fit.fit_imaging import FitImaging  # noqa: E402
 from autoarray import inversion  # noqa: E402
 
@@ -76,5 +77,6 @@ __all__ = [
     "inversion",
     "atomic_write_bytes",
     "atomic_write_text",
+    "row_blocked_vjp",
     "output_to_fits",
 ]

@@ -137,3 +137,18 @@ def test_threaded_numpy_pass_equals_single_pass(monkeypatch):
         assert a.log_likelihood == b.log_likelihood
         np.testing.assert_array_equal(a.model_data.array, b.model_data.array)
     np.testing.assert_array_equal(single[1].inversion.reconstruction, threaded[1].inversion.reconstruction)
+
+
+def test_jax_vjp_block_rows_only_for_large_fits(monkeypatch):
+    import autogalaxy.imaging.fit_imaging as fit_module
+
+    monkeypatch.delenv("AUTOGALAXY_VJP_BLOCK_ROWS", raising=False)
+    block = fit_module.JAX_VJP_BLOCK_ROWS
+    minimum = fit_module.JAX_VJP_MIN_BLOCKS * block
+    assert fit_module.jax_vjp_block_rows_from(minimum - 1) is None
+    assert fit_module.jax_vjp_block_rows_from(minimum) == block
+    monkeypatch.setenv("AUTOGALAXY_VJP_BLOCK_ROWS", "100")
+    assert fit_module.jax_vjp_block_rows_from(399) is None
+    assert fit_module.jax_vjp_block_rows_from(400) == 100
+    monkeypatch.setenv("AUTOGALAXY_VJP_BLOCK_ROWS", "0")
+    assert fit_module.jax_vjp_block_rows_from(10**7) is None

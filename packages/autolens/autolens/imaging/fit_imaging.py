@@ -32,6 +32,8 @@ class FitImaging(AbstractFitImaging):
         ``numpy`` (default) or ``jax.numpy``.
     """
 
+    _model_obj_attribute = "tracer"
+
     def __init__(self, dataset, tracer, dataset_model=None, settings=None, xp=np):
         self.tracer = tracer
         super().__init__(dataset=dataset, dataset_model=dataset_model, settings=settings, xp=xp)
