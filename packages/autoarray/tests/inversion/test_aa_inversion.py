@@ -109,3 +109,11 @@ def test_inversion_class():
         np.linalg.slogdet(reg.curvature_matrix + H)[1])
     assert reg.log_det_regularization_matrix_term == pytest.approx(3 * np.log(2.0))
     assert log_det_from(H) == pytest.approx(3 * np.log(2.0))
+
+
+def test_nnls_numpy_raises_on_too_few_iterations():
+    rng = np.random.default_rng(5)
+    B = rng.normal(size=(200, 20))
+    d = rng.normal(size=200)
+    with pytest.raises(exc.InversionException, match="did not converge"):
+        nnls_numpy(B.T @ B, B.T @ d, max_iter=1)

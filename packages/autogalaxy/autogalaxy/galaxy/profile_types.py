@@ -74,6 +74,34 @@ def basis_members(basis) -> list:
     return []
 
 
+_KIND_BY_TYPE: dict = {}
+
+
+def light_kind(component) -> str | None:
+    """``"basis"``, ``"linear"``, ``"operated"`` or ``"standard"`` for a light component, None
+    for anything else (mass profiles, ...). Cached per type: fits ask for every component of
+    every galaxy several times per likelihood."""
+    cls = type(component)
+    kind = _KIND_BY_TYPE.get(cls, False)
+    if kind is not False:
+        return kind
+    bases = [profile_class(name) for name in
+             ("Basis", "LightProfileLinear", "LightProfileOperated", "LightProfile")]
+    if issubclass(cls, bases[0]):
+        kind = "basis"
+    elif issubclass(cls, bases[1]):
+        kind = "linear"
+    elif issubclass(cls, bases[2]) and issubclass(cls, bases[3]):
+        kind = "operated"
+    elif issubclass(cls, bases[3]):
+        kind = "standard"
+    else:
+        kind = None
+    if _Never not in bases:
+        _KIND_BY_TYPE[cls] = kind
+    return kind
+
+
 def is_linear(profile) -> bool:
     return isinstance(profile, profile_class("LightProfileLinear"))
 

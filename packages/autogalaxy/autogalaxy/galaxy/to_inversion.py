@@ -23,6 +23,7 @@ from autogalaxy.galaxy.profile_types import (
     basis_members,
     is_linear,
     is_operated,
+    light_kind,
     profile_class,
 )
 
@@ -87,19 +88,16 @@ def linear_objects_from(galaxies) -> List[LinearObject]:
 def standard_light_profiles_from(galaxy, operated_only: bool | None = None) -> list:
     """Non-linear light profiles of a galaxy (bases expanded), optionally filtered by whether
     they are operated (already PSF-convolved)."""
-    light_cls = profile_class("LightProfile")
-    basis_cls = profile_class("Basis")
+    wanted = ("standard", "operated")
+    if operated_only is not None:
+        wanted = ("operated",) if operated_only else ("standard",)
     profiles = []
     for component in galaxy_components(galaxy):
-        members = basis_members(component) if isinstance(component, basis_cls) else [component]
-        for profile in members:
-            if not isinstance(profile, light_cls) or isinstance(profile, basis_cls):
-                continue
-            if is_linear(profile):
-                continue
-            if operated_only is not None and is_operated(profile) != bool(operated_only):
-                continue
-            profiles.append(profile)
+        kind = light_kind(component)
+        if kind == "basis":
+            profiles.extend(p for p in basis_members(component) if light_kind(p) in wanted)
+        elif kind in wanted:
+            profiles.append(component)
     return profiles
 
 

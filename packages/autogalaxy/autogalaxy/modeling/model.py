@@ -98,6 +98,7 @@ class TuplePrior:
 
     def __setitem__(self, index: int, value) -> None:
         self.components[index] = _convert_scalar(value)
+        _structure_changed()
 
     def _index_of(self, name: str) -> int | None:
         match = _TUPLE_COMPONENT.match(name)
@@ -121,6 +122,7 @@ class TuplePrior:
         if index is None:
             raise exc.ModelException(f"TuplePrior has no component {name!r}.")
         self.components[index] = _convert_scalar(value)
+        _structure_changed()
 
     def instance_for(self, arguments: dict):
         return tuple(arguments[c] if isinstance(c, Prior) else c for c in self.components)
@@ -156,6 +158,15 @@ def _convert(value):
     ):
         return Collection(value)
     return value
+
+
+#: Bumped whenever any model's structure changes (an attribute, item or tuple component is
+#: set), which invalidates every model's cached prior ordering.
+_STRUCTURE_VERSION = [0]
+
+
+def _structure_changed() -> None:
+    _STRUCTURE_VERSION[0] += 1
 
 
 def _instance_of(node, arguments: dict):
@@ -208,9 +219,17 @@ class AbstractModel(ABC):
 
     @property
     def priors_ordered_by_id(self) -> list[Prior]:
-        """Unique free-parameter priors, sorted by creation id (= parameter-vector order)."""
+        """Unique free-parameter priors, sorted by creation id (= parameter-vector order).
+
+        Cached until any model's structure changes (every sampler call needs it).
+        """
+        cached = self.__dict__.get("_priors_cache")
+        if cached is not None and cached[0] == _STRUCTURE_VERSION[0]:
+            return list(cached[1])
         unique = {id(p): p for _, p in self.path_priors()}
-        return sorted(unique.values(), key=lambda p: p.id)
+        priors = sorted(unique.values(), key=lambda p: p.id)
+        object.__setattr__(self, "_priors_cache", (_STRUCTURE_VERSION[0], tuple(priors)))
+        return priors
 
     @property
     def prior_count(self) -> int:
@@ -481,6 +500,7 @@ class Model(AbstractModel):
                 node[index] = value
                 return
         object.__setattr__(self, name, _convert(value))
+        _structure_changed()
 
     @property
     def constructor_argument_names(self) -> tuple[str, ...]:
@@ -541,6 +561,7 @@ class Collection(AbstractModel):
             object.__setattr__(self, name, value)
         else:
             self._items[name] = _convert(value)
+            _structure_changed()
 
     def __getitem__(self, item):
         if isinstance(item, str):
@@ -549,6 +570,7 @@ class Collection(AbstractModel):
 
     def __setitem__(self, key, value) -> None:
         self._items[str(key)] = _convert(value)
+        _structure_changed()
 
     def __iter__(self):
         return iter(self._items.values())

@@ -31,6 +31,10 @@ def grid_raw_from(grid):
     return grid
 
 
+#: Exact types checked first by :func:`is_concrete` / :func:`plain_scalars` (no ABC lookups).
+_PLAIN_NUMBER_TYPES = frozenset({float, int, np.float64, np.float32, np.int64, np.int32})
+
+
 def is_concrete(*values) -> bool:
     """True when every value (tuples / lists are searched) is a plain Python or NumPy number.
 
@@ -38,6 +42,8 @@ def is_concrete(*values) -> bool:
     ``jax.vmap`` over parameters) are never converted to Python numbers.
     """
     for value in values:
+        if type(value) in _PLAIN_NUMBER_TYPES:
+            continue
         if isinstance(value, (tuple, list)):
             if not is_concrete(*value):
                 return False
@@ -55,6 +61,8 @@ def plain_scalars(*values) -> bool:
     Guards the NumPy fast paths that convert parameters with ``float``.
     """
     for value in values:
+        if type(value) in _PLAIN_NUMBER_TYPES:
+            continue
         if isinstance(value, (tuple, list)):
             if not plain_scalars(*value):
                 return False
@@ -70,9 +78,15 @@ def check_parameter(profile, name: str, *, positive: bool = False, non_negative:
     requirements. Skipped when the value is not a plain number (JAX arrays / tracers).
     """
     value = getattr(profile, name)
-    if not is_concrete(value):
+    if type(value) is float:
+        elements = (value,)
+    elif type(value) is tuple and all(type(v) is float for v in value):
+        elements = value
+    elif not is_concrete(value):
         return
-    for element in np.ravel(np.asarray(value, dtype=float)):
+    else:
+        elements = np.ravel(np.asarray(value, dtype=float))
+    for element in elements:
         if not math.isfinite(element):
             raise exc.ProfileException(
                 f"{type(profile).__name__}: {name}={value!r} must be finite."

@@ -163,3 +163,23 @@ def test_tuple_prior_component_attributes_and_deepcopy():
     assert clone.prior_count == 4 and clone.centre_1 is not mass.centre_1
     restored = pickle.loads(pickle.dumps(mass))
     assert restored.paths == mass.paths
+
+
+def test_cached_prior_ordering_follows_every_kind_of_change():
+    from autogalaxy.galaxy.galaxy import Galaxy
+    from autogalaxy.modeling.model import Collection, Model
+    from autogalaxy.profiles.light.standard.sersic import Sersic
+    from autogalaxy.profiles.mass.total.isothermal import Isothermal
+
+    lens = Model(Galaxy, redshift=0.5, bulge=Sersic, mass=Isothermal)
+    model = Collection(galaxies=Collection(lens=lens))
+    assert model.prior_count == 12
+    lens.mass.einstein_radius = 1.6  # Model attribute
+    assert model.prior_count == 11
+    lens.bulge.centre.centre_0 = 0.0  # tuple component by name
+    lens.bulge.centre[1] = 0.0  # tuple component by index
+    assert model.prior_count == 9
+    model.galaxies.source = Model(Galaxy, redshift=1.0, bulge=Sersic)  # Collection item
+    assert model.prior_count == 16
+    vector = [0.1] * 16
+    assert model.instance_from_vector(vector).galaxies.lens.mass.einstein_radius == 1.6

@@ -53,6 +53,17 @@ class _PlaneInfo:
         self.beta = beta
 
 
+#: Plane / component-type structures that passed ``_warn_if_redshifts_look_swapped``.
+_SWAP_CHECKED: set = set()
+
+
+def _component_types(galaxy) -> tuple:
+    """The types of a galaxy's components (with the member types of each basis)."""
+    return tuple(
+        (type(c), tuple(type(m) for m in basis_members(c))) for c in to_inversion.galaxy_components(galaxy)
+    )
+
+
 class Tracer(OperateImage):
     """Galaxies at one or more redshifts, ray-traced through their planes.
 
@@ -107,6 +118,15 @@ class Tracer(OperateImage):
         info = self._plane_info
         if not info.concrete or len(info.index_lists) < 2:
             return
+        # Whether light and mass look swapped depends only on the planes and the component
+        # types; samplers build thousands of tracers of one structure, so a structure that
+        # passed is not checked again.
+        key = (
+            tuple(tuple(idx) for idx in info.index_lists),
+            tuple(_component_types(g) for g in self.galaxies),
+        )
+        if key in _SWAP_CHECKED:
+            return
         mass_planes = [j for j, idx in enumerate(info.index_lists)
                        if any(to_inversion.has_mass(self.galaxies[i]) for i in idx)]
         light_planes = [j for j, idx in enumerate(info.index_lists)
@@ -118,6 +138,8 @@ class Tracer(OperateImage):
                 exc.MultiPlaneRedshiftWarning,
                 stacklevel=3,
             )
+        elif len(_SWAP_CHECKED) < 1024:
+            _SWAP_CHECKED.add(key)
 
     # ------------------------------------------------------------------ planes
     @property
