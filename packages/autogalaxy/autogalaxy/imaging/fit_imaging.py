@@ -154,15 +154,16 @@ def numpy_chunking_from(points: int):
 #: JAX fits with at least this many blocks of ``JAX_VJP_BLOCK_ROWS`` points differentiate their
 #: per-point pass block by block (:func:`autoarray.row_blocked_vjp`);
 #: ``AUTOGALAXY_VJP_BLOCK_ROWS`` sets the block rows (0 disables).
-JAX_VJP_BLOCK_ROWS = 16_384
+JAX_VJP_BLOCK_ROWS = 32_768
 JAX_VJP_MIN_BLOCKS = 4
 
 
 def jax_vjp_block_rows_from(points: int):
     """Rows per backward block for a JAX fit on ``points`` points, or None for plain autodiff.
 
-    Measured on the P2 benchmark (252k points, 2-core CPU): gradient 66-80 -> 35-41 ms with
-    blocks of 4k-64k rows (16k chosen), value unchanged; below a few blocks it does not pay.
+    Measured on the P2 benchmark (252k points, 2-core CPU, one process, interleaved): gradient
+    53 ms plain, 36.5 / 30.0 / 28.9 / 26.6 ms with blocks of 4k / 8k / 16k / 32k rows (value
+    8.8 ms, unchanged).
     """
     env = os.environ.get("AUTOGALAXY_VJP_BLOCK_ROWS")
     block = JAX_VJP_BLOCK_ROWS if env is None else int(env)

@@ -66,9 +66,9 @@ class BatchedCall:
       :mod:`autoarray.backend` by default) the batch is padded to a multiple of the device count
       and split with ``shard_map``, so every core evaluates its own share (``check_vma=False``:
       each device runs the whole per-device program, loops included, on its rows only).
-    * Within a device, likelihoods are evaluated ``chunk`` at a time (``lax.map`` with
-      ``batch_size``: a ``vmap`` over each chunk inside a loop); a chunk of at most
-      :data:`CHUNK_POINTS` points keeps the intermediates in cache.
+    * Within a device, batches of more than two chunks are evaluated ``chunk`` likelihoods at a
+      time (``lax.map`` with ``batch_size``: a ``vmap`` over each chunk inside a loop); a chunk
+      of at most :data:`CHUNK_POINTS` points keeps the intermediates in cache.
 
     Each likelihood is computed by the same vectorised program as ``jax.vmap(call)``; results
     agree with it to rounding.
@@ -83,7 +83,9 @@ class BatchedCall:
         import jax
 
         batch = params.shape[0]
-        if self.chunk is None or self.chunk >= batch:
+        # Up to two chunks a plain vmap is as fast (P1, batch 50: 0.147 vs 0.153 ms per
+        # likelihood) and compiles ~0.25 s faster than the loop.
+        if self.chunk is None or batch <= 2 * self.chunk:
             return jax.vmap(self.call)(params)
         return jax.lax.map(self.call, params, batch_size=self.chunk)
 
