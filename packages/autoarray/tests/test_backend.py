@@ -3,7 +3,6 @@ autoarray``, JAX environment defaults set at import, and the package under test 
 checkout's."""
 
 import os
-import subprocess
 import sys
 import types
 from pathlib import Path
@@ -12,22 +11,14 @@ import numpy as np
 
 import autoarray
 from autoarray import backend
+from autoarray.testing import run_python
 
 PACKAGE_ROOT = Path(__file__).resolve().parents[1]  # packages/autoarray
 PACKAGES_DIR = PACKAGE_ROOT.parent  # packages/
 
 
 def _run_python(code: str, env_updates=None, drop=()):
-    env = dict(os.environ)
-    for name in drop:
-        env.pop(name, None)
-    env.update(env_updates or {})
-    env["PYTHONPATH"] = os.pathsep.join(
-        [str(PACKAGE_ROOT)] + [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p]
-    )
-    return subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
-    )
+    return run_python(code, [PACKAGE_ROOT], env_updates=env_updates, drop=drop)
 
 
 def test_autoarray_is_imported_from_this_checkout():

@@ -1,27 +1,18 @@
 """``import autolens`` must not import JAX, and all three packages must be this checkout's,
 never the unrelated public releases of the same names."""
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import autoarray
 import autogalaxy
 import autolens
+from autoarray.testing import run_python
 
 PACKAGES_DIR = Path(__file__).resolve().parents[2]  # packages/
 
 
 def _run_python(code: str):
-    env = dict(os.environ)
-    local = [str(PACKAGES_DIR / name) for name in ("autoarray", "autogalaxy", "autolens")]
-    env["PYTHONPATH"] = os.pathsep.join(
-        local + [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p]
-    )
-    return subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
-    )
+    return run_python(code, [PACKAGES_DIR / name for name in ("autoarray", "autogalaxy", "autolens")])
 
 
 def test_all_packages_come_from_this_checkout():

@@ -26,9 +26,7 @@ from autogalaxy import convert, exc
 
 def grid_raw_from(grid):
     """The raw ``[N, 2]`` array (NumPy or JAX) behind ``grid`` (an autoarray grid or a raw array)."""
-    if isinstance(grid, aa.AbstractNDArray):
-        return grid.array
-    return grid
+    return aa.raw_array(grid)
 
 
 #: Exact types checked first by :func:`is_concrete` / :func:`plain_scalars` (no ABC lookups).

@@ -4,6 +4,7 @@ from functools import wraps
 
 import numpy as np
 
+from autoarray.abstract_ndarray import raw_array
 from autoarray.structures.arrays.uniform_2d import Array2D
 from autoarray.structures.grids.uniform_2d import Grid2D
 
@@ -17,7 +18,7 @@ def over_sample(func):
         if not isinstance(grid, Grid2D):
             return func(obj, grid, xp, *args, **kwargs)
         values = func(obj, grid.over_sampled, xp, *args, **kwargs)
-        binned = grid.over_sampler.binned_array_2d_from(getattr(values, "_array", values), xp)
+        binned = grid.over_sampler.binned_array_2d_from(raw_array(values), xp)
         return Array2D(binned, grid.mask, xp=xp)
 
     return wrapper

@@ -10,7 +10,7 @@ from functools import wraps
 
 import numpy as np
 
-from autoarray.abstract_ndarray import AbstractNDArray
+from autoarray.abstract_ndarray import AbstractNDArray, raw_array
 from autoarray.structures.grids.irregular_2d import Grid2DIrregular
 
 
@@ -30,7 +30,7 @@ def transform(func=None, *, rotate_back: bool = False):
             result = func(obj, grid, xp, *args, **kwargs)
             if rotate_back:
                 result = obj.rotated_grid_from_reference_frame_from(
-                    getattr(result, "_array", result), xp
+                    raw_array(result), xp
                 )
             return result
 

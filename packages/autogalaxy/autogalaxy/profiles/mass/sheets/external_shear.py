@@ -65,4 +65,4 @@ class ExternalShear(MassProfile):
         return 0.5 * self.gamma_1 * (x * x - y * y) + self.gamma_2 * x * y
 
     def convergence_func(self, grid_radius, xp=np):
-        return xp.zeros_like(xp.asarray(getattr(grid_radius, "_array", grid_radius)))
+        return xp.zeros_like(xp.asarray(aa.raw_array(grid_radius)))

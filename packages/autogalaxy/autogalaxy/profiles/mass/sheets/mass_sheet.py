@@ -33,5 +33,5 @@ class MassSheet(SphTwin, MassProfile):
         return 0.5 * self.kappa * (y * y + x * x)
 
     def convergence_func(self, grid_radius, xp=np):
-        radius = xp.asarray(getattr(grid_radius, "_array", grid_radius))
+        radius = xp.asarray(aa.raw_array(grid_radius))
         return self.kappa * xp.ones_like(radius)

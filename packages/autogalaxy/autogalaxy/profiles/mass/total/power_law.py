@@ -126,7 +126,7 @@ class PowerLaw(MassProfile):
 
     def convergence_func(self, grid_radius, xp=np):
         """Radial convergence ``(3 - slope)/(1 + q) theta_E^(slope-1) r^(1-slope)``."""
-        radius = getattr(grid_radius, "_array", grid_radius)
+        radius = aa.raw_array(grid_radius)
         t = self.slope - 1.0
         return (
             (3.0 - self.slope)

@@ -51,7 +51,7 @@ class PowerLawCore(MassProfile):
         )
 
     def convergence_func(self, grid_radius, xp=np):
-        radius = getattr(grid_radius, "_array", grid_radius)
+        radius = aa.raw_array(grid_radius)
         return self._amplitude(xp=xp) * (self.core_radius**2 + radius**2) ** (
             -0.5 * (self.slope - 1.0)
         )

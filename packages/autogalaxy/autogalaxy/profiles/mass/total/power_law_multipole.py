@@ -106,5 +106,5 @@ class PowerLawMultipole(SphTwin, MassProfile):
         return stacked_yx_from(alpha_y, alpha_x, xp=xp)
 
     def convergence_func(self, grid_radius, xp=np):
-        radius = xp.asarray(getattr(grid_radius, "_array", grid_radius))
+        radius = xp.asarray(aa.raw_array(grid_radius))
         return xp.zeros_like(radius)
