@@ -54,11 +54,21 @@ class _StaticAux:
     def __eq__(self, other) -> bool:
         if not isinstance(other, _StaticAux) or self.names != other.names:
             return False
-        return all(self._key(a) == self._key(b) for a, b in zip(self.values, other.values))
+        return all(
+            a is b or self._key(a) == self._key(b) for a, b in zip(self.values, other.values)
+        )
+
+
+_STATIC_EXACT_TYPES = frozenset({bool, int, str, type(None)})
 
 
 def _is_static_value(value) -> bool:
     """Values that never hold traced data travel as static aux data."""
+    kind = type(value)
+    if kind in _STATIC_EXACT_TYPES:
+        return True
+    if kind is float or kind is np.ndarray:
+        return False
     if isinstance(value, _STATIC_TYPES):
         return True
     if isinstance(value, tuple) and all(isinstance(v, _STATIC_TYPES) for v in value):
@@ -66,11 +76,9 @@ def _is_static_value(value) -> bool:
     return False
 
 
-def _flatten_instance(obj, no_flatten: Iterable[str]):
-    names = sorted(obj.__dict__)
+def _flatten_instance(obj, no_flatten: frozenset):
     child_names, children, static_names, static_values = [], [], [], []
-    for name in names:
-        value = obj.__dict__[name]
+    for name, value in sorted(obj.__dict__.items()):
         if name in no_flatten or _is_static_value(value):
             static_names.append(name)
             static_values.append(value)
@@ -84,10 +92,11 @@ def _flatten_instance(obj, no_flatten: Iterable[str]):
 def _unflatten_instance(cls, aux, children):
     child_names, static = aux
     obj = cls.__new__(cls)
-    for name, value in zip(child_names, children):
-        object.__setattr__(obj, name, value)
-    for name, value in zip(static.names, static.values):
-        object.__setattr__(obj, name, value)
+    # Straight into the instance dict: bypasses any custom __setattr__, as object.__setattr__
+    # would, in one call per object instead of one per attribute.
+    state = obj.__dict__
+    state.update(zip(child_names, children))
+    state.update(zip(static.names, static.values))
     return obj
 
 
@@ -102,7 +111,7 @@ def register_instance_pytree(cls: type, no_flatten: Iterable[str] = ()) -> type:
         return cls
     import jax
 
-    no_flatten = tuple(no_flatten) + tuple(getattr(cls, "__no_flatten__", ()))
+    no_flatten = frozenset(no_flatten) | frozenset(getattr(cls, "__no_flatten__", ()))
     try:
         jax.tree_util.register_pytree_node(
             cls,
