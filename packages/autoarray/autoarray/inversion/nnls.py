@@ -43,8 +43,16 @@ def nnls_numpy(F, D, max_iter=None, jacobi=True):
     compiled Lawson–Hanson ``scipy.optimize.nnls`` (3-4x faster than the Python active set for
     2-60 parameters).
     """
-    F, D, scale = _validated(F, D, jacobi)
+    small = np.size(D) <= 2  # solved by faces in plain floats, where scaling buys nothing
+    F, D, scale = _validated(F, D, jacobi and not small)
     n = D.size
+    if small:
+        if not np.all(np.diag(F) > 0.0):
+            raise exc.InversionException(
+                "Positive-only solve: the curvature matrix has non-positive diagonal entries "
+                "(a linear object with no signal in the unmasked pixels?)."
+            )
+        return _nnls_by_faces(F, D)
     max_iter = 5 * n + 50 if max_iter is None else max_iter
     try:
         lower = np.linalg.cholesky(F)
@@ -63,6 +71,37 @@ def nnls_numpy(F, D, max_iter=None, jacobi=True):
             f"Positive-only solve did not converge in {max_iter} iterations."
         ) from error
     return solution * scale
+
+
+def _nnls_by_faces(F, D):
+    """Exact NNLS for one or two parameters in plain floats (no solver call overhead).
+
+    The optimum is the minimiser of ``½ sᵀFs − Dᵀs`` on one face of the positive orthant (the
+    face of its non-zero components), so the non-negative face minimisers are compared by
+    objective and the smallest wins.
+    """
+    f = F.tolist()
+    d = D.tolist()
+    if len(d) == 1:
+        return np.array([max(d[0] / f[0][0], 0.0)])
+    (f00, f01), (_, f11) = f
+    d0, d1 = d
+    det = f00 * f11 - f01 * f01
+    if not det > 0.0:
+        raise exc.InversionException(
+            "Positive-only solve: the curvature matrix is singular or not positive definite."
+        )
+    candidates = [(0.0, 0.0), (max(d0 / f00, 0.0), 0.0), (0.0, max(d1 / f11, 0.0))]
+    both = ((f11 * d0 - f01 * d1) / det, (f00 * d1 - f01 * d0) / det)
+    if both[0] >= 0.0 and both[1] >= 0.0:
+        candidates.append(both)
+
+    def objective(s):
+        return 0.5 * (f00 * s[0] * s[0] + 2.0 * f01 * s[0] * s[1] + f11 * s[1] * s[1]) - (
+            d0 * s[0] + d1 * s[1]
+        )
+
+    return np.array(min(candidates, key=objective))
 
 
 def _validated(F, D, jacobi):

@@ -117,3 +117,14 @@ def test_nnls_numpy_raises_on_too_few_iterations():
     d = rng.normal(size=200)
     with pytest.raises(exc.InversionException, match="did not converge"):
         nnls_numpy(B.T @ B, B.T @ d, max_iter=1)
+
+
+@pytest.mark.parametrize("columns", [1, 2])
+def test_nnls_numpy_one_and_two_parameters_match_scipy_on_every_face(columns):
+    rng = np.random.default_rng(11)
+    for trial in range(200):
+        B = rng.normal(size=(40, columns))
+        d = rng.normal(size=40) * (1.0 + trial % 3)
+        np.testing.assert_allclose(
+            nnls_numpy(B.T @ B, B.T @ d), nnls(B, d)[0], rtol=1e-9, atol=1e-12
+        )
