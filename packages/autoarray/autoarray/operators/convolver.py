@@ -362,13 +362,16 @@ class ConvolverState:
                 canvas[..., self.blurring_flat] = blurring_image
         else:
             # A gather (from the values plus one zero slot) is much cheaper than a scatter in XLA.
-            zero = xp.zeros(batch + (1,), dtype=xp.result_type(image, float))
-            if blurring_image is None:
-                values = xp.concatenate([image, zero], axis=-1)
-                index = self.canvas_source_image_only
-            else:
-                values = xp.concatenate([image, blurring_image, zero], axis=-1)
-                index = self.canvas_source
+            # The zero slot holds 0 * sum(values) (0, or NaN when a value is not finite, which
+            # the FFT would spread to every pixel anyway). That second use of the values makes
+            # XLA materialise them in vectorised loops; otherwise it fuses their whole producer
+            # chain (the light profiles) into the gather, whose loop is not vectorised (P1:
+            # 40% of a vmap batch, 0.2 of 0.35 ms for one likelihood).
+            parts = [image] if blurring_image is None else [image, blurring_image]
+            values = xp.concatenate(parts, axis=-1)
+            zero_slot = 0.0 * xp.sum(values, axis=-1, keepdims=True)
+            values = xp.concatenate([values, zero_slot], axis=-1)
+            index = self.canvas_source_image_only if blurring_image is None else self.canvas_source
             canvas = xp.take(values, index, axis=-1)
         return canvas.reshape(batch + (cy, cx))
 
