@@ -114,6 +114,39 @@ def nnls_checks():
     check("NNLS vmap(grad) finite", float(np.all(np.isfinite(batched))), 1.0, 0)
 
 
+def nnls_small_checks():
+    """One and two parameters (closed-form faces, no loop): jit, vmap and grad against the NumPy
+    solver, the active-set loop and finite differences, with every face represented."""
+    from autoarray.inversion.nnls import _make_nnls_jax
+
+    rng = np.random.default_rng(4)
+    for n in (1, 2):
+        Fs, Ds = [], []
+        signs = [(2.0, -2.0), (-2.0, 2.0), (-2.0, -2.0), (2.0, 2.0)]
+        for trial in range(64):
+            B = rng.normal(size=(30, n))
+            d = B @ np.array(signs[trial % 4][:n]) + 0.3 * rng.normal(size=30)
+            Fs.append(B.T @ B + 1e-3 * np.eye(n))
+            Ds.append(B.T @ d)
+        Fs, Ds = np.array(Fs), np.array(Ds)
+        ref = np.array([nnls_numpy(F, D) for F, D in zip(Fs, Ds)])
+        faces = [int(v) for v in np.unique((ref > 0) @ (2 ** np.arange(n)))]
+        check(f"NNLS n={n} jit", np.array([jax.jit(nnls_jax)(F, D) for F, D in zip(Fs, Ds)]),
+              ref, 1e-10)
+        check(f"NNLS n={n} vmap", jax.jit(jax.vmap(nnls_jax))(Fs, Ds), ref, 1e-10)
+        loop = _make_nnls_jax(5 * n + 50)
+        weights = rng.normal(size=n)
+
+        def scalar(D, F, solver, weights=weights):
+            return jnp.sum(weights * solver(F, D) ** 2)
+
+        grads = jax.vmap(jax.grad(lambda D, F: scalar(D, F, nnls_jax)))(Ds, Fs)
+        grads_loop = jax.vmap(jax.grad(lambda D, F, loop=loop: scalar(D, F, loop)))(Ds, Fs)
+        check(f"NNLS n={n} grad == active-set loop grad", grads, grads_loop, 1e-8)
+        check(f"NNLS n={n} every face hit", len(faces), 2**n, 0)
+        print(f"     faces hit (bit masks of the positive set): {faces}")
+
+
 def inversion_and_fit_checks():
     rng = np.random.default_rng(2)
     mask = aa.Mask2D.circular((40, 40), radius=0.8, pixel_scales=0.05)
@@ -214,6 +247,7 @@ def main() -> int:
     row_blocked_vjp_checks()
     convolution_checks()
     nnls_checks()
+    nnls_small_checks()
     inversion_and_fit_checks()
     if FAILURES:
         print(f"\n{len(FAILURES)} check(s) FAILED: {FAILURES}")

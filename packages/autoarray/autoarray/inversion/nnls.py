@@ -211,6 +211,40 @@ def _make_nnls_jax(max_iter):
     return solve
 
 
+def _nnls_by_faces_jax(F, D):
+    """:func:`_nnls_by_faces` on JAX for one or two parameters (leading batch axes allowed).
+
+    Every face minimiser is computed in closed form and the feasible one with the smallest
+    objective is taken, so there is no loop to compile; derivatives flow through the chosen
+    face's closed form, which is the implicit-differentiation result of the active set.
+    """
+    from autoarray.backend import jax_numpy
+
+    jnp = jax_numpy()
+    if D.shape[-1] == 1:
+        return jnp.maximum(D / F[..., 0, :], 0.0)
+    f00, f01, f11 = F[..., 0, 0], F[..., 0, 1], F[..., 1, 1]
+    d0, d1 = D[..., 0], D[..., 1]
+    det = f00 * f11 - f01 * f01
+    zero = jnp.zeros_like(d0)
+    candidates = jnp.stack(
+        [
+            jnp.stack([zero, zero], axis=-1),
+            jnp.stack([jnp.maximum(d0 / f00, 0.0), zero], axis=-1),
+            jnp.stack([zero, jnp.maximum(d1 / f11, 0.0)], axis=-1),
+            jnp.stack([(f11 * d0 - f01 * d1) / det, (f00 * d1 - f01 * d0) / det], axis=-1),
+        ],
+        axis=-2,
+    )
+    s0, s1 = candidates[..., 0], candidates[..., 1]
+    objective = 0.5 * (
+        f00[..., None] * s0 * s0 + 2.0 * f01[..., None] * s0 * s1 + f11[..., None] * s1 * s1
+    ) - (d0[..., None] * s0 + d1[..., None] * s1)
+    feasible = jnp.all(candidates >= 0.0, axis=-1)
+    best = jnp.argmin(jnp.where(feasible, objective, jnp.inf), axis=-1)
+    return jnp.take_along_axis(candidates, best[..., None, None], axis=-2)[..., 0, :]
+
+
 _JAX_SOLVERS: dict = {}
 
 
@@ -219,6 +253,7 @@ def nnls_jax(F, D, max_iter=None, jacobi=True):
 
     Runs at most ``max_iter`` (default ``5 n + 50``) active-set iterations in a
     ``lax.while_loop``; under ``vmap`` the loop runs until every batch member has converged.
+    One or two parameters are solved exactly by comparing the faces (no loop).
     """
     from autoarray.backend import jax_numpy
 
@@ -226,6 +261,8 @@ def nnls_jax(F, D, max_iter=None, jacobi=True):
     F = jnp.asarray(F)
     D = jnp.asarray(D)
     n = D.shape[-1]
+    if n <= 2:
+        return _nnls_by_faces_jax(F, D)
     max_iter = 5 * n + 50 if max_iter is None else int(max_iter)
     solver = _JAX_SOLVERS.get(max_iter)
     if solver is None:
