@@ -158,7 +158,7 @@ JAX_VJP_BLOCK_ROWS = 32_768
 JAX_VJP_MIN_BLOCKS = 4
 
 
-def jax_vjp_block_rows_from(points: int):
+def jax_vjp_block_rows_from(points: int) -> int | None:
     """Rows per backward block for a JAX fit on ``points`` points, or None for plain autodiff.
 
     Measured on the P2 benchmark (252k points, 2-core CPU, one process, interleaved): gradient
@@ -351,7 +351,8 @@ class AbstractFitImaging(ABC):
         attribute = self._model_obj_attribute
         leaves, treedef = jax.tree_util.tree_flatten(getattr(self, attribute))
         diff_index = [i for i, leaf in enumerate(leaves) if _is_inexact_leaf(leaf)]
-        if any(_is_traced(leaf) for i, leaf in enumerate(leaves) if i not in set(diff_index)):
+        diff_set = set(diff_index)
+        if any(_is_traced(leaf) for i, leaf in enumerate(leaves) if i not in diff_set):
             return self._per_point_pass(points, xp)
 
         def evaluate(diff_leaves, rows):
