@@ -16,7 +16,7 @@ likelihood at batch 50 and 500, the jitted gradient, the vmap compile time, and 
 Each timing is the median of at least 0.2 s of calls; ``cores_used`` (CPU time / wall time
 per path) shows how many cores a path kept busy.
 
-Usage: ``python workspace_test/benchmarks/run.py [--rounds 5] [--problems P1 P2] [--quick]``
+Usage: ``python workspace_test/benchmarks/run.py [--rounds 3] [--problems P1 P2] [--quick]``
 """
 
 from __future__ import annotations
@@ -197,7 +197,7 @@ def markdown_table(results) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--problems", nargs="+", default=["P1", "P2"])
     parser.add_argument("--quick", action="store_true", help="1 round, batch 50 only")
     args = parser.parse_args()
