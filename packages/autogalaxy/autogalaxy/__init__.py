@@ -33,6 +33,7 @@ from autogalaxy.profiles.light import standard as lp
 from autogalaxy.profiles import mass as mp
 from autogalaxy.profiles.geometry_profiles import EllProfile, GeometryProfile, SphProfile
 from autogalaxy.imaging.analysis import AnalysisImaging
+from autogalaxy.imaging.result import ResultImaging
 from autogalaxy.imaging.fit_imaging import FitImaging
 from autogalaxy.imaging.model_json import model_obj_from_json as from_json
 from autogalaxy.imaging.model_json import model_obj_to_json as output_to_json

@@ -54,6 +54,7 @@ from autogalaxy import (
 )
 from autolens import exc
 from autolens.imaging.analysis import AnalysisImaging
+from autolens.imaging.result import ResultImaging
 from autolens.imaging.fit_imaging import FitImaging
 from autolens.imaging.simulator import (
     SimulatorImaging,

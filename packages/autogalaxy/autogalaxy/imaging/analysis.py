@@ -10,6 +10,7 @@ import numpy as np
 
 from autogalaxy.imaging import jax_registration
 from autogalaxy.imaging.fit_imaging import FitImaging, fit_statics_from
+from autogalaxy.imaging.result import ResultImaging
 
 
 class AbstractAnalysisImaging(ABC):
@@ -85,6 +86,15 @@ class AbstractAnalysisImaging(ABC):
     @staticmethod
     def dataset_model_via_instance_from(instance):
         return getattr(instance, "dataset_model", None)
+
+    # ------------------------------------------------------------------ result
+    #: Result class returned by searches fitting this analysis.
+    Result = ResultImaging
+
+    def make_result(self, samples, search=None, output_folder=None, loaded: bool = False):
+        """The search's result for this analysis (an instance of :attr:`Result`)."""
+        return self.Result(samples, analysis=self, search=search, output_folder=output_folder,
+                           loaded=loaded)
 
     # ------------------------------------------------------------------ likelihood
     @abstractmethod

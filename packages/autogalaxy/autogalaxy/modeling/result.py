@@ -140,12 +140,15 @@ class Result:
     def max_log_likelihood_instance(self):
         return self.samples.max_log_likelihood_instance
 
+    def _require_analysis(self, what: str):
+        if self.analysis is None:
+            raise AttributeError(f"This Result has no analysis to build the {what} with.")
+        return self.analysis
+
     @property
     def max_log_likelihood_fit(self):
         """``analysis.fit_from(max_log_likelihood_instance)``."""
-        if self.analysis is None:
-            raise AttributeError("This Result has no analysis to build a fit with.")
-        return self.analysis.fit_from(self.max_log_likelihood_instance)
+        return self._require_analysis("fit").fit_from(self.max_log_likelihood_instance)
 
     @property
     def median_pdf_instance(self):

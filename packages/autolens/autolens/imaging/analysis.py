@@ -6,6 +6,7 @@ import os
 
 from autogalaxy.imaging.analysis import AbstractAnalysisImaging
 from autolens.imaging.fit_imaging import FitImaging
+from autolens.imaging.result import ResultImaging
 from autolens.lens.tracer import Tracer
 
 
@@ -20,6 +21,7 @@ class AnalysisImaging(AbstractAnalysisImaging):
     """
 
     _fit_cls = FitImaging
+    Result = ResultImaging
 
     def _pytree_classes(self) -> tuple:
         return (FitImaging, Tracer)

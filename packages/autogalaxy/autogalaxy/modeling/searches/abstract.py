@@ -34,6 +34,15 @@ def _analysis_fingerprint(analysis) -> str | None:
     return str(fingerprint()) if callable(fingerprint) else None
 
 
+def result_from(analysis, samples: Samples, **kwargs) -> Result:
+    """``analysis.make_result(samples, **kwargs)`` when the analysis has one (its own result
+    class, e.g. with ``max_log_likelihood_tracer``), else a plain :class:`Result`."""
+    make_result = getattr(analysis, "make_result", None)
+    if callable(make_result):
+        return make_result(samples, **kwargs)
+    return Result(samples, analysis=analysis, **kwargs)
+
+
 def import_optional(module: str, extra: str, search: str):
     """Import an optional sampler package or raise a SearchException naming the pip extra."""
     try:
@@ -257,7 +266,7 @@ class AbstractSearch(ABC):
         finally:
             progress.close()
         elapsed = time.time() - start
-        result = Result(samples, analysis=analysis, search=self, output_folder=folder)
+        result = result_from(analysis, samples, search=self, output_folder=folder)
         self._write_outputs(result, analysis, folder, elapsed, progress.count)
         return result
 
@@ -331,4 +340,4 @@ class AbstractSearch(ABC):
                 f"({summary.get('paths')}); use another search name or path_prefix."
             )
         samples = Samples(model, parameters, log_l, weights, log_evidence=summary.get("log_evidence"))
-        return Result(samples, analysis=analysis, search=self, output_folder=folder, loaded=True)
+        return result_from(analysis, samples, search=self, output_folder=folder, loaded=True)
