@@ -35,4 +35,16 @@ def run_python(
     )
 
 
-__all__ = ["run_python"]
+def imported_file_without_jax(package: str, source_dirs: Iterable[Path | str]) -> Path:
+    """Import ``package`` in a fresh interpreter (``source_dirs`` first on the path), assert
+    that JAX was not imported with it, and return the resolved file it was imported from."""
+    result = run_python(
+        f"import {package}, sys; assert 'jax' not in sys.modules, 'jax imported'; "
+        f"print({package}.__file__)",
+        source_dirs,
+    )
+    assert result.returncode == 0, result.stderr
+    return Path(result.stdout.strip()).resolve()
+
+
+__all__ = ["imported_file_without_jax", "run_python"]

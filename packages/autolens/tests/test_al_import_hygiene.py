@@ -6,13 +6,14 @@ from pathlib import Path
 import autoarray
 import autogalaxy
 import autolens
-from autoarray.testing import run_python
+from autoarray.testing import imported_file_without_jax, run_python
 
 PACKAGES_DIR = Path(__file__).resolve().parents[2]  # packages/
+SOURCE_DIRS = [PACKAGES_DIR / name for name in ("autoarray", "autogalaxy", "autolens")]
 
 
 def _run_python(code: str):
-    return run_python(code, [PACKAGES_DIR / name for name in ("autoarray", "autogalaxy", "autolens")])
+    return run_python(code, SOURCE_DIRS)
 
 
 def test_all_packages_come_from_this_checkout():
@@ -22,12 +23,8 @@ def test_all_packages_come_from_this_checkout():
 
 
 def test_import_does_not_import_jax():
-    result = _run_python(
-        "import autolens, sys; assert 'jax' not in sys.modules, 'jax imported'; "
-        "print(autolens.__file__)"
-    )
-    assert result.returncode == 0, result.stderr
-    assert Path(result.stdout.strip()).resolve().is_relative_to(PACKAGES_DIR.resolve())
+    module_file = imported_file_without_jax("autolens", SOURCE_DIRS)
+    assert module_file.is_relative_to(PACKAGES_DIR.resolve())
 
 
 def test_numpy_path_tracer_and_fit_do_not_import_jax():
