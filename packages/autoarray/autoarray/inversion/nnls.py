@@ -25,14 +25,19 @@ from autoarray import exc
 _EPS = np.finfo(float).eps
 
 
-def _jacobi(F, D):
+def _positive_diagonal(F):
+    """The diagonal of ``F``; raises if an entry is not positive."""
     diag = np.diag(F)
     if not np.all(diag > 0.0):
         raise exc.InversionException(
             "Positive-only solve: the curvature matrix has non-positive diagonal entries "
             "(a linear object with no signal in the unmasked pixels?)."
         )
-    scale = 1.0 / np.sqrt(diag)
+    return diag
+
+
+def _jacobi(F, D):
+    scale = 1.0 / np.sqrt(_positive_diagonal(F))
     return F * scale[:, None] * scale[None, :], D * scale, scale
 
 
@@ -47,11 +52,7 @@ def nnls_numpy(F, D, max_iter=None, jacobi=True):
     F, D, scale = _validated(F, D, jacobi and not small)
     n = D.size
     if small:
-        if not np.all(np.diag(F) > 0.0):
-            raise exc.InversionException(
-                "Positive-only solve: the curvature matrix has non-positive diagonal entries "
-                "(a linear object with no signal in the unmasked pixels?)."
-            )
+        _positive_diagonal(F)
         return _nnls_by_faces(F, D)
     max_iter = 5 * n + 50 if max_iter is None else max_iter
     try:
