@@ -72,15 +72,15 @@ class LinearObject:
 
 def linear_objects_from(galaxies) -> List[LinearObject]:
     """Linear objects of ``galaxies`` (galaxy order, then attribute order)."""
-    basis_cls = profile_class("Basis")
     objects = []
     for galaxy in galaxies:
         for component in galaxy_components(galaxy):
-            if isinstance(component, basis_cls):
-                members = [p for p in basis_members(component) if is_linear(p)]
+            kind = light_kind(component)
+            if kind == "basis":
+                members = [p for p in basis_members(component) if light_kind(p) == "linear"]
                 if members:
                     objects.append(LinearObject(galaxy, component, members))
-            elif is_linear(component):
+            elif kind == "linear":
                 objects.append(LinearObject(galaxy, component, [component]))
     return objects
 

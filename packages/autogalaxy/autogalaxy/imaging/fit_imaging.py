@@ -36,6 +36,7 @@ from autoarray import exc as aa_exc
 from autoarray.inversion.inversion import Inversion
 from autogalaxy.galaxy import to_inversion
 from autogalaxy.imaging.settings import SettingsInversion, settings_values_from
+from autogalaxy.profiles.geometry_profiles import is_concrete
 
 # ----------------------------------------------------------------------------------------------
 # per-dataset constants
@@ -177,10 +178,6 @@ def _is_inexact_leaf(leaf) -> bool:
     if dtype is None:
         return isinstance(leaf, float)
     return np.issubdtype(np.dtype(dtype), np.inexact)
-
-
-def _is_traced(leaf) -> bool:
-    return not isinstance(leaf, (int, float, complex, bool, np.ndarray, np.generic))
 
 
 _POOLS: dict = {}
@@ -352,7 +349,7 @@ class AbstractFitImaging(ABC):
         leaves, treedef = jax.tree_util.tree_flatten(getattr(self, attribute))
         diff_index = [i for i, leaf in enumerate(leaves) if _is_inexact_leaf(leaf)]
         diff_set = set(diff_index)
-        if any(_is_traced(leaf) for i, leaf in enumerate(leaves) if i not in diff_set):
+        if not all(is_concrete(leaf) for i, leaf in enumerate(leaves) if i not in diff_set):
             return self._per_point_pass(points, xp)
 
         def evaluate(diff_leaves, rows):
