@@ -132,17 +132,8 @@ def hyp2f1_epl_from(w_real, w_imag, f2, nodes, weights, xp=np):
     """
     n_nodes = nodes.shape[0]
     if xp is np:
-        acc_a = np.zeros_like(w_real)
-        acc_b = np.zeros_like(w_real)
-        tmp = np.empty_like(w_real)
-        for k in range(n_nodes):
-            s = float(nodes[k])
-            np.multiply(w_real, 2.0 * s, out=tmp)
-            tmp += 1.0 + s * s * f2
-            np.divide(float(weights[k]), tmp, out=tmp)
-            acc_a += tmp
-            tmp *= s
-            acc_b += tmp
+        acc_a, acc_b, tmp = (np.empty_like(w_real) for _ in range(3))
+        _node_sums_numpy(w_real, f2, nodes, weights, acc_a, acc_b, tmp)
     else:
         # Unrolled over the nodes: on CPU this runs 3-8x faster than a broadcast [N, K]
         # reduction or lax.scan (measured), at a modest compile-time cost.
@@ -154,6 +145,21 @@ def hyp2f1_epl_from(w_real, w_imag, f2, nodes, weights, xp=np):
             acc_a = acc_a + inv
             acc_b = acc_b + s * inv
     return acc_a + w_real * acc_b, -w_imag * acc_b
+
+
+def _node_sums_numpy(w_real, f2, nodes, weights, acc_a, acc_b, tmp) -> None:
+    """``A = sum_k p_k / D_k`` into ``acc_a`` and ``B = sum_k s_k p_k / D_k`` into ``acc_b``
+    (see :func:`hyp2f1_epl_from`), in place: the three ``[N]`` buffers are overwritten."""
+    acc_a.fill(0.0)
+    acc_b.fill(0.0)
+    for k in range(nodes.shape[0]):
+        node = float(nodes[k])
+        np.multiply(w_real, 2.0 * node, out=tmp)
+        tmp += 1.0 + node * node * f2
+        np.divide(float(weights[k]), tmp, out=tmp)
+        acc_a += tmp
+        tmp *= node
+        acc_b += tmp
 
 
 @functools.lru_cache(maxsize=256)
@@ -277,16 +283,7 @@ def epl_deflections_numpy_from(y, x, centre, einstein_radius, slope, ell_comps, 
     nodes, weights = rule
     f2 = e1 * e1 + e2 * e2
     acc_a, acc_b = diff, inv_s2
-    acc_a.fill(0.0)
-    acc_b.fill(0.0)
-    for k in range(nodes.shape[0]):
-        node = float(nodes[k])
-        np.multiply(w_real, 2.0 * node, out=tmp)
-        tmp += 1.0 + node * node * f2
-        np.divide(float(weights[k]), tmp, out=tmp)
-        acc_a += tmp
-        tmp *= node
-        acc_b += tmp
+    _node_sums_numpy(w_real, f2, nodes, weights, acc_a, acc_b, tmp)
     np.multiply(w_real, acc_b, out=tmp)
     acc_a += tmp  # h_real
     np.multiply(w_imag, acc_b, out=acc_b)
