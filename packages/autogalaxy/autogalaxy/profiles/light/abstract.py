@@ -10,7 +10,12 @@ import numpy as np
 from scipy import integrate, optimize
 
 import autoarray as aa
-from autogalaxy.profiles.geometry_profiles import EllProfile, check_parameter, is_concrete
+from autogalaxy.profiles.geometry_profiles import (
+    EllProfile,
+    check_parameter,
+    is_concrete,
+    plain_scalars,
+)
 from autogalaxy.profiles.light.decorators import check_operated_only
 
 
@@ -78,6 +83,18 @@ class LightProfile(EllProfile, abc.ABC):
         caller hands over: on NumPy a subclass may overwrite it and return it (no temporaries).
         """
         return self._image_2d_via_radii_squared_from(radii_squared, xp=xp)
+
+    def _in_place_numpy_allowed(self, defining_cls, radii_squared, xp, *parameters) -> bool:
+        """Whether ``defining_cls``'s in-place NumPy version of the image may run: NumPy, a
+        NumPy ``radii_squared``, plain-number ``parameters`` and no subclass overriding
+        ``defining_cls._image_2d_via_radii_squared_from``."""
+        return (
+            xp is np
+            and type(self)._image_2d_via_radii_squared_from
+            is defining_cls._image_2d_via_radii_squared_from
+            and plain_scalars(*parameters)
+            and isinstance(radii_squared, np.ndarray)
+        )
 
     def luminosity_within_circle_from(self, radius: float) -> float:
         """Total flux inside eccentric radius ``radius``: ``int_0^radius 2 pi R I(R) dR``.

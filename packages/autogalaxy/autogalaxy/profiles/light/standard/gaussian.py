@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from autogalaxy.profiles.geometry_profiles import SphTwin, check_parameter, plain_scalars
+from autogalaxy.profiles.geometry_profiles import SphTwin, check_parameter
 from autogalaxy.profiles.light.abstract import LightProfile
 
 
@@ -25,12 +25,8 @@ class Gaussian(LightProfile):
 
     def _image_2d_via_owned_radii_squared_from(self, radii_squared, xp=np):
         # NumPy with plain-number parameters: in place on the fresh array.
-        if (
-            xp is not np
-            or type(self)._image_2d_via_radii_squared_from
-            is not Gaussian._image_2d_via_radii_squared_from
-            or not plain_scalars(self.intensity, self.sigma, self.ell_comps)
-            or not isinstance(radii_squared, np.ndarray)
+        if not self._in_place_numpy_allowed(
+            Gaussian, radii_squared, xp, self.intensity, self.sigma, self.ell_comps
         ):
             return self._image_2d_via_radii_squared_from(radii_squared, xp=xp)
         radii_squared *= -0.5 * float(self.axis_ratio(xp=np)) / (float(self.sigma) ** 2)

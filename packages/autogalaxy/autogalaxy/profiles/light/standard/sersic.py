@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 
-from autogalaxy.profiles.geometry_profiles import SphTwin, check_parameter, plain_scalars
+from autogalaxy.profiles.geometry_profiles import SphTwin, check_parameter
 from autogalaxy.profiles.light.abstract import (
     LightProfile,
     log_of_zero_allowed,
@@ -67,12 +67,8 @@ class Sersic(LightProfile):
 
     def _image_2d_via_owned_radii_squared_from(self, radii_squared, xp=np):
         # NumPy with plain-number parameters: the same operations, in place on the fresh array.
-        if (
-            xp is not np
-            or type(self)._image_2d_via_radii_squared_from
-            is not Sersic._image_2d_via_radii_squared_from
-            or not plain_scalars(self.intensity, self.effective_radius, self.sersic_index)
-            or not isinstance(radii_squared, np.ndarray)
+        if not self._in_place_numpy_allowed(
+            Sersic, radii_squared, xp, self.intensity, self.effective_radius, self.sersic_index
         ):
             return self._image_2d_via_radii_squared_from(radii_squared, xp=xp)
         inv_n = 1.0 / float(self.sersic_index)
