@@ -1,4 +1,5 @@
-"""JAX parity checks for autoarray's convolution, NNLS, inversion and FitImaging.
+"""JAX parity checks for autoarray's elementary functions, convolution, NNLS, inversion and
+FitImaging.
 
 Not a pytest module: run ``timeout 300 python workspace_test/autoarray_jax.py``; exits non-zero
 on any mismatch. Compares every JAX result (``jax.jit`` and ``jax.vmap``) with the NumPy path.
@@ -243,7 +244,45 @@ def row_blocked_vjp_checks():
           flat_plain, 1e-12 * float(np.abs(flat_plain).max()))
 
 
+def numerics_checks():
+    """``aa.numerics`` log / arctan / arctan_ratio under jit and vmap against NumPy (relative
+    error, at most a few ulp), their special values, and their derivatives (custom JVPs)."""
+    rng = np.random.default_rng(7)
+    x = np.concatenate([np.exp(rng.uniform(-700.0, 700.0, 50_000)), rng.uniform(0.5, 2.0, 50_000)])
+    t = np.concatenate([rng.normal(0.0, 3.0, 50_000), np.tan(rng.uniform(-1.57, 1.57, 50_000))])
+    d = rng.uniform(0.05, 4.0, t.size)
+    log = jax.jit(lambda v: aa.numerics.log(v, xp=jnp))
+    atan = jax.jit(lambda v: aa.numerics.arctan(v, xp=jnp))
+    ratio = jax.jit(lambda n, m: aa.numerics.arctan_ratio(n, m, xp=jnp))
+    relative = 1e-15  # 4.5 ulp
+    for name, got, ref in [
+        ("log jit", log(x), np.log(x)),
+        ("log vmap", jax.vmap(lambda v: aa.numerics.log(v, xp=jnp))(x), np.log(x)),
+        ("arctan jit", atan(t), np.arctan(t)),
+        ("arctan_ratio jit", ratio(t, d), np.arctan2(t, d)),
+        ("arctan_ratio vmap", jax.vmap(lambda n, m: aa.numerics.arctan_ratio(n, m, xp=jnp))(t, d),
+         np.arctan2(t, d)),
+    ]:
+        got = np.asarray(got)
+        scale = np.where(ref == 0.0, 1.0, np.abs(ref))
+        check(f"numerics {name} (relative)", (got - ref) / scale, np.zeros_like(ref), relative)
+    specials = np.asarray(log(jnp.asarray([0.0, -1.0, np.inf, np.nan])))
+    ok = specials[0] == -np.inf and np.isnan(specials[1]) and specials[2] == np.inf and np.isnan(specials[3])
+    check("numerics log special values", float(ok), 1.0, 0)
+    points = jnp.asarray([0.3, 1.0, 7.5])
+    grad_log = jax.vmap(jax.grad(lambda v: aa.numerics.log(v, xp=jnp)))(points)
+    check("numerics d log / dx = 1/x", grad_log, 1.0 / np.asarray(points), 1e-15)
+    second = jax.vmap(jax.grad(jax.grad(lambda v: aa.numerics.log(v, xp=jnp))))(points)
+    check("numerics d2 log / dx2 = -1/x^2", second, -1.0 / np.asarray(points) ** 2, 1e-14)
+    grad_atan = jax.vmap(jax.grad(lambda v: aa.numerics.arctan(v, xp=jnp)))(points)
+    check("numerics d arctan / dx", grad_atan, 1.0 / (1.0 + np.asarray(points) ** 2), 1e-15)
+    dn, dd = jax.grad(lambda n, m: aa.numerics.arctan_ratio(n, m, xp=jnp), argnums=(0, 1))(0.7, 1.9)
+    norm = 0.7**2 + 1.9**2
+    check("numerics d arctan_ratio / d(n, d)", [dn, dd], [1.9 / norm, -0.7 / norm], 1e-15)
+
+
 def main() -> int:
+    numerics_checks()
     row_blocked_vjp_checks()
     convolution_checks()
     nnls_checks()

@@ -33,6 +33,7 @@ from autoarray.io_util import atomic_write_bytes, atomic_write_text  # noqa: E40
 from autoarray.row_blocked_vjp import row_blocked_vjp  # noqa: E402
 from autoarray.fit.fit_imaging import FitImaging  # noqa: E402
 from autoarray import inversion  # noqa: E402
+from autoarray import numerics  # noqa: E402
 
 over_sample = decorators.over_sample
 
@@ -75,6 +76,7 @@ __all__ = [
     "SimulatorImaging",
     "FitImaging",
     "inversion",
+    "numerics",
     "atomic_write_bytes",
     "atomic_write_text",
     "row_blocked_vjp",

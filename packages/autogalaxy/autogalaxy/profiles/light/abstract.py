@@ -39,7 +39,7 @@ def radii_squared_power_from(radii_squared, exponent, xp=np):
         if exponent == 1.0:
             return radii_squared
     with log_of_zero_allowed(xp):
-        return xp.exp(exponent * xp.log(radii_squared))
+        return xp.exp(exponent * aa.numerics.log(radii_squared, xp=xp))
 
 
 class LightProfile(EllProfile, abc.ABC):
