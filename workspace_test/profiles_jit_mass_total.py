@@ -6,7 +6,8 @@ PowerLawCore(Sph), PowerLawMultipole, ExternalShear, MassSheet):
   ``xp=jnp`` and the profile built *inside* the jitted function from traced parameters equals the
   NumPy path (1e-10 relative + 1e-12 absolute; the EPL family is additionally held to 1e-8 absolute
   against an independent reference below), on the 4 check points and on a ``Grid2D``;
-- ``jax.vmap`` over a batch of three parameter sets equals NumPy for every batch element;
+- ``jax.vmap`` over a batch of three parameter sets equals NumPy for every batch element, and
+  so do the ``deflections_yx_columns_from`` columns that ray tracing uses;
 - ``jax.grad`` of the summed deflections with respect to every parameter is finite, also at
   ``ell_comps = (0, 0)`` / ``multipole_comps = (0, 0)`` / zero shear.
 
@@ -154,6 +155,14 @@ def profile_parity(jax, jnp):
             expected = raw(build(cls, p_i).deflections_yx_2d_from(grid_irr))
             ok, err = close(got[i], expected)
             check(f"{cls.__name__} vmap[{i}]", ok, f"max err {err:.2e}")
+
+        # The (alpha_y, alpha_x) columns used by ray tracing, under vmap, equal the deflections.
+        def cfn(p, cls=cls):
+            return jnp.stack(build(cls, p).deflections_yx_columns_from(grid_irr, xp=jnp), axis=-1)
+
+        got_columns = np.asarray(jax.jit(jax.vmap(cfn))(batch))
+        ok, err = close(got_columns, got)
+        check(f"{cls.__name__} deflections_yx_columns_from vmap", ok, f"max err {err:.2e}")
 
         # Gradients finite, also at degenerate ellipticity / multipole / shear.
         zero = {"ell_comps": (0.0, 0.0), "multipole_comps": (0.0, 0.0), "gamma_1": 0.0, "gamma_2": 0.0}

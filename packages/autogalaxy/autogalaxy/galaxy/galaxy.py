@@ -213,6 +213,20 @@ class Galaxy(OperateImage):
             total = total + aa.raw_array(profile.deflections_yx_2d_from(grid=grid, xp=xp))
         return total
 
+    def deflections_yx_columns_from(self, grid, xp=np):
+        """Raw ``(alpha_y, alpha_x)`` arrays of the summed deflections (what ray tracing uses;
+        see ``MassProfile.deflections_yx_columns_from``); zeros if there is no mass."""
+        profiles = self.mass_profile_list
+        if not profiles:
+            zeros = xp.zeros(_n_points(grid))
+            return zeros, zeros
+        alpha_y, alpha_x = profiles[0].deflections_yx_columns_from(grid, xp=xp)
+        for profile in profiles[1:]:
+            more_y, more_x = profile.deflections_yx_columns_from(grid, xp=xp)
+            alpha_y = alpha_y + more_y
+            alpha_x = alpha_x + more_x
+        return alpha_y, alpha_x
+
     @aa.decorators.to_array
     def convergence_2d_from(self, grid, xp=np, **kwargs):
         """Sum of the convergences of the mass profiles; zeros if none."""

@@ -20,6 +20,7 @@ from autogalaxy.galaxy import to_inversion
 from autogalaxy.galaxy.galaxies import Galaxies
 from autogalaxy.galaxy.profile_types import basis_members, is_linear, profile_class
 from autogalaxy.operate.image import OperateImage
+from autogalaxy.profiles.geometry_profiles import stacked_yx_from
 from autolens import exc
 from autolens.lens import tracer_util
 
@@ -193,8 +194,9 @@ class Tracer(OperateImage):
         redshifts = [g.redshift for g in self.galaxies]
         return tracer_util.scaling_factor_matrix_traced_from(redshifts, self.cosmology, xp)
 
-    def _plane_deflections_raw_from(self, plane_index, points, xp=np):
-        """Summed raw deflections of one plane's galaxies, or ``None`` if it has no mass."""
+    def _plane_deflection_columns_from(self, plane_index, points, xp=np):
+        """Summed raw ``(alpha_y, alpha_x)`` of one plane's galaxies, or ``None`` if it has no
+        mass."""
         total = None
         grid = None
         for i in self._plane_info.index_lists[plane_index]:
@@ -203,20 +205,28 @@ class Tracer(OperateImage):
                 continue
             if grid is None:
                 grid = _points_grid(points, xp)
-            values = aa.raw_array(galaxy.deflections_yx_2d_from(grid=grid, xp=xp))
-            total = values if total is None else total + values
+            alpha_y, alpha_x = galaxy.deflections_yx_columns_from(grid, xp=xp)
+            total = (alpha_y, alpha_x) if total is None else (total[0] + alpha_y, total[1] + alpha_x)
         return total
 
     # ------------------------------------------------------------------ ray tracing
-    def traced_points_list_from(self, points, xp=np, plane_index_limit=None) -> list:
-        """Raw ``[N, 2]`` traced positions of each plane (up to ``plane_index_limit``)."""
+    def traced_points_list_from(
+        self, points, xp=np, plane_index_limit=None, for_column_reads: bool = False
+    ) -> list:
+        """Raw ``[N, 2]`` traced positions of each plane (up to ``plane_index_limit``).
+
+        ``for_column_reads``: the caller only reads the traced points column by column (the
+        fit's per-point pass), so on JAX they are stacked in the form XLA removes (see
+        :func:`~autogalaxy.profiles.geometry_profiles.stacked_yx_for_column_reads_from`).
+        """
         return tracer_util.traced_points_list_from(
             points=points,
-            deflections_of_plane_from=self._plane_deflections_raw_from,
+            deflection_columns_of_plane_from=self._plane_deflection_columns_from,
             beta=self._beta(xp),
             total_planes=self.total_planes,
             xp=xp,
             plane_index_limit=plane_index_limit,
+            for_column_reads=for_column_reads,
         )
 
     def traced_grid_2d_list_from(self, grid, xp=np, plane_index_limit=None) -> list:
@@ -267,8 +277,10 @@ class Tracer(OperateImage):
         the summed deflections of its galaxies."""
         points = aa.raw_array(grid)
         if self.total_planes == 1:
-            alpha = self._plane_deflections_raw_from(0, points, xp)
-            return xp.zeros((points.shape[0], 2)) if alpha is None else alpha
+            alpha = self._plane_deflection_columns_from(0, points, xp)
+            if alpha is None:
+                return xp.zeros((points.shape[0], 2))
+            return stacked_yx_from(*alpha, xp=xp)
         traced = self.traced_points_list_from(points, xp)
         return traced[0] - traced[-1]
 
@@ -296,7 +308,9 @@ class Tracer(OperateImage):
         light = self.plane_indexes_with_images
         if not light:
             return []
-        traced = self.traced_points_list_from(points, xp, plane_index_limit=max(light))
+        traced = self.traced_points_list_from(
+            points, xp, plane_index_limit=max(light), for_column_reads=True
+        )
         return [([self.galaxies[i] for i in self._plane_info.index_lists[j]], traced[j])
                 for j in light]
 

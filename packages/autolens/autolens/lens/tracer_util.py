@@ -18,6 +18,10 @@ from typing import List, Sequence
 import numpy as np
 
 from autoarray.backend import is_traced
+from autogalaxy.profiles.geometry_profiles import (
+    stacked_yx_for_column_reads_from,
+    stacked_yx_from,
+)
 from autolens import exc
 
 
@@ -95,11 +99,12 @@ def scaling_factor_matrix_traced_from(redshifts: Sequence, cosmology, xp) -> lis
 
 def traced_points_list_from(
     points,
-    deflections_of_plane_from,
+    deflection_columns_of_plane_from,
     beta,
     total_planes: int,
     xp=np,
     plane_index_limit: int | None = None,
+    for_column_reads: bool = False,
 ) -> list:
     """Raw ``[N, 2]`` positions ``θ_j`` of every plane up to ``plane_index_limit``.
 
@@ -107,30 +112,47 @@ def traced_points_list_from(
     ----------
     points
         Raw image-plane positions.
-    deflections_of_plane_from
-        ``f(plane_index, raw_points, xp)`` → raw ``[N, 2]`` summed deflections of that plane, or
-        ``None`` if the plane has no mass (it is then skipped).
+    deflection_columns_of_plane_from
+        ``f(plane_index, raw_points, xp)`` → raw ``(alpha_y, alpha_x)`` summed deflections of
+        that plane, or ``None`` if the plane has no mass (it is then skipped).
     beta
         ``β[i][j]`` (array or nested list).
+    for_column_reads
+        The caller reads the traced points only column by column: on JAX they are stacked so
+        that XLA removes the stack (no ``[N, 2]`` array is written per plane).
     """
     last = total_planes - 1 if plane_index_limit is None else int(plane_index_limit)
     if last < 0 or last > total_planes - 1:
         raise exc.RayTracingException(
             f"plane_index_limit={plane_index_limit} is outside the tracer's {total_planes} planes."
         )
+    stack = stacked_yx_for_column_reads_from if for_column_reads else stacked_yx_from
     traced = [points]
     deflections: list = []
     for j in range(1, last + 1):
-        deflections.append(deflections_of_plane_from(j - 1, traced[j - 1], xp))
-        total = None
+        deflections.append(deflection_columns_of_plane_from(j - 1, traced[j - 1], xp))
+        terms = []
         for i in range(j):
             alpha = deflections[i]
             if alpha is None:
                 continue
             factor = beta[i][j]
-            if isinstance(factor, (float, np.floating)) and factor == 0.0:
+            if _is_plain(factor) and factor == 0.0:
                 continue
-            term = alpha if isinstance(factor, (float, np.floating)) and factor == 1.0 else factor * alpha
-            total = term if total is None else total + term
-        traced.append(points if total is None else points - total)
+            if not (_is_plain(factor) and factor == 1.0):
+                alpha = (factor * alpha[0], factor * alpha[1])
+            terms.append(alpha)
+        if not terms:
+            traced.append(points)
+            continue
+        traced_y = points[:, 0] - terms[0][0]
+        traced_x = points[:, 1] - terms[0][1]
+        for alpha_y, alpha_x in terms[1:]:
+            traced_y = traced_y - alpha_y
+            traced_x = traced_x - alpha_x
+        traced.append(stack(traced_y, traced_x, xp=xp))
     return traced
+
+
+def _is_plain(factor) -> bool:
+    return isinstance(factor, (float, np.floating))

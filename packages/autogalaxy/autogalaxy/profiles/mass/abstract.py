@@ -73,6 +73,17 @@ class MassProfile(EllProfile, ABC):
     def deflections_yx_2d_from(self, grid, xp=np, **kwargs):
         """Deflection angles ``(alpha_y, alpha_x)`` at ``grid`` (arc-seconds)."""
 
+    def deflections_yx_columns_from(self, grid, xp=np):
+        """Raw ``(alpha_y, alpha_x)`` arrays ``[N]`` of the deflections at ``grid`` (arc-seconds).
+
+        What ray tracing uses: the tracer sums and subtracts deflections column by column, so on
+        JAX a profile that computes its two components separately never builds an ``[N, 2]``
+        array on the likelihood path. This default takes the columns of
+        :meth:`deflections_yx_2d_from`; profiles with separate component formulas override it.
+        """
+        raw = aa.raw_array(self.deflections_yx_2d_from(grid=grid, xp=xp))
+        return raw[:, 0], raw[:, 1]
+
     @abstractmethod
     def convergence_2d_from(self, grid, xp=np, **kwargs):
         """Convergence ``kappa`` at ``grid``."""

@@ -49,9 +49,14 @@ class ExternalShear(MassProfile):
             np.multiply(y, gamma_2, out=tmp)
             out[:, 1] += tmp
             return out
-        return stacked_yx_from(
-            self.gamma_2 * x - self.gamma_1 * y, self.gamma_1 * x + self.gamma_2 * y, xp=xp
-        )
+        return stacked_yx_from(*self.deflections_yx_columns_from(grid, xp=xp), xp=xp)
+
+    def deflections_yx_columns_from(self, grid, xp=np):
+        """The ``(alpha_y, alpha_x)`` columns of :meth:`deflections_yx_2d_from` (raw)."""
+        raw = grid_raw_from(grid)
+        y = raw[:, 0]
+        x = raw[:, 1]
+        return self.gamma_2 * x - self.gamma_1 * y, self.gamma_1 * x + self.gamma_2 * y
 
     @aa.decorators.to_array
     def convergence_2d_from(self, grid, xp=np, **kwargs):

@@ -40,6 +40,7 @@ import math
 
 import numpy as np
 
+import autoarray as aa
 from autogalaxy.profiles.geometry_profiles import plain_scalars
 
 #: Number of Gauss-Jacobi nodes used for the EPL hypergeometric function on the JAX path (and the
@@ -455,9 +456,9 @@ def _sie_closed_from(y, x, einstein_radius, e1, e2, f, xp=np):
     x_frame = cos_phi * x + sin_phi * y
     y_frame = cos_phi * y - sin_phi * x
     psi = xp.sqrt(q2 * x_frame * x_frame + y_frame * y_frame)
-    atan_part = xp.arctan(scale * x_frame / psi)
+    atan_part = aa.numerics.arctan_ratio(scale * x_frame, psi, xp=xp)
     y_scaled = scale * y_frame
-    log_part = 0.5 * xp.log((psi + y_scaled) / (psi - y_scaled))
+    log_part = 0.5 * aa.numerics.log((psi + y_scaled) / (psi - y_scaled), xp=xp)
     amp = einstein_radius * amplitude
     return (
         amp * (sin_phi * atan_part + cos_phi * log_part),
@@ -512,45 +513,66 @@ def sie_deflections_from(y, x, einstein_radius, ell_comps, xp=np, centre=(0.0, 0
     of :func:`_sie_series_from` is used instead. The branch is chosen in Python for plain-number
     ``ell_comps`` and by ``lax.cond`` when they are traced (under ``vmap`` that becomes a select;
     the unused branch then sees a harmless stand-in ellipticity, so no gradient is NaN). Points at
-    the exact centre get 0.
+    the exact centre get 0; the centre is handled inside the branches, so the observer-frame
+    ``y``, ``x`` (constants on the likelihood path) are the only per-point operands.
     """
+    e1, e2, f = effective_ell_comps_from(ell_comps, xp=xp)
+    if xp is np and plain_scalars(e1, e2, einstein_radius, centre):
+        if float(f) >= SIE_SERIES_ELLIPTICITY:
+            return _sie_closed_numpy_from(
+                y, x, centre, float(einstein_radius), float(e1), float(e2), float(f)
+            )
     from autogalaxy.profiles.geometry_profiles import stacked_yx_from
 
+    return stacked_yx_from(
+        *sie_deflection_columns_from(y, x, einstein_radius, ell_comps, xp=xp, centre=centre),
+        xp=xp,
+    )
+
+
+def sie_deflection_columns_from(y, x, einstein_radius, ell_comps, xp=np, centre=(0.0, 0.0)):
+    """The ``(alpha_y, alpha_x)`` columns ``[N]`` of :func:`sie_deflections_from`."""
     e1, e2, f = effective_ell_comps_from(ell_comps, xp=xp)
     if xp is np and plain_scalars(e1, e2, einstein_radius, centre):
         e1, e2, f = float(e1), float(e2), float(f)
         if f >= SIE_SERIES_ELLIPTICITY:
-            return _sie_closed_numpy_from(y, x, centre, float(einstein_radius), e1, e2, f)
-    at_centre, y_c, x_c = centre_safe_from(y - centre[0], x - centre[1], xp=xp)
+            out = _sie_closed_numpy_from(y, x, centre, float(einstein_radius), e1, e2, f)
+            return out[:, 0], out[:, 1]
     if plain_scalars(f):
         branch = _sie_series_from if f < SIE_SERIES_ELLIPTICITY else _sie_closed_from
-        alpha_y, alpha_x = branch(y_c, x_c, einstein_radius, e1, e2, f, xp=xp)
-    else:
-        from jax import lax
+        return _sie_centred(branch, y, x, centre, einstein_radius, e1, e2, f, xp=xp)
+    from jax import lax
 
-        small = f < SIE_SERIES_ELLIPTICITY
-        # Each branch gets its own ellipticity: the real one where it is used, a harmless
-        # stand-in where it is not, so neither sees a value where it is singular (a select under
-        # vmap evaluates both) and no NaN reaches the gradient.
-        stand_in = 2.0 * SIE_SERIES_ELLIPTICITY
-        closed_args = (xp.where(small, 0.0, e1), xp.where(small, stand_in, e2),
-                       xp.where(small, stand_in, f))
-        series_args = (xp.where(small, e1, 0.0), xp.where(small, e2, 0.0), xp.where(small, f, 0.0))
+    small = f < SIE_SERIES_ELLIPTICITY
+    # Each branch gets its own ellipticity: the real one where it is used, a harmless
+    # stand-in where it is not, so neither sees a value where it is singular (a select under
+    # vmap evaluates both) and no NaN reaches the gradient.
+    stand_in = 2.0 * SIE_SERIES_ELLIPTICITY
+    closed_args = (xp.where(small, 0.0, e1), xp.where(small, stand_in, e2),
+                   xp.where(small, stand_in, f))
+    series_args = (xp.where(small, e1, 0.0), xp.where(small, e2, 0.0), xp.where(small, f, 0.0))
+    centre_y = xp.asarray(centre[0], dtype=float)
+    centre_x = xp.asarray(centre[1], dtype=float)
 
-        def series(operands):
-            y_o, x_o, theta_e, _, args = operands
-            return _sie_series_from(y_o, x_o, theta_e, *args, xp=xp)
+    def series(operands):
+        y_o, x_o, c_y, c_x, theta_e, _, args = operands
+        return _sie_centred(_sie_series_from, y_o, x_o, (c_y, c_x), theta_e, *args, xp=xp)
 
-        def closed(operands):
-            y_o, x_o, theta_e, args, _ = operands
-            return _sie_closed_from(y_o, x_o, theta_e, *args, xp=xp)
+    def closed(operands):
+        y_o, x_o, c_y, c_x, theta_e, args, _ = operands
+        return _sie_centred(_sie_closed_from, y_o, x_o, (c_y, c_x), theta_e, *args, xp=xp)
 
-        # lax.cond also makes XLA materialise the two deflection components in their own
-        # vectorised loop instead of fusing them into the [N, 2] assembly.
-        alpha_y, alpha_x = lax.cond(
-            small, series, closed,
-            (y_c, x_c, xp.asarray(einstein_radius, dtype=float), closed_args, series_args),
-        )
-    return stacked_yx_from(
-        xp.where(at_centre, 0.0, alpha_y), xp.where(at_centre, 0.0, alpha_x), xp=xp
+    # lax.cond also makes XLA materialise the two deflection components in their own
+    # vectorised loop instead of fusing them into their consumers.
+    return lax.cond(
+        small, series, closed,
+        (y, x, centre_y, centre_x, xp.asarray(einstein_radius, dtype=float), closed_args,
+         series_args),
     )
+
+
+def _sie_centred(branch, y, x, centre, einstein_radius, e1, e2, f, xp=np):
+    """``branch`` (closed form or series) at ``(y, x) - centre``, with 0 at the exact centre."""
+    at_centre, y_c, x_c = centre_safe_from(y - centre[0], x - centre[1], xp=xp)
+    alpha_y, alpha_x = branch(y_c, x_c, einstein_radius, e1, e2, f, xp=xp)
+    return xp.where(at_centre, 0.0, alpha_y), xp.where(at_centre, 0.0, alpha_x)

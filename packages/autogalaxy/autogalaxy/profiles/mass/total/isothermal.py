@@ -24,22 +24,27 @@ class Isothermal(PowerLaw):
             centre=centre, ell_comps=ell_comps, einstein_radius=einstein_radius, slope=2.0
         )
 
-    def _sie_deflections_raw_from(self, grid, xp=np):
+    def _sie_arguments_from(self, grid, xp=np) -> tuple:
+        """``(y, x, einstein_radius, ell_comps)`` for the SIE kernels, and ``centre`` (zero
+        for a grid already in the profile frame)."""
         raw = grid_raw_from(grid)
         centre = (0.0, 0.0) if getattr(grid, "is_transformed", False) else self.centre
-        return epl_util.sie_deflections_from(
-            raw[:, 0],
-            raw[:, 1],
-            self.einstein_radius,
-            self._frame_ell_comps_from(grid, xp=xp),
-            xp=xp,
-            centre=centre,
-        )
+        ell_comps = self._frame_ell_comps_from(grid, xp=xp)
+        return (raw[:, 0], raw[:, 1], self.einstein_radius, ell_comps), centre
+
+    def _sie_deflections_raw_from(self, grid, xp=np):
+        arguments, centre = self._sie_arguments_from(grid, xp=xp)
+        return epl_util.sie_deflections_from(*arguments, xp=xp, centre=centre)
 
     @aa.decorators.to_vector_yx
     def deflections_yx_2d_from(self, grid, xp=np, **kwargs):
         """Closed-form SIE deflections (atan / atanh), evaluated in the observer frame."""
         return self._sie_deflections_raw_from(grid, xp=xp)
+
+    def deflections_yx_columns_from(self, grid, xp=np):
+        """The ``(alpha_y, alpha_x)`` columns of :meth:`deflections_yx_2d_from` (raw)."""
+        arguments, centre = self._sie_arguments_from(grid, xp=xp)
+        return epl_util.sie_deflection_columns_from(*arguments, xp=xp, centre=centre)
 
     @aa.decorators.to_array
     def potential_2d_from(self, grid, xp=np, **kwargs):
@@ -56,5 +61,6 @@ class IsothermalSph(SphTwin, Isothermal):
         super().__init__(centre=centre, ell_comps=(0.0, 0.0), einstein_radius=einstein_radius)
 
     deflections_yx_2d_from = PowerLawSph.deflections_yx_2d_from
+    deflections_yx_columns_from = PowerLawSph.deflections_yx_columns_from
     convergence_2d_from = PowerLawSph.convergence_2d_from
     potential_2d_from = PowerLawSph.potential_2d_from

@@ -81,16 +81,18 @@ class PowerLaw(MassProfile):
     @aa.decorators.to_vector_yx
     def deflections_yx_2d_from(self, grid, xp=np, **kwargs):
         """EPL deflections (Tessore & Metcalf 2015) in the observer frame."""
-        ell_comps = self._frame_ell_comps_from(grid, xp=xp)
-        centre = (0.0, 0.0) if getattr(grid, "is_transformed", False) else self.centre
-        if xp is np and plain_scalars(self.einstein_radius, self.slope, ell_comps, centre):
-            raw = grid_raw_from(grid)
-            return epl_util.epl_deflections_numpy_from(
-                raw[:, 0], raw[:, 1], centre, self.einstein_radius, self.slope, ell_comps,
-                rule=self._rule_from(xp=xp),
-            )
+        fast = self._epl_deflections_numpy_from(grid, xp=xp)
+        if fast is not None:
+            return fast
+        return stacked_yx_from(*self.deflections_yx_columns_from(grid, xp=xp), xp=xp)
+
+    def deflections_yx_columns_from(self, grid, xp=np):
+        """The ``(alpha_y, alpha_x)`` columns of :meth:`deflections_yx_2d_from` (raw)."""
+        fast = self._epl_deflections_numpy_from(grid, xp=xp)
+        if fast is not None:
+            return fast[:, 0], fast[:, 1]
         y, x = self._centred_yx_from(grid, xp=xp)
-        alpha_y, alpha_x = epl_util.epl_deflections_from(
+        return epl_util.epl_deflections_from(
             y,
             x,
             self.einstein_radius,
@@ -99,7 +101,18 @@ class PowerLaw(MassProfile):
             xp=xp,
             rule=self._rule_from(xp=xp),
         )
-        return stacked_yx_from(alpha_y, alpha_x, xp=xp)
+
+    def _epl_deflections_numpy_from(self, grid, xp=np):
+        """The in-place NumPy EPL deflections ``[N, 2]`` for plain-number parameters, else None."""
+        ell_comps = self._frame_ell_comps_from(grid, xp=xp)
+        centre = (0.0, 0.0) if getattr(grid, "is_transformed", False) else self.centre
+        if not (xp is np and plain_scalars(self.einstein_radius, self.slope, ell_comps, centre)):
+            return None
+        raw = grid_raw_from(grid)
+        return epl_util.epl_deflections_numpy_from(
+            raw[:, 0], raw[:, 1], centre, self.einstein_radius, self.slope, ell_comps,
+            rule=self._rule_from(xp=xp),
+        )
 
     @aa.decorators.over_sample
     @aa.decorators.to_array
@@ -146,11 +159,12 @@ class PowerLawSph(SphTwin, PowerLaw):
     @aa.decorators.to_vector_yx
     def deflections_yx_2d_from(self, grid, xp=np, **kwargs):
         """Radial deflections ``theta_E^(slope-1) r^(2-slope)``."""
+        return stacked_yx_from(*self.deflections_yx_columns_from(grid, xp=xp), xp=xp)
+
+    def deflections_yx_columns_from(self, grid, xp=np):
+        """The ``(alpha_y, alpha_x)`` columns of :meth:`deflections_yx_2d_from` (raw)."""
         y, x = self._centred_yx_from(grid, xp=xp)
-        alpha_y, alpha_x = power_law_sph_deflections_from(
-            y, x, self.einstein_radius, self.slope, xp=xp
-        )
-        return stacked_yx_from(alpha_y, alpha_x, xp=xp)
+        return power_law_sph_deflections_from(y, x, self.einstein_radius, self.slope, xp=xp)
 
     @aa.decorators.over_sample
     @aa.decorators.to_array

@@ -123,11 +123,14 @@ class PowerLawCoreSph(SphTwin, PowerLawCore):
 
     @aa.decorators.to_vector_yx
     def deflections_yx_2d_from(self, grid, xp=np, **kwargs):
+        return stacked_yx_from(*self.deflections_yx_columns_from(grid, xp=xp), xp=xp)
+
+    def deflections_yx_columns_from(self, grid, xp=np):
+        """The ``(alpha_y, alpha_x)`` columns of :meth:`deflections_yx_2d_from` (raw)."""
         y, x = self._centred_yx_from(grid, xp=xp)
-        alpha_y, alpha_x = core_util.cored_sph_deflections_from(
+        return core_util.cored_sph_deflections_from(
             y, x, self.einstein_radius, self.slope, self.core_radius, xp=xp
         )
-        return stacked_yx_from(alpha_y, alpha_x, xp=xp)
 
 
 class IsothermalCore(PowerLawCore):
@@ -159,3 +162,4 @@ class IsothermalCoreSph(SphTwin, IsothermalCore):
         )
 
     deflections_yx_2d_from = PowerLawCoreSph.deflections_yx_2d_from
+    deflections_yx_columns_from = PowerLawCoreSph.deflections_yx_columns_from

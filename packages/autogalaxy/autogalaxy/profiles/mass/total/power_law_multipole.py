@@ -93,6 +93,10 @@ class PowerLawMultipole(SphTwin, MassProfile):
 
     @aa.decorators.to_vector_yx
     def deflections_yx_2d_from(self, grid, xp=np, **kwargs):
+        return stacked_yx_from(*self.deflections_yx_columns_from(grid, xp=xp), xp=xp)
+
+    def deflections_yx_columns_from(self, grid, xp=np):
+        """The ``(alpha_y, alpha_x)`` columns of :meth:`deflections_yx_2d_from` (raw)."""
         y, x, r2, cos_m, sin_m, at_centre = self._polar_from(grid, xp=xp)
         t = self.slope - 1.0
         denom = (2.0 - t) ** 2 - self.m**2
@@ -103,7 +107,7 @@ class PowerLawMultipole(SphTwin, MassProfile):
         # e_r = (x, y)/r, e_theta = (-y, x)/r.
         alpha_x = radial * x - tangential * y
         alpha_y = radial * y + tangential * x
-        return stacked_yx_from(alpha_y, alpha_x, xp=xp)
+        return alpha_y, alpha_x
 
     def convergence_func(self, grid_radius, xp=np):
         radius = xp.asarray(aa.raw_array(grid_radius))
