@@ -455,16 +455,14 @@ class AbstractFitImaging(ABC):
                     "Basis(profile_list, regularization=None)."
                 )
         columns = [columns for _, columns in linear]
-        matrix = columns[0] if len(columns) == 1 else xp.concatenate(columns, axis=1)
         operated = np.concatenate(
             [to_inversion.linear_object_is_operated(lo) for lo, _ in linear]
         ).astype(bool)
-        mapping = st.over_sampler.binned_array_2d_from(matrix[: st.n_sub], xp=xp)
+        mapping, blurring = self._mapping_and_blurring_from(st, columns, xp)
         if operated.all():
             operated_matrix = mapping
         else:
             self._require_psf(st, "linear light profiles")
-            blurring = matrix[st.n_sub:] if st.n_blurring else None
             operated_matrix = st.psf.convolved_mapping_matrix_from(
                 mapping, st.mask, blurring_mapping_matrix=blurring, xp=xp
             )
@@ -479,6 +477,27 @@ class AbstractFitImaging(ABC):
             add_to_diagonal=add_to_diagonal,
             xp=xp,
         )
+
+    @staticmethod
+    def _mapping_and_blurring_from(st, columns, xp):
+        """The binned mapping matrix ``[N_pix, P]`` and the blurring-pixel rows ``[N_blur, P]``
+        (None without blurring pixels) of the linear columns ``[(N_points, params), ...]``.
+
+        On JAX every column is binned on its own and only the small results are stacked: the
+        large ``[N_points, P]`` array is then never written (its columns fuse into the binning),
+        where binning it whole is a strided reduction over a materialised matrix.
+        """
+        if xp is np:
+            matrix = columns[0] if len(columns) == 1 else np.concatenate(columns, axis=1)
+            mapping = st.over_sampler.binned_array_2d_from(matrix[: st.n_sub], xp=xp)
+            return mapping, (matrix[st.n_sub:] if st.n_blurring else None)
+        flat = [block[:, k] for block in columns for k in range(block.shape[1])]
+        mapping = xp.stack(
+            [st.over_sampler.binned_array_2d_from(c[: st.n_sub], xp=xp) for c in flat], axis=1
+        )
+        if not st.n_blurring:
+            return mapping, None
+        return mapping, xp.stack([c[st.n_sub:] for c in flat], axis=1)
 
     # ------------------------------------------------------------------ wrapping helpers
     @property
