@@ -4,11 +4,14 @@ XLA's CPU loop emitter evaluates float64 ``log`` and ``atan`` far slower than ``
 multiply (measured on the 2-core benchmark machine, four of each over 252,080 points in one
 fusion: ``log`` 2.0 ms, ``atan`` 3.3 ms, ``exp`` 0.95 ms, multiply 0.29 ms), and they dominate
 the Sersic and isothermal kernels of a likelihood. The versions here are plain arithmetic and bit
-operations that XLA fuses and vectorises (``log`` 1.2 ms, ``atan`` 1.4 ms on the same test), with
-derivatives supplied analytically through ``jax.custom_jvp`` (the bit operations have none).
+operations that XLA fuses and vectorises (``log`` 0.86 ms, ``atan`` 1.1 ms on the same test): a
+range reduction by bit operations, then a Padé approximant evaluated as one final division of two
+polynomials, so the only expensive operation has a single use and XLA keeps it in its
+consumer's loop. Derivatives are supplied analytically through ``jax.custom_jvp`` (the bit
+operations have none).
 
-Accuracy: at most 2 ulp from the correctly rounded result for normal float64 inputs (NumPy's
-own functions are within 1 ulp). Special values follow IEEE ``log`` / ``atan``: ``log(0) = -inf``,
+Accuracy: at most 4 ulp (9e-16 relative) from the correctly rounded result for normal float64
+inputs, measured over 10^6 samples (NumPy's own functions are within 1 ulp). Special values follow IEEE ``log`` / ``atan``: ``log(0) = -inf``,
 ``log(x < 0) = nan``, ``log(inf) = inf``; subnormal inputs count as zero, as they do for XLA on
 CPU, which flushes them.
 
@@ -211,14 +214,19 @@ def _is_float64(*values) -> bool:
     return all(getattr(v, "dtype", None) == np.float64 for v in values)
 
 
-def log(x, xp=np):
-    """Natural logarithm: ``numpy.log`` on NumPy, the fast float64 kernel on JAX."""
+def _unary(name: str, x, xp, fast):
+    """``numpy.<name>`` on NumPy; ``fast(x)`` for float64 JAX arrays; ``xp.<name>`` otherwise."""
     if xp is np:
-        return np.log(x)
+        return getattr(np, name)(x)
     x = xp.asarray(x)
     if not _is_float64(x):
-        return xp.log(x)
-    return _jax_functions()["log"](x)
+        return getattr(xp, name)(x)
+    return fast(x)
+
+
+def log(x, xp=np):
+    """Natural logarithm: ``numpy.log`` on NumPy, the fast float64 kernel on JAX."""
+    return _unary("log", x, xp, lambda v: _jax_functions()["log"](v))
 
 
 def arctan_ratio(numerator, denominator, xp=np):
@@ -235,9 +243,6 @@ def arctan_ratio(numerator, denominator, xp=np):
 
 def arctan(x, xp=np):
     """Arctangent: ``numpy.arctan`` on NumPy, the fast float64 kernel on JAX."""
-    if xp is np:
-        return np.arctan(x)
-    x = xp.asarray(x)
-    if not _is_float64(x):
-        return xp.arctan(x)
-    return _jax_functions()["arctan_ratio"](x, xp.ones_like(x))
+    return _unary(
+        "arctan", x, xp, lambda v: _jax_functions()["arctan_ratio"](v, xp.ones_like(v))
+    )
