@@ -38,8 +38,8 @@ class _PhysicalLikelihood:
 class DynestyStatic(AbstractSearch):
     """Static nested sampling with `dynesty <https://dynesty.readthedocs.io>`_.
 
-    Checkpoints to ``<output folder>/dynesty.save`` every ``checkpoint_every`` seconds; a killed
-    fit restarted with the same name resumes from it.
+    Checkpoints to ``<output folder>/dynesty.save``; a killed fit restarted with the same name
+    resumes from it.
 
     Parameters
     ----------
@@ -51,6 +51,11 @@ class DynestyStatic(AbstractSearch):
         Stop when the remaining evidence estimate is below this (log units).
     maxiter, maxcall
         Optional caps on iterations / likelihood calls.
+    checkpoint_every
+        Seconds between checkpoints. dynesty uses a wall-clock timer checked after each
+        iteration (and always saves at the end), so a fit killed within the first
+        ``checkpoint_every`` seconds has no checkpoint and restarts from scratch; ``0`` saves
+        after every iteration.
     """
 
     _module = "dynesty"
