@@ -194,9 +194,13 @@ class Tracer(OperateImage):
         redshifts = [g.redshift for g in self.galaxies]
         return tracer_util.scaling_factor_matrix_traced_from(redshifts, self.cosmology, xp)
 
-    def _plane_deflection_columns_from(self, plane_index, points, xp=np):
-        """Summed raw ``(alpha_y, alpha_x)`` of one plane's galaxies, or ``None`` if it has no
-        mass."""
+    def _plane_deflections_raw_from(self, plane_index, points, xp=np):
+        """Summed raw deflections of one plane's galaxies, or ``None`` if it has no mass.
+
+        NumPy: an ``[N, 2]`` array (contiguous whole-array arithmetic is fastest there). JAX:
+        the ``(alpha_y, alpha_x)`` columns (``Galaxy.deflections_yx_columns_from``), so no
+        ``[N, 2]`` array is written on the likelihood path.
+        """
         total = None
         grid = None
         for i in self._plane_info.index_lists[plane_index]:
@@ -205,6 +209,10 @@ class Tracer(OperateImage):
                 continue
             if grid is None:
                 grid = _points_grid(points, xp)
+            if xp is np:
+                values = aa.raw_array(galaxy.deflections_yx_2d_from(grid=grid, xp=xp))
+                total = values if total is None else total + values
+                continue
             alpha_y, alpha_x = galaxy.deflections_yx_columns_from(grid, xp=xp)
             total = (alpha_y, alpha_x) if total is None else (total[0] + alpha_y, total[1] + alpha_x)
         return total
@@ -221,7 +229,7 @@ class Tracer(OperateImage):
         """
         return tracer_util.traced_points_list_from(
             points=points,
-            deflection_columns_of_plane_from=self._plane_deflection_columns_from,
+            deflections_of_plane_from=self._plane_deflections_raw_from,
             beta=self._beta(xp),
             total_planes=self.total_planes,
             xp=xp,
@@ -277,10 +285,10 @@ class Tracer(OperateImage):
         the summed deflections of its galaxies."""
         points = aa.raw_array(grid)
         if self.total_planes == 1:
-            alpha = self._plane_deflection_columns_from(0, points, xp)
+            alpha = self._plane_deflections_raw_from(0, points, xp)
             if alpha is None:
                 return xp.zeros((points.shape[0], 2))
-            return stacked_yx_from(*alpha, xp=xp)
+            return stacked_yx_from(*alpha, xp=xp) if isinstance(alpha, tuple) else alpha
         traced = self.traced_points_list_from(points, xp)
         return traced[0] - traced[-1]
 

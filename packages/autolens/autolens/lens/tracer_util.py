@@ -99,7 +99,7 @@ def scaling_factor_matrix_traced_from(redshifts: Sequence, cosmology, xp) -> lis
 
 def traced_points_list_from(
     points,
-    deflection_columns_of_plane_from,
+    deflections_of_plane_from,
     beta,
     total_planes: int,
     xp=np,
@@ -112,14 +112,15 @@ def traced_points_list_from(
     ----------
     points
         Raw image-plane positions.
-    deflection_columns_of_plane_from
-        ``f(plane_index, raw_points, xp)`` → raw ``(alpha_y, alpha_x)`` summed deflections of
-        that plane, or ``None`` if the plane has no mass (it is then skipped).
+    deflections_of_plane_from
+        ``f(plane_index, raw_points, xp)`` → the summed deflections of that plane, either a raw
+        ``[N, 2]`` array or ``(alpha_y, alpha_x)`` columns (then the tracing is done column by
+        column), or ``None`` if the plane has no mass (it is then skipped).
     beta
         ``β[i][j]`` (array or nested list).
     for_column_reads
-        The caller reads the traced points only column by column: on JAX they are stacked so
-        that XLA removes the stack (no ``[N, 2]`` array is written per plane).
+        The caller reads the traced points only column by column: on JAX, points traced by
+        columns are stacked so that XLA removes the stack (no ``[N, 2]`` array is written).
     """
     last = total_planes - 1 if plane_index_limit is None else int(plane_index_limit)
     if last < 0 or last > total_planes - 1:
@@ -130,7 +131,7 @@ def traced_points_list_from(
     traced = [points]
     deflections: list = []
     for j in range(1, last + 1):
-        deflections.append(deflection_columns_of_plane_from(j - 1, traced[j - 1], xp))
+        deflections.append(deflections_of_plane_from(j - 1, traced[j - 1], xp))
         terms = []
         for i in range(j):
             alpha = deflections[i]
@@ -139,19 +140,29 @@ def traced_points_list_from(
             factor = beta[i][j]
             if _is_plain(factor) and factor == 0.0:
                 continue
-            if not (_is_plain(factor) and factor == 1.0):
-                alpha = (factor * alpha[0], factor * alpha[1])
-            terms.append(alpha)
+            terms.append(alpha if _is_plain(factor) and factor == 1.0 else _scaled(factor, alpha))
         if not terms:
             traced.append(points)
-            continue
-        traced_y = points[:, 0] - terms[0][0]
-        traced_x = points[:, 1] - terms[0][1]
-        for alpha_y, alpha_x in terms[1:]:
-            traced_y = traced_y - alpha_y
-            traced_x = traced_x - alpha_x
-        traced.append(stack(traced_y, traced_x, xp=xp))
+        elif isinstance(terms[0], tuple):
+            traced_y = points[:, 0] - terms[0][0]
+            traced_x = points[:, 1] - terms[0][1]
+            for alpha_y, alpha_x in terms[1:]:
+                traced_y = traced_y - alpha_y
+                traced_x = traced_x - alpha_x
+            traced.append(stack(traced_y, traced_x, xp=xp))
+        else:
+            total = terms[0]
+            for term in terms[1:]:
+                total = total + term
+            traced.append(points - total)
     return traced
+
+
+def _scaled(factor, alpha):
+    """``factor * alpha`` for an ``[N, 2]`` array or a ``(alpha_y, alpha_x)`` pair."""
+    if isinstance(alpha, tuple):
+        return factor * alpha[0], factor * alpha[1]
+    return factor * alpha
 
 
 def _is_plain(factor) -> bool:
