@@ -56,16 +56,6 @@ class ExternalShear(MassProfile):
         raw = grid_raw_from(grid)
         y = raw[:, 0]
         x = raw[:, 1]
-        if xp is np and is_concrete(self.gamma_1, self.gamma_2):
-            # In place: two outputs and one temporary.
-            gamma_1, gamma_2 = float(self.gamma_1), float(self.gamma_2)
-            alpha_y = np.multiply(x, gamma_2)
-            tmp = np.multiply(y, gamma_1)
-            alpha_y -= tmp
-            alpha_x = np.multiply(x, gamma_1)
-            np.multiply(y, gamma_2, out=tmp)
-            alpha_x += tmp
-            return alpha_y, alpha_x
         return self.gamma_2 * x - self.gamma_1 * y, self.gamma_1 * x + self.gamma_2 * y
 
     @aa.decorators.to_array

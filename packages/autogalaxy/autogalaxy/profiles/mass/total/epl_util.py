@@ -516,12 +516,9 @@ def sie_deflections_from(y, x, einstein_radius, ell_comps, xp=np, centre=(0.0, 0
     the exact centre get 0; the centre is handled inside the branches, so the observer-frame
     ``y``, ``x`` (constants on the likelihood path) are the only per-point operands.
     """
-    e1, e2, f = effective_ell_comps_from(ell_comps, xp=xp)
-    if xp is np and plain_scalars(e1, e2, einstein_radius, centre):
-        if float(f) >= SIE_SERIES_ELLIPTICITY:
-            return _sie_closed_numpy_from(
-                y, x, centre, float(einstein_radius), float(e1), float(e2), float(f)
-            )
+    fast = _sie_closed_numpy_or_none(y, x, einstein_radius, ell_comps, xp, centre)
+    if fast is not None:
+        return fast
     from autogalaxy.profiles.geometry_profiles import stacked_yx_from
 
     return stacked_yx_from(
@@ -530,14 +527,25 @@ def sie_deflections_from(y, x, einstein_radius, ell_comps, xp=np, centre=(0.0, 0
     )
 
 
+def _sie_closed_numpy_or_none(y, x, einstein_radius, ell_comps, xp, centre):
+    """The in-place NumPy closed form ``[N, 2]`` for plain-number parameters outside the
+    series branch, else None."""
+    e1, e2, f = effective_ell_comps_from(ell_comps, xp=xp)
+    if not (xp is np and plain_scalars(e1, e2, einstein_radius, centre)):
+        return None
+    if float(f) < SIE_SERIES_ELLIPTICITY:
+        return None
+    return _sie_closed_numpy_from(
+        y, x, centre, float(einstein_radius), float(e1), float(e2), float(f)
+    )
+
+
 def sie_deflection_columns_from(y, x, einstein_radius, ell_comps, xp=np, centre=(0.0, 0.0)):
     """The ``(alpha_y, alpha_x)`` columns ``[N]`` of :func:`sie_deflections_from`."""
+    fast = _sie_closed_numpy_or_none(y, x, einstein_radius, ell_comps, xp, centre)
+    if fast is not None:
+        return fast[:, 0], fast[:, 1]
     e1, e2, f = effective_ell_comps_from(ell_comps, xp=xp)
-    if xp is np and plain_scalars(e1, e2, einstein_radius, centre):
-        e1, e2, f = float(e1), float(e2), float(f)
-        if f >= SIE_SERIES_ELLIPTICITY:
-            out = _sie_closed_numpy_from(y, x, centre, float(einstein_radius), e1, e2, f)
-            return out[:, 0], out[:, 1]
     if plain_scalars(f):
         branch = _sie_series_from if f < SIE_SERIES_ELLIPTICITY else _sie_closed_from
         return _sie_centred(branch, y, x, centre, einstein_radius, e1, e2, f, xp=xp)
