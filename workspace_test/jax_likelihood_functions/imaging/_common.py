@@ -120,6 +120,40 @@ def relative_difference(a, b) -> np.ndarray:
     return np.abs(a - b) / np.maximum(np.abs(b), 1e-300)
 
 
+X64_SNIPPET = """
+import jax, jax.numpy as jnp, numpy as np
+from autoarray.dataset.imaging import Imaging
+from autoarray.operators.convolver import Convolver
+from autoarray.structures.arrays.uniform_2d import Array2D
+from autolens.imaging.analysis import AnalysisImaging
+assert not jax.config.jax_enable_x64, "JAX started in 64-bit mode: the check would prove nothing"
+image = Array2D.no_mask(np.ones((9, 9)), pixel_scales=0.2)
+psf = Convolver.from_gaussian((3, 3), 0.2, sigma=0.2, normalize=True)
+AnalysisImaging(dataset=Imaging(data=image, noise_map=image, psf=psf), use_jax=True)
+print(jnp.asarray(np.ones(2)).dtype)
+"""
+
+
+def x64_failures() -> list:
+    """A JAX analysis switches JAX to 64-bit floats when built, even when JAX was imported first
+    (so a parameter array made next is float64, not a silently rounded float32)."""
+    import os
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if k != "JAX_ENABLE_X64"}
+    env["PYTHONPATH"] = os.pathsep.join(
+        [str(ROOT / "packages" / p) for p in ("autoarray", "autogalaxy", "autolens")]
+        + [env.get("PYTHONPATH", "")]
+    )
+    result = subprocess.run([sys.executable, "-c", X64_SNIPPET], env=env, capture_output=True,
+                            text=True, timeout=300)
+    dtype = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
+    print(f"x64 after AnalysisImaging(use_jax=True) with JAX imported first: {dtype or result.stderr[-300:]}")
+    if result.returncode != 0 or dtype != "float64":
+        return [f"AnalysisImaging(use_jax=True) left JAX in 32-bit mode ({dtype or result.stderr[-300:]})"]
+    return []
+
+
 def run(name: str, model_fn, mask_radius: float = 3.0, over_sample_sizes=(1, 4),
         batch: int = 50, seed: int = 1) -> int:
     import jax
@@ -129,7 +163,7 @@ def run(name: str, model_fn, mask_radius: float = 3.0, over_sample_sizes=(1, 4),
     from autolens.imaging.analysis import AnalysisImaging
     from autolens.imaging.fit_imaging import FitImaging
 
-    failures = []
+    failures = x64_failures() if name == "lp.py" else []
     for over_sample_size in over_sample_sizes:
         label = f"{name} (over-sampling {over_sample_size})"
         dataset = dataset_from(mask_radius, over_sample_size)

@@ -42,7 +42,10 @@ class AbstractAnalysisImaging(ABC):
         self.use_jax = bool(use_jax)
         if self.use_jax:
             try:
-                import jax  # noqa: F401
+                from autoarray.backend import jax_numpy
+
+                # 64-bit floats from here on, so parameter arrays a user builds next are float64.
+                jax_numpy()
             except ImportError:
                 self.use_jax = False
         # Per-dataset constants (grids, sub-pixels, blurring pixels, convolution state, noise

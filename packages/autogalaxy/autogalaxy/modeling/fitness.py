@@ -191,6 +191,8 @@ class Fitness:
         xp = self._xp
         if xp is np:
             return self._call_numpy(parameters)
+        # float32 vectors (built before JAX's 64-bit mode was on) would mix precisions.
+        parameters = xp.asarray(parameters, dtype=xp.float64)
         instance = self.model.instance_from_vector(parameters, xp=xp)
         figure = self.analysis.log_likelihood_function(instance)
         if not self.fom_is_log_likelihood:
