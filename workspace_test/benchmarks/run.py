@@ -17,6 +17,10 @@ Each timing is the median of at least 0.2 s of calls; ``cores_used`` (CPU time /
 per path) shows how many cores a path kept busy.
 
 Usage: ``python workspace_test/benchmarks/run.py [--rounds 3] [--problems P1 P2] [--quick]``
+
+``--export-reference DIR`` instead writes the problems' pixels and one parameter vector per light
+variant (with this package's log likelihood of it) for ``reference_pyautolens.py``, which times
+the public PyAutoLens release on identical pixels in the same minutes.
 """
 
 from __future__ import annotations
@@ -173,6 +177,32 @@ def bench_problem(name: str, linear: bool, rounds: int, batches) -> dict:
     return result
 
 
+def export_reference(directory: Path, problems) -> None:
+    """Write ``NAME_{data,noise,psf,mask}.npy`` and ``NAME.json`` (problem settings, and per
+    light variant the parameter vector, its paths and this package's NumPy log likelihood)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    for name in problems:
+        problem = PROBLEMS[name]
+        dataset = dataset_for(problem)
+        arrays = dict(data=dataset.data.native, noise=dataset.noise_map.native,
+                      psf=dataset.psf.kernel_native, mask=dataset.mask)
+        for key, values in arrays.items():
+            np.save(directory / f"{name}_{key}.npy", np.asarray(values))
+        spec = dict(problem)
+        for linear in (False, True):
+            model = model_for(linear)
+            vector = near_truth_vectors(model, 1, np.random.default_rng(0))[0]
+            instance = model.instance_from_vector(list(vector))
+            analysis = al.AnalysisImaging(dataset=dataset, use_jax=False)
+            spec["linear" if linear else "standard"] = dict(
+                vector=[float(v) for v in vector],
+                paths=[list(path) for path in model.paths],
+                log_likelihood=float(analysis.fit_from(instance).log_likelihood),
+            )
+        al.aa.atomic_write_text(directory / f"{name}.json", json.dumps(spec, indent=1))
+        print(f"exported {name} to {directory}")
+
+
 def markdown_table(results) -> str:
     header = ("| problem | light | NumPy fit | jit | jit(fit_from).log_likelihood | vmap 50 | "
               "vmap 500 | grad | vmap-50 compile (s) |\n|---|---|---|---|---|---|---|---|---|\n")
@@ -200,7 +230,12 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--problems", nargs="+", default=["P1", "P2"])
     parser.add_argument("--quick", action="store_true", help="1 round, batch 50 only")
+    parser.add_argument("--export-reference", type=Path, metavar="DIR",
+                        help="write the problems for reference_pyautolens.py and exit")
     args = parser.parse_args()
+    if args.export_reference is not None:
+        export_reference(args.export_reference, args.problems)
+        return 0
     rounds = 1 if args.quick else args.rounds
     batches = (50,) if args.quick else (50, 500)
     results = []

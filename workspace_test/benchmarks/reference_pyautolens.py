@@ -1,0 +1,178 @@
+"""Time the public PyAutoLens release on the benchmark problems, on identical pixels.
+
+Ratios between packages only mean something when both are timed in the same minutes (this
+machine's speed drifts up to 2x between hours). This script runs in a *separate* virtual
+environment holding PyPI's ``autolens`` (its package names clash with this monorepo's):
+
+    python -m venv /tmp/pal && /tmp/pal/bin/pip install "autolens[jax]==2026.7.29.1"
+    hatch run bench --export-reference /tmp/pal_problems          # this package: pixels, vectors
+    /tmp/pal/bin/python workspace_test/benchmarks/reference_pyautolens.py /tmp/pal_problems
+    hatch run bench                                               # this package, same window
+
+It rebuilds each problem from the exported arrays (mask, PSF, noise, over-sampling), checks
+that PyAutoLens's NumPy log likelihood of the exported vector equals this package's (relative
+1e-8, else it stops), then times, as ``run.py`` does (median of rounds, each at least 0.2 s):
+the NumPy ``fit_from``, a jitted likelihood of a vector, ``Fitness._vmap`` per likelihood at
+batch 50 (PyAutoLens's own ``jax.vmap(jax.jit(call))``) and the jitted gradient. Writes
+``DIR/pyautolens_results.json`` (atomically) and prints a markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("XLA_FLAGS", "--xla_cpu_multi_thread_eigen=false")
+os.environ.setdefault("JAX_ENABLE_X64", "True")
+os.environ.setdefault("PYAUTO_SKIP_WORKSPACE_VERSION_CHECK", "1")
+
+import numpy as np  # noqa: E402
+
+MIN_SAMPLE_SECONDS = 0.2
+AGREEMENT = 1e-8
+
+
+def median_ms(fn, rounds: int) -> float:
+    """Median over ``rounds`` of the mean ms per call of ``fn`` repeated for >= 0.2 s."""
+    samples = []
+    for _ in range(rounds):
+        calls, start = 0, time.perf_counter()
+        while calls == 0 or time.perf_counter() - start < MIN_SAMPLE_SECONDS:
+            fn()
+            calls += 1
+        samples.append((time.perf_counter() - start) * 1e3 / calls)
+    return statistics.median(samples)
+
+
+def dataset_from(directory: Path, name: str, spec: dict):
+    import autolens as al
+
+    scale = spec["pixel_scale"]
+    arrays = {k: np.load(directory / f"{name}_{k}.npy") for k in ("data", "noise", "psf", "mask")}
+    dataset = al.Imaging(
+        data=al.Array2D.no_mask(values=arrays["data"], pixel_scales=scale),
+        noise_map=al.Array2D.no_mask(values=arrays["noise"], pixel_scales=scale),
+        psf=al.Convolver(kernel=al.Array2D.no_mask(values=arrays["psf"], pixel_scales=scale)),
+        over_sample_size_lp=spec["sub_size"],
+        # The exported noise map is 0 outside the mask; apply_mask checks the unmasked pixels.
+        check_noise_map=False,
+    )
+    dataset = dataset.apply_mask(mask=al.Mask2D(mask=arrays["mask"].astype(bool), pixel_scales=scale))
+    return dataset.apply_over_sampling(over_sample_size_lp=spec["sub_size"])
+
+
+def model_for(linear: bool):
+    import autofit as af
+
+    import autolens as al
+
+    lp = al.lp_linear if linear else al.lp
+    lens = af.Model(al.Galaxy, redshift=0.5, bulge=af.Model(lp.Sersic),
+                    mass=af.Model(al.mp.Isothermal), shear=af.Model(al.mp.ExternalShear))
+    source = af.Model(al.Galaxy, redshift=1.0, bulge=af.Model(lp.Sersic))
+    return af.Collection(galaxies=af.Collection(lens=lens, source=source))
+
+
+def path_name(path) -> tuple:
+    """PyAutoFit names tuple components ``(..., 'centre', 'centre_0')``; the export ``centre_0``."""
+    path = [str(p) for p in path]
+    if len(path) >= 2 and path[-1].startswith(path[-2] + "_"):
+        path = path[:-2] + path[-1:]
+    return tuple(path)
+
+
+def vector_in_model_order(model, variant: dict) -> np.ndarray:
+    by_path = {tuple(p): v for p, v in zip(variant["paths"], variant["vector"])}
+    order = [path_name(p) for p in model.paths]
+    missing = [p for p in order if p not in by_path]
+    if missing:
+        raise SystemExit(f"parameters {missing} of the PyAutoLens model are not in the export")
+    return np.asarray([by_path[p] for p in order], dtype=float)
+
+
+def bench(directory: Path, name: str, variant_name: str, rounds: int) -> dict:
+    import jax
+    import jax.numpy as jnp
+    from autofit.non_linear.fitness import Fitness
+
+    import autolens as al
+
+    spec = json.loads((directory / f"{name}.json").read_text())
+    variant = spec[variant_name]
+    dataset = dataset_from(directory, name, spec)
+    model = model_for(variant_name == "linear")
+    vector = vector_in_model_order(model, variant)
+    instance = model.instance_from_vector(vector=list(vector))
+
+    analysis_np = al.AnalysisImaging(dataset=dataset, use_jax=False)
+    log_l = float(analysis_np.fit_from(instance=instance).log_likelihood)
+    relative = abs(log_l - variant["log_likelihood"]) / abs(variant["log_likelihood"])
+    if not relative <= AGREEMENT:
+        raise SystemExit(f"{name} {variant_name}: PyAutoLens log L {log_l!r} differs from the "
+                         f"export's {variant['log_likelihood']!r} (relative {relative:.2e}): the "
+                         "problems are not identical, timings would not compare")
+    result = dict(problem=name, linear=variant_name == "linear", log_likelihood=log_l,
+                  relative_difference=relative)
+    result["numpy"] = median_ms(lambda: analysis_np.fit_from(instance=instance).log_likelihood,
+                                rounds)
+
+    fitness = Fitness(model=model, analysis=al.AnalysisImaging(dataset=dataset, use_jax=True))
+    single = jax.jit(fitness.call)
+    grad = jax.jit(jax.grad(fitness.call))
+    x = jnp.asarray(vector)
+    batch = jnp.asarray(vector * (1.0 + 1e-3 * np.random.default_rng(1).standard_normal((50, x.size))))
+    jax.block_until_ready((single(x), grad(x)))
+    start = time.perf_counter()
+    jax.block_until_ready(fitness._vmap(batch))
+    result["compile_s"] = time.perf_counter() - start
+    result["jit"] = median_ms(lambda: single(x).block_until_ready(), rounds)
+    result["vmap_50"] = median_ms(lambda: fitness._vmap(batch).block_until_ready(), rounds) / 50
+    result["grad"] = median_ms(lambda: grad(x).block_until_ready(), rounds)
+    return result
+
+
+def markdown_table(results) -> str:
+    rows = ["| problem | light | NumPy fit | jit | vmap 50 | grad | vmap-50 compile (s) |",
+            "|---|---|---|---|---|---|---|"]
+    for r in results:
+        rows.append(f"| {r['problem']} | {'linear' if r['linear'] else 'standard'} | "
+                    f"{r['numpy']:.3f} | {r['jit']:.3f} | {r['vmap_50']:.3f} | {r['grad']:.3f} | "
+                    f"{r['compile_s']:.2f} |")
+    return "\n".join(rows) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("directory", type=Path, help="folder written by run.py --export-reference")
+    parser.add_argument("--problems", nargs="+", default=["P1", "P2"])
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+
+    import jax
+
+    import autolens as al
+
+    results = []
+    for name in args.problems:
+        for variant in ("standard", "linear"):
+            results.append(bench(args.directory, name, variant, args.rounds))
+            print(json.dumps(results[-1]), flush=True)
+    meta = dict(autolens=al.__version__, jax=jax.__version__, cpus=os.cpu_count(),
+                xla_flags=os.environ.get("XLA_FLAGS", ""),
+                utc=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
+    target = args.directory / "pyautolens_results.json"
+    with tempfile.NamedTemporaryFile("w", dir=args.directory, delete=False, suffix=".tmp") as f:
+        json.dump({"meta": meta, "results": results}, f, indent=2)
+    os.replace(f.name, target)
+    print(f"PyAutoLens {al.__version__}, ms per likelihood\n\n" + markdown_table(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
