@@ -148,14 +148,15 @@ def x64_failures() -> list:
     result = subprocess.run([sys.executable, "-c", X64_SNIPPET], env=env, capture_output=True,
                             text=True, timeout=300)
     dtype = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
-    print(f"x64 after AnalysisImaging(use_jax=True) with JAX imported first: {dtype or result.stderr[-300:]}")
+    outcome = dtype or result.stderr[-300:]
+    print(f"x64 after AnalysisImaging(use_jax=True) with JAX imported first: {outcome}")
     if result.returncode != 0 or dtype != "float64":
-        return [f"AnalysisImaging(use_jax=True) left JAX in 32-bit mode ({dtype or result.stderr[-300:]})"]
+        return [f"AnalysisImaging(use_jax=True) left JAX in 32-bit mode ({outcome})"]
     return []
 
 
 def run(name: str, model_fn, mask_radius: float = 3.0, over_sample_sizes=(1, 4),
-        batch: int = 50, seed: int = 1) -> int:
+        batch: int = 50, seed: int = 1, check_x64: bool = False) -> int:
     import jax
     import jax.numpy as jnp
 
@@ -163,7 +164,7 @@ def run(name: str, model_fn, mask_radius: float = 3.0, over_sample_sizes=(1, 4),
     from autolens.imaging.analysis import AnalysisImaging
     from autolens.imaging.fit_imaging import FitImaging
 
-    failures = x64_failures() if name == "lp.py" else []
+    failures = x64_failures() if check_x64 else []
     for over_sample_size in over_sample_sizes:
         label = f"{name} (over-sampling {over_sample_size})"
         dataset = dataset_from(mask_radius, over_sample_size)
