@@ -281,7 +281,76 @@ def numerics_checks():
     check("numerics d arctan_ratio / d(n, d)", [dn, dd], [1.9 / norm, -0.7 / norm], 1e-15)
 
 
+class _PackedPart:
+    """A toy model object: two scalars and a tuple of two."""
+
+    def __init__(self, a, b, pair):
+        self.a, self.b, self.pair = a, b, pair
+
+
+class _PackedHolder(aa.PackedAttributes):
+    """A toy fit: one packed attribute (``part``) next to an ordinary array leaf."""
+
+    __pytree_pack__ = ("part",)
+
+    def __init__(self, part, values):
+        self.part, self.values = part, values
+
+
+def _part_values(part) -> list:
+    return [part.a, part.b, *part.pair]
+
+
+def pytree_packing_checks():
+    aa.register_instance_pytree(_PackedPart)
+    aa.register_instance_pytree(_PackedHolder)
+    holder = _PackedHolder(_PackedPart(1.5, -2.0, (0.25, 4.0)), np.arange(3.0))
+    leaves = jax.tree_util.tree_leaves(holder)
+    check("packing: one leaf for the part", [leaf.shape for leaf in leaves], [(4,), (3,)], 0)
+
+    def scaled(h):
+        p = h.part
+        return _PackedHolder(_PackedPart(2 * p.a, p.b + 1, (p.pair[0], p.a * p.pair[1])),
+                             h.values * p.b)
+
+    out = jax.jit(scaled)(holder)
+    pending = out.__dict__.get(aa.pytree_packing.PENDING, {})
+    check("packing: jit output keeps the part packed", float("part" in pending), 1.0, 0)
+    packed = pending["part"][0]
+    again = jax.tree_util.tree_leaves(out)
+    check("packing: re-flatten hands back the same array", float(any(x is packed for x in again)),
+          1.0, 0)
+    check("packing: rebuilt part", _part_values(out.part), [3.0, -1.0, 0.25, 6.0], 0)
+    check("packing: ordinary leaf", out.values, -2.0 * np.arange(3.0), 0)
+
+    grad = jax.grad(lambda h: h.part.a * h.part.pair[1] + jnp.sum(h.values) * h.part.b)(holder)
+    check("packing: grad wrt the holder", _part_values(grad.part), [4.0, 3.0, 0.0, 1.5], 1e-15)
+    check("packing: grad of the ordinary leaf", grad.values, [-2.0] * 3, 1e-15)
+
+    batch = 5
+    a = np.linspace(0.0, 1.0, batch)
+    batched = _PackedHolder(_PackedPart(a, 2.0 * a, (a + 1, a - 1)), np.ones((batch, 3)))
+    out = jax.vmap(scaled)(batched)
+    expected = [2 * a, 2 * a + 1, a + 1, a * (a - 1)]
+    check("packing: vmap over batched parts", np.stack(_part_values(out.part)), expected, 1e-15)
+    def scaled_at(value):
+        return scaled(_PackedHolder(_PackedPart(value, holder.part.b, holder.part.pair),
+                                    holder.values))
+
+    out = jax.vmap(scaled_at)(jnp.asarray(a))
+    check("packing: vmap output part (batched packed leaf)", np.stack(_part_values(out.part)),
+          [2 * a, np.full(batch, -1.0), np.full(batch, 0.25), 4 * a], 1e-15)
+    shapes = jax.eval_shape(scaled, holder)
+    check("packing: eval_shape", float(isinstance(shapes, _PackedHolder)), 1.0, 0)
+    doubled = jax.tree_util.tree_map(lambda x: 2 * x, holder)
+    check("packing: tree_map", _part_values(doubled.part), [3.0, -4.0, 0.5, 8.0], 0)
+    check("packing: in_axes broadcast over the holder",
+          jax.vmap(lambda h, x: h.part.a * x, in_axes=(None, 0))(holder, jnp.asarray(a)),
+          1.5 * a, 1e-15)
+
+
 def main() -> int:
+    pytree_packing_checks()
     numerics_checks()
     row_blocked_vjp_checks()
     convolution_checks()

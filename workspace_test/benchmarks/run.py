@@ -10,7 +10,8 @@ For each problem and light variant it times (medians of rounds): the NumPy
 ``fit_from(instance).log_likelihood`` (first, before any JAX work), then in interleaved rounds a
 jitted single likelihood, ``Fitness._vmap`` per
 likelihood at batch 50 and 500, the jitted gradient, the vmap compile time, and the jitted
-``fit_from(instance).log_likelihood`` path. Writes a JSON file and a markdown table under
+``fit_from(instance).log_likelihood`` path next to the jitted
+``log_likelihood_function(instance)`` (the same instance in, a scalar out). Writes a JSON file and a markdown table under
 ``workspace_test/benchmarks/results/``.
 
 Each timing is the median of at least 0.2 s of calls; ``cores_used`` (CPU time / wall time
@@ -139,10 +140,13 @@ def bench_problem(name: str, linear: bool, rounds: int, batches) -> dict:
     single = jax.jit(fitness.call)
     grad = jax.jit(jax.grad(fitness.call))
     fit_jit = jax.jit(analysis_jax.fit_from)
+    # The same instance in, a scalar out: what returning the whole fit is compared with.
+    instance_jit = jax.jit(analysis_jax.log_likelihood_function)
     vector = jnp.asarray(vectors[0])
     log_l_jax = float(single(vector))
     jax.block_until_ready(grad(vector))
     jax.block_until_ready(fit_jit(instance).log_likelihood)
+    jax.block_until_ready(instance_jit(instance))
 
     compile_s = {}
     for batch in batches:
@@ -151,12 +155,15 @@ def bench_problem(name: str, linear: bool, rounds: int, batches) -> dict:
         jax.block_until_ready(fitness._vmap(params))
         compile_s[batch] = time.perf_counter() - start
 
-    samples = {k: [] for k in ["jit", "fit_jit", "grad"] + [f"vmap_{b}" for b in batches]}
+    samples = {k: [] for k in ["jit", "fit_jit", "instance_jit", "grad"] + [f"vmap_{b}" for b in batches]}
     samples["numpy"] = numpy_samples
     for _ in range(rounds):
         samples["jit"].append(median_ms(lambda: single(vector).block_until_ready(), 10, "jit"))
         samples["fit_jit"].append(
             median_ms(lambda: jax.block_until_ready(fit_jit(instance).log_likelihood), 10)
+        )
+        samples["instance_jit"].append(
+            median_ms(lambda: jax.block_until_ready(instance_jit(instance)), 10)
         )
         samples["grad"].append(median_ms(lambda: jax.block_until_ready(grad(vector)), 5, "grad"))
         for batch in batches:
@@ -205,13 +212,15 @@ def export_reference(directory: Path, problems) -> None:
 
 
 def markdown_table(results) -> str:
-    header = ("| problem | light | NumPy fit | jit | jit(fit_from).log_likelihood | vmap 50 | "
-              "vmap 500 | grad | vmap-50 compile (s) |\n|---|---|---|---|---|---|---|---|---|\n")
+    header = ("| problem | light | NumPy fit | jit | jit(fit_from).log_likelihood | "
+              "jit(log_likelihood_function) | vmap 50 | vmap 500 | grad | vmap-50 compile (s) |"
+              "\n|---|---|---|---|---|---|---|---|---|---|\n")
     rows = []
     for r in results:
         rows.append(
             f"| {r['problem']} | {'linear' if r['linear'] else 'standard'} | {r['numpy']:.3f} | "
-            f"{r['jit']:.3f} | {r['fit_jit']:.3f} | {r.get('vmap_50', float('nan')):.3f} | "
+            f"{r['jit']:.3f} | {r['fit_jit']:.3f} | {r.get('instance_jit', float('nan')):.3f} | "
+            f"{r.get('vmap_50', float('nan')):.3f} | "
             f"{r.get('vmap_500', float('nan')):.3f} | {r['grad']:.3f} | "
             f"{r['compile_s'].get('50', float('nan')):.2f} |"
         )

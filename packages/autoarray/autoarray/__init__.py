@@ -31,6 +31,8 @@ from autoarray.dataset import DatasetModel, Imaging, SimulatorImaging  # noqa: E
 from autoarray.dataset.fits import output_to_fits  # noqa: E402
 from autoarray.io_util import atomic_write_bytes, atomic_write_text  # noqa: E402
 from autoarray.row_blocked_vjp import row_blocked_vjp  # noqa: E402
+from autoarray import pytree_packing  # noqa: E402
+from autoarray.pytree_packing import PackedAttributes  # noqa: E402
 from autoarray.fit.fit_imaging import FitImaging  # noqa: E402
 from autoarray import inversion  # noqa: E402
 from autoarray import numerics  # noqa: E402
@@ -59,6 +61,8 @@ __all__ = [
     "AbstractNDArray",
     "raw_array",
     "register_instance_pytree",
+    "pytree_packing",
+    "PackedAttributes",
     "Mask2D",
     "Array2D",
     "ArrayIrregular",

@@ -32,11 +32,12 @@ class _StaticAux:
     dataset object gives a cache hit without hashing large arrays.
     """
 
-    __slots__ = ("names", "values")
+    __slots__ = ("names", "values", "_hash")
 
     def __init__(self, names: tuple, values: tuple):
         self.names = names
         self.values = values
+        self._hash = None
 
     @staticmethod
     def _key(value):
@@ -49,7 +50,9 @@ class _StaticAux:
         return ("id", id(value))
 
     def __hash__(self) -> int:
-        return hash((self.names, tuple(self._key(v) for v in self.values)))
+        if self._hash is None:
+            self._hash = hash((self.names, tuple(self._key(v) for v in self.values)))
+        return self._hash
 
     def __eq__(self, other) -> bool:
         if not isinstance(other, _StaticAux) or self.names != other.names:
@@ -76,17 +79,65 @@ def _is_static_value(value) -> bool:
     return False
 
 
-def _flatten_instance(obj, no_flatten: frozenset):
-    child_names, children, static_names, static_values = [], [], [], []
-    for name, value in sorted(obj.__dict__.items()):
-        if name in no_flatten or _is_static_value(value):
-            static_names.append(name)
-            static_values.append(value)
-        else:
-            child_names.append(name)
-            children.append(value)
-    aux = (tuple(child_names), _StaticAux(tuple(static_names), tuple(static_values)))
-    return children, aux
+def _is_float_constant(value) -> bool:
+    kind = type(value)
+    if kind is float:
+        return True
+    return kind is tuple and all(type(v) is float for v in value)
+
+
+def _is_static_attribute(name, value, no_flatten: frozenset, arguments) -> bool:
+    return (
+        name in no_flatten
+        or _is_static_value(value)
+        or arguments is not None and name not in arguments and _is_float_constant(value)
+    )
+
+
+#: Largest number of attribute layouts remembered per registered class.
+_MAX_PLANS = 4096
+
+
+def _flatten_plan(names: tuple, values: tuple, no_flatten: frozenset, arguments) -> tuple:
+    """Which attributes of one layout are children and which static, in sorted-name order."""
+    order = sorted(range(len(names)), key=names.__getitem__)
+    static = [i for i in order if _is_static_attribute(names[i], values[i], no_flatten, arguments)]
+    static_set = set(static)
+    children = [i for i in order if i not in static_set]
+    return (
+        tuple(children),
+        tuple(static),
+        tuple(names[i] for i in children),
+        tuple(names[i] for i in static),
+    )
+
+
+def _flatten_instance(obj, no_flatten: frozenset, arguments=None, plans: dict | None = None):
+    """Children (sorted by name) and aux data of ``obj``'s ``__dict__``.
+
+    Whether an attribute is static depends only on its name and on the types of its value (and
+    of a tuple's items), so the split is worked out once per attribute layout and kept in
+    ``plans``: flattening a model's profiles on every ``jax.jit`` call is then a few lookups.
+    """
+    state = obj.__dict__
+    names = tuple(state)
+    values = tuple(state.values())
+    types = tuple(map(type, values))
+    if tuple in types:
+        key = (names, types, tuple(tuple(map(type, v)) for v in values if type(v) is tuple))
+    else:
+        key = (names, types)
+    plan = None if plans is None else plans.get(key)
+    if plan is None:
+        plan = _flatten_plan(names, values, no_flatten, arguments)
+        if plans is not None:
+            if len(plans) >= _MAX_PLANS:
+                plans.clear()
+            plans[key] = plan
+    child_positions, static_positions, child_names, static_names = plan
+    children = [values[i] for i in child_positions]
+    static_values = tuple([values[i] for i in static_positions])
+    return children, (child_names, _StaticAux(static_names, static_values))
 
 
 def _unflatten_instance(cls, aux, children):
@@ -100,24 +151,117 @@ def _unflatten_instance(cls, aux, children):
     return obj
 
 
-def register_instance_pytree(cls: type, no_flatten: Iterable[str] = ()) -> type:
+def _flatten_packed(obj, no_flatten: frozenset, pack: frozenset):
+    """:func:`_flatten_instance` with the attributes in ``pack`` as one stacked leaf each, or with
+    every child together as one stacked leaf when ``pack`` holds ``"*"``
+    (:mod:`autoarray.pytree_packing`). Attributes still packed from an earlier unflatten are
+    handed back as they are."""
+    from autoarray.pytree_packing import PENDING, pack_leaves
+
+    state = obj.__dict__
+    pending = state.get(PENDING) or {}
+    groups, children, static_names, static_values = [], [], [], []
+    together: list = []
+    every = "*" in pack
+    for name in sorted(set(state).union(pending)):
+        if name not in state:
+            leaf, treedef = pending[name]
+            groups.append(((name,), treedef, True, False))
+            children.append(leaf)
+            continue
+        value = state[name]
+        if name == PENDING:
+            continue
+        if name in no_flatten or _is_static_value(value):
+            static_names.append(name)
+            static_values.append(value)
+        elif every:
+            together.append((name, value))
+        elif name in pack:
+            leaves, treedef, packed = pack_leaves(value)
+            groups.append(((name,), treedef, packed, False))
+            children.extend(leaves)
+        else:
+            groups.append(((name,), None, False, False))
+            children.append(value)
+    if together:
+        leaves, treedef, packed = pack_leaves(tuple(value for _, value in together))
+        groups.append((tuple(name for name, _ in together), treedef, packed, True))
+        children.extend(leaves)
+    aux = (tuple(groups), _StaticAux(tuple(static_names), tuple(static_values)))
+    return children, aux
+
+
+def _unflatten_packed(cls, aux, leaves):
+    """Inverse of :func:`_flatten_packed`: a packed group is sliced back inside a trace, kept
+    packed until first read on a :class:`~autoarray.pytree_packing.PackedAttributes` object, and
+    rebuilt at once otherwise."""
+    import jax
+
+    from autoarray.pytree_packing import PENDING, PackedAttributes, _is_tracer, unpack_leaf
+
+    groups, static = aux
+    obj = cls.__new__(cls)
+    state = obj.__dict__
+    lazy = issubclass(cls, PackedAttributes)
+    pending = {}
+    position = 0
+    for names, treedef, packed, joint in groups:
+        if treedef is None:
+            state[names[0]] = leaves[position]
+            position += 1
+            continue
+        if packed:
+            leaf = leaves[position]
+            position += 1
+            if lazy and not joint and not _is_tracer(leaf):
+                pending[names[0]] = (leaf, treedef)
+                continue
+            value = unpack_leaf(leaf, treedef)
+        else:
+            count = treedef.num_leaves
+            value = jax.tree_util.tree_unflatten(treedef, leaves[position:position + count])
+            position += count
+        if len(names) == 1 and not joint:
+            state[names[0]] = value
+        else:
+            state.update(zip(names, value))
+    if pending:
+        state[PENDING] = pending
+    state.update(zip(static.names, static.values))
+    return obj
+
+
+def register_instance_pytree(
+    cls: type, no_flatten: Iterable[str] = (), arguments: Iterable[str] | None = None
+) -> type:
     """Register ``cls`` as a JAX pytree that flattens its ``__dict__``.
 
     Attributes named in ``no_flatten`` (and plain Python scalars / strings / ``None``) travel as
-    static aux data; every other attribute is a child, traced under ``jit``/``vmap``. Calling it
-    again for the same class does nothing. Imports JAX.
+    static aux data; every other attribute is a child, traced under ``jit``/``vmap``. With
+    ``arguments`` (the names the constructor takes), a Python float, or tuple of floats, held
+    under any other name is a constant of the class (an isothermal's ``slope = 2``, a spherical
+    profile's ``ell_comps = (0, 0)``) and is static too, so XLA folds it. Attributes
+    named in the class's ``__pytree_pack__`` travel as one stacked leaf of their scalars
+    (:mod:`autoarray.pytree_packing`). Calling it again for the same class does nothing.
+    Imports JAX.
     """
     if cls in _pytree_registered_classes:
         return cls
     import jax
 
     no_flatten = frozenset(no_flatten) | frozenset(getattr(cls, "__no_flatten__", ()))
+    pack = frozenset(getattr(cls, "__pytree_pack__", ()))
+    if pack:
+        flatten = lambda obj: _flatten_packed(obj, no_flatten, pack)  # noqa: E731
+        unflatten = lambda aux, children: _unflatten_packed(cls, aux, children)  # noqa: E731
+    else:
+        arguments = None if arguments is None else frozenset(arguments)
+        plans: dict = {}
+        flatten = lambda obj: _flatten_instance(obj, no_flatten, arguments, plans)  # noqa: E731
+        unflatten = lambda aux, children: _unflatten_instance(cls, aux, children)  # noqa: E731
     try:
-        jax.tree_util.register_pytree_node(
-            cls,
-            lambda obj: _flatten_instance(obj, no_flatten),
-            lambda aux, children: _unflatten_instance(cls, aux, children),
-        )
+        jax.tree_util.register_pytree_node(cls, flatten, unflatten)
     except ValueError:
         # Registered elsewhere already (e.g. by another process-level helper): accept it.
         pass

@@ -410,3 +410,60 @@ def test_grid_flatten_keeps_mask_and_sizes_static():
     children, (child_names, static) = _flatten_instance(grid, type(grid).__no_flatten__)
     assert child_names == ("_array", "_over_sampled")
     assert {"mask", "over_sample_size", "_over_sampler", "is_transformed"} <= set(static.names)
+
+
+class _Constants:
+    """Takes ``scale`` and ``centre``; ``slope`` and ``ell_comps`` are constants of the class."""
+
+    def __init__(self, scale=1.0, centre=(0.0, 0.0)):
+        self.scale = scale
+        self.centre = centre
+        self.slope = 2.0
+        self.ell_comps = (0.0, 0.0)
+
+
+def test_float_constants_of_the_class_are_static_when_arguments_are_given():
+    obj = _Constants(scale=1.5, centre=(0.1, 0.2))
+    children, (child_names, static) = _flatten_instance(obj, (), frozenset({"scale", "centre"}))
+    assert child_names == ("centre", "scale")
+    assert children == [(0.1, 0.2), 1.5]
+    assert static.names == ("ell_comps", "slope")
+    assert static.values == ((0.0, 0.0), 2.0)
+    # Without the constructor's names every float is a child, as before.
+    _, (child_names, _) = _flatten_instance(obj, ())
+    assert child_names == ("centre", "ell_comps", "scale", "slope")
+
+
+def test_a_constant_that_is_not_a_python_float_stays_a_child():
+    obj = _Constants()
+    obj.slope = np.array(2.0)  # e.g. a traced or array value set by hand
+    _, (child_names, _) = _flatten_instance(obj, (), frozenset({"scale", "centre"}))
+    assert "slope" in child_names
+
+
+def test_flatten_plans_are_reused_per_layout_and_follow_value_types():
+    plans: dict = {}
+    first = _Toy()
+    children, (child_names, _) = _flatten_instance(first, ("dataset",), None, plans)
+    assert len(plans) == 1 and child_names == ("scale", "values")
+    second = _Toy()
+    second.scale = 4.0
+    children, (child_names, static) = _flatten_instance(second, ("dataset",), None, plans)
+    assert len(plans) == 1 and children[0] == 4.0 and static.values[1] is second.dataset
+    # Same names, another type (an int is static): a new plan, not the cached split.
+    third = _Toy()
+    third.scale = 3
+    _, (child_names, static) = _flatten_instance(third, ("dataset",), None, plans)
+    assert len(plans) == 2 and child_names == ("values",) and "scale" in static.names
+    # Tuples are split by the types of their items as well.
+    third.scale = (1, 2)
+    _, (child_names, _) = _flatten_instance(third, ("dataset",), None, plans)
+    assert child_names == ("values",)
+    third.scale = (1.0, 2.0)
+    _, (child_names, _) = _flatten_instance(third, ("dataset",), None, plans)
+    assert child_names == ("scale", "values")
+
+
+def test_static_aux_hash_is_cached_and_stable():
+    aux = _StaticAux(("n",), (3,))
+    assert hash(aux) == hash(aux) == hash(_StaticAux(("n",), (3,)))

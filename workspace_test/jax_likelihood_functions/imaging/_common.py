@@ -5,7 +5,8 @@ For every over-sampling size and a given model:
 
 * **Path A** – ``jax.jit(analysis.fit_from)(instance)`` at the prior medians returns a real
   ``FitImaging`` whose ``log_likelihood`` is a ``jax.Array`` equal to the NumPy fit's (rtol
-  1e-8), with no user registration call;
+  1e-8), with no user registration call; its tracer travels as one packed leaf, rebuilt on
+  first read, and ``jax.grad`` with respect to the instance matches finite differences;
 * **vmap** – ``Fitness(model, analysis)._vmap(parameters)`` on a batch of random prior draws
   equals the per-row NumPy ``Fitness.call`` (rtol 1e-8).
 
@@ -155,6 +156,49 @@ def x64_failures() -> list:
     return []
 
 
+def packed_fit_failures(label, analysis, analysis_np, instance, fit, fit_np) -> list:
+    """The fit from ``jax.jit`` carries its tracer as one packed leaf (autoarray.pytree_packing),
+    rebuilt on first read to the instance's values; flattening it again hands JAX the same
+    array; ``jax.grad`` with respect to the instance returns an instance of gradients equal to
+    central finite differences of the NumPy log likelihood."""
+    import copy
+
+    import jax
+
+    from autoarray.pytree_packing import PENDING
+
+    failures = []
+    pending = fit.__dict__.get(PENDING, {})
+    if "tracer" not in pending:
+        return [f"{label}: jit(fit_from) rebuilt its tracer eagerly (not one packed leaf)"]
+    packed = pending["tracer"][0]
+    if not any(leaf is packed for leaf in jax.tree_util.tree_leaves(fit)):
+        failures.append(f"{label}: flattening the returned fit did not hand back its packed tracer")
+    leaves = jax.tree_util.tree_leaves(fit.tracer)
+    expected = jax.tree_util.tree_leaves(fit_np.tracer)
+    if len(leaves) != len(expected) or not np.allclose(leaves, expected, rtol=0, atol=0):
+        failures.append(f"{label}: the rebuilt tracer's parameters differ from the instance's")
+
+    gradient = jax.grad(lambda i: analysis.fit_from(i).log_likelihood)(instance)
+    step = 1e-5
+    lens_mass = gradient.galaxies.lens.mass
+    shifted = []
+    for sign in (1.0, -1.0):
+        moved = copy.deepcopy(instance)
+        moved.galaxies.lens.mass.einstein_radius += sign * step
+        shifted.append(float(analysis_np.fit_from(moved).log_likelihood))
+    finite_difference = (shifted[0] - shifted[1]) / (2 * step)
+    got = float(lens_mass.einstein_radius)
+    rel = abs(got - finite_difference) / max(abs(finite_difference), 1e-12)
+    print(f"{label}: grad wrt instance d logL / d einstein_radius {got:.8e} vs central FD "
+          f"{finite_difference:.8e} (rel {rel:.1e}); jit fit leaves "
+          f"{len(jax.tree_util.tree_leaves(fit))}")
+    if not rel <= 1e-5:
+        failures.append(f"{label}: grad wrt instance {got!r} vs finite difference "
+                        f"{finite_difference!r} (rel {rel:.2e})")
+    return failures
+
+
 def run(name: str, model_fn, mask_radius: float = 3.0, over_sample_sizes=(1, 4),
         batch: int = 50, seed: int = 1, check_x64: bool = False) -> int:
     import jax
@@ -192,6 +236,7 @@ def run(name: str, model_fn, mask_radius: float = 3.0, over_sample_sizes=(1, 4),
             rel = relative_difference(fit.model_data.array, fit_np.model_data.array).max()
             if not rel <= 1e-6:
                 failures.append(f"{label}: jit model_data differs from NumPy (max rel {rel:.2e})")
+            failures += packed_fit_failures(label, analysis, analysis_np, instance, fit, fit_np)
         print(f"{label}: Path A log L jit {float(fit.log_likelihood):.10e} NumPy "
               f"{float(fit_np.log_likelihood):.10e} ({seconds:.1f} s incl. compile)")
 

@@ -34,6 +34,7 @@ import numpy as np
 import autoarray as aa
 from autoarray import exc as aa_exc
 from autoarray.inversion.inversion import Inversion
+from autoarray.pytree_packing import PackedAttributes
 from autogalaxy.galaxy import to_inversion
 from autogalaxy.imaging.settings import SettingsInversion, settings_values_from
 from autogalaxy.profiles.geometry_profiles import is_concrete
@@ -232,14 +233,19 @@ def _is_zero(value) -> bool:
 # ----------------------------------------------------------------------------------------------
 
 
-class AbstractFitImaging(ABC):
+class AbstractFitImaging(PackedAttributes, ABC):
     """Shared implementation of the galaxy-level and lens-level imaging fits.
 
     Subclasses set their model object and implement :meth:`_light_planes_from` (which galaxies
     are evaluated at which raw points) and :meth:`_model_obj_with_galaxies_replaced`.
+
+    As a JAX pytree, the model object (galaxies or tracer) and the dataset model travel as one
+    leaf of their parameters each, rebuilt when first read (:mod:`autoarray.pytree_packing`):
+    a fit returned by ``jax.jit`` costs a handful of output buffers, not one per parameter.
     """
 
     __no_flatten__ = ("dataset", "settings", "_xp")
+    __pytree_pack__ = ("galaxies", "tracer", "dataset_model")
 
     #: Name of the attribute holding the model object (galaxies or tracer) that is evaluated.
     _model_obj_attribute: str

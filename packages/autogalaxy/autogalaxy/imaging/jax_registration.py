@@ -65,6 +65,20 @@ def _register_galaxies_list(cls) -> None:
     _pytree_registered_classes.add(cls)
 
 
+def constructor_arguments(cls) -> tuple | None:
+    """Names ``cls.__init__`` takes (``None`` if it takes ``**kwargs``): a float attribute under
+    any other name is a constant of the class and stays static in its pytree."""
+    import inspect
+
+    try:
+        parameters = inspect.signature(cls.__init__).parameters
+    except (TypeError, ValueError):
+        return None
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values()):
+        return None
+    return tuple(name for name in parameters if name != "self")
+
+
 def _all_subclasses(cls) -> list:
     out, stack = [], [cls]
     while stack:
@@ -95,7 +109,7 @@ def register_core_pytrees() -> None:
         base = profile_class(name)
         if isinstance(base, type) and base.__name__ == name:
             for cls in [base] + _all_subclasses(base):
-                _register(cls)
+                _register(cls, arguments=constructor_arguments(cls))
     try:
         from autoarray.dataset.dataset_model import DatasetModel
 

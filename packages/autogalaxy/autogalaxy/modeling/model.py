@@ -33,7 +33,11 @@ class ModelInstance:
     """Instance of a :class:`Collection`: attribute access plus iteration in insertion order.
 
     ``list(instance.galaxies)`` gives the galaxies; ``instance[0]`` / ``instance["lens"]`` index it.
+    As a JAX pytree, an instance whose parameters are all scalars is one leaf: a float64 array
+    of them (:mod:`autoarray.pytree_packing`), so passing it to ``jax.jit`` is one transfer.
     """
+
+    __pytree_pack__ = ("*",)
 
     def __init__(self, items: dict | None = None) -> None:
         self._order = tuple(items or {})
