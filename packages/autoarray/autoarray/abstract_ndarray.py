@@ -32,11 +32,14 @@ class _StaticAux:
     dataset object gives a cache hit without hashing large arrays.
     """
 
-    __slots__ = ("names", "values", "_hash")
+    __slots__ = ("names", "values", "plain", "_hash")
 
-    def __init__(self, names: tuple, values: tuple):
+    def __init__(self, names: tuple, values: tuple, plain: bool = False):
         self.names = names
         self.values = values
+        #: Every value is a plain value (bool / int / str / None / float, NumPy bool / integer,
+        #: or a tuple of those): hashed and compared as one tuple, in C.
+        self.plain = plain
         self._hash = None
 
     @staticmethod
@@ -51,12 +54,21 @@ class _StaticAux:
 
     def __hash__(self) -> int:
         if self._hash is None:
-            self._hash = hash((self.names, tuple(self._key(v) for v in self.values)))
+            if self.plain:
+                self._hash = hash((self.names, self.values))
+            else:
+                self._hash = hash((self.names, tuple(self._key(v) for v in self.values)))
         return self._hash
 
     def __eq__(self, other) -> bool:
+        if self is other:
+            return True
         if not isinstance(other, _StaticAux) or self.names != other.names:
             return False
+        if self.plain != other.plain:
+            return False
+        if self.plain:
+            return self.values == other.values
         return all(
             a is b or self._key(a) == self._key(b) for a, b in zip(self.values, other.values)
         )
@@ -98,8 +110,19 @@ def _is_static_attribute(name, value, no_flatten: frozenset, arguments) -> bool:
 _MAX_PLANS = 4096
 
 
+_PLAIN_TYPES = (bool, int, str, type(None), float, np.bool_, np.integer)
+
+
+def _is_plain_value(value) -> bool:
+    """Compared by value in :class:`_StaticAux` (the rest by identity); decided by types only."""
+    if isinstance(value, tuple):
+        return all(isinstance(v, _PLAIN_TYPES) for v in value)
+    return isinstance(value, _PLAIN_TYPES)
+
+
 def _flatten_plan(names: tuple, values: tuple, no_flatten: frozenset, arguments) -> tuple:
-    """Which attributes of one layout are children and which static, in sorted-name order."""
+    """Which attributes of one layout are children and which static, in sorted-name order, and
+    whether every static value is a plain value."""
     order = sorted(range(len(names)), key=names.__getitem__)
     static = [i for i in order if _is_static_attribute(names[i], values[i], no_flatten, arguments)]
     static_set = set(static)
@@ -109,6 +132,7 @@ def _flatten_plan(names: tuple, values: tuple, no_flatten: frozenset, arguments)
         tuple(static),
         tuple(names[i] for i in children),
         tuple(names[i] for i in static),
+        all(_is_plain_value(values[i]) for i in static),
     )
 
 
@@ -134,10 +158,10 @@ def _flatten_instance(obj, no_flatten: frozenset, arguments=None, plans: dict | 
             if len(plans) >= _MAX_PLANS:
                 plans.clear()
             plans[key] = plan
-    child_positions, static_positions, child_names, static_names = plan
+    child_positions, static_positions, child_names, static_names, plain = plan
     children = [values[i] for i in child_positions]
     static_values = tuple([values[i] for i in static_positions])
-    return children, (child_names, _StaticAux(static_names, static_values))
+    return children, (child_names, _StaticAux(static_names, static_values, plain))
 
 
 def _unflatten_instance(cls, aux, children):

@@ -31,6 +31,7 @@ import numpy as np
 PENDING = "_pytree_pending"
 
 _PYTHON_SCALARS = (float, np.floating)
+_FLOAT_TYPES = frozenset({float, np.float64})
 
 
 def _is_scalar_leaf(leaf) -> bool:
@@ -57,6 +58,8 @@ def pack_leaves(value) -> tuple[list, Any, bool]:
     leaves, treedef = jax.tree_util.tree_flatten(value)
     if len(leaves) < 2:
         return leaves, treedef, False
+    if set(map(type, leaves)) <= _FLOAT_TYPES:
+        return [np.asarray(leaves, dtype=np.float64)], treedef, True
     first = leaves[0]
     if all(_is_scalar_leaf(leaf) for leaf in leaves):
         if all(isinstance(leaf, _PYTHON_SCALARS) for leaf in leaves):

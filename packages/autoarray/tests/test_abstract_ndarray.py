@@ -467,3 +467,20 @@ def test_flatten_plans_are_reused_per_layout_and_follow_value_types():
 def test_static_aux_hash_is_cached_and_stable():
     aux = _StaticAux(("n",), (3,))
     assert hash(aux) == hash(aux) == hash(_StaticAux(("n",), (3,)))
+
+
+def test_plain_static_aux_compares_as_one_tuple_and_never_equals_an_identity_aux():
+    plain = _StaticAux(("n", "s"), (3, (1, "a")), plain=True)
+    assert plain == _StaticAux(("n", "s"), (3, (1, "a")), plain=True)
+    assert hash(plain) == hash(_StaticAux(("n", "s"), (3, (1, "a")), plain=True))
+    assert plain != _StaticAux(("n", "s"), (4, (1, "a")), plain=True)
+    assert plain != _StaticAux(("n", "s"), (3, (1, "a")))
+
+
+def test_flatten_marks_aux_plain_only_when_every_static_value_is_plain():
+    toy = _Toy()  # holds a dataset object: compared by identity
+    _, (_, static) = _flatten_instance(toy, ("dataset",), None, {})
+    assert not static.plain
+    obj = _Constants()
+    _, (_, static) = _flatten_instance(obj, (), frozenset({"scale", "centre"}), {})
+    assert static.plain
