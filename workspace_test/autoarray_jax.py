@@ -342,6 +342,9 @@ def pytree_packing_checks():
           [2 * a, np.full(batch, -1.0), np.full(batch, 0.25), 4 * a], 1e-15)
     shapes = jax.eval_shape(scaled, holder)
     check("packing: eval_shape", float(isinstance(shapes, _PackedHolder)), 1.0, 0)
+    lowered = jax.jit(scaled).lower(holder).compile()
+    check("packing: lower / compile / call", _part_values(lowered(holder).part),
+          [3.0, -1.0, 0.25, 6.0], 0)
     doubled = jax.tree_util.tree_map(lambda x: 2 * x, holder)
     check("packing: tree_map", _part_values(doubled.part), [3.0, -4.0, 0.5, 8.0], 0)
     check("packing: in_axes broadcast over the holder",

@@ -83,9 +83,12 @@ def unpack_leaf(leaf, treedef):
         leaves = [leaf] * count
     elif _is_tracer(leaf):
         leaves = [leaf[..., i] for i in range(count)]
-    else:
+    elif isinstance(leaf, (np.ndarray, jax.Array)):
         values = np.asarray(leaf)
         leaves = values.tolist() if values.ndim == 1 else [values[..., i] for i in range(count)]
+    else:
+        # Abstract stand-ins (shape structs, argument infos from ``.lower()``): one per scalar.
+        leaves = [leaf] * count
     return jax.tree_util.tree_unflatten(treedef, leaves)
 
 
