@@ -18,10 +18,25 @@ from typing import Iterable
 import numpy as np
 
 from autoarray.backend import is_jax_array
+from autoarray.pytree_packing import (
+    PENDING,
+    PackedAttributes,
+    _is_tracer,
+    pack_leaves,
+    unpack_leaf,
+)
 
 _pytree_registered_classes: set = set()
 
 _STATIC_TYPES = (bool, int, str, type(None), np.bool_, np.integer)
+_PLAIN_TYPES = _STATIC_TYPES + (float,)
+
+
+def _is_plain_value(value) -> bool:
+    """Compared by value in :class:`_StaticAux` (the rest by identity); decided by types only."""
+    if isinstance(value, tuple):
+        return all(isinstance(v, _PLAIN_TYPES) for v in value)
+    return isinstance(value, _PLAIN_TYPES)
 
 
 class _StaticAux:
@@ -44,13 +59,7 @@ class _StaticAux:
 
     @staticmethod
     def _key(value):
-        if isinstance(value, _STATIC_TYPES) or isinstance(value, float):
-            return ("v", value)
-        if isinstance(value, tuple) and all(
-            isinstance(v, _STATIC_TYPES) or isinstance(v, float) for v in value
-        ):
-            return ("v", value)
-        return ("id", id(value))
+        return ("v", value) if _is_plain_value(value) else ("id", id(value))
 
     def __hash__(self) -> int:
         if self._hash is None:
@@ -110,16 +119,6 @@ def _is_static_attribute(name, value, no_flatten: frozenset, arguments) -> bool:
 _MAX_PLANS = 4096
 
 
-_PLAIN_TYPES = (bool, int, str, type(None), float, np.bool_, np.integer)
-
-
-def _is_plain_value(value) -> bool:
-    """Compared by value in :class:`_StaticAux` (the rest by identity); decided by types only."""
-    if isinstance(value, tuple):
-        return all(isinstance(v, _PLAIN_TYPES) for v in value)
-    return isinstance(value, _PLAIN_TYPES)
-
-
 def _flatten_plan(names: tuple, values: tuple, no_flatten: frozenset, arguments) -> tuple:
     """Which attributes of one layout are children and which static, in sorted-name order, and
     whether every static value is a plain value."""
@@ -175,28 +174,24 @@ def _unflatten_instance(cls, aux, children):
     return obj
 
 
-def _flatten_packed(obj, no_flatten: frozenset, pack: frozenset):
+def _flatten_packed(obj, no_flatten: frozenset, pack: frozenset, arguments=None):
     """:func:`_flatten_instance` with the attributes in ``pack`` as one stacked leaf each, or with
     every child together as one stacked leaf when ``pack`` holds ``"*"``
     (:mod:`autoarray.pytree_packing`). Attributes still packed from an earlier unflatten are
     handed back as they are."""
-    from autoarray.pytree_packing import PENDING, pack_leaves
-
     state = obj.__dict__
     pending = state.get(PENDING) or {}
     groups, children, static_names, static_values = [], [], [], []
     together: list = []
     every = "*" in pack
-    for name in sorted(set(state).union(pending)):
+    for name in sorted(set(state).union(pending) - {PENDING}):
         if name not in state:
             leaf, treedef = pending[name]
             groups.append(((name,), treedef, True, False))
             children.append(leaf)
             continue
         value = state[name]
-        if name == PENDING:
-            continue
-        if name in no_flatten or _is_static_value(value):
+        if _is_static_attribute(name, value, no_flatten, arguments):
             static_names.append(name)
             static_values.append(value)
         elif every:
@@ -220,10 +215,6 @@ def _unflatten_packed(cls, aux, leaves):
     """Inverse of :func:`_flatten_packed`: a packed group is sliced back inside a trace, kept
     packed until first read on a :class:`~autoarray.pytree_packing.PackedAttributes` object, and
     rebuilt at once otherwise."""
-    import jax
-
-    from autoarray.pytree_packing import PENDING, PackedAttributes, _is_tracer, unpack_leaf
-
     groups, static = aux
     obj = cls.__new__(cls)
     state = obj.__dict__
@@ -243,10 +234,12 @@ def _unflatten_packed(cls, aux, leaves):
                 continue
             value = unpack_leaf(leaf, treedef)
         else:
+            import jax
+
             count = treedef.num_leaves
             value = jax.tree_util.tree_unflatten(treedef, leaves[position:position + count])
             position += count
-        if len(names) == 1 and not joint:
+        if not joint:
             state[names[0]] = value
         else:
             state.update(zip(names, value))
@@ -276,11 +269,11 @@ def register_instance_pytree(
 
     no_flatten = frozenset(no_flatten) | frozenset(getattr(cls, "__no_flatten__", ()))
     pack = frozenset(getattr(cls, "__pytree_pack__", ()))
+    arguments = None if arguments is None else frozenset(arguments)
     if pack:
-        flatten = lambda obj: _flatten_packed(obj, no_flatten, pack)  # noqa: E731
+        flatten = lambda obj: _flatten_packed(obj, no_flatten, pack, arguments)  # noqa: E731
         unflatten = lambda aux, children: _unflatten_packed(cls, aux, children)  # noqa: E731
     else:
-        arguments = None if arguments is None else frozenset(arguments)
         plans: dict = {}
         flatten = lambda obj: _flatten_instance(obj, no_flatten, arguments, plans)  # noqa: E731
         unflatten = lambda aux, children: _unflatten_instance(cls, aux, children)  # noqa: E731

@@ -58,15 +58,15 @@ def pack_leaves(value) -> tuple[list, Any, bool]:
     leaves, treedef = jax.tree_util.tree_flatten(value)
     if len(leaves) < 2:
         return leaves, treedef, False
-    if set(map(type, leaves)) <= _FLOAT_TYPES:
+    if set(map(type, leaves)) <= _FLOAT_TYPES:  # the common case, in one C-level pass
         return [np.asarray(leaves, dtype=np.float64)], treedef, True
-    first = leaves[0]
     if all(_is_scalar_leaf(leaf) for leaf in leaves):
         if all(isinstance(leaf, _PYTHON_SCALARS) for leaf in leaves):
             return [np.asarray(leaves, dtype=np.float64)], treedef, True
         import jax.numpy as jnp
 
         return [jnp.stack([jnp.asarray(leaf) for leaf in leaves])], treedef, True
+    first = leaves[0]
     if all(leaf is first for leaf in leaves):
         return [first], treedef, True
     return leaves, treedef, False
