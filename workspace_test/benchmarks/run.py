@@ -11,8 +11,8 @@ For each problem and light variant it times (medians of rounds): the NumPy
 jitted single likelihood, ``Fitness._vmap`` per
 likelihood at batch 50 and 500, the jitted gradient, the vmap compile time, and the jitted
 ``fit_from(instance).log_likelihood`` path next to the jitted
-``log_likelihood_function(instance)`` (the same instance in, a scalar out). Writes a JSON file and a markdown table under
-``workspace_test/benchmarks/results/``.
+``log_likelihood_function(instance)`` (the same instance in, a scalar out). Writes a JSON file
+and a markdown table under ``workspace_test/benchmarks/results/``.
 
 Each timing is the median of at least 0.2 s of calls; ``cores_used`` (CPU time / wall time
 per path) shows how many cores a path kept busy.
