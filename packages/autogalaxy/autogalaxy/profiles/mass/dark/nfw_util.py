@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import numpy as np
 
+import autoarray as aa
+
 #: |1 - x^2| below which the power series in s = 1 - x^2 is used.
 _SERIES_S = 2.0e-2
 #: Number of series terms (truncation error < _SERIES_S**_SERIES_TERMS ~ 1e-17).
@@ -80,7 +82,9 @@ def nfw_f_and_g(x, xp=np):
 
     x_out = xp.where(outer, x, 2.0)
     root_out = xp.sqrt(x_out**2 - 1.0)
-    f_out = xp.arctan(root_out) / root_out
+    # aa.numerics.arctan, not xp.arctan: XLA's own atan is miscompiled (silently wrong values)
+    # under --xla_cpu_prefer_vector_width=512 in jaxlib 0.10.2 (docs/jax.md).
+    f_out = aa.numerics.arctan(root_out, xp=xp) / root_out
 
     s_near = xp.where(near, s, 0.0)
     f_near = _series_f(s_near, xp)
