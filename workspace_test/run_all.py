@@ -2,6 +2,9 @@
 
 Prints one line per script and a final ``N passed, N failed`` line; exits non-zero if any script
 failed or timed out. Dataset simulators run first because the likelihood scripts read their FITS.
+On CPUs with AVX-512 the profile and imaging scripts of :data:`WIDE_VECTOR_SCRIPTS` run a second
+time with the opt-in ``--xla_cpu_prefer_vector_width=512`` (``docs/jax.md``): XLA miscompiles
+``jnp.arctan`` under it, and these runs keep the package's own JAX code correct there.
 
 Usage: ``python workspace_test/run_all.py [--timeout SECONDS] [substring ...]``
 """
@@ -18,6 +21,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 SKIP_DIRS = {"benchmarks", "dataset", "output", "__pycache__"}
 
+#: Scripts run again with 512-bit XLA vector code on hosts with AVX-512 (about 3 minutes).
+WIDE_VECTOR_SCRIPTS = (
+    "profiles_jit_light.py",
+    "profiles_jit_mass_total.py",
+    "profiles_jit_mass_dark_stellar.py",
+    "jax_likelihood_functions/imaging/lp.py",
+    "jax_likelihood_functions/imaging/lp_linear.py",
+    "jax_grad/imaging_lp.py",
+)
+
 
 def discover() -> list:
     """Parity scripts, simulators first, then the rest in path order."""
@@ -30,9 +43,24 @@ def discover() -> list:
     return sorted(scripts, key=lambda p: (p.name != "simulator.py", str(p)))
 
 
-def run(script: Path, timeout: float) -> tuple:
+def runs_from(scripts: list, wide_vectors: bool) -> list:
+    """``(script, extra XLA flag or None)`` pairs: every script, then the wide-vector reruns."""
+    runs = [(script, None) for script in scripts]
+    if wide_vectors:
+        from autoarray.backend import WIDE_VECTOR_XLA_FLAG
+
+        runs += [
+            (script, WIDE_VECTOR_XLA_FLAG) for script in scripts
+            if str(script.relative_to(ROOT)) in WIDE_VECTOR_SCRIPTS
+        ]
+    return runs
+
+
+def run(script: Path, timeout: float, extra_flag: str | None = None) -> tuple:
     env = dict(os.environ)
     env.setdefault("XLA_FLAGS", "--xla_cpu_multi_thread_eigen=false")
+    if extra_flag:
+        env["XLA_FLAGS"] = f"{env['XLA_FLAGS']} {extra_flag}".strip()
     env.setdefault("MPLBACKEND", "Agg")
     start = time.perf_counter()
     try:
@@ -54,10 +82,12 @@ def main() -> int:
     parser.add_argument("filters", nargs="*", help="only run scripts whose path contains one of these")
     args = parser.parse_args()
     scripts = [s for s in discover() if not args.filters or any(f in str(s) for f in args.filters)]
+    from autoarray.backend import cpu_has_avx512
+
     passed = failed = 0
-    for script in scripts:
-        ok, status, seconds, output = run(script, args.timeout)
-        name = script.relative_to(ROOT)
+    for script, extra_flag in runs_from(scripts, wide_vectors=cpu_has_avx512()):
+        ok, status, seconds, output = run(script, args.timeout, extra_flag)
+        name = script.relative_to(ROOT) if extra_flag is None else f"{script.relative_to(ROOT)} [{extra_flag}]"
         print(f"{name}: {status} in {seconds:.1f} s", flush=True)
         if ok:
             passed += 1

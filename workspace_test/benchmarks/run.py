@@ -17,7 +17,9 @@ and a markdown table under ``workspace_test/benchmarks/results/``.
 Each timing is the median of at least 0.2 s of calls; ``cores_used`` (CPU time / wall time
 per path) shows how many cores a path kept busy.
 
-Usage: ``python workspace_test/benchmarks/run.py [--rounds 3] [--problems P1 P2] [--quick]``
+Usage: ``python workspace_test/benchmarks/run.py [--rounds 3] [--problems P1 P2] [--quick]
+[--wide-vectors]``; ``--wide-vectors`` adds the opt-in ``--xla_cpu_prefer_vector_width=512`` to
+``XLA_FLAGS`` (``docs/jax.md``) before JAX is imported.
 
 ``--export-reference DIR`` instead writes the problems' pixels and one parameter vector per light
 variant (with this package's log likelihood of it) for ``reference_pyautolens.py``, which times
@@ -235,6 +237,15 @@ def markdown_table(results) -> str:
     return header + "\n".join(rows) + "\n" + cores_header + "\n".join(cores_rows) + "\n"
 
 
+def use_wide_vectors() -> None:
+    """Append the opt-in 512-bit vector flag to ``XLA_FLAGS``; JAX must not be imported yet."""
+    from autoarray.backend import WIDE_VECTOR_XLA_FLAG
+
+    if "jax" in sys.modules:
+        raise SystemExit("--wide-vectors must take effect before JAX is imported")
+    os.environ["XLA_FLAGS"] = f"{os.environ.get('XLA_FLAGS', '')} {WIDE_VECTOR_XLA_FLAG}".strip()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
@@ -242,7 +253,11 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="1 round, batch 50 only")
     parser.add_argument("--export-reference", type=Path, metavar="DIR",
                         help="write the problems for reference_pyautolens.py and exit")
+    parser.add_argument("--wide-vectors", action="store_true",
+                        help="time with 512-bit XLA vector code (the AVX-512 opt-in)")
     args = parser.parse_args()
+    if args.wide_vectors:
+        use_wide_vectors()
     if args.export_reference is not None:
         export_reference(args.export_reference, args.problems)
         return 0

@@ -81,6 +81,27 @@ def test_user_environment_values_win():
     assert x64 == "0"
 
 
+def _cpuinfo(tmp_path, flags_line: str) -> str:
+    path = tmp_path / "cpuinfo"
+    path.write_text(f"processor\t: 0\nmodel name\t: test\n{flags_line}\n\nprocessor\t: 1\n")
+    return str(path)
+
+
+def test_cpu_has_avx512_reads_the_first_flags_line(tmp_path):
+    assert backend.cpu_has_avx512(_cpuinfo(tmp_path, "flags\t\t: fpu sse2 avx2 avx512f avx512bw"))
+    assert not backend.cpu_has_avx512(_cpuinfo(tmp_path, "flags\t\t: fpu sse2 avx2 avx512_bf16"))
+    assert not backend.cpu_has_avx512(_cpuinfo(tmp_path, "model\t\t: 1"))
+    assert not backend.cpu_has_avx512(str(tmp_path / "missing"))
+
+
+def test_wide_vector_flag_is_never_a_default(monkeypatch):
+    monkeypatch.delitem(sys.modules, "jax", raising=False)
+    monkeypatch.setattr(backend, "cpu_has_avx512", lambda cpuinfo="": True)
+    monkeypatch.setenv("XLA_FLAGS", "")
+    backend.configure_jax_environment()
+    assert backend.WIDE_VECTOR_XLA_FLAG not in os.environ["XLA_FLAGS"].split()
+
+
 def test_existing_unrelated_flags_are_kept(monkeypatch):
     monkeypatch.delitem(sys.modules, "jax", raising=False)
     monkeypatch.setenv("XLA_FLAGS", "--xla_dump_to=/tmp/x")
