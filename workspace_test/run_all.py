@@ -18,6 +18,8 @@ import sys
 import time
 from pathlib import Path
 
+from autoarray.backend import WIDE_VECTOR_XLA_FLAG, cpu_has_avx512
+
 ROOT = Path(__file__).resolve().parent
 SKIP_DIRS = {"benchmarks", "dataset", "output", "__pycache__"}
 
@@ -47,8 +49,6 @@ def runs_from(scripts: list, wide_vectors: bool) -> list:
     """``(script, extra XLA flag or None)`` pairs: every script, then the wide-vector reruns."""
     runs = [(script, None) for script in scripts]
     if wide_vectors:
-        from autoarray.backend import WIDE_VECTOR_XLA_FLAG
-
         runs += [
             (script, WIDE_VECTOR_XLA_FLAG) for script in scripts
             if str(script.relative_to(ROOT)) in WIDE_VECTOR_SCRIPTS
@@ -82,8 +82,6 @@ def main() -> int:
     parser.add_argument("filters", nargs="*", help="only run scripts whose path contains one of these")
     args = parser.parse_args()
     scripts = [s for s in discover() if not args.filters or any(f in str(s) for f in args.filters)]
-    from autoarray.backend import cpu_has_avx512
-
     passed = failed = 0
     for script, extra_flag in runs_from(scripts, wide_vectors=cpu_has_avx512()):
         ok, status, seconds, output = run(script, args.timeout, extra_flag)
