@@ -6,7 +6,10 @@ On CPUs with AVX-512 the profile and imaging scripts of :data:`WIDE_VECTOR_SCRIP
 time with the opt-in ``--xla_cpu_prefer_vector_width=512`` (``docs/jax.md``): XLA miscompiles
 ``jnp.arctan`` under it, and these runs keep the package's own JAX code correct there.
 
-Usage: ``python workspace_test/run_all.py [--timeout SECONDS] [substring ...]``
+Scripts after the simulators run ``--jobs`` at a time (default 2, one per core of the CI machine):
+each is its own process and they share nothing but the simulated FITS, which exist by then.
+
+Usage: ``python workspace_test/run_all.py [--timeout SECONDS] [--jobs N] [substring ...]``
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import os
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from autoarray.backend import WIDE_VECTOR_XLA_FLAG, cpu_has_avx512
@@ -79,12 +83,21 @@ def run(script: Path, timeout: float, extra_flag: str | None = None) -> tuple:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--timeout", type=float, default=float(os.environ.get("PARITY_TIMEOUT", 900)))
+    parser.add_argument(
+        "--jobs", type=int, default=2, help="scripts run at once after the simulators (default 2)"
+    )
     parser.add_argument("filters", nargs="*", help="only run scripts whose path contains one of these")
     args = parser.parse_args()
     scripts = [s for s in discover() if not args.filters or any(f in str(s) for f in args.filters)]
+    runs = runs_from(scripts, wide_vectors=cpu_has_avx512())
+    # Simulators write the FITS the likelihood scripts read, so they finish before anything else.
+    first = [r for r in runs if r[0].name == "simulator.py" and r[1] is None]
+    rest = [r for r in runs if r not in first]
     passed = failed = 0
-    for script, extra_flag in runs_from(scripts, wide_vectors=cpu_has_avx512()):
-        ok, status, seconds, output = run(script, args.timeout, extra_flag)
+
+    def report(script: Path, extra_flag: str | None, result: tuple) -> None:
+        nonlocal passed, failed
+        ok, status, seconds, output = result
         name = script.relative_to(ROOT) if extra_flag is None else f"{script.relative_to(ROOT)} [{extra_flag}]"
         print(f"{name}: {status} in {seconds:.1f} s", flush=True)
         if ok:
@@ -93,6 +106,13 @@ def main() -> int:
             failed += 1
             tail = "\n".join(output.strip().splitlines()[-25:])
             print("    " + tail.replace("\n", "\n    "), flush=True)
+
+    for script, extra_flag in first:
+        report(script, extra_flag, run(script, args.timeout, extra_flag))
+    with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        futures = [(s, f, pool.submit(run, s, args.timeout, f)) for s, f in rest]
+        for script, extra_flag, future in futures:
+            report(script, extra_flag, future.result())
     print(f"parity: {passed} passed, {failed} failed", flush=True)
     return 1 if failed or not scripts else 0
 
