@@ -136,6 +136,11 @@ def draw_array(
     image = ax.imshow(values, extent=extent, origin="upper", cmap=cmap, aspect="auto",
                       norm=_norm_from(values, use_log10, vmin, vmax, symmetric))
     colorbar = ax.figure.colorbar(image, ax=ax, fraction=0.046, pad=0.04)
+    if use_log10:
+        from matplotlib.ticker import NullFormatter
+
+        # minor log ticks are labelled with mathtext by default: slow and cluttered
+        colorbar.ax.yaxis.set_minor_formatter(NullFormatter())
     if cb_unit:
         colorbar.set_label(cb_unit)
     own_mask = getattr(array, "mask", None)

@@ -16,6 +16,15 @@ def subplot_figure(rows: int, cols: int):
     return pyplot().figure(figsize=(PANEL_SIZE[0] * cols, PANEL_SIZE[1] * rows))
 
 
+def finish_subplots(fig, suptitle=None) -> None:
+    """Fixed panel spacing (``tight_layout`` would render every panel twice: seconds per
+    subplot)."""
+    top = 0.93 if suptitle else 0.96
+    if suptitle:
+        fig.suptitle(suptitle)
+    fig.subplots_adjust(left=0.06, right=0.95, bottom=0.05, top=top, wspace=0.5, hspace=0.3)
+
+
 def imaging_panels_from(dataset) -> list:
     """``[(title, array, use_log10), ...]`` of the dataset's panels, PyAutoLens's order."""
     from autoarray.structures.arrays.uniform_2d import Array2D
@@ -45,7 +54,7 @@ def imaging_dataset_figure(dataset, colormap=None, use_log10: bool = False, grid
         overlays = {} if is_psf else dict(grid=grid, positions=positions, lines=lines)
         draw_array(fig.add_subplot(3, 3, k + 1), array, title=prefix + title,
                    colormap=colormap, use_log10=log10 or use_log10, **overlays)
-    fig.tight_layout()
+    finish_subplots(fig)
     return fig
 
 
