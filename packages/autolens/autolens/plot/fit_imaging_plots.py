@@ -7,9 +7,8 @@ from typing import Optional
 import numpy as np
 
 import autoarray as aa
-from autoarray.plot.array_plot import draw_array
-from autoarray.plot.imaging_plots import finish_subplots, subplot_figure
 from autoarray.plot.output import save_figure
+from autogalaxy.plot.fit_imaging_plots import data_panels_from, panels_figure, residual_panels_from
 from autolens.plot.lensing_lines import (
     _plane_index,
     caustics_from,
@@ -50,14 +49,8 @@ def fit_panels_from(fit, plane_index: Optional[int] = None, image_plane_lines=No
     """``[(title, array, draw_array keywords), ...]`` of the fit subplot's panels."""
     tracer = _light_tracer(fit)
     grid = fit.dataset.grids.lp
-    data_panels = [("Data", fit.data, {}), ("Model Image", fit.model_data, {}),
-                   ("Signal-To-Noise Map", fit.signal_to_noise_map, {})]
-    residual_panels = [
-        ("Normalized Residual Map", fit.normalized_residual_map, dict(symmetric=True)),
-        ("Normalized Residual Map (1 sigma)", fit.normalized_residual_map,
-         dict(vmin=-1.0, vmax=1.0)),
-        ("Chi-Squared Map", fit.chi_squared_map, {}),
-    ]
+    data_panels = data_panels_from(fit)
+    residual_panels = residual_panels_from(fit)
     if tracer.total_planes < 2:
         return data_panels + residual_panels
     index = _plane_index(tracer, plane_index)
@@ -96,13 +89,7 @@ def fit_imaging_figure(fit, colormap=None, plane_index: Optional[int] = None,
     panels = fit_panels_from(fit, plane_index, image_plane_lines, image_plane_line_colors,
                              source_plane_lines, source_plane_line_colors)
     rows, cols = (3, 4) if len(panels) == 12 else (2, 3)
-    fig = subplot_figure(rows, cols)
-    prefix = f"{title_prefix} " if title_prefix else ""
-    for k, (title, array, kwargs) in enumerate(panels):
-        draw_array(fig.add_subplot(rows, cols, k + 1), array, title=prefix + title,
-                   colormap=colormap, **kwargs)
-    finish_subplots(fig, suptitle=f"{prefix}log L = {float(fit.log_likelihood):.3f}")
-    return fig
+    return panels_figure(fit, panels, rows, cols, colormap=colormap, title_prefix=title_prefix)
 
 
 def subplot_fit_imaging(fit, output_path=None, output_format=None, colormap=None,
