@@ -211,10 +211,8 @@ def plot_array(
     if ax is not None:
         draw_array(ax, array, **kwargs)
         return []
-    fig = pyplot().figure(figsize=FIGSIZE)
-    draw_array(fig.add_subplot(1, 1, 1), array, **kwargs)
-    fig.tight_layout()
-    return save_figure(fig, output_path, output_filename, output_format)
+    return _single_panel(lambda ax: draw_array(ax, array, **kwargs), output_path,
+                         output_filename, output_format)
 
 
 def plot_grid(grid, title: str = "", output_path=None, output_filename: str = "grid",
@@ -223,7 +221,18 @@ def plot_grid(grid, title: str = "", output_path=None, output_filename: str = "g
     if ax is not None:
         draw_grid(ax, grid, title=title, lines=lines)
         return []
-    fig = pyplot().figure(figsize=FIGSIZE)
-    draw_grid(fig.add_subplot(1, 1, 1), grid, title=title, lines=lines)
-    fig.tight_layout()
+    return _single_panel(lambda ax: draw_grid(ax, grid, title=title, lines=lines), output_path,
+                         output_filename, output_format)
+
+
+def _single_panel(draw, output_path, output_filename, output_format) -> list:
+    """Make a one-panel figure, ``draw(ax)`` on it and save it (closed if drawing fails)."""
+    plt = pyplot()
+    fig = plt.figure(figsize=FIGSIZE)
+    try:
+        draw(fig.add_subplot(1, 1, 1))
+        fig.tight_layout()
+    except BaseException:
+        plt.close(fig)
+        raise
     return save_figure(fig, output_path, output_filename, output_format)
