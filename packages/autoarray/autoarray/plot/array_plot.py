@@ -6,7 +6,7 @@ them; the ``plot_*`` entry points make a figure and save it through :mod:`.outpu
 
 from __future__ import annotations
 
-from typing import Optional, Sequence, Tuple
+from typing import Sequence, Tuple
 
 import numpy as np
 
@@ -43,14 +43,15 @@ def line_list_from(lines) -> list:
     return [points_from(line) for line in lines if len(getattr(line, "array", line)) > 1]
 
 
-def native_and_extent_from(array, zoom: bool = True) -> Tuple[np.ndarray, Optional[tuple]]:
+def native_and_extent_from(array, zoom: bool = True) -> Tuple[np.ndarray, tuple | None]:
     """Native 2-D NumPy values (masked pixels NaN) and their ``imshow`` extent in arc-seconds,
     cropped to the unmasked region (plus one pixel) when ``zoom`` is on."""
     from autoarray.mask.mask_2d import Mask2D
 
     if isinstance(array, Mask2D):
-        return np.asarray(array.array, dtype=float), _extent(array, 0, array.shape_native[0], 0,
-                                                             array.shape_native[1])
+        return np.asarray(array.array, dtype=float), _extent(
+            array, 0, array.shape_native[0], 0, array.shape_native[1]
+        )
     mask = getattr(array, "mask", None)
     if mask is None or not hasattr(array, "native"):
         native = np.asarray(getattr(array, "array", array), dtype=float)
@@ -91,7 +92,9 @@ def _norm_from(values, use_log10, vmin, vmax, symmetric):
         if top <= 0.0:
             return Normalize(vmin=float(finite.min()), vmax=float(finite.max()))
         positive = finite[finite > 0.0]
-        bottom = max(float(positive.min()), top * LOG10_FLOOR) if positive.size else top * LOG10_FLOOR
+        bottom = (
+            max(float(positive.min()), top * LOG10_FLOOR) if positive.size else top * LOG10_FLOOR
+        )
         return LogNorm(vmin=vmin if vmin is not None else bottom, vmax=top)
     if symmetric:
         limit = float(np.max(np.abs(finite))) or 1.0
@@ -116,25 +119,31 @@ def draw_array(
     ax,
     array,
     title: str = "",
-    colormap: Optional[str] = "default",
+    colormap: str | None = "default",
     use_log10: bool = False,
-    vmin: Optional[float] = None,
-    vmax: Optional[float] = None,
+    vmin: float | None = None,
+    vmax: float | None = None,
     symmetric: bool = False,
     positions=None,
     lines=None,
-    line_colors: Optional[Sequence[str]] = None,
+    line_colors: Sequence[str] | None = None,
     grid=None,
     mask=None,
-    cb_unit: Optional[str] = None,
+    cb_unit: str | None = None,
     zoom: bool = True,
 ):
     """Draw ``array`` with a colorbar and overlays on ``ax``; returns the image artist."""
     native, extent = native_and_extent_from(array, zoom=zoom)
     cmap = DEFAULT_CMAP if colormap in (None, "default") else colormap
     values = np.where(native > 0.0, native, np.nan) if use_log10 else native
-    image = ax.imshow(values, extent=extent, origin="upper", cmap=cmap, aspect="auto",
-                      norm=_norm_from(values, use_log10, vmin, vmax, symmetric))
+    image = ax.imshow(
+        values,
+        extent=extent,
+        origin="upper",
+        cmap=cmap,
+        aspect="auto",
+        norm=_norm_from(values, use_log10, vmin, vmax, symmetric),
+    )
     colorbar = ax.figure.colorbar(image, ax=ax, fraction=0.046, pad=0.04)
     if use_log10:
         from matplotlib.ticker import NullFormatter
@@ -152,7 +161,9 @@ def draw_array(
         points = points_from(grid)
         ax.scatter(points[:, 1], points[:, 0], s=1, c="k")
     if positions is not None:
-        for group in line_list_from(positions) if _is_grouped(positions) else [points_from(positions)]:
+        for group in (
+            line_list_from(positions) if _is_grouped(positions) else [points_from(positions)]
+        ):
             ax.scatter(group[:, 1], group[:, 0], s=25, c="w", edgecolors="k")
     draw_lines(ax, lines, line_colors)
     if extent is not None:
@@ -188,41 +199,64 @@ def plot_array(
     output_path=None,
     output_filename: str = "array",
     output_format=None,
-    colormap: Optional[str] = "default",
+    colormap: str | None = "default",
     use_log10: bool = False,
-    vmin: Optional[float] = None,
-    vmax: Optional[float] = None,
+    vmin: float | None = None,
+    vmax: float | None = None,
     symmetric: bool = False,
     positions=None,
     lines=None,
     line_colors=None,
     grid=None,
     mask=None,
-    cb_unit: Optional[str] = None,
+    cb_unit: str | None = None,
     ax=None,
     arcsec_after_decimal=None,
 ):
     """Plot an ``Array2D`` (or a native 2-D array, or a ``Mask2D``): onto ``ax`` if given (the
     caller saves), else to ``output_path/output_filename.<output_format>`` (atomically) or the
     screen. Returns the written paths (``[]`` when drawn on ``ax`` or shown)."""
-    kwargs = dict(title=title, colormap=colormap, use_log10=use_log10, vmin=vmin, vmax=vmax,
-                  symmetric=symmetric, positions=positions, lines=lines,
-                  line_colors=line_colors, grid=grid, mask=mask, cb_unit=cb_unit)
+    kwargs = dict(
+        title=title,
+        colormap=colormap,
+        use_log10=use_log10,
+        vmin=vmin,
+        vmax=vmax,
+        symmetric=symmetric,
+        positions=positions,
+        lines=lines,
+        line_colors=line_colors,
+        grid=grid,
+        mask=mask,
+        cb_unit=cb_unit,
+    )
     if ax is not None:
         draw_array(ax, array, **kwargs)
         return []
-    return _single_panel(lambda ax: draw_array(ax, array, **kwargs), output_path,
-                         output_filename, output_format)
+    return _single_panel(
+        lambda ax: draw_array(ax, array, **kwargs), output_path, output_filename, output_format
+    )
 
 
-def plot_grid(grid, title: str = "", output_path=None, output_filename: str = "grid",
-              output_format=None, lines=None, ax=None):
+def plot_grid(
+    grid,
+    title: str = "",
+    output_path=None,
+    output_filename: str = "grid",
+    output_format=None,
+    lines=None,
+    ax=None,
+):
     """Scatter plot of a grid's (y, x) points (same output rules as :func:`plot_array`)."""
     if ax is not None:
         draw_grid(ax, grid, title=title, lines=lines)
         return []
-    return _single_panel(lambda ax: draw_grid(ax, grid, title=title, lines=lines), output_path,
-                         output_filename, output_format)
+    return _single_panel(
+        lambda ax: draw_grid(ax, grid, title=title, lines=lines),
+        output_path,
+        output_filename,
+        output_format,
+    )
 
 
 def _single_panel(draw, output_path, output_filename, output_format) -> list:

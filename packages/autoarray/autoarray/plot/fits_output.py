@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import Optional
 
 import numpy as np
 
@@ -54,7 +53,7 @@ def _write_hdus(hdus, file_path, overwrite: bool) -> None:
     atomic_write_bytes(path, buffer.getvalue())
 
 
-def fits_array(array, file_path, overwrite: bool = False, ext_name: Optional[str] = None) -> None:
+def fits_array(array, file_path, overwrite: bool = False, ext_name: str | None = None) -> None:
     """Write one array (``Array2D``, ``Mask2D`` or 2-D ndarray) to a single-HDU FITS file. A mask
     is written as 1.0 (masked) / 0.0, read back by ``Mask2D.from_fits``; its HDU is named
     ``MASK`` unless ``ext_name`` says otherwise."""
@@ -68,8 +67,14 @@ def fits_array(array, file_path, overwrite: bool = False, ext_name: Optional[str
     _write_hdus([_hdu(fits, values, header, ext_name, primary=True)], file_path, overwrite)
 
 
-def fits_imaging(dataset, file_path=None, data_path=None, psf_path=None, noise_map_path=None,
-                 overwrite: bool = False) -> None:
+def fits_imaging(
+    dataset,
+    file_path=None,
+    data_path=None,
+    psf_path=None,
+    noise_map_path=None,
+    overwrite: bool = False,
+) -> None:
     """Write an ``Imaging`` dataset: one multi-HDU file (``file_path``: HDUs ``MASK``, ``DATA``,
     ``PSF`` if present, ``NOISE_MAP``) and/or one file per component (``data_path``,
     ``psf_path``, ``noise_map_path``). Every target is checked before anything is written."""
@@ -91,8 +96,10 @@ def fits_imaging(dataset, file_path=None, data_path=None, psf_path=None, noise_m
     noise = np.asarray(dataset.noise_map.native.array, dtype=np.float64)
     psf = None if dataset.psf is None else np.asarray(dataset.psf.kernel_native, dtype=np.float64)
     if file_path is not None:
-        hdus = [_hdu(fits, np.asarray(dataset.mask.array, dtype=np.float64), header, "mask", True),
-                _hdu(fits, data, header, "data", False)]
+        hdus = [
+            _hdu(fits, np.asarray(dataset.mask.array, dtype=np.float64), header, "mask", True),
+            _hdu(fits, data, header, "data", False),
+        ]
         if psf is not None:
             hdus.append(_hdu(fits, psf, header, "psf", False))
         hdus.append(_hdu(fits, noise, header, "noise_map", False))

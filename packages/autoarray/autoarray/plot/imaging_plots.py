@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 from autoarray.plot.array_plot import draw_array
 from autoarray.plot.output import MatPlot2D, pyplot, save_figure
 
@@ -29,11 +27,16 @@ def imaging_panels_from(dataset) -> list:
     """``[(title, array, use_log10), ...]`` of the dataset's panels, PyAutoLens's order."""
     from autoarray.structures.arrays.uniform_2d import Array2D
 
-    panels = [("Data", dataset.data, False), ("Data (log10)", dataset.data, True),
-              ("Noise-Map", dataset.noise_map, False)]
+    panels = [
+        ("Data", dataset.data, False),
+        ("Data (log10)", dataset.data, True),
+        ("Noise-Map", dataset.noise_map, False),
+    ]
     if dataset.psf is not None:
-        panels += [("Point Spread Function", dataset.psf.kernel, False),
-                   ("PSF (log10)", dataset.psf.kernel, True)]
+        panels += [
+            ("Point Spread Function", dataset.psf.kernel, False),
+            ("PSF (log10)", dataset.psf.kernel, True),
+        ]
     panels.append(("Signal-To-Noise Map", dataset.signal_to_noise_map, False))
     sizes = dataset.grids.lp.over_sample_size
     sizes = getattr(sizes, "array", sizes)
@@ -44,29 +47,57 @@ def imaging_panels_from(dataset) -> list:
     return panels
 
 
-def imaging_dataset_figure(dataset, colormap=None, use_log10: bool = False, grid=None,
-                           positions=None, lines=None, title_prefix: Optional[str] = None):
+def imaging_dataset_figure(
+    dataset,
+    colormap=None,
+    use_log10: bool = False,
+    grid=None,
+    positions=None,
+    lines=None,
+    title_prefix: str | None = None,
+):
     """The 3x3 dataset figure (not yet saved)."""
     fig = subplot_figure(3, 3)
     prefix = f"{title_prefix} " if title_prefix else ""
     for k, (title, array, log10) in enumerate(imaging_panels_from(dataset)):
         is_psf = "PSF" in title or "Spread" in title
         overlays = {} if is_psf else dict(grid=grid, positions=positions, lines=lines)
-        draw_array(fig.add_subplot(3, 3, k + 1), array, title=prefix + title,
-                   colormap=colormap, use_log10=log10 or use_log10, **overlays)
+        draw_array(
+            fig.add_subplot(3, 3, k + 1),
+            array,
+            title=prefix + title,
+            colormap=colormap,
+            use_log10=log10 or use_log10,
+            **overlays,
+        )
     finish_subplots(fig)
     return fig
 
 
-def subplot_imaging_dataset(dataset, output_path=None, output_filename: str = "dataset",
-                            output_format=None, colormap=None, use_log10: bool = False,
-                            grid=None, positions=None, lines=None,
-                            title_prefix: Optional[str] = None):
+def subplot_imaging_dataset(
+    dataset,
+    output_path=None,
+    output_filename: str = "dataset",
+    output_format=None,
+    colormap=None,
+    use_log10: bool = False,
+    grid=None,
+    positions=None,
+    lines=None,
+    title_prefix: str | None = None,
+):
     """3x3 subplot of an ``Imaging`` dataset: data (linear and log10), noise map, PSF (linear and
     log10), signal-to-noise map and light-profile over-sampling sizes, shown or written to
     ``output_path/output_filename.<format>``. Returns the written paths."""
-    fig = imaging_dataset_figure(dataset, colormap=colormap, use_log10=use_log10, grid=grid,
-                                 positions=positions, lines=lines, title_prefix=title_prefix)
+    fig = imaging_dataset_figure(
+        dataset,
+        colormap=colormap,
+        use_log10=use_log10,
+        grid=grid,
+        positions=positions,
+        lines=lines,
+        title_prefix=title_prefix,
+    )
     return save_figure(fig, output_path, output_filename, output_format)
 
 
@@ -74,27 +105,50 @@ class ImagingPlotter:
     """Plots of an ``Imaging`` dataset: ``figures_2d(data=True, ...)`` writes single panels and
     ``subplot_dataset()`` the 3x3 overview, each through ``mat_plot_2d.output``."""
 
-    def __init__(self, dataset, mat_plot_2d: Optional[MatPlot2D] = None, include_2d=None,
-                 visuals_2d=None, **kwargs):
+    def __init__(
+        self,
+        dataset,
+        mat_plot_2d: MatPlot2D | None = None,
+        include_2d=None,
+        visuals_2d=None,
+        **kwargs,
+    ):
         self.dataset = dataset
         self.mat_plot_2d = mat_plot_2d if mat_plot_2d is not None else MatPlot2D()
         self.include_2d = include_2d
 
     def _figure(self, array, title, auto_filename):
         fig = pyplot().figure(figsize=(7.0, 6.0))
-        draw_array(fig.add_subplot(1, 1, 1), array, title=title, colormap=self.mat_plot_2d.cmap,
-                   use_log10=self.mat_plot_2d.use_log10)
+        draw_array(
+            fig.add_subplot(1, 1, 1),
+            array,
+            title=title,
+            colormap=self.mat_plot_2d.cmap,
+            use_log10=self.mat_plot_2d.use_log10,
+        )
         fig.tight_layout()
         return self.mat_plot_2d.output.to_figure(fig, auto_filename)
 
-    def figures_2d(self, data: bool = False, noise_map: bool = False, psf: bool = False,
-                   signal_to_noise_map: bool = False, title_str: Optional[str] = None) -> list:
+    def figures_2d(
+        self,
+        data: bool = False,
+        noise_map: bool = False,
+        psf: bool = False,
+        signal_to_noise_map: bool = False,
+        title_str: str | None = None,
+    ) -> list:
         """One figure per flag that is on; returns the written paths."""
         dataset = self.dataset
-        wanted = [(data, dataset.data, "Data", "data"),
-                  (noise_map, dataset.noise_map, "Noise-Map", "noise_map"),
-                  (signal_to_noise_map, dataset.signal_to_noise_map, "Signal-To-Noise Map",
-                   "signal_to_noise_map")]
+        wanted = [
+            (data, dataset.data, "Data", "data"),
+            (noise_map, dataset.noise_map, "Noise-Map", "noise_map"),
+            (
+                signal_to_noise_map,
+                dataset.signal_to_noise_map,
+                "Signal-To-Noise Map",
+                "signal_to_noise_map",
+            ),
+        ]
         if psf and dataset.psf is not None:
             wanted.append((True, dataset.psf.kernel, "Point Spread Function", "psf"))
         written = []
@@ -105,8 +159,9 @@ class ImagingPlotter:
 
     def subplot_dataset(self) -> list:
         """The 3x3 dataset overview (``subplot_dataset.<format>``)."""
-        fig = imaging_dataset_figure(self.dataset, colormap=self.mat_plot_2d.cmap,
-                                     use_log10=self.mat_plot_2d.use_log10)
+        fig = imaging_dataset_figure(
+            self.dataset, colormap=self.mat_plot_2d.cmap, use_log10=self.mat_plot_2d.use_log10
+        )
         return self.mat_plot_2d.output.to_figure(fig, "subplot_dataset")
 
     subplot = subplot_dataset

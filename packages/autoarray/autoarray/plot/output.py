@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import List, Optional, Sequence, Union
+from typing import List, Sequence, Union
 
 from autoarray import exc
 from autoarray.io_util import atomic_write_bytes
@@ -65,10 +65,10 @@ class Output:
 
     def __init__(
         self,
-        path: Optional[Union[str, Path]] = None,
-        filename: Optional[str] = None,
-        prefix: Optional[str] = None,
-        suffix: Optional[str] = None,
+        path: Union[str, Path] | None = None,
+        filename: str | None = None,
+        prefix: str | None = None,
+        suffix: str | None = None,
         format: Union[str, Sequence[str], None] = None,
         format_folder: bool = False,
         bypass: bool = False,
@@ -79,8 +79,9 @@ class Output:
         self.filename = filename
         self.prefix = prefix or ""
         self.suffix = suffix or ""
-        self.format_list = format_list_from(format if format is not None else
-                                            ("png" if path is not None else "show"))
+        self.format_list = format_list_from(
+            format if format is not None else ("png" if path is not None else "show")
+        )
         self.format_folder = format_folder
         self.bypass = bypass
         self.bbox_inches = bbox_inches
@@ -131,8 +132,7 @@ class MatPlot2D:
     extra keyword settings kept for scripts that pass PyAutoLens's wrapper objects (``Title``,
     ``YTicks`` …), which are accepted and ignored."""
 
-    def __init__(self, output: Optional[Output] = None, cmap=None, use_log10: bool = False,
-                 **kwargs):
+    def __init__(self, output: Output | None = None, cmap=None, use_log10: bool = False, **kwargs):
         self.output = output if output is not None else Output()
         self.cmap = _cmap_name(cmap)
         self.use_log10 = use_log10

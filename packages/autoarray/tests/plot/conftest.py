@@ -31,8 +31,9 @@ def make_png():
 def make_dataset():
     mask = aa.Mask2D.circular((16, 16), pixel_scales=0.2, radius=1.2)
     y, x = np.mgrid[0:16, 0:16]
-    data = aa.Array2D.no_mask(np.exp(-((y - 7.5) ** 2 + (x - 7.5) ** 2) / 8.0) + 0.01,
-                              pixel_scales=0.2)
+    data = aa.Array2D.no_mask(
+        np.exp(-((y - 7.5) ** 2 + (x - 7.5) ** 2) / 8.0) + 0.01, pixel_scales=0.2
+    )
     psf = aa.Convolver.from_gaussian((5, 5), pixel_scales=0.2, sigma=0.2)
     noise = aa.Array2D.full(0.05, (16, 16), pixel_scales=0.2)
     return aa.Imaging(data=data, noise_map=noise, psf=psf).apply_mask(mask)

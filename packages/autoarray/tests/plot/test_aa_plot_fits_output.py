@@ -35,17 +35,24 @@ def test_existing_files_are_kept_unless_overwrite(tmp_path, dataset):
 
 
 def test_fits_imaging_single_file_and_separate_files(tmp_path, dataset):
-    fits_imaging(dataset, file_path=tmp_path / "dataset.fits",
-                 data_path=tmp_path / "d" / "data.fits", psf_path=tmp_path / "d" / "psf.fits",
-                 noise_map_path=tmp_path / "d" / "noise_map.fits")
+    fits_imaging(
+        dataset,
+        file_path=tmp_path / "dataset.fits",
+        data_path=tmp_path / "d" / "data.fits",
+        psf_path=tmp_path / "d" / "psf.fits",
+        noise_map_path=tmp_path / "d" / "noise_map.fits",
+    )
     with fits.open(tmp_path / "dataset.fits") as hdul:
         assert [h.name for h in hdul] == ["MASK", "DATA", "PSF", "NOISE_MAP"]
         np.testing.assert_array_equal(hdul["PSF"].data, dataset.psf.kernel_native)
         np.testing.assert_array_equal(hdul["NOISE_MAP"].data, dataset.noise_map.native.array)
-    loaded = aa.Imaging.from_fits(data_path=tmp_path / "d" / "data.fits",
-                                  noise_map_path=tmp_path / "d" / "noise_map.fits",
-                                  psf_path=tmp_path / "d" / "psf.fits", pixel_scales=0.2,
-                                  check_noise_map=False)  # masked pixels are written as 0
+    loaded = aa.Imaging.from_fits(
+        data_path=tmp_path / "d" / "data.fits",
+        noise_map_path=tmp_path / "d" / "noise_map.fits",
+        psf_path=tmp_path / "d" / "psf.fits",
+        pixel_scales=0.2,
+        check_noise_map=False,
+    )  # masked pixels are written as 0
     np.testing.assert_allclose(loaded.data.native.array, dataset.data.native.array)
     with pytest.raises(aa.exc.FitsException, match="exists"):
         fits_imaging(dataset, data_path=tmp_path / "d" / "data.fits")

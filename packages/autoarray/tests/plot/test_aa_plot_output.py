@@ -12,8 +12,9 @@ def _figure():
 
 
 def test_output_writes_every_format_atomically(tmp_path, png):
-    output = Output(path=tmp_path, filename="curve", prefix="a_", suffix="_b",
-                    format=["png", "pdf"])
+    output = Output(
+        path=tmp_path, filename="curve", prefix="a_", suffix="_b", format=["png", "pdf"]
+    )
     written = output.to_figure(_figure(), "ignored")
     assert written == [tmp_path / "a_curve_b.png", tmp_path / "a_curve_b.pdf"]
     png(tmp_path / "a_curve_b.png", (3, 2))
@@ -42,8 +43,9 @@ def test_unknown_format_is_refused():
 
 
 def test_matplot_and_include_accept_pyautolens_style_arguments():
-    mat_plot = MatPlot2D(output=Output(path="out", format="png"), cmap=aa.plot.Cmap(cmap="gray"),
-                         title="ignored")
+    mat_plot = MatPlot2D(
+        output=Output(path="out", format="png"), cmap=aa.plot.Cmap(cmap="gray"), title="ignored"
+    )
     assert mat_plot.cmap == "gray" and mat_plot.output.format == "png"
     include = Include2D(mask=False)
     assert include.mask is False and include.border is True

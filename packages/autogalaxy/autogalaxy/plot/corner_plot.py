@@ -6,12 +6,12 @@ histograms of each parameter pair, with the maximum-likelihood sample marked.
 
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from typing import Sequence
 
 import numpy as np
 
-from autoarray.plot.output import pyplot, save_figure
 from autoarray.exc import PlottingException
+from autoarray.plot.output import pyplot, save_figure
 
 #: Inches per parameter of the corner grid (capped by ``MAX_SIZE``).
 PANEL_INCHES = 1.8
@@ -26,9 +26,15 @@ def _range(values: np.ndarray) -> tuple:
     return low, high
 
 
-def corner_cornerpy(samples, path=None, filename: str = "corner", format: str = "show",
-                    parameter_indices: Optional[Sequence[int]] = None, bins: int = 20,
-                    **kwargs):
+def corner_cornerpy(
+    samples,
+    path=None,
+    filename: str = "corner",
+    format: str = "show",
+    parameter_indices: Sequence[int] | None = None,
+    bins: int = 20,
+    **kwargs,
+):
     """Corner plot of ``samples`` (``Samples`` of any search): shown (``format="show"`` or no
     ``path``) or written atomically to ``path/filename.<format>``. Returns the written paths.
     ``parameter_indices`` selects parameters (default: all)."""
@@ -54,13 +60,25 @@ def corner_cornerpy(samples, path=None, filename: str = "corner", format: str = 
                 ax.set_axis_off()
                 continue
             if row == col:
-                ax.hist(values[:, i], bins=bins, weights=weights, range=_range(values[:, i]),
-                        histtype="step", color="k")
+                ax.hist(
+                    values[:, i],
+                    bins=bins,
+                    weights=weights,
+                    range=_range(values[:, i]),
+                    histtype="step",
+                    color="k",
+                )
                 ax.axvline(best[i], color="r", lw=1.0)
                 ax.set_yticks([])
             else:
-                ax.hist2d(values[:, j], values[:, i], bins=bins, weights=weights,
-                          range=[_range(values[:, j]), _range(values[:, i])], cmap="Greys")
+                ax.hist2d(
+                    values[:, j],
+                    values[:, i],
+                    bins=bins,
+                    weights=weights,
+                    range=[_range(values[:, j]), _range(values[:, i])],
+                    cmap="Greys",
+                )
                 ax.plot(best[j], best[i], "r+", ms=8)
             if row == n - 1:
                 ax.set_xlabel(names[j], fontsize=8)

@@ -9,13 +9,18 @@ Repeated sibling components of the same class (an MGE's Gaussians) collapse into
 from __future__ import annotations
 
 from collections import Counter
-from typing import Optional, Sequence
+from typing import Sequence
 
 from autoarray.exc import PlottingException
 from autoarray.plot.output import pyplot, save_figure
 
-COLORS = {"free": "tab:blue", "fixed": "0.45", "shared": "tab:orange", "model": "k",
-          "folded": "tab:purple"}
+COLORS = {
+    "free": "tab:blue",
+    "fixed": "0.45",
+    "shared": "tab:orange",
+    "model": "k",
+    "folded": "tab:purple",
+}
 ROW_INCHES = 0.22
 CARD_INCHES = 3.4
 
@@ -29,16 +34,27 @@ class ModelPlotter:
     def __init__(self, model, analysis=None, solved_paths: Sequence = ()):
         self.model = model
         self.analysis = analysis
-        self.solved = {tuple(p.split(".")) if isinstance(p, str) else tuple(p)
-                       for p in solved_paths}
+        self.solved = {
+            tuple(p.split(".")) if isinstance(p, str) else tuple(p) for p in solved_paths
+        }
 
     # -------------------------------------------------------------- rows
     def _shared_ids(self) -> set:
         counts = Counter(id(prior) for _, prior in self.model.path_priors())
         return {key for key, count in counts.items() if count > 1}
 
-    def _rows(self, node, depth: int, path: tuple, shared: set, detail: str, collapse: bool,
-              max_depth: Optional[int], show_fixed: bool, hidden: list) -> list:
+    def _rows(
+        self,
+        node,
+        depth: int,
+        path: tuple,
+        shared: set,
+        detail: str,
+        collapse: bool,
+        max_depth: int | None,
+        show_fixed: bool,
+        hidden: list,
+    ) -> list:
         from autogalaxy.modeling.model import AbstractModel, Model, TuplePrior
         from autogalaxy.modeling.priors import Prior
 
@@ -51,20 +67,38 @@ class ModelPlotter:
                 label = name if not isinstance(child, Model) else f"{name}: {child.cls.__name__}"
                 repeats = 1
                 if collapse and isinstance(child, Model):
-                    while (k + repeats < len(children)
-                           and isinstance(children[k + repeats][1], Model)
-                           and children[k + repeats][1].cls is child.cls):
+                    while (
+                        k + repeats < len(children)
+                        and isinstance(children[k + repeats][1], Model)
+                        and children[k + repeats][1].cls is child.cls
+                    ):
                         repeats += 1
                 if repeats > 1:
-                    label = f"{name}..{children[k + repeats - 1][0]}: {repeats} x {child.cls.__name__}"
+                    label = (
+                        f"{name}..{children[k + repeats - 1][0]}: {repeats} x {child.cls.__name__}"
+                    )
                 if max_depth is not None and depth >= max_depth:
                     folded = sum(len(m._children()) for m in child.models())
-                    rows.append((depth, f"{label} ... {folded} components / "
-                                        f"{child.prior_count} priors", "folded"))
+                    rows.append(
+                        (
+                            depth,
+                            f"{label} ... {folded} components / {child.prior_count} priors",
+                            "folded",
+                        )
+                    )
                 else:
                     rows.append((depth, label, "model"))
-                    rows += self._rows(child, depth + 1, path + (name,), shared, detail,
-                                       collapse, max_depth, show_fixed, hidden)
+                    rows += self._rows(
+                        child,
+                        depth + 1,
+                        path + (name,),
+                        shared,
+                        detail,
+                        collapse,
+                        max_depth,
+                        show_fixed,
+                        hidden,
+                    )
                 k += repeats
                 continue
             components = child.components if isinstance(child, TuplePrior) else [child]
@@ -85,9 +119,18 @@ class ModelPlotter:
         return rows
 
     # -------------------------------------------------------------- figure
-    def figure(self, path=None, filename: str = "model", format: str = "show",
-               detail: str = "names", collapse: bool = True, max_depth: Optional[int] = None,
-               show_fixed: bool = True, width: float = 14.0, style=None):
+    def figure(
+        self,
+        path=None,
+        filename: str = "model",
+        format: str = "show",
+        detail: str = "names",
+        collapse: bool = True,
+        max_depth: int | None = None,
+        show_fixed: bool = True,
+        width: float = 14.0,
+        style=None,
+    ):
         """Draw the model figure and show it (``format="show"``), write it to
         ``path/filename.<format>`` atomically, or (``format=None``) only build it.
 
@@ -101,39 +144,72 @@ class ModelPlotter:
         children = top._children()
         # a lone Collection at the top (``Collection(galaxies=Collection(lens=..., ...))``):
         # its members are the cards
-        while len(children) == 1 and hasattr(children[0][1], "_children") and not hasattr(
-                children[0][1], "cls"):
+        while (
+            len(children) == 1
+            and hasattr(children[0][1], "_children")
+            and not hasattr(children[0][1], "cls")
+        ):
             prefix += (children[0][0],)
             top = children[0][1]
             children = top._children()
         for name, child in children:
             if hasattr(child, "_children"):
-                rows = self._rows(child, 1, prefix + (name,), shared, detail, collapse, max_depth,
-                                  show_fixed, hidden)
+                rows = self._rows(
+                    child,
+                    1,
+                    prefix + (name,),
+                    shared,
+                    detail,
+                    collapse,
+                    max_depth,
+                    show_fixed,
+                    hidden,
+                )
                 cards.append((name, rows))
         if not cards:
-            cards.append(("model", self._rows(top, 1, prefix, shared, detail, collapse,
-                                              max_depth, show_fixed, hidden)))
+            cards.append(
+                (
+                    "model",
+                    self._rows(
+                        top, 1, prefix, shared, detail, collapse, max_depth, show_fixed, hidden
+                    ),
+                )
+            )
         card_inches = CARD_INCHES * (2.0 if detail == "priors" else 1.0)
         columns = max(1, min(len(cards), int(width // card_inches)))
         grid_rows = -(-len(cards) // columns)
         most = max(len(rows) for _, rows in cards) + 1
-        fig = pyplot().figure(figsize=(card_inches * columns,
-                                       ROW_INCHES * most * grid_rows + 0.6))
+        fig = pyplot().figure(figsize=(card_inches * columns, ROW_INCHES * most * grid_rows + 0.6))
         for index, (name, rows) in enumerate(cards):
             ax = fig.add_subplot(grid_rows, columns, index + 1)
             ax.set_axis_off()
             lines = [(0, name, "model")] + list(rows)
             for r, (depth, text, kind) in enumerate(lines):
-                ax.text(0.02 + 0.04 * depth, 1.0 - (r + 0.5) / most, text, fontsize=8,
-                        color=COLORS[kind], va="center", transform=ax.transAxes, clip_on=True,
-                        fontweight="bold" if kind == "model" else "normal")
-            ax.add_patch(pyplot().Rectangle((0, 0), 1, 1, fill=False, transform=ax.transAxes,
-                                            lw=0.8, ec="0.6"))
-        fig.subplots_adjust(left=0.01, right=0.99, bottom=0.6 / fig.get_size_inches()[1],
-                            top=0.99, wspace=0.04, hspace=0.04)
-        footer = (f"{self.model.prior_count} free parameters; blue free, orange shared, grey "
-                  f"fixed")
+                ax.text(
+                    0.02 + 0.04 * depth,
+                    1.0 - (r + 0.5) / most,
+                    text,
+                    fontsize=8,
+                    color=COLORS[kind],
+                    va="center",
+                    transform=ax.transAxes,
+                    clip_on=True,
+                    fontweight="bold" if kind == "model" else "normal",
+                )
+            ax.add_patch(
+                pyplot().Rectangle(
+                    (0, 0), 1, 1, fill=False, transform=ax.transAxes, lw=0.8, ec="0.6"
+                )
+            )
+        fig.subplots_adjust(
+            left=0.01,
+            right=0.99,
+            bottom=0.6 / fig.get_size_inches()[1],
+            top=0.99,
+            wspace=0.04,
+            hspace=0.04,
+        )
+        footer = f"{self.model.prior_count} free parameters; blue free, orange shared, grey fixed"
         if hidden:
             footer += f"; {len(hidden)} fixed parameters hidden"
         fig.text(0.01, 0.005, footer, fontsize=8)

@@ -25,9 +25,13 @@ class VisualizerImaging:
         from autoarray.plot import fits_imaging, subplot_imaging_dataset
 
         folder = Path(output_dir) / IMAGE_FOLDER
-        written = subplot_imaging_dataset(analysis.dataset, output_path=folder,
-                                          output_filename="dataset", output_format="png",
-                                          title_prefix=analysis.title_prefix)
+        written = subplot_imaging_dataset(
+            analysis.dataset,
+            output_path=folder,
+            output_filename="dataset",
+            output_format="png",
+            title_prefix=analysis.title_prefix,
+        )
         fits_imaging(analysis.dataset, file_path=folder / "dataset.fits", overwrite=True)
         return written + [folder / "dataset.fits"]
 
@@ -40,15 +44,25 @@ class VisualizerImaging:
 
         fit = analysis._numpy_fit_from(instance)
         prefix = analysis.title_prefix
-        written = subplot_fit_imaging(fit, output_path=Path(output_dir), output_format="png",
-                                      title_prefix=prefix)
+        written = subplot_fit_imaging(
+            fit, output_path=Path(output_dir), output_format="png", title_prefix=prefix
+        )
         if quick_update:
             return written
         folder = Path(output_dir) / IMAGE_FOLDER
-        written += subplot_fit_imaging(fit, output_path=folder, output_format="png",
-                                       title_prefix=prefix)
-        tracer = fit.tracer_linear_light_profiles_to_light_profiles() if getattr(
-            fit, "perform_inversion", False) else fit.tracer
-        written += subplot_tracer(tracer, analysis.dataset.grids.lp, output_path=folder,
-                                  output_format="png", title_prefix=prefix)
+        written += subplot_fit_imaging(
+            fit, output_path=folder, output_format="png", title_prefix=prefix
+        )
+        tracer = (
+            fit.tracer_linear_light_profiles_to_light_profiles()
+            if getattr(fit, "perform_inversion", False)
+            else fit.tracer
+        )
+        written += subplot_tracer(
+            tracer,
+            analysis.dataset.grids.lp,
+            output_path=folder,
+            output_format="png",
+            title_prefix=prefix,
+        )
         return written

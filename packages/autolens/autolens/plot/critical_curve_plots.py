@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from typing import Sequence
 
 from autoarray.plot.array_plot import FIGSIZE, draw_array, draw_lines
 from autoarray.plot.output import pyplot, save_figure
@@ -12,8 +12,9 @@ from autolens.plot.lensing_lines import caustics_from, critical_curves_from
 PLANE_COLORS = ("k", "r", "b", "g", "m", "c")
 
 
-def _curves_figure(ax, tracer, grid, plane_indices, include_radial, linewidth, title, caustics,
-                   image=None):
+def _curves_figure(
+    ax, tracer, grid, plane_indices, include_radial, linewidth, title, caustics, image=None
+):
     indices = list(plane_indices) if plane_indices is not None else [tracer.total_planes - 1]
     if image is not None:
         draw_array(ax, image, title=title)
@@ -22,8 +23,9 @@ def _curves_figure(ax, tracer, grid, plane_indices, include_radial, linewidth, t
         if caustics:
             tangential, radial = caustics_from(tracer, grid, index, (tangential, radial))
         lines = tangential + (radial if include_radial else [])
-        draw_lines(ax, lines, default_color=PLANE_COLORS[k % len(PLANE_COLORS)],
-                   linewidth=linewidth)
+        draw_lines(
+            ax, lines, default_color=PLANE_COLORS[k % len(PLANE_COLORS)], linewidth=linewidth
+        )
     if image is None:
         ax.set_aspect("equal", adjustable="datalim")
     ax.set_xlabel('x (")')
@@ -31,31 +33,55 @@ def _curves_figure(ax, tracer, grid, plane_indices, include_radial, linewidth, t
     ax.set_title(title)
 
 
-def plot_critical_curves(tracer, grid, image=None, pixel_scales=None,
-                         plane_indices: Optional[Sequence[int]] = None,
-                         include_radial: bool = False, linewidth: float = 2.0, ax=None,
-                         title: str = "Multi-Plane Critical Curves", output_path=None,
-                         output_filename: str = "cluster_critical_curves",
-                         output_format=None):
+def plot_critical_curves(
+    tracer,
+    grid,
+    image=None,
+    pixel_scales=None,
+    plane_indices: Sequence[int] | None = None,
+    include_radial: bool = False,
+    linewidth: float = 2.0,
+    ax=None,
+    title: str = "Multi-Plane Critical Curves",
+    output_path=None,
+    output_filename: str = "cluster_critical_curves",
+    output_format=None,
+):
     """Critical curves of the lensing to each plane in ``plane_indices`` (default: the last),
     optionally over ``image``; returns the written paths."""
     own = ax is None
     fig = pyplot().figure(figsize=FIGSIZE) if own else None
     ax = fig.add_subplot(1, 1, 1) if own else ax
-    _curves_figure(ax, tracer, grid, plane_indices, include_radial, linewidth, title,
-                   caustics=False, image=image)
+    _curves_figure(
+        ax,
+        tracer,
+        grid,
+        plane_indices,
+        include_radial,
+        linewidth,
+        title,
+        caustics=False,
+        image=image,
+    )
     return save_figure(fig, output_path, output_filename, output_format) if own else []
 
 
-def plot_caustics(tracer, grid, plane_indices: Optional[Sequence[int]] = None,
-                  include_radial: bool = True, linewidth: float = 2.0, ax=None,
-                  title: str = "Multi-Plane Caustics", output_path=None,
-                  output_filename: str = "cluster_caustics", output_format=None):
+def plot_caustics(
+    tracer,
+    grid,
+    plane_indices: Sequence[int] | None = None,
+    include_radial: bool = True,
+    linewidth: float = 2.0,
+    ax=None,
+    title: str = "Multi-Plane Caustics",
+    output_path=None,
+    output_filename: str = "cluster_caustics",
+    output_format=None,
+):
     """Caustics in each plane of ``plane_indices`` (default: the last); returns the written
     paths."""
     own = ax is None
     fig = pyplot().figure(figsize=FIGSIZE) if own else None
     ax = fig.add_subplot(1, 1, 1) if own else ax
-    _curves_figure(ax, tracer, grid, plane_indices, include_radial, linewidth, title,
-                   caustics=True)
+    _curves_figure(ax, tracer, grid, plane_indices, include_radial, linewidth, title, caustics=True)
     return save_figure(fig, output_path, output_filename, output_format) if own else []

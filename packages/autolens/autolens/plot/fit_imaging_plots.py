@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 import numpy as np
 
 import autoarray as aa
 from autoarray.plot.output import save_figure
 from autogalaxy.plot.fit_imaging_plots import data_panels_from, panels_figure, residual_panels_from
 from autolens.plot.lensing_lines import (
-    _plane_index,
     caustics_from,
     critical_curves_from,
+    plane_index_from,
     source_plane_image_from,
     traced_bounds_from,
     zoomed_source_plane_image_from,
@@ -43,9 +41,14 @@ def _mid_zoom(zoomed: aa.Array2D, full: tuple, tracer, index) -> aa.Array2D:
     return source_plane_image_from(tracer, (cy - half, cy + half, cx - half, cx + half), index)
 
 
-def fit_panels_from(fit, plane_index: Optional[int] = None, image_plane_lines=None,
-                    image_plane_line_colors=None, source_plane_lines=None,
-                    source_plane_line_colors=None) -> list:
+def fit_panels_from(
+    fit,
+    plane_index: int | None = None,
+    image_plane_lines=None,
+    image_plane_line_colors=None,
+    source_plane_lines=None,
+    source_plane_line_colors=None,
+) -> list:
     """``[(title, array, draw_array keywords), ...]`` of the fit subplot's panels."""
     tracer = _light_tracer(fit)
     grid = fit.dataset.grids.lp
@@ -53,7 +56,7 @@ def fit_panels_from(fit, plane_index: Optional[int] = None, image_plane_lines=No
     residual_panels = residual_panels_from(fit)
     if tracer.total_planes < 2:
         return data_panels + residual_panels
-    index = _plane_index(tracer, plane_index)
+    index = plane_index_from(tracer, plane_index)
     tangential, radial = critical_curves_from(tracer, grid, index)
     critical = image_plane_lines if image_plane_lines is not None else tangential + radial
     tangential_c, radial_c = caustics_from(tracer, grid, index, (tangential, radial))
@@ -65,8 +68,9 @@ def fit_panels_from(fit, plane_index: Optional[int] = None, image_plane_lines=No
     lens_model = _plane_model_image(fit, 0)
     source_model = _plane_model_image(fit, index)
     subtracted = fit.data - lens_model
-    source_scale = dict(vmin=float(np.min(source_model.array)),
-                        vmax=float(np.max(source_model.array)))
+    source_scale = dict(
+        vmin=float(np.min(source_model.array)), vmax=float(np.max(source_model.array))
+    )
     data_panels[1] = ("Model Image", fit.model_data, image_lines)
     return [
         *data_panels,
@@ -76,35 +80,62 @@ def fit_panels_from(fit, plane_index: Optional[int] = None, image_plane_lines=No
         ("Source Model Image", source_model, dict(source_scale, **image_lines)),
         ("Source Plane (Mid Zoom)", _mid_zoom(zoomed, full_bounds, tracer, index), source_lines),
         *residual_panels,
-        ("Source Plane (No Zoom)", source_plane_image_from(tracer, full_bounds, index),
-         source_lines),
+        (
+            "Source Plane (No Zoom)",
+            source_plane_image_from(tracer, full_bounds, index),
+            source_lines,
+        ),
     ]
 
 
-def fit_imaging_figure(fit, colormap=None, plane_index: Optional[int] = None,
-                       image_plane_lines=None, image_plane_line_colors=None,
-                       source_plane_lines=None, source_plane_line_colors=None,
-                       title_prefix: Optional[str] = None):
+def fit_imaging_figure(
+    fit,
+    colormap=None,
+    plane_index: int | None = None,
+    image_plane_lines=None,
+    image_plane_line_colors=None,
+    source_plane_lines=None,
+    source_plane_line_colors=None,
+    title_prefix: str | None = None,
+):
     """The fit figure (not yet saved): 3x4 panels, or 2x3 for a one-plane tracer."""
-    panels = fit_panels_from(fit, plane_index, image_plane_lines, image_plane_line_colors,
-                             source_plane_lines, source_plane_line_colors)
+    panels = fit_panels_from(
+        fit,
+        plane_index,
+        image_plane_lines,
+        image_plane_line_colors,
+        source_plane_lines,
+        source_plane_line_colors,
+    )
     rows, cols = (3, 4) if len(panels) == 12 else (2, 3)
     return panels_figure(fit, panels, rows, cols, colormap=colormap, title_prefix=title_prefix)
 
 
-def subplot_fit_imaging(fit, output_path=None, output_format=None, colormap=None,
-                        plane_index: Optional[int] = None, image_plane_lines=None,
-                        image_plane_line_colors=None, source_plane_lines=None,
-                        source_plane_line_colors=None, title_prefix: Optional[str] = None,
-                        output_filename: str = "fit"):
+def subplot_fit_imaging(
+    fit,
+    output_path=None,
+    output_format=None,
+    colormap=None,
+    plane_index: int | None = None,
+    image_plane_lines=None,
+    image_plane_line_colors=None,
+    source_plane_lines=None,
+    source_plane_line_colors=None,
+    title_prefix: str | None = None,
+    output_filename: str = "fit",
+):
     """Subplot of a lens imaging fit: data, model image (critical curves), signal-to-noise,
     source plane (zoomed, mid and full extent, with caustics), lens light model, lens-subtracted
     image, source model image, normalised residuals (full and ±1σ) and χ², shown or written to
     ``output_path/fit.<format>``. Returns the written paths."""
-    fig = fit_imaging_figure(fit, colormap=colormap, plane_index=plane_index,
-                             image_plane_lines=image_plane_lines,
-                             image_plane_line_colors=image_plane_line_colors,
-                             source_plane_lines=source_plane_lines,
-                             source_plane_line_colors=source_plane_line_colors,
-                             title_prefix=title_prefix)
+    fig = fit_imaging_figure(
+        fit,
+        colormap=colormap,
+        plane_index=plane_index,
+        image_plane_lines=image_plane_lines,
+        image_plane_line_colors=image_plane_line_colors,
+        source_plane_lines=source_plane_lines,
+        source_plane_line_colors=source_plane_line_colors,
+        title_prefix=title_prefix,
+    )
     return save_figure(fig, output_path, output_filename, output_format)

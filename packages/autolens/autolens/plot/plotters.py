@@ -6,26 +6,28 @@ Each plotter holds one object and a ``MatPlot2D`` whose ``Output`` says where fi
 
 from __future__ import annotations
 
-from typing import Optional
-
 from autoarray.plot.array_plot import FIGSIZE, draw_array
 from autoarray.plot.output import MatPlot2D, pyplot
 from autolens.plot.fit_imaging_plots import fit_imaging_figure
-from autolens.plot.lensing_lines import caustics_from, critical_curves_from
+from autolens.plot.lensing_lines import (
+    caustics_from,
+    critical_curves_from,
+    zoomed_source_plane_image_from,
+)
 from autolens.plot.tracer_plots import tracer_arrays_from, tracer_figure
-from autolens.plot.lensing_lines import zoomed_source_plane_image_from
 
 
 class _Plotter:
-    def __init__(self, mat_plot_2d: Optional[MatPlot2D], include_2d):
+    def __init__(self, mat_plot_2d: MatPlot2D | None, include_2d):
         self.mat_plot_2d = mat_plot_2d if mat_plot_2d is not None else MatPlot2D()
         self.include_2d = include_2d
 
     def _single(self, array, title: str, auto_filename: str, **kwargs) -> list:
         fig = pyplot().figure(figsize=FIGSIZE)
         kwargs.setdefault("use_log10", self.mat_plot_2d.use_log10)
-        draw_array(fig.add_subplot(1, 1, 1), array, title=title, colormap=self.mat_plot_2d.cmap,
-                   **kwargs)
+        draw_array(
+            fig.add_subplot(1, 1, 1), array, title=title, colormap=self.mat_plot_2d.cmap, **kwargs
+        )
         fig.tight_layout()
         return self.mat_plot_2d.output.to_figure(fig, auto_filename)
 
@@ -36,8 +38,15 @@ class _Plotter:
 class TracerPlotter(_Plotter):
     """Plots of a ``Tracer`` on an image-plane ``grid``."""
 
-    def __init__(self, tracer, grid, mat_plot_2d: Optional[MatPlot2D] = None, include_2d=None,
-                 visuals_2d=None, **kwargs):
+    def __init__(
+        self,
+        tracer,
+        grid,
+        mat_plot_2d: MatPlot2D | None = None,
+        include_2d=None,
+        visuals_2d=None,
+        **kwargs,
+    ):
         super().__init__(mat_plot_2d, include_2d)
         self.tracer = tracer
         self.grid = grid
@@ -48,16 +57,28 @@ class TracerPlotter(_Plotter):
         tangential, radial = critical_curves_from(self.tracer, self.grid)
         return tangential + (radial if self._include("radial_critical_curves") else [])
 
-    def figures_2d(self, image: bool = False, source_plane: bool = False,
-                   convergence: bool = False, potential: bool = False,
-                   deflections_y: bool = False, deflections_x: bool = False,
-                   magnification: bool = False, title_suffix: str = "") -> list:
+    def figures_2d(
+        self,
+        image: bool = False,
+        source_plane: bool = False,
+        convergence: bool = False,
+        potential: bool = False,
+        deflections_y: bool = False,
+        deflections_x: bool = False,
+        magnification: bool = False,
+        title_suffix: str = "",
+    ) -> list:
         """One figure per flag that is on (``image_2d``, ``source_plane``, ``convergence_2d``,
         ``potential_2d``, ``deflections_y_2d``, ``deflections_x_2d``, ``magnification_2d``);
         returns the written paths."""
-        wanted = {"image": image, "convergence": convergence, "potential": potential,
-                  "deflections_y": deflections_y, "deflections_x": deflections_x,
-                  "magnification": magnification}
+        wanted = {
+            "image": image,
+            "convergence": convergence,
+            "potential": potential,
+            "deflections_y": deflections_y,
+            "deflections_x": deflections_x,
+            "magnification": magnification,
+        }
         written = []
         if any(wanted.values()):
             arrays = tracer_arrays_from(self.tracer, self.grid)
@@ -71,14 +92,19 @@ class TracerPlotter(_Plotter):
             t_c, r_c = caustics_from(self.tracer, self.grid, critical_curves=(tangential, radial))
             caustics = t_c + r_c if self._include("tangential_caustics") else []
             plane = zoomed_source_plane_image_from(self.tracer, self.grid, lines=caustics)
-            written += self._single(plane, "Source Plane Image" + title_suffix, "source_plane",
-                                    lines=caustics)
+            written += self._single(
+                plane, "Source Plane Image" + title_suffix, "source_plane", lines=caustics
+            )
         return written
 
     def subplot_tracer(self) -> list:
         """The 3x3 tracer overview (``subplot_tracer.<format>``)."""
-        fig = tracer_figure(self.tracer, self.grid, colormap=self.mat_plot_2d.cmap,
-                            use_log10=self.mat_plot_2d.use_log10)
+        fig = tracer_figure(
+            self.tracer,
+            self.grid,
+            colormap=self.mat_plot_2d.cmap,
+            use_log10=self.mat_plot_2d.use_log10,
+        )
         return self.mat_plot_2d.output.to_figure(fig, "subplot_tracer")
 
     subplot = subplot_tracer
@@ -87,28 +113,45 @@ class TracerPlotter(_Plotter):
 class FitImagingPlotter(_Plotter):
     """Plots of a lens ``FitImaging``."""
 
-    def __init__(self, fit, mat_plot_2d: Optional[MatPlot2D] = None, include_2d=None,
-                 visuals_2d=None, **kwargs):
+    def __init__(
+        self, fit, mat_plot_2d: MatPlot2D | None = None, include_2d=None, visuals_2d=None, **kwargs
+    ):
         super().__init__(mat_plot_2d, include_2d)
         self.fit = fit
 
-    def figures_2d(self, data: bool = False, noise_map: bool = False,
-                   signal_to_noise_map: bool = False, model_image: bool = False,
-                   residual_map: bool = False, normalized_residual_map: bool = False,
-                   chi_squared_map: bool = False, title_suffix: str = "") -> list:
+    def figures_2d(
+        self,
+        data: bool = False,
+        noise_map: bool = False,
+        signal_to_noise_map: bool = False,
+        model_image: bool = False,
+        residual_map: bool = False,
+        normalized_residual_map: bool = False,
+        chi_squared_map: bool = False,
+        title_suffix: str = "",
+    ) -> list:
         """One figure per flag that is on (file names as the flags); returns the written
         paths."""
         fit = self.fit
         wanted = [
             (data, fit.data, "Data", "data", {}),
             (noise_map, fit.noise_map, "Noise-Map", "noise_map", {}),
-            (signal_to_noise_map, fit.signal_to_noise_map, "Signal-To-Noise Map",
-             "signal_to_noise_map", {}),
+            (
+                signal_to_noise_map,
+                fit.signal_to_noise_map,
+                "Signal-To-Noise Map",
+                "signal_to_noise_map",
+                {},
+            ),
             (model_image, fit.model_data, "Model Image", "model_image", {}),
-            (residual_map, fit.residual_map, "Residual Map", "residual_map",
-             dict(symmetric=True)),
-            (normalized_residual_map, fit.normalized_residual_map, "Normalized Residual Map",
-             "normalized_residual_map", dict(symmetric=True)),
+            (residual_map, fit.residual_map, "Residual Map", "residual_map", dict(symmetric=True)),
+            (
+                normalized_residual_map,
+                fit.normalized_residual_map,
+                "Normalized Residual Map",
+                "normalized_residual_map",
+                dict(symmetric=True),
+            ),
             (chi_squared_map, fit.chi_squared_map, "Chi-Squared Map", "chi_squared_map", {}),
         ]
         written = []
@@ -117,10 +160,9 @@ class FitImagingPlotter(_Plotter):
                 written += self._single(array, title + title_suffix, name, **kwargs)
         return written
 
-    def subplot_fit(self, plane_index: Optional[int] = None) -> list:
+    def subplot_fit(self, plane_index: int | None = None) -> list:
         """The fit overview (``subplot_fit.<format>``)."""
-        fig = fit_imaging_figure(self.fit, colormap=self.mat_plot_2d.cmap,
-                                 plane_index=plane_index)
+        fig = fit_imaging_figure(self.fit, colormap=self.mat_plot_2d.cmap, plane_index=plane_index)
         return self.mat_plot_2d.output.to_figure(fig, "subplot_fit")
 
     subplot = subplot_fit

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 import numpy as np
 
 import autoarray as aa
@@ -39,8 +37,9 @@ def tracer_arrays_from(tracer, grid) -> dict:
     """Name -> ``Array2D`` of every quantity the tracer plots show."""
     grid = _uniform_grid(grid)
     images = tracer.image_2d_list_from(grid=grid)
-    deflections = np.asarray(aa.raw_array(tracer.deflections_yx_2d_from(grid=grid)),
-                             dtype=float).reshape(-1, 2)
+    deflections = np.asarray(
+        aa.raw_array(tracer.deflections_yx_2d_from(grid=grid)), dtype=float
+    ).reshape(-1, 2)
     arrays = {
         "image": on_grid(tracer.image_2d_from(grid=grid), grid),
         "lens_image": on_grid(images[0], grid),
@@ -52,13 +51,23 @@ def tracer_arrays_from(tracer, grid) -> dict:
     }
     unit = aa.Grid2D.from_mask(grid.mask, over_sample_size=1)
     arrays["magnification"] = on_grid(
-        LensCalc.from_tracer(tracer).magnification_2d_from(grid=unit), grid)
+        LensCalc.from_tracer(tracer).magnification_2d_from(grid=unit), grid
+    )
     return arrays
 
 
-def tracer_figure(tracer, grid, colormap=None, use_log10: bool = False, positions=None,
-                  image_plane_lines=None, image_plane_line_colors=None, source_plane_lines=None,
-                  source_plane_line_colors=None, title_prefix: Optional[str] = None):
+def tracer_figure(
+    tracer,
+    grid,
+    colormap=None,
+    use_log10: bool = False,
+    positions=None,
+    image_plane_lines=None,
+    image_plane_line_colors=None,
+    source_plane_lines=None,
+    source_plane_line_colors=None,
+    title_prefix: str | None = None,
+):
     """The 3x3 tracer figure (not yet saved)."""
     arrays = tracer_arrays_from(tracer, grid)
     tangential, radial = critical_curves_from(tracer, grid)
@@ -71,8 +80,12 @@ def tracer_figure(tracer, grid, colormap=None, use_log10: bool = False, position
     panels = [
         ("Image", arrays["image"], use_log10, dict(image_lines, positions=positions)),
         ("Source Galaxy Image", arrays["source_image"], use_log10, {}),
-        ("Source Plane Image", source_plane, use_log10,
-         dict(lines=caustics, line_colors=source_plane_line_colors)),
+        (
+            "Source Plane Image",
+            source_plane,
+            use_log10,
+            dict(lines=caustics, line_colors=source_plane_line_colors),
+        ),
         ("Lens Galaxy Image (log10)", arrays["lens_image"], True, {}),
         ("Convergence (log10)", arrays["convergence"], True, image_lines),
         ("Potential", arrays["potential"], False, image_lines),
@@ -82,25 +95,47 @@ def tracer_figure(tracer, grid, colormap=None, use_log10: bool = False, position
     ]
     fig = subplot_figure(3, 3)
     for k, (title, array, log10, overlays) in enumerate(panels):
-        draw_array(fig.add_subplot(3, 3, k + 1), array, title=prefix + title,
-                   colormap=colormap, use_log10=log10, **overlays)
+        draw_array(
+            fig.add_subplot(3, 3, k + 1),
+            array,
+            title=prefix + title,
+            colormap=colormap,
+            use_log10=log10,
+            **overlays,
+        )
     finish_subplots(fig)
     return fig
 
 
-def subplot_tracer(tracer, grid, output_path=None, output_format=None, colormap=None,
-                   use_log10: bool = False, positions=None, image_plane_lines=None,
-                   image_plane_line_colors=None, source_plane_lines=None,
-                   source_plane_line_colors=None, title_prefix: Optional[str] = None,
-                   output_filename: str = "tracer"):
+def subplot_tracer(
+    tracer,
+    grid,
+    output_path=None,
+    output_format=None,
+    colormap=None,
+    use_log10: bool = False,
+    positions=None,
+    image_plane_lines=None,
+    image_plane_line_colors=None,
+    source_plane_lines=None,
+    source_plane_line_colors=None,
+    title_prefix: str | None = None,
+    output_filename: str = "tracer",
+):
     """3x3 subplot of a tracer: image with critical curves, the lensed source, the source plane
     with caustics, the lens light (log10), convergence (log10), potential, deflections (y, x)
     and magnification, shown or written to ``output_path/tracer.<format>``. Returns the written
     paths."""
-    fig = tracer_figure(tracer, grid, colormap=colormap, use_log10=use_log10,
-                        positions=positions, image_plane_lines=image_plane_lines,
-                        image_plane_line_colors=image_plane_line_colors,
-                        source_plane_lines=source_plane_lines,
-                        source_plane_line_colors=source_plane_line_colors,
-                        title_prefix=title_prefix)
+    fig = tracer_figure(
+        tracer,
+        grid,
+        colormap=colormap,
+        use_log10=use_log10,
+        positions=positions,
+        image_plane_lines=image_plane_lines,
+        image_plane_line_colors=image_plane_line_colors,
+        source_plane_lines=source_plane_lines,
+        source_plane_line_colors=source_plane_line_colors,
+        title_prefix=title_prefix,
+    )
     return save_figure(fig, output_path, output_filename, output_format)
