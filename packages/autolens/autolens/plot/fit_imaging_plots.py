@@ -64,7 +64,7 @@ def fit_panels_from(
     image_lines = dict(lines=critical, line_colors=image_plane_line_colors)
     source_lines = dict(lines=caustics, line_colors=source_plane_line_colors)
     full_bounds = traced_bounds_from(tracer, grid, index)
-    zoomed = zoomed_source_plane_image_from(tracer, grid, index, lines=caustics)
+    zoomed = zoomed_source_plane_image_from(tracer, grid, index, lines=tangential_c)
     lens_model = _plane_model_image(fit, 0)
     source_model = _plane_model_image(fit, index)
     subtracted = fit.data - lens_model

@@ -115,7 +115,8 @@ def source_plane_image_from(
 def zoomed_source_plane_image_from(
     tracer, grid, plane_index: int | None = None, lines=(), margin: float = 0.25
 ) -> aa.Array2D:
-    """Source-plane image zoomed on its bright region and the given lines (caustics), with a
+    """Source-plane image zoomed on its bright region and the given lines (the tangential
+    caustics: a radial caustic can be far larger than the lensed source), with a
     ``margin`` (fraction of the size) on each side, inside the traced extent of ``grid``."""
     full_bounds = traced_bounds_from(tracer, grid, plane_index)
     full = source_plane_image_from(tracer, full_bounds, plane_index)

@@ -91,7 +91,7 @@ class TracerPlotter(_Plotter):
             tangential, radial = critical_curves_from(self.tracer, self.grid)
             t_c, r_c = caustics_from(self.tracer, self.grid, critical_curves=(tangential, radial))
             caustics = t_c + r_c if self._include("tangential_caustics") else []
-            plane = zoomed_source_plane_image_from(self.tracer, self.grid, lines=caustics)
+            plane = zoomed_source_plane_image_from(self.tracer, self.grid, lines=t_c)
             written += self._single(
                 plane, "Source Plane Image" + title_suffix, "source_plane", lines=caustics
             )

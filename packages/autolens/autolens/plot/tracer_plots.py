@@ -74,7 +74,7 @@ def tracer_figure(
     critical = image_plane_lines if image_plane_lines is not None else tangential + radial
     tangential_c, radial_c = caustics_from(tracer, grid, critical_curves=(tangential, radial))
     caustics = source_plane_lines if source_plane_lines is not None else tangential_c + radial_c
-    source_plane = zoomed_source_plane_image_from(tracer, grid, lines=caustics)
+    source_plane = zoomed_source_plane_image_from(tracer, grid, lines=tangential_c)
     prefix = f"{title_prefix} " if title_prefix else ""
     image_lines = dict(lines=critical, line_colors=image_plane_line_colors)
     panels = [
