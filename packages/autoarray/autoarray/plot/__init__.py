@@ -6,7 +6,15 @@ Matplotlib is imported only when a figure is drawn. Every file is written atomic
 from autoarray.plot.array_plot import plot_array, plot_grid
 from autoarray.plot.fits_output import fits_array, fits_imaging
 from autoarray.plot.imaging_plots import ImagingPlotter, subplot_imaging_dataset
-from autoarray.plot.output import Cmap, Include2D, MatPlot1D, MatPlot2D, Output, save_figure
+from autoarray.plot.output import (
+    Cmap,
+    Include2D,
+    MatPlot1D,
+    MatPlot2D,
+    Output,
+    Visuals2D,
+    save_figure,
+)
 
 __all__ = [
     "Cmap",
@@ -15,6 +23,7 @@ __all__ = [
     "MatPlot1D",
     "MatPlot2D",
     "Output",
+    "Visuals2D",
     "fits_array",
     "fits_imaging",
     "plot_array",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from autoarray.plot.array_plot import draw_array
 from autoarray.plot.output import MatPlot2D, pyplot, save_figure
+from autoarray.plot.plotter import AbstractPlotter
 
 #: Size (inches) of one panel of a subplot.
 PANEL_SIZE = (4.5, 4.0)
@@ -101,7 +102,7 @@ def subplot_imaging_dataset(
     return save_figure(fig, output_path, output_filename, output_format)
 
 
-class ImagingPlotter:
+class ImagingPlotter(AbstractPlotter):
     """Plots of an ``Imaging`` dataset: ``figures_2d(data=True, ...)`` writes single panels and
     ``subplot_dataset()`` the 3x3 overview, each through ``mat_plot_2d.output``."""
 
@@ -113,21 +114,8 @@ class ImagingPlotter:
         visuals_2d=None,
         **kwargs,
     ):
+        super().__init__(mat_plot_2d, include_2d, visuals_2d)
         self.dataset = dataset
-        self.mat_plot_2d = mat_plot_2d if mat_plot_2d is not None else MatPlot2D()
-        self.include_2d = include_2d
-
-    def _figure(self, array, title, auto_filename):
-        fig = pyplot().figure(figsize=(7.0, 6.0))
-        draw_array(
-            fig.add_subplot(1, 1, 1),
-            array,
-            title=title,
-            colormap=self.mat_plot_2d.cmap,
-            use_log10=self.mat_plot_2d.use_log10,
-        )
-        fig.tight_layout()
-        return self.mat_plot_2d.output.to_figure(fig, auto_filename)
 
     def figures_2d(
         self,
@@ -154,7 +142,7 @@ class ImagingPlotter:
         written = []
         for on, array, title, name in wanted:
             if on:
-                written += self._figure(array, title_str or title, name)
+                written += self._single(array, title_str or title, name)
         return written
 
     def subplot_dataset(self) -> list:

@@ -172,3 +172,22 @@ class Include2D:
         if name.startswith("__"):
             raise AttributeError(name)
         return True
+
+
+class Visuals2D:
+    """Extra overlays a script hands a plotter (``positions``, ``lines``, ``grid``, ``mask``);
+    the plotters draw ``positions`` and ``lines`` on every single-panel figure. Other PyAutoLens
+    visuals (``light_profile_centres`` …) are kept as attributes."""
+
+    def __init__(self, positions=None, lines=None, grid=None, mask=None, **kwargs):
+        self.positions = positions
+        self.lines = lines
+        self.grid = grid
+        self.mask = mask
+        for key, value in kwargs.items():
+            setattr(self, key, value)
+
+    def overlays(self) -> dict:
+        """``draw_array`` keyword arguments of the overlays that are set."""
+        values = dict(positions=self.positions, lines=self.lines, grid=self.grid, mask=self.mask)
+        return {key: value for key, value in values.items() if value is not None}

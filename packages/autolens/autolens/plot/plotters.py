@@ -6,8 +6,8 @@ Each plotter holds one object and a ``MatPlot2D`` whose ``Output`` says where fi
 
 from __future__ import annotations
 
-from autoarray.plot.array_plot import FIGSIZE, draw_array
-from autoarray.plot.output import MatPlot2D, pyplot
+from autoarray.plot.output import MatPlot2D
+from autoarray.plot.plotter import AbstractPlotter
 from autolens.plot.fit_imaging_plots import fit_imaging_figure
 from autolens.plot.lensing_lines import (
     caustics_from,
@@ -17,25 +17,7 @@ from autolens.plot.lensing_lines import (
 from autolens.plot.tracer_plots import tracer_arrays_from, tracer_figure
 
 
-class _Plotter:
-    def __init__(self, mat_plot_2d: MatPlot2D | None, include_2d):
-        self.mat_plot_2d = mat_plot_2d if mat_plot_2d is not None else MatPlot2D()
-        self.include_2d = include_2d
-
-    def _single(self, array, title: str, auto_filename: str, **kwargs) -> list:
-        fig = pyplot().figure(figsize=FIGSIZE)
-        kwargs.setdefault("use_log10", self.mat_plot_2d.use_log10)
-        draw_array(
-            fig.add_subplot(1, 1, 1), array, title=title, colormap=self.mat_plot_2d.cmap, **kwargs
-        )
-        fig.tight_layout()
-        return self.mat_plot_2d.output.to_figure(fig, auto_filename)
-
-    def _include(self, name: str) -> bool:
-        return self.include_2d is None or bool(getattr(self.include_2d, name, True))
-
-
-class TracerPlotter(_Plotter):
+class TracerPlotter(AbstractPlotter):
     """Plots of a ``Tracer`` on an image-plane ``grid``."""
 
     def __init__(
@@ -47,7 +29,7 @@ class TracerPlotter(_Plotter):
         visuals_2d=None,
         **kwargs,
     ):
-        super().__init__(mat_plot_2d, include_2d)
+        super().__init__(mat_plot_2d, include_2d, visuals_2d)
         self.tracer = tracer
         self.grid = grid
 
@@ -110,13 +92,13 @@ class TracerPlotter(_Plotter):
     subplot = subplot_tracer
 
 
-class FitImagingPlotter(_Plotter):
+class FitImagingPlotter(AbstractPlotter):
     """Plots of a lens ``FitImaging``."""
 
     def __init__(
         self, fit, mat_plot_2d: MatPlot2D | None = None, include_2d=None, visuals_2d=None, **kwargs
     ):
-        super().__init__(mat_plot_2d, include_2d)
+        super().__init__(mat_plot_2d, include_2d, visuals_2d)
         self.fit = fit
 
     def figures_2d(

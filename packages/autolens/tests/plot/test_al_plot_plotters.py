@@ -65,8 +65,16 @@ def test_fit_imaging_plotter(tmp_path, png, fit):
     png(tmp_path / "subplot_fit.png", (4 * PANEL_SIZE[0], 3 * PANEL_SIZE[1]))
 
 
-def test_imaging_plotter(tmp_path, png, dataset):
-    plotter = aplt.ImagingPlotter(dataset=dataset, mat_plot_2d=_mat_plot(tmp_path))
+def test_imaging_plotter_with_script_overlays(tmp_path, png, dataset):
+    visuals = aplt.Visuals2D(
+        positions=[(0.8, 0.0), (-0.8, 0.0)],
+        lines=[np.array([[0.0, -1.0], [0.0, 1.0]])],
+        light_profile_centres=[],
+    )
+    assert visuals.overlays().keys() == {"positions", "lines"}
+    plotter = aplt.ImagingPlotter(
+        dataset=dataset, mat_plot_2d=_mat_plot(tmp_path), visuals_2d=visuals
+    )
     assert plotter.figures_2d(data=True) == [tmp_path / "data.png"]
     png(tmp_path / "data.png", FIGSIZE)
 
