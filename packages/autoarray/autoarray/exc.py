@@ -47,3 +47,7 @@ class InversionException(FitException):
 
 class OverSamplingException(AutoArrayException):
     """Over-sampling sizes are invalid."""
+
+
+class PlottingException(AutoArrayException):
+    """A plot was asked for with settings that cannot be drawn (unknown format, empty array)."""

@@ -57,4 +57,6 @@ from autogalaxy.modeling import (
     UniformPrior,
 )
 
+from autogalaxy.plot.model_plotter import ModelPlotter  # noqa: E402
+
 __version__ = "0.1.0"

@@ -64,4 +64,6 @@ from autolens.imaging.simulator import (
 )
 from autolens.lens.tracer import Tracer
 
+from autogalaxy.plot.model_plotter import ModelPlotter  # noqa: E402
+
 __version__ = "0.1.0"

@@ -108,6 +108,11 @@ class RaisingAnalysis(ToyAnalysis):
 
 
 class VisualAnalysis(ToyAnalysis):
+    def visualize_before_fit(self, output_dir, model):
+        from autogalaxy.modeling.output import atomic_write_text
+
+        atomic_write_text(f"{output_dir}/before_fit.txt", f"{model.prior_count}\n")
+
     def visualize(self, output_dir, instance):
         import matplotlib
 

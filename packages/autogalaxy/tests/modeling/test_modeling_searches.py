@@ -61,6 +61,7 @@ def test_lbfgs_recovers_truth_and_writes_outputs(tmp_path):
     folder = tmp_path / "toy" / "lbfgs"
     for name in ("model.info", "search.summary", "samples.csv", "result.json", "fit.png"):
         assert (folder / name).exists(), name
+    assert (folder / "before_fit.txt").read_text() == "2\n"  # visualize_before_fit ran
     assert not [p for p in folder.iterdir() if p.name.endswith(".tmp")]
     header = (folder / "samples.csv").read_text().splitlines()[0]
     assert header == "toy.a,toy.b,log_likelihood,weight"

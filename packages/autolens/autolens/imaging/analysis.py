@@ -7,6 +7,7 @@ import os
 from autogalaxy.imaging.analysis import AbstractAnalysisImaging
 from autolens.imaging.fit_imaging import FitImaging
 from autolens.imaging.result import ResultImaging
+from autolens.imaging.visualizer import VisualizerImaging
 from autolens.lens.tracer import Tracer
 
 
@@ -41,13 +42,17 @@ class AnalysisImaging(AbstractAnalysisImaging):
             xp=self._xp,
         )
 
-    def visualize(self, output_dir, instance) -> None:
-        """Write ``fit.png`` (data, model, residuals, normalised residuals, χ², source plane
-        with caustics) atomically."""
-        from autolens.plot.fit_imaging_plot import fit_png
+    Visualizer = VisualizerImaging
 
-        fit = self._numpy_fit_from(instance)
-        fit_png(fit, os.path.join(str(output_dir), "fit.png"), title_prefix=self.title_prefix)
+    def visualize_before_fit(self, output_dir, model=None) -> None:
+        """Write ``image/dataset.png`` and ``image/dataset.fits`` atomically."""
+        self.Visualizer.visualize_before_fit(self, output_dir, model)
+
+    def visualize(self, output_dir, instance, quick_update: bool = False) -> None:
+        """Write ``fit.png`` (the ``aplt.subplot_fit_imaging`` figure: data, model, residuals,
+        χ², source planes with caustics) and, unless ``quick_update``, ``image/fit.png`` and
+        ``image/tracer.png``, all atomically."""
+        self.Visualizer.visualize(self, output_dir, instance, quick_update=quick_update)
 
     def save_results(self, output_dir, result) -> None:
         """Write ``tracer.json`` of the maximum-likelihood model atomically."""

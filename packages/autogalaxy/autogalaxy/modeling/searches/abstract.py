@@ -253,6 +253,8 @@ class AbstractSearch(ABC):
             atomic_write_text(folder / FINGERPRINT_FILE, fingerprint + "\n")
         atomic_write_text(folder / "model.info", model.info)
         atomic_write_text(folder / "search.summary", self._summary_text("running", None, None))
+        if hasattr(analysis, "visualize_before_fit"):
+            analysis.visualize_before_fit(folder, model)
         fitness = Fitness(
             model,
             analysis,
