@@ -56,5 +56,15 @@ from autogalaxy.modeling import (
     TruncatedGaussianPrior,
     UniformPrior,
 )
+from autogalaxy.modeling import (
+    DirectoryPaths,
+    Sample,
+    SettingsSearch,
+    enable_pytrees,
+    register_model,
+)
+from autoarray import ndarray_via_fits_from, output_to_fits
+from autogalaxy import util
+from autogalaxy import fixtures
 
 __version__ = "0.1.0"

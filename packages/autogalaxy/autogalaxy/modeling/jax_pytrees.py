@@ -101,3 +101,19 @@ def register_model(model: AbstractModel) -> None:
                 fixed[sub.cls].add(name)
     for cls in fixed:
         _register(cls, tuple(sorted(fixed[cls] - free[cls])))
+
+
+def enable_pytrees() -> bool:
+    """PyAutoFit's switch for pytree support: returns True when JAX is installed.
+
+    Nothing needs switching on here: structures register themselves on first JAX use and
+    ``register_model`` (called by ``Fitness`` for JAX analyses) registers a model's classes, so
+    this only reports whether JAX can be imported (False, and no effect, without it).
+    """
+    try:
+        import jax  # noqa: F401
+    except ImportError:
+        return False
+    _register_core_classes()
+    _register(ModelInstance, ("_order",))
+    return True
