@@ -357,6 +357,28 @@ class AbstractModel(ABC):
         ]
 
     # ------------------------------------------------------------- info
+    # ------------------------------------------------------------- copies and dicts
+    def copy(self) -> "AbstractModel":
+        """A deep copy; its priors keep their ids (same parameter order), but are new objects,
+        so changing the copy leaves this model unchanged."""
+        import copy
+
+        _structure_changed()
+        return copy.deepcopy(self)
+
+    def dict(self) -> dict:
+        """The PyAutoFit-format dict of this model (what ``model.json`` holds)."""
+        from autogalaxy.modeling.model_dict import model_to_dict
+
+        return model_to_dict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "AbstractModel":
+        """The model of a PyAutoFit-format dict (e.g. ``json.load`` of a ``model.json``)."""
+        from autogalaxy.modeling.model_dict import model_from_dict
+
+        return model_from_dict(d)
+
     @property
     def info(self) -> str:
         """Readable indented tree of the model with the prior of every free parameter."""
