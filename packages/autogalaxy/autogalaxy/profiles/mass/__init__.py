@@ -23,6 +23,10 @@ from autogalaxy.profiles.mass.total import (
     PowerLawCoreSph,
     PowerLawMultipole,
     PowerLawSph,
+    dPIEMass,
+    dPIEMassB0,
+    dPIEMassB0Sph,
+    dPIEMassSph,
 )
 
 __all__ = [
@@ -49,4 +53,8 @@ __all__ = [
     "PowerLawCoreSph",
     "PowerLawMultipole",
     "PowerLawSph",
+    "dPIEMass",
+    "dPIEMassB0",
+    "dPIEMassB0Sph",
+    "dPIEMassSph",
 ]
