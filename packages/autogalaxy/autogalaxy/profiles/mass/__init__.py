@@ -1,7 +1,7 @@
 """Mass profiles (``ag.mp``): total, dark-matter, stellar, sheets and point masses."""
 
 from autogalaxy.profiles.mass.abstract import MassProfile
-from autogalaxy.profiles.mass.dark import NFW, NFWSph, NFWTruncatedSph
+from autogalaxy.profiles.mass.dark import NFW, NFWSph, NFWTruncatedSph, gNFW, gNFWSph
 from autogalaxy.profiles.mass.point import PointMass
 from autogalaxy.profiles.mass.sheets import ExternalShear, MassSheet
 from autogalaxy.profiles.mass.stellar import (
@@ -34,6 +34,8 @@ __all__ = [
     "NFW",
     "NFWSph",
     "NFWTruncatedSph",
+    "gNFW",
+    "gNFWSph",
     "PointMass",
     "ExternalShear",
     "MassSheet",
