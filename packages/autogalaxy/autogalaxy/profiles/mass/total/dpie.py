@@ -107,7 +107,7 @@ class dPIEMassB0Sph(SphTwin, dPIEMassB0):  # noqa: N801
         s_s = xp.sqrt(self.rs**2 + radii**2)
         # alpha / R, finite at the centre (see dpie_util.deflection_magnitude_from).
         over_r = dpie_util.strength_from(self.b0, self.ra, self.rs) * (
-            1.0 / (s_a + self.ra) - 1.0 / (s_s + self.rs)
+            1.0 / xp.maximum(s_a + self.ra, dpie_util.RA_FLOOR) - 1.0 / (s_s + self.rs)
         )
         return keeton_util.radial_vectors_from(raw, over_r, xp)
 

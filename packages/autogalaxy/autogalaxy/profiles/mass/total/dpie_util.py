@@ -16,8 +16,9 @@ import numpy as np
 
 from autoarray import numerics
 
-#: Smallest core radius used inside the logarithm of the potential: a core of exactly 0 (the
-#: default of ``dPIEMassB0``) multiplies that logarithm by 0, so any positive floor is exact.
+#: Smallest core radius used inside the logarithm of the potential (a core of exactly 0, the
+#: default of ``dPIEMassB0``, multiplies that logarithm by 0, so any positive floor is exact), and
+#: floor of ``s_a + ra`` (0 only at the centre of a core-less profile, where ``R`` is 0 too).
 RA_FLOOR = 1.0e-300
 
 
@@ -37,13 +38,16 @@ def deflection_magnitude_from(radius, b0, ra, rs, xp=np):
     a = strength_from(b0, ra, rs)
     s_a = xp.sqrt(ra**2 + radius**2)
     s_s = xp.sqrt(rs**2 + radius**2)
-    return a * radius * (1.0 / (s_a + ra) - 1.0 / (s_s + rs))
+    return a * radius * (1.0 / xp.maximum(s_a + ra, RA_FLOOR) - 1.0 / (s_s + rs))
 
 
 def _potential_term(radius, w, xp):
     s_w = xp.sqrt(w**2 + radius**2)
     w_safe = xp.maximum(w, RA_FLOOR)
-    return radius**2 / (s_w + w) - w * numerics.log((w_safe + s_w) / (2.0 * w_safe), xp=xp)
+    # s_w - w = R^2 / (s_w + w); the floor keeps R = w = 0 at 0 instead of 0 / 0.
+    return radius**2 / xp.maximum(s_w + w, RA_FLOOR) - w * numerics.log(
+        (w_safe + s_w) / (2.0 * w_safe), xp=xp
+    )
 
 
 def potential_from(radius, b0, ra, rs, xp=np):
