@@ -15,6 +15,7 @@ import numpy as np
 
 from autoarray.abstract_ndarray import register_instance_pytree as _register
 from autogalaxy.modeling.model import AbstractModel, Model, ModelInstance, TuplePrior
+from autogalaxy.modeling.arithmetic import CompoundPrior
 from autogalaxy.modeling.priors import Prior
 
 
@@ -84,10 +85,10 @@ def register_model(model: AbstractModel) -> None:
         fixed.setdefault(sub.cls, set())
         free.setdefault(sub.cls, set())
         for name, node in sub._children():
-            if isinstance(node, Prior):
+            if isinstance(node, (Prior, CompoundPrior)):
                 free[sub.cls].add(name)
             elif isinstance(node, TuplePrior):
-                if any(isinstance(c, Prior) for c in node.components):
+                if any(isinstance(c, (Prior, CompoundPrior)) for c in node.components):
                     free[sub.cls].add(name)
                 else:
                     fixed[sub.cls].add(name)

@@ -17,6 +17,7 @@ import numpy as np
 
 from autogalaxy import exc
 from autogalaxy.modeling import prior_config
+from autogalaxy.modeling.arithmetic import CompoundPrior
 from autogalaxy.modeling.priors import Prior, next_id
 
 _TUPLE_COMPONENT = re.compile(r"^(.+)_(\d+)$")
@@ -129,7 +130,7 @@ class TuplePrior:
         _structure_changed()
 
     def instance_for(self, arguments: dict):
-        return tuple(arguments[c] if isinstance(c, Prior) else c for c in self.components)
+        return tuple(_instance_of(c, arguments) for c in self.components)
 
     def __repr__(self) -> str:
         return f"TuplePrior({self.components!r})"
@@ -150,7 +151,7 @@ def _convert(value):
     if inspect.isclass(value):
         return Model(value)
     if isinstance(value, tuple) and value and all(
-        _is_number(v) or isinstance(v, Prior) for v in value
+        _is_number(v) or isinstance(v, (Prior, CompoundPrior)) for v in value
     ):
         return TuplePrior(list(value))
     if isinstance(value, list) and any(
@@ -176,6 +177,8 @@ def _structure_changed() -> None:
 def _instance_of(node, arguments: dict):
     if isinstance(node, Prior):
         return arguments[node]
+    if isinstance(node, CompoundPrior):
+        return node.instance_for(arguments)
     if isinstance(node, TuplePrior):
         return node.instance_for(arguments)
     if isinstance(node, AbstractModel):
@@ -197,10 +200,14 @@ class AbstractModel(ABC):
         for name, node in self._children():
             if isinstance(node, Prior):
                 out.append(((name,), node))
+            elif isinstance(node, CompoundPrior):
+                out.extend(((name,), prior) for prior in node.priors())
             elif isinstance(node, TuplePrior):
                 for i, comp in enumerate(node.components):
                     if isinstance(comp, Prior):
                         out.append(((name, f"{name}_{i}"), comp))
+                    elif isinstance(comp, CompoundPrior):
+                        out.extend(((name, f"{name}_{i}"), p) for p in comp.priors())
             elif isinstance(node, AbstractModel):
                 out.extend(((name,) + path, prior) for path, prior in node.path_priors())
         return out

@@ -16,6 +16,7 @@ from __future__ import annotations
 import numbers
 
 from autogalaxy import exc
+from autogalaxy.modeling.arithmetic import CompoundPrior
 from autogalaxy.modeling.model import AbstractModel, Collection, Model, TuplePrior
 from autogalaxy.modeling.priors import (
     GaussianPrior,
@@ -50,6 +51,11 @@ def _node_to_dict(name: str, node):
 
     if isinstance(node, Prior):
         return prior_to_dict(node)
+    if isinstance(node, CompoundPrior):
+        raise exc.ModelException(
+            f"{name} = {node!r} is a derived parameter (prior arithmetic), which model JSON "
+            "files cannot hold; write the model before tying parameters."
+        )
     if isinstance(node, AbstractModel):
         return model_to_dict(node)
     if isinstance(node, TuplePrior):
