@@ -19,6 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import profiles_jit_mass_dark_stellar as base  # noqa: E402  (sets sys.path, imports JAX)
+
 from autogalaxy.profiles.mass import dark, total  # noqa: E402
 
 

@@ -8,7 +8,7 @@ PyAutoLens) and the same Gaussian widths: ``total_gaussians`` sigmas spaced even
 
 from __future__ import annotations
 
-from typing import Optional, Tuple
+from typing import Tuple
 
 import numpy as np
 
@@ -41,7 +41,7 @@ def mge_model_from(
     gaussian_per_basis: int = 1,
     centre_prior_is_uniform: bool = True,
     centre: Tuple[float, float] = (0.0, 0.0),
-    centre_fixed: Optional[Tuple[float, float]] = None,
+    centre_fixed: Tuple[float, float] | None = None,
     centre_per_basis: bool = False,
     centre_sigma: float = 0.3,
     ell_comps_prior_is_uniform: bool = False,

@@ -14,8 +14,8 @@ import numbers
 import numpy as np
 
 from autoarray.abstract_ndarray import register_instance_pytree as _register
-from autogalaxy.modeling.model import AbstractModel, Model, ModelInstance, TuplePrior
 from autogalaxy.modeling.arithmetic import CompoundPrior
+from autogalaxy.modeling.model import AbstractModel, Model, ModelInstance, TuplePrior
 from autogalaxy.modeling.priors import Prior
 
 

@@ -11,9 +11,9 @@ the tests of this project compare with its reading of the files. Not run by the 
 import json
 from pathlib import Path
 
+import autofit as af
 import numpy as np
 
-import autofit as af
 import autolens as al
 
 HERE = Path(__file__).parent

@@ -4,9 +4,13 @@
 
 Values PyAutoGalaxy 2026.10.26.1 computes for the gNFW and dPIE profiles at six points.
 """
-import json, sys
+import json
+import sys
+
 import numpy as np
+
 import autolens as al  # PyAutoLens (reference venv), not this project
+
 pts = [(0.5, 0.5), (1.0, -0.5), (-0.5, 1.0), (1.5, 1.5), (0.05, -0.02), (3.0, 0.2)]
 g = al.Grid2DIrregular(pts)
 cases = {
@@ -28,8 +32,10 @@ for name, p in cases.items():
             d[m] = f"ERR {type(e).__name__}: {e}"
     out[name] = d
     if name.startswith("dPIEMass") and hasattr(p, "b0"):
-        out[name]["b0"] = float(p.b0); out[name]["ell_comps"] = list(map(float, getattr(p, "ell_comps", (0, 0))))
-        out[name]["ra"] = float(p.ra); out[name]["rs"] = float(p.rs)
+        out[name]["b0"] = float(p.b0)
+        out[name]["ell_comps"] = list(map(float, getattr(p, "ell_comps", (0, 0))))
+        out[name]["ra"] = float(p.ra)
+        out[name]["rs"] = float(p.rs)
 json.dump(out, open(sys.argv[1], "w"), indent=1)
 for k, v in out.items():
     print(k, v if k == "points" else {m: (str(x)[:160]) for m, x in v.items()})
