@@ -80,3 +80,11 @@ def test_result_grids_and_tracer():
     assert isinstance(result.max_log_likelihood_tracer, al.Tracer)
     assert np.isfinite(result.max_log_likelihood_fit.log_likelihood)
     assert isinstance(result.info, str) and result.info
+
+
+def test_pyautofit_module_paths_port_by_renaming_the_package():
+    from autolens.non_linear.fitness import Fitness
+    from autolens.non_linear.paths.directory import DirectoryPaths
+    from autolens.non_linear.samples import Sample
+
+    assert Fitness is al.Fitness and Sample is al.Sample and DirectoryPaths is al.DirectoryPaths
