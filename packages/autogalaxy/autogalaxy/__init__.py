@@ -66,5 +66,6 @@ from autogalaxy.modeling import (
 from autoarray import ndarray_via_fits_from, output_to_fits
 from autogalaxy import util
 from autogalaxy import fixtures
+from autogalaxy.profiles import light_and_mass as lmp
 
 __version__ = "0.1.0"

@@ -76,5 +76,6 @@ from autolens import util
 from autolens import model_util
 from autolens.model_util import galaxy_name_image_dict_via_result_from
 from autolens import fixtures
+from autogalaxy import lmp
 
 __version__ = "0.1.0"
