@@ -12,6 +12,12 @@ The mass is elliptical: ``kappa`` is the spherical profile (``dpie_util``) at
 i.e. stratified on ellipses of axis ratio ``q`` with ``R = xi / (1 + f)``,
 ``xi^2 = x'^2 + y'^2 / q^2``. Elliptical deflections and potential use Keeton's integrals
 (:class:`KeetonMassProfile`); the spherical profiles use the closed forms.
+
+Default priors follow PyAutoLens except ``dPIEMassB0.rs``: Uniform(0, 100) (as ``dPIEMass``'s
+``r_cut``) instead of PyAutoLens's Uniform(0, 10), whose median equals that of ``ra`` and so
+gives ``rs = ra`` (a division by zero) at the prior medians. The Lenstool-parameter profiles keep
+``redshift_object``, ``redshift_source``, ``H0`` and ``Om0`` fixed (PyAutoLens gives them priors;
+they are constants of a lens model, and ``b0``'s distance ratio is computed from them once).
 """
 
 from __future__ import annotations
