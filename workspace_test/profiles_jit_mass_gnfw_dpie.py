@@ -1,4 +1,4 @@
-"""JAX parity script for the gNFW and dPIE mass profiles (issue 18).
+"""JAX parity script for the gNFW, dPIE and SersicGradient mass profiles (issue 18).
 
 Not a pytest module. Run from the repository root (guard with a timeout)::
 
@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import profiles_jit_mass_dark_stellar as base  # noqa: E402  (sets sys.path, imports JAX)
 
-from autogalaxy.profiles.mass import dark, total  # noqa: E402
+from autogalaxy.profiles.mass import dark, stellar, total  # noqa: E402
 
 
 def _profiles():
@@ -66,6 +66,15 @@ def _profiles():
             [0.0, 0.0, 250.0, 0.2, 8.0],
             1e-10,
         ),
+        (
+            "SersicGradient",
+            lambda p: stellar.SersicGradient(
+                centre=(p[0], p[1]), ell_comps=(p[2], p[3]), intensity=p[4],
+                effective_radius=p[5], sersic_index=p[6], mass_to_light_ratio=p[7],
+                mass_to_light_gradient=p[8]),
+            [0.0, 0.1, 0.1, 0.2, 0.3, 0.8, 2.7, 1.2, 0.3],
+            1e-10,
+        ),
     ]
 
 
@@ -76,12 +85,12 @@ def main():
             continue
         # dPIEMass has no ell_comps argument (its ellipticity is parameter 2, which the base
         # script's round-profile set would zero together with the angle).
-        has_ell_comps = name in ("gNFW", "dPIEMassB0")
+        has_ell_comps = name in ("gNFW", "dPIEMassB0", "SersicGradient")
         base.run_profile(name, builder, params, tol, has_ell_comps=has_ell_comps)
     if base.FAILURES:
         print("\nFAILED:", *base.FAILURES, sep="\n  ")
         sys.exit(1)
-    print("\nAll gNFW / dPIE mass profile JAX parity checks passed.")
+    print("\nAll gNFW / dPIE / SersicGradient mass profile JAX parity checks passed.")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,8 @@ from autogalaxy.profiles.mass.stellar import (
     Gaussian,
     Sersic,
     SersicSph,
+    SersicGradient,
+    SersicGradientSph,
 )
 from autogalaxy.profiles.mass.total import (
     Isothermal,
@@ -46,6 +48,8 @@ __all__ = [
     "Gaussian",
     "Sersic",
     "SersicSph",
+    "SersicGradient",
+    "SersicGradientSph",
     "Isothermal",
     "IsothermalCore",
     "IsothermalCoreSph",

@@ -10,6 +10,7 @@ from autogalaxy.profiles.mass.stellar.sersic import (
     Sersic,
     SersicSph,
 )
+from autogalaxy.profiles.mass.stellar.sersic_gradient import SersicGradient, SersicGradientSph
 
 __all__ = [
     "AbstractSersic",
@@ -20,4 +21,6 @@ __all__ = [
     "Gaussian",
     "Sersic",
     "SersicSph",
+    "SersicGradient",
+    "SersicGradientSph",
 ]
