@@ -1,4 +1,4 @@
-"""JAX parity script for the gNFW, dPIE and SersicGradient mass profiles (issue 18).
+"""JAX parity script for the gNFW, dPIE, SersicGradient and Chameleon mass profiles (issue 18).
 
 Not a pytest module. Run from the repository root (guard with a timeout)::
 
@@ -75,6 +75,14 @@ def _profiles():
             [0.0, 0.1, 0.1, 0.2, 0.3, 0.8, 2.7, 1.2, 0.3],
             1e-10,
         ),
+        (
+            "Chameleon",
+            lambda p: stellar.Chameleon(
+                centre=(p[0], p[1]), ell_comps=(p[2], p[3]), intensity=p[4],
+                core_radius_0=p[5], core_radius_1=p[6], mass_to_light_ratio=p[7]),
+            [0.0, 0.1, 0.1, 0.2, 0.3, 0.05, 0.4, 1.2],
+            1e-10,
+        ),
     ]
 
 
@@ -85,12 +93,12 @@ def main():
             continue
         # dPIEMass has no ell_comps argument (its ellipticity is parameter 2, which the base
         # script's round-profile set would zero together with the angle).
-        has_ell_comps = name in ("gNFW", "dPIEMassB0", "SersicGradient")
+        has_ell_comps = name in ("gNFW", "dPIEMassB0", "SersicGradient", "Chameleon")
         base.run_profile(name, builder, params, tol, has_ell_comps=has_ell_comps)
     if base.FAILURES:
         print("\nFAILED:", *base.FAILURES, sep="\n  ")
         sys.exit(1)
-    print("\nAll gNFW / dPIE / SersicGradient mass profile JAX parity checks passed.")
+    print("\nAll gNFW / dPIE / SersicGradient / Chameleon mass profile JAX parity checks passed.")
 
 
 if __name__ == "__main__":

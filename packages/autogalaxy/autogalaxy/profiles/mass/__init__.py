@@ -14,6 +14,8 @@ from autogalaxy.profiles.mass.stellar import (
     SersicSph,
     SersicGradient,
     SersicGradientSph,
+    Chameleon,
+    ChameleonSph,
 )
 from autogalaxy.profiles.mass.total import (
     Isothermal,
@@ -50,6 +52,8 @@ __all__ = [
     "SersicSph",
     "SersicGradient",
     "SersicGradientSph",
+    "Chameleon",
+    "ChameleonSph",
     "Isothermal",
     "IsothermalCore",
     "IsothermalCoreSph",

@@ -11,6 +11,7 @@ from autogalaxy.profiles.mass.stellar.sersic import (
     SersicSph,
 )
 from autogalaxy.profiles.mass.stellar.sersic_gradient import SersicGradient, SersicGradientSph
+from autogalaxy.profiles.mass.stellar.chameleon import Chameleon, ChameleonSph
 
 __all__ = [
     "AbstractSersic",
@@ -23,4 +24,6 @@ __all__ = [
     "SersicSph",
     "SersicGradient",
     "SersicGradientSph",
+    "Chameleon",
+    "ChameleonSph",
 ]
