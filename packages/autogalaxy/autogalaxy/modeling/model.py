@@ -263,6 +263,15 @@ class AbstractModel(ABC):
         return [first[id(p)] for p in self.priors_ordered_by_id]
 
     @property
+    def unique_prior_paths(self) -> list[tuple[str, ...]]:
+        """PyAutoFit's full path of each free parameter, in vector order: tuple components keep
+        their tuple's name (``(..., 'centre', 'centre_0')``) and a shared prior its last path."""
+        last: dict[int, tuple[str, ...]] = {}
+        for path, prior in self.path_priors():
+            last[id(prior)] = path
+        return [last[id(p)] for p in self.priors_ordered_by_id]
+
+    @property
     def parameter_names(self) -> list[str]:
         """Last element of each path."""
         return [p[-1] for p in self.paths]

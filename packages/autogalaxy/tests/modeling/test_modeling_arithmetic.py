@@ -69,3 +69,13 @@ def test_derived_parameters_cannot_be_written_to_json():
     model.source.effective_radius = 2.0 * model.lens.einstein_radius
     with pytest.raises(ag.exc.ModelException, match="derived"):
         model.dict()
+
+
+def test_unique_prior_paths_follow_pyautofit():
+    model = _model()
+    model.source.centre = model.lens.centre
+    paths = model.unique_prior_paths
+    assert len(paths) == model.prior_count
+    # PyAutoFit names a shared prior by its last path and keeps the tuple's name.
+    assert paths[0] == ("source", "centre", "centre_0")
+    assert ("lens", "einstein_radius") in paths
