@@ -29,6 +29,9 @@ from autoarray.structures.vectors.uniform import VectorYX2D  # noqa: E402
 from autoarray.operators.convolver import Convolver  # noqa: E402
 from autoarray.dataset import DatasetModel, Imaging, SimulatorImaging  # noqa: E402
 from autoarray.dataset.fits import output_to_fits  # noqa: E402
+from autoarray.dataset.fits import ndarray_via_fits_from  # noqa: E402
+from autoarray import util  # noqa: E402
+from autoarray import fixtures  # noqa: E402
 from autoarray.io_util import atomic_write_bytes, atomic_write_text  # noqa: E402
 from autoarray.row_blocked_vjp import row_blocked_vjp  # noqa: E402
 from autoarray import pytree_packing  # noqa: E402
@@ -85,4 +88,7 @@ __all__ = [
     "atomic_write_text",
     "row_blocked_vjp",
     "output_to_fits",
+    "ndarray_via_fits_from",
+    "util",
+    "fixtures",
 ]

@@ -56,6 +56,17 @@ from autogalaxy.modeling import (
     TruncatedGaussianPrior,
     UniformPrior,
 )
+from autogalaxy.modeling import (
+    DirectoryPaths,
+    Sample,
+    SettingsSearch,
+    enable_pytrees,
+    register_model,
+)
+from autoarray import ndarray_via_fits_from, output_to_fits
+from autogalaxy import util
+from autogalaxy import fixtures
+from autogalaxy.profiles import light_and_mass as lmp
 
 from autogalaxy.plot.model_plotter import ModelPlotter  # noqa: E402
 

@@ -63,6 +63,20 @@ from autolens.imaging.simulator import (
     tracer_to_json,
 )
 from autolens.lens.tracer import Tracer
+from autogalaxy import (
+    DirectoryPaths,
+    Sample,
+    SettingsSearch,
+    enable_pytrees,
+    register_model,
+    ndarray_via_fits_from,
+    output_to_fits,
+)
+from autolens import util
+from autolens import model_util
+from autolens.model_util import galaxy_name_image_dict_via_result_from
+from autolens import fixtures
+from autogalaxy import lmp
 
 from autogalaxy.plot.model_plotter import ModelPlotter  # noqa: E402
 

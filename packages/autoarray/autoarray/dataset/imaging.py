@@ -228,6 +228,57 @@ class Imaging:
             over_sample_size_lp = self.over_sample_size_lp
         return self._new(self.data, self.noise_map, over_sample_size_lp)
 
+    def apply_noise_scaling(
+        self,
+        mask: Mask2D,
+        noise_value: float = 1e8,
+        signal_to_noise_value: float | None = None,
+        should_zero_data: bool = True,
+    ) -> "Imaging":
+        """A new dataset whose pixels *unmasked* in ``mask`` get a very large noise.
+
+        Used to remove a region (e.g. a foreground star) from a fit without changing the
+        dataset's own mask: load the region with ``Mask2D.from_fits(..., invert=True)`` so its
+        pixels are the unmasked ones. Those pixels get ``noise_value``, or, with
+        ``signal_to_noise_value``, the mean of their data divided by it (as the reference
+        ecosystem does), and their data are set to zero unless ``should_zero_data`` is False.
+        """
+        if not isinstance(mask, Mask2D):
+            raise exc.DatasetException(
+                f"apply_noise_scaling needs a Mask2D, got {type(mask).__name__}."
+            )
+        if tuple(mask.shape_native) != tuple(self.shape_native):
+            raise exc.DatasetException(
+                f"The noise-scaling mask shape {mask.shape_native} does not match the dataset "
+                f"shape {self.shape_native}."
+            )
+        scaled = ~np.asarray(mask.array, dtype=bool)
+        data = np.array(self.data.native.array, dtype=float)
+        noise = np.array(self.noise_map.native.array, dtype=float)
+        if signal_to_noise_value is None:
+            value = float(noise_value)
+        elif not signal_to_noise_value > 0.0:
+            raise exc.DatasetException(
+                f"signal_to_noise_value must be > 0, got {signal_to_noise_value}."
+            )
+        elif scaled.any():
+            value = float(np.mean(data[scaled])) / float(signal_to_noise_value)
+        else:
+            value = 1.0  # no pixel is scaled: the value is never used
+        if not value > 0.0:
+            raise exc.DatasetException(
+                f"The scaled noise value must be > 0, got {value} (noise_value={noise_value}, "
+                f"signal_to_noise_value={signal_to_noise_value})."
+            )
+        noise[scaled] = value
+        if should_zero_data:
+            data[scaled] = 0.0
+        return self._new(
+            Array2D(data, self.mask, header=self.data.header),
+            Array2D(noise, self.mask),
+            self.over_sample_size_lp,
+        )
+
     def trimmed_after_convolution_from(self, kernel_shape) -> "Imaging":
         """Remove the ``(k - 1) / 2`` border added before a simulation's convolution."""
         data = self.data.trimmed_after_convolution_from(kernel_shape)

@@ -1,14 +1,19 @@
-"""JSON description of galaxies / tracers: ``{"type": "instance", "class_path": ..., "arguments":
-{...}}`` per object, arrays as ``{"type": "ndarray", "array": [...], "dtype": ...}``.
+"""JSON files of galaxies, tracers and models in PyAutoLens's format (``al.output_to_json`` /
+``al.from_json``), so files move both ways between this project and PyAutoLens.
 
-Objects are described by their constructor arguments, read back from attributes of the same
-name; galaxies by ``redshift``, ``label`` and their named components. Tuples are written as
-lists and numeric lists of length 2 (centres, ellipticity components) are read back as tuples.
+Encoding (PyAutoLens / autoconf's): an object is ``{"type": "instance", "class_path": ...,
+"arguments": {constructor argument: value}}``; a tuple ``{"type": "tuple", "values": [...]}``,
+a list ``{"type": "list", "values": [...]}``, a dict ``{"type": "dict", "arguments": {...}}``,
+an array ``{"type": "ndarray", "array": [...], "dtype": ...}``; numbers, strings, booleans and
+None as themselves. Models (``"type": "model"`` / ``"collection"``) are handled by
+:mod:`autogalaxy.modeling.model_dict`. Class paths are PyAutoLens's (see :mod:`class_paths`).
+
+Files written by earlier versions of this project (tuples and lists as bare JSON lists) still
+read: a bare list of two numbers is read as a tuple.
 """
 
 from __future__ import annotations
 
-import importlib
 import inspect
 import json
 import numbers
@@ -16,10 +21,9 @@ import os
 
 import numpy as np
 
+from autogalaxy.imaging.class_paths import class_from_path, pyauto_class_path_for
 
-def _class_path(obj) -> str:
-    cls = type(obj)
-    return f"{cls.__module__}.{cls.__qualname__}"
+_MODEL_TYPES = ("model", "collection")
 
 
 def _constructor_names(cls) -> list:
@@ -34,58 +38,90 @@ def _constructor_names(cls) -> list:
     ]
 
 
+def _accepts_kwargs(cls) -> bool:
+    try:
+        parameters = inspect.signature(cls.__init__).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    return any(p.kind == p.VAR_KEYWORD for p in parameters)
+
+
 def _is_galaxy(obj) -> bool:
     from autogalaxy.galaxy.galaxy import Galaxy
 
     return isinstance(obj, Galaxy)
 
 
+def _is_array(obj) -> bool:
+    return isinstance(obj, np.ndarray) or (
+        hasattr(obj, "__array__") and hasattr(obj, "dtype") and not hasattr(obj, "__dict__")
+    )
+
+
 def model_obj_to_dict(obj):
-    """A JSON-compatible description of ``obj`` (galaxies, profiles, tracers, numbers)."""
+    """The PyAutoLens JSON description of ``obj`` (galaxies, profiles, tracers, models, ...)."""
+    from autogalaxy.modeling.model import AbstractModel
+
+    if isinstance(obj, AbstractModel):
+        from autogalaxy.modeling.model_dict import model_to_dict
+
+        return model_to_dict(obj)
     if obj is None or isinstance(obj, (bool, str)):
         return obj
     if isinstance(obj, numbers.Integral):
         return int(obj)
     if isinstance(obj, numbers.Real):
         return float(obj)
-    if isinstance(obj, np.ndarray) or hasattr(obj, "__array__") and hasattr(obj, "dtype") and not hasattr(obj, "__dict__"):
+    if _is_array(obj):
         array = np.asarray(obj)
         if array.ndim == 0:
-            return float(array)
+            return array.item()
         return {"type": "ndarray", "array": array.tolist(), "dtype": str(array.dtype)}
-    if isinstance(obj, (list, tuple)) and not hasattr(obj, "redshift") and type(obj) in (list, tuple):
-        return [model_obj_to_dict(v) for v in obj]
+    if type(obj) is tuple:
+        return {"type": "tuple", "values": [model_obj_to_dict(v) for v in obj]}
+    if type(obj) is list:
+        return {"type": "list", "values": [model_obj_to_dict(v) for v in obj]}
+    if type(obj) is dict:
+        return {"type": "dict", "arguments": {str(k): model_obj_to_dict(v) for k, v in obj.items()}}
     if _is_galaxy(obj):
         arguments = {"redshift": model_obj_to_dict(obj.redshift), "label": obj.label}
         for name, value in vars(obj).items():
-            if name in ("id", "redshift", "label"):
+            if name in ("id", "redshift", "label") or name.startswith("_"):
                 continue
             arguments[name] = model_obj_to_dict(value)
-        return {"type": "instance", "class_path": _class_path(obj), "arguments": arguments}
+        return _instance_dict(obj, arguments)
     tracer_galaxies = getattr(obj, "galaxies", None)
     if tracer_galaxies is not None and hasattr(obj, "cosmology"):
-        return {
-            "type": "instance",
-            "class_path": _class_path(obj),
-            "arguments": {
-                "galaxies": [model_obj_to_dict(g) for g in tracer_galaxies],
-                "cosmology": model_obj_to_dict(obj.cosmology),
-            },
-        }
+        return _instance_dict(obj, {
+            "galaxies": {"type": "list", "values": [model_obj_to_dict(g) for g in tracer_galaxies]},
+            "cosmology": model_obj_to_dict(obj.cosmology),
+        })
+    if isinstance(obj, list):  # list subclasses (Galaxies) are written as PyAutoLens lists
+        return {"type": "list", "values": [model_obj_to_dict(v) for v in obj]}
     arguments = {}
     for name in _constructor_names(type(obj)):
         if hasattr(obj, name):
             arguments[name] = model_obj_to_dict(getattr(obj, name))
-    return {"type": "instance", "class_path": _class_path(obj), "arguments": arguments}
+    return _instance_dict(obj, arguments)
 
 
-def _import(class_path: str):
-    module, _, name = class_path.rpartition(".")
-    return getattr(importlib.import_module(module), name)
+def _instance_dict(obj, arguments: dict) -> dict:
+    return {"type": "instance", "class_path": pyauto_class_path_for(type(obj)),
+            "arguments": arguments}
+
+
+def instance_from_dict(cls, arguments: dict):
+    """``cls(**arguments)``; arguments ``cls`` does not take are set as attributes when ``cls``
+    accepts ``**kwargs`` (galaxies) and otherwise dropped (PyAutoLens writes a few internal
+    constructor arguments, e.g. ``Tracer(fields=[])``, that carry nothing here)."""
+    if _accepts_kwargs(cls):
+        return cls(**arguments)
+    accepted = set(_constructor_names(cls))
+    return cls(**{k: v for k, v in arguments.items() if k in accepted})
 
 
 def model_obj_from_dict(value):
-    """Inverse of :func:`model_obj_to_dict`."""
+    """Inverse of :func:`model_obj_to_dict` (also reads the files PyAutoLens writes)."""
     if isinstance(value, list):
         items = [model_obj_from_dict(v) for v in value]
         if len(items) == 2 and all(isinstance(v, numbers.Real) for v in items):
@@ -94,34 +130,30 @@ def model_obj_from_dict(value):
     if not isinstance(value, dict):
         return value
     kind = value.get("type")
+    if kind in _MODEL_TYPES:
+        from autogalaxy.modeling.model_dict import model_from_dict
+
+        return model_from_dict(value)
     if kind == "ndarray":
         return np.asarray(value["array"], dtype=value.get("dtype", "float64"))
+    if kind == "tuple":
+        return tuple(model_obj_from_dict(v) for v in value.get("values", []))
+    if kind == "list":
+        return [model_obj_from_dict(v) for v in value.get("values", [])]
+    if kind == "dict":
+        return {k: model_obj_from_dict(v) for k, v in value.get("arguments", {}).items()}
     if kind == "instance":
-        cls = _import(value["class_path"])
+        cls = class_from_path(value["class_path"])
         arguments = {k: model_obj_from_dict(v) for k, v in value.get("arguments", {}).items()}
-        accepted = _constructor_names(cls)
-        try:
-            has_var_kwargs = any(
-                p.kind == p.VAR_KEYWORD for p in inspect.signature(cls.__init__).parameters.values()
-            )
-        except (TypeError, ValueError):
-            has_var_kwargs = False
-        if has_var_kwargs:
-            return cls(**arguments)
-        kwargs = {k: v for k, v in arguments.items() if k in accepted}
-        obj = cls(**kwargs)
-        for k, v in arguments.items():
-            if k not in accepted:
-                setattr(obj, k, v)
-        return obj
+        return instance_from_dict(cls, arguments)
     return {k: model_obj_from_dict(v) for k, v in value.items()}
 
 
 def model_obj_to_json(obj, file_path) -> None:
-    """Write the JSON description of ``obj`` atomically."""
+    """Write the JSON description of ``obj`` atomically (PyAutoLens's ``output_to_json``)."""
     from autogalaxy.modeling.output import atomic_write_text
 
-    atomic_write_text(file_path, json.dumps(model_obj_to_dict(obj), indent=2))
+    atomic_write_text(file_path, json.dumps(model_obj_to_dict(obj), indent=4))
     make_readable(file_path)
 
 
@@ -134,5 +166,6 @@ def make_readable(file_path) -> None:
 
 
 def model_obj_from_json(file_path):
+    """Read a JSON file written by :func:`model_obj_to_json` or by PyAutoLens (``from_json``)."""
     with open(file_path) as f:
         return model_obj_from_dict(json.load(f))

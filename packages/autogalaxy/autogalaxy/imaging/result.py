@@ -14,6 +14,16 @@ class ResultImaging(Result):
     """
 
     @property
+    def grids(self):
+        """The fitted dataset's grids (``result.grids.lp``, ``result.grids.blurring``)."""
+        return self._require_analysis("grids").dataset.grids
+
+    @property
+    def mask(self):
+        """The fitted dataset's mask."""
+        return self._require_analysis("mask").dataset.mask
+
+    @property
     def max_log_likelihood_galaxies(self) -> Galaxies:
         """The galaxies (plus any ``extra_galaxies``) of the maximum-likelihood instance."""
         analysis = self._require_analysis("galaxies")

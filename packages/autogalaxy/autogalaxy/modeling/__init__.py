@@ -19,6 +19,8 @@ from autogalaxy.modeling.priors import (
 )
 from autogalaxy.modeling.result import Result, Samples
 from autogalaxy.modeling.searches import NUTS, LBFGS, DynestyStatic, Emcee, Nautilus
+from autogalaxy.modeling.settings import DirectoryPaths, Sample, SettingsSearch
+from autogalaxy.modeling.jax_pytrees import enable_pytrees, register_model
 
 __all__ = [
     "AbstractModel",
@@ -42,4 +44,9 @@ __all__ = [
     "atomic_write_bytes",
     "atomic_write_text",
     "register_priors",
+    "DirectoryPaths",
+    "Sample",
+    "SettingsSearch",
+    "enable_pytrees",
+    "register_model",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 
@@ -57,6 +58,25 @@ def vmap_chunk_from(points: int | None) -> int | None:
     # A loop of single likelihoods (chunk 1) was measured ~2x slower per likelihood than small
     # vectorised chunks, so chunks never go below MIN_CHUNK.
     return max(MIN_CHUNK, CHUNK_POINTS // int(points))
+
+
+@contextlib.contextmanager
+def _analysis_on_jax(analysis):
+    """Run ``analysis`` on the JAX backend inside the block, whatever it was built with.
+
+    The JAX transforms of :class:`Fitness` trace the likelihood once; an analysis built with
+    ``use_jax=False`` (this project's default, unlike PyAutoLens) is switched to JAX for that
+    trace only, so its NumPy behaviour outside the transforms is unchanged.
+    """
+    before = getattr(analysis, "use_jax", None)
+    if before is None or before:
+        yield
+        return
+    analysis.use_jax = True
+    try:
+        yield
+    finally:
+        analysis.use_jax = before
 
 
 class BatchedCall:
@@ -187,10 +207,36 @@ class Fitness:
 
     # ------------------------------------------------------------------ evaluation
     def call(self, parameters):
-        """Figure of merit of one physical parameter vector ``[N]`` (traceable under JAX)."""
+        """Figure of merit of one physical parameter vector ``[N]`` (traceable under JAX).
+
+        A JAX array or tracer as ``parameters`` is evaluated on JAX even when the analysis was
+        built with ``use_jax=False`` (e.g. ``jax.grad(fitness.call)``).
+        """
         xp = self._xp
         if xp is np:
+            from autoarray.backend import is_jax_array
+
+            if is_jax_array(parameters):
+                return self._jax_call(parameters)
             return self._call_numpy(parameters)
+        return self._call_xp(parameters, xp)
+
+    def _jax_call(self, parameters):
+        """``call`` on the JAX backend whatever ``use_jax`` the analysis was built with."""
+        if self.use_jax:
+            return self.call(parameters)
+        from autoarray.backend import jax_numpy
+
+        jnp = jax_numpy()
+        if not self._cache.get("registered"):
+            from autogalaxy.modeling.jax_pytrees import register_model
+
+            register_model(self.model)
+            self._cache["registered"] = True
+        with _analysis_on_jax(self.analysis):
+            return self._call_xp(parameters, jnp)
+
+    def _call_xp(self, parameters, xp):
         # float32 vectors (built before JAX's 64-bit mode was on) would mix precisions.
         parameters = xp.asarray(parameters, dtype=xp.float64)
         instance = self.model.instance_from_vector(parameters, xp=xp)
@@ -235,10 +281,13 @@ class Fitness:
         return jnp
 
     def _require_jax(self, what: str) -> None:
-        if not self.use_jax:
+        """JAX must be importable; the analysis itself may have been built for NumPy."""
+        try:
+            import jax  # noqa: F401
+        except ImportError as err:
             raise exc.SearchException(
-                f"Fitness.{what} needs a JAX analysis (analysis.use_jax=True)."
-            )
+                f"Fitness.{what} needs JAX installed (pip install jax)."
+            ) from err
 
     @property
     def _vmap(self):
@@ -250,7 +299,9 @@ class Fitness:
         """
         self._require_jax("_vmap")
         if "vmap" not in self._cache:
-            self._cache["vmap"] = BatchedCall(self.call, points=_points_per_call(self.analysis))
+            self._cache["vmap"] = BatchedCall(
+                self._jax_call, points=_points_per_call(self.analysis)
+            )
         return self._cache["vmap"]
 
     @property
@@ -260,7 +311,7 @@ class Fitness:
         if "jit" not in self._cache:
             import jax
 
-            self._cache["jit"] = jax.jit(self.call)
+            self._cache["jit"] = jax.jit(self._jax_call)
         return self._cache["jit"]
 
     @property
@@ -270,7 +321,7 @@ class Fitness:
         if "grad" not in self._cache:
             import jax
 
-            self._cache["grad"] = jax.jit(jax.grad(self.call))
+            self._cache["grad"] = jax.jit(jax.grad(self._jax_call))
         return self._cache["grad"]
 
     @property
@@ -279,7 +330,7 @@ class Fitness:
         if "value_and_grad" not in self._cache:
             import jax
 
-            self._cache["value_and_grad"] = jax.jit(jax.value_and_grad(self.call))
+            self._cache["value_and_grad"] = jax.jit(jax.value_and_grad(self._jax_call))
         return self._cache["value_and_grad"]
 
     def grad(self, parameters, step: float = 1e-6) -> np.ndarray:

@@ -14,6 +14,7 @@ import numbers
 import numpy as np
 
 from autoarray.abstract_ndarray import register_instance_pytree as _register
+from autogalaxy.modeling.arithmetic import CompoundPrior
 from autogalaxy.modeling.model import AbstractModel, Model, ModelInstance, TuplePrior
 from autogalaxy.modeling.priors import Prior
 
@@ -84,10 +85,10 @@ def register_model(model: AbstractModel) -> None:
         fixed.setdefault(sub.cls, set())
         free.setdefault(sub.cls, set())
         for name, node in sub._children():
-            if isinstance(node, Prior):
+            if isinstance(node, (Prior, CompoundPrior)):
                 free[sub.cls].add(name)
             elif isinstance(node, TuplePrior):
-                if any(isinstance(c, Prior) for c in node.components):
+                if any(isinstance(c, (Prior, CompoundPrior)) for c in node.components):
                     free[sub.cls].add(name)
                 else:
                     fixed[sub.cls].add(name)
@@ -101,3 +102,19 @@ def register_model(model: AbstractModel) -> None:
                 fixed[sub.cls].add(name)
     for cls in fixed:
         _register(cls, tuple(sorted(fixed[cls] - free[cls])))
+
+
+def enable_pytrees() -> bool:
+    """PyAutoFit's switch for pytree support: returns True when JAX is installed.
+
+    Nothing needs switching on here: structures register themselves on first JAX use and
+    ``register_model`` (called by ``Fitness`` for JAX analyses) registers a model's classes, so
+    this only reports whether JAX can be imported (False, and no effect, without it).
+    """
+    try:
+        import jax  # noqa: F401
+    except ImportError:
+        return False
+    _register_core_classes()
+    _register(ModelInstance, ("_order",))
+    return True

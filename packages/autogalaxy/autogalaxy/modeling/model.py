@@ -17,6 +17,7 @@ import numpy as np
 
 from autogalaxy import exc
 from autogalaxy.modeling import prior_config
+from autogalaxy.modeling.arithmetic import CompoundPrior
 from autogalaxy.modeling.priors import Prior, next_id
 
 _TUPLE_COMPONENT = re.compile(r"^(.+)_(\d+)$")
@@ -129,7 +130,7 @@ class TuplePrior:
         _structure_changed()
 
     def instance_for(self, arguments: dict):
-        return tuple(arguments[c] if isinstance(c, Prior) else c for c in self.components)
+        return tuple(_instance_of(c, arguments) for c in self.components)
 
     def __repr__(self) -> str:
         return f"TuplePrior({self.components!r})"
@@ -150,7 +151,7 @@ def _convert(value):
     if inspect.isclass(value):
         return Model(value)
     if isinstance(value, tuple) and value and all(
-        _is_number(v) or isinstance(v, Prior) for v in value
+        _is_number(v) or isinstance(v, (Prior, CompoundPrior)) for v in value
     ):
         return TuplePrior(list(value))
     if isinstance(value, list) and any(
@@ -176,6 +177,8 @@ def _structure_changed() -> None:
 def _instance_of(node, arguments: dict):
     if isinstance(node, Prior):
         return arguments[node]
+    if isinstance(node, CompoundPrior):
+        return node.instance_for(arguments)
     if isinstance(node, TuplePrior):
         return node.instance_for(arguments)
     if isinstance(node, AbstractModel):
@@ -197,10 +200,14 @@ class AbstractModel(ABC):
         for name, node in self._children():
             if isinstance(node, Prior):
                 out.append(((name,), node))
+            elif isinstance(node, CompoundPrior):
+                out.extend(((name,), prior) for prior in node.priors())
             elif isinstance(node, TuplePrior):
                 for i, comp in enumerate(node.components):
                     if isinstance(comp, Prior):
                         out.append(((name, f"{name}_{i}"), comp))
+                    elif isinstance(comp, CompoundPrior):
+                        out.extend(((name, f"{name}_{i}"), p) for p in comp.priors())
             elif isinstance(node, AbstractModel):
                 out.extend(((name,) + path, prior) for path, prior in node.path_priors())
         return out
@@ -254,6 +261,15 @@ class AbstractModel(ABC):
             if id(prior) not in first:
                 first[id(prior)] = _collapse(path)
         return [first[id(p)] for p in self.priors_ordered_by_id]
+
+    @property
+    def unique_prior_paths(self) -> list[tuple[str, ...]]:
+        """PyAutoFit's full path of each free parameter, in vector order: tuple components keep
+        their tuple's name (``(..., 'centre', 'centre_0')``) and a shared prior its last path."""
+        last: dict[int, tuple[str, ...]] = {}
+        for path, prior in self.path_priors():
+            last[id(prior)] = path
+        return [last[id(p)] for p in self.priors_ordered_by_id]
 
     @property
     def parameter_names(self) -> list[str]:
@@ -357,6 +373,28 @@ class AbstractModel(ABC):
         ]
 
     # ------------------------------------------------------------- info
+    # ------------------------------------------------------------- copies and dicts
+    def copy(self) -> "AbstractModel":
+        """A deep copy; its priors keep their ids (same parameter order), but are new objects,
+        so changing the copy leaves this model unchanged."""
+        import copy
+
+        _structure_changed()
+        return copy.deepcopy(self)
+
+    def dict(self) -> dict:
+        """The PyAutoFit-format dict of this model (what ``model.json`` holds)."""
+        from autogalaxy.modeling.model_dict import model_to_dict
+
+        return model_to_dict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "AbstractModel":
+        """The model of a PyAutoFit-format dict (e.g. ``json.load`` of a ``model.json``)."""
+        from autogalaxy.modeling.model_dict import model_from_dict
+
+        return model_from_dict(d)
+
     @property
     def info(self) -> str:
         """Readable indented tree of the model with the prior of every free parameter."""

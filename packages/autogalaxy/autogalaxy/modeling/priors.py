@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from autogalaxy import exc
+from autogalaxy.modeling.arithmetic import ArithmeticMixin
 
 _id_counter = itertools.count()
 
@@ -49,7 +50,7 @@ def _finite_number(value: Any, name: str) -> float:
     return out
 
 
-class Prior(ABC):
+class Prior(ArithmeticMixin, ABC):
     """Base class of all priors. Subclasses implement ``value_for``, ``unit_value_for`` and
     ``log_prior_from_value``."""
 

@@ -175,6 +175,8 @@ class AbstractSearch(ABC):
         Name of the fit; its output folder is ``<output_path>/<path_prefix>/<name>``.
     path_prefix
         Optional sub-folder(s) between ``output_path`` and ``name``.
+    unique_tag
+        Optional sub-folder after ``name`` (PyAutoFit's per-dataset tag).
     output_path
         Root output folder (default ``"output"``).
     seed
@@ -198,9 +200,26 @@ class AbstractSearch(ABC):
         checkpoint: bool = True,
         fom_is_log_likelihood: bool = True,
         resample_figure_of_merit: float = -1e99,
+        unique_tag: str | None = None,
+        number_of_cores: int | None = 1,
+        session=None,
+        use_jax_vmap: bool | None = None,
+        iterations_per_quick_update: int | None = None,
+        iterations_per_full_update: int | None = None,
     ) -> None:
+        # unique_tag, number_of_cores, session, use_jax_vmap and the update intervals are the
+        # keyword arguments PyAutoFit scripts pass to every search (directly or through
+        # ``SettingsSearch.search_dict``). unique_tag names a sub-folder of the output (one fit
+        # per dataset); the others are recorded only: batching is chosen by ``Fitness`` and
+        # there is no database session.
         self.name = name or type(self).__name__.lower()
         self.path_prefix = path_prefix
+        self.unique_tag = unique_tag
+        self.number_of_cores = number_of_cores
+        self.session = session
+        self.use_jax_vmap = use_jax_vmap
+        self.iterations_per_quick_update = iterations_per_quick_update
+        self.iterations_per_full_update = iterations_per_full_update
         self.output_path = output_path
         self.seed = seed
         self.progress = progress
@@ -216,7 +235,8 @@ class AbstractSearch(ABC):
 
     @property
     def output_folder(self) -> Path:
-        return output_folder(self.output_path, self.path_prefix, self.name)
+        folder = output_folder(self.output_path, self.path_prefix, self.name)
+        return folder / str(self.unique_tag) if self.unique_tag else folder
 
     def _import(self):
         return import_optional(self._module, self._extra, type(self).__name__)

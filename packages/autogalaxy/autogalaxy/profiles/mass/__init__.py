@@ -1,7 +1,7 @@
 """Mass profiles (``ag.mp``): total, dark-matter, stellar, sheets and point masses."""
 
 from autogalaxy.profiles.mass.abstract import MassProfile
-from autogalaxy.profiles.mass.dark import NFW, NFWSph, NFWTruncatedSph
+from autogalaxy.profiles.mass.dark import NFW, NFWSph, NFWTruncatedSph, gNFW, gNFWSph
 from autogalaxy.profiles.mass.point import PointMass
 from autogalaxy.profiles.mass.sheets import ExternalShear, MassSheet
 from autogalaxy.profiles.mass.stellar import (
@@ -12,6 +12,10 @@ from autogalaxy.profiles.mass.stellar import (
     Gaussian,
     Sersic,
     SersicSph,
+    SersicGradient,
+    SersicGradientSph,
+    Chameleon,
+    ChameleonSph,
 )
 from autogalaxy.profiles.mass.total import (
     Isothermal,
@@ -23,6 +27,10 @@ from autogalaxy.profiles.mass.total import (
     PowerLawCoreSph,
     PowerLawMultipole,
     PowerLawSph,
+    dPIEMass,
+    dPIEMassB0,
+    dPIEMassB0Sph,
+    dPIEMassSph,
 )
 
 __all__ = [
@@ -30,6 +38,8 @@ __all__ = [
     "NFW",
     "NFWSph",
     "NFWTruncatedSph",
+    "gNFW",
+    "gNFWSph",
     "PointMass",
     "ExternalShear",
     "MassSheet",
@@ -40,6 +50,10 @@ __all__ = [
     "Gaussian",
     "Sersic",
     "SersicSph",
+    "SersicGradient",
+    "SersicGradientSph",
+    "Chameleon",
+    "ChameleonSph",
     "Isothermal",
     "IsothermalCore",
     "IsothermalCoreSph",
@@ -49,4 +63,8 @@ __all__ = [
     "PowerLawCoreSph",
     "PowerLawMultipole",
     "PowerLawSph",
+    "dPIEMass",
+    "dPIEMassB0",
+    "dPIEMassB0Sph",
+    "dPIEMassSph",
 ]

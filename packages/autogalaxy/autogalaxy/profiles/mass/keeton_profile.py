@@ -29,6 +29,12 @@ class KeetonMassProfile(MassProfile):
       small-``u`` substitution power and the radius (in ``xi``) holding the bulk of the mass.
     """
 
+    #: Points per NumPy slice of the Keeton integrals (None: keeton_util's default).
+    _keeton_chunk: int | None = None
+
+    def _chunk_kwargs(self) -> dict:
+        return {} if self._keeton_chunk is None else {"chunk": self._keeton_chunk}
+
     @abstractmethod
     def _keeton_quadrature(self, xp=np):
         """``(n_nodes, power, scale)`` of the Keeton quadrature for this profile."""
@@ -48,6 +54,7 @@ class KeetonMassProfile(MassProfile):
             n_nodes=n_nodes,
             power=power,
             scale=scale,
+            **self._chunk_kwargs(),
         )
         return xp.stack((alpha_y, alpha_x), axis=-1)
 
@@ -66,4 +73,5 @@ class KeetonMassProfile(MassProfile):
             n_nodes=n_nodes,
             power=power,
             scale=scale,
+            **self._chunk_kwargs(),
         )

@@ -115,7 +115,7 @@ def _nodes_from(rho2, p, axis_ratio, scale, power, n_nodes, xp):
 
 
 def keeton_deflections_from(
-    y, x, axis_ratio, kappa_of_xi2, xp=np, n_nodes=32, power=2.0, scale=1.0
+    y, x, axis_ratio, kappa_of_xi2, xp=np, n_nodes=32, power=2.0, scale=1.0, chunk=_CHUNK
 ):
     """``(alpha_y, alpha_x)`` in the profile frame for the elliptical convergence.
 
@@ -123,6 +123,8 @@ def keeton_deflections_from(
     (so no square root of 0 is ever differentiated); ``scale`` is the radius (in ``xi``) on which it
     varies, ``power`` the small-``u`` substitution exponent and ``n_nodes`` the Gauss-Legendre
     nodes per panel. ``y, x`` are 1D profile-frame coordinates; every parameter may be traced.
+    ``chunk`` bounds the points per NumPy slice (smaller for convergences that are themselves
+    integrals, whose temporaries have an extra node axis).
     """
     p = 1.0 - axis_ratio**2
 
@@ -136,11 +138,11 @@ def keeton_deflections_from(
         j1 = xp.sum(weight / denom, axis=1)
         return axis_ratio * y_c * j1, axis_ratio * x_c * j0
 
-    return chunked(_kernel, (y, x), xp)
+    return chunked(_kernel, (y, x), xp, chunk=chunk)
 
 
 def keeton_potential_from(
-    y, x, axis_ratio, alpha_circ_of_xi, xp=np, n_nodes=32, power=2.0, scale=1.0
+    y, x, axis_ratio, alpha_circ_of_xi, xp=np, n_nodes=32, power=2.0, scale=1.0, chunk=_CHUNK
 ):
     """Lensing potential in the profile frame from the circular deflection ``alpha_circ_of_xi``.
 
@@ -158,4 +160,4 @@ def keeton_potential_from(
         integrand = base / root_u * alpha_circ_of_xi(root_u * base, xp) / xp.sqrt(denom)
         return 0.5 * axis_ratio * xp.sum(jac * integrand, axis=1)
 
-    return chunked(_kernel, (y, x), xp)
+    return chunked(_kernel, (y, x), xp, chunk=chunk)

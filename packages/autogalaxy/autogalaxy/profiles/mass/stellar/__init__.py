@@ -10,6 +10,8 @@ from autogalaxy.profiles.mass.stellar.sersic import (
     Sersic,
     SersicSph,
 )
+from autogalaxy.profiles.mass.stellar.sersic_gradient import SersicGradient, SersicGradientSph
+from autogalaxy.profiles.mass.stellar.chameleon import Chameleon, ChameleonSph
 
 __all__ = [
     "AbstractSersic",
@@ -20,4 +22,8 @@ __all__ = [
     "Gaussian",
     "Sersic",
     "SersicSph",
+    "SersicGradient",
+    "SersicGradientSph",
+    "Chameleon",
+    "ChameleonSph",
 ]

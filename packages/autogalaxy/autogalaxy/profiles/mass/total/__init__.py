@@ -9,6 +9,7 @@ from autogalaxy.profiles.mass.total.power_law_core import (
     PowerLawCoreSph,
 )
 from autogalaxy.profiles.mass.total.power_law_multipole import PowerLawMultipole
+from autogalaxy.profiles.mass.total.dpie import dPIEMass, dPIEMassB0, dPIEMassB0Sph, dPIEMassSph
 
 __all__ = [
     "Isothermal",
@@ -20,4 +21,8 @@ __all__ = [
     "PowerLawCore",
     "PowerLawCoreSph",
     "PowerLawMultipole",
+    "dPIEMass",
+    "dPIEMassB0",
+    "dPIEMassB0Sph",
+    "dPIEMassSph",
 ]

@@ -1,0 +1,59 @@
+"""Light-and-mass profiles (``ag.lmp``): one profile that is both a light profile and the stellar
+mass profile of the same light (``mass = mass_to_light_ratio * light``), as PyAutoGalaxy's
+``lmp.Sersic`` etc.
+
+Each class derives from the light class (``image_2d_from``) and the stellar mass class
+(deflections, convergence, potential); its parameters are those of the mass class, whose
+constructor validates them, and the light classes read the same attribute names, so the two
+views never disagree.
+"""
+
+from autogalaxy.profiles.light import standard as _lp
+from autogalaxy.profiles.mass import stellar as _mp
+
+
+def _init_via_mass(mass_cls):
+    def __init__(self, *args, **kwargs):
+        # Build the mass profile on its own (its cooperative super() chain must not run through
+        # the light classes of this MRO) and take its attributes: the parameters, validated.
+        self.__dict__.update(vars(mass_cls(*args, **kwargs)))
+
+    __init__.__signature__ = __import__("inspect").signature(mass_cls.__init__)
+    __init__.__doc__ = f"Parameters as ``mp.{mass_cls.__name__}`` (light and mass share them)."
+    return __init__
+
+
+def _light_and_mass(name: str):
+    light_cls, mass_cls = getattr(_lp, name), getattr(_mp, name)
+    namespace = {}
+    if hasattr(mass_cls, "sersic_constant"):
+        # The mass code calls ``sersic_constant(xp=...)``; the light code uses its module
+        # function, so the mass class' method serves both.
+        namespace["sersic_constant"] = mass_cls.sersic_constant
+    cls = type(name, (light_cls, mass_cls), {
+        **namespace,
+        "__init__": _init_via_mass(mass_cls),
+        "__module__": __name__,
+        "__qualname__": name,
+        "__doc__": f"Light profile ``lp.{name}`` whose stellar mass is ``mp.{name}``.",
+    })
+    return cls
+
+
+Sersic = _light_and_mass("Sersic")
+SersicSph = _light_and_mass("SersicSph")
+Exponential = _light_and_mass("Exponential")
+ExponentialSph = _light_and_mass("ExponentialSph")
+DevVaucouleurs = _light_and_mass("DevVaucouleurs")
+DevVaucouleursSph = _light_and_mass("DevVaucouleursSph")
+Gaussian = _light_and_mass("Gaussian")
+
+__all__ = [
+    "Sersic",
+    "SersicSph",
+    "Exponential",
+    "ExponentialSph",
+    "DevVaucouleurs",
+    "DevVaucouleursSph",
+    "Gaussian",
+]

@@ -1,0 +1,5 @@
+"""``from autofit.non_linear.paths.directory import DirectoryPaths`` ported."""
+
+from autogalaxy.modeling.settings import DirectoryPaths
+
+__all__ = ["DirectoryPaths"]
