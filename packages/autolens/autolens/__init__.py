@@ -35,6 +35,7 @@ from autogalaxy import (
     LogUniformPrior,
     Model,
     ModelInstance,
+    MultiStartProdigy,
     Nautilus,
     Planck15,
     Result,

@@ -19,6 +19,7 @@ from autogalaxy.modeling.priors import (
 )
 from autogalaxy.modeling.result import Result, Samples
 from autogalaxy.modeling.searches import NUTS, LBFGS, DynestyStatic, Emcee, Nautilus
+from autogalaxy.modeling.searches import MultiStartProdigy
 
 __all__ = [
     "AbstractModel",
@@ -31,6 +32,7 @@ __all__ = [
     "LogUniformPrior",
     "Model",
     "ModelInstance",
+    "MultiStartProdigy",
     "NUTS",
     "Nautilus",
     "Prior",

@@ -6,5 +6,6 @@ from autogalaxy.modeling.searches.emcee import Emcee
 from autogalaxy.modeling.searches.lbfgs import LBFGS
 from autogalaxy.modeling.searches.nautilus import Nautilus
 from autogalaxy.modeling.searches.nuts import NUTS
+from autogalaxy.modeling.searches.prodigy import MultiStartProdigy
 
-__all__ = ["AbstractSearch", "DynestyStatic", "Emcee", "LBFGS", "Nautilus", "NUTS"]
+__all__ = ["AbstractSearch", "DynestyStatic", "Emcee", "LBFGS", "Nautilus", "NUTS", "MultiStartProdigy"]
