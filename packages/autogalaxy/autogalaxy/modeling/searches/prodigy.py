@@ -7,6 +7,7 @@ import inspect
 import numbers
 import warnings
 from pathlib import Path
+from typing import Callable, NamedTuple
 
 import numpy as np
 
@@ -17,11 +18,12 @@ from autogalaxy.modeling.result import Samples
 from autogalaxy.modeling.searches.abstract import AbstractSearch, import_optional
 from autogalaxy.modeling.searches.live_display import LiveDisplay
 
-#: Bytes one start's reverse-mode gradient holds per evaluated point (float64 intermediates
-#: saved for the backward pass). Measured with XLA's ``memory_analysis`` on the lens imaging
-#: likelihood of ``workspace_test/jax_grad/multistart_prodigy.py`` (Isothermal + shear lens,
-#: Sersic source, PSF): about 2.2 kB per point per start; doubled for margin (more profiles
-#: hold more intermediates).
+#: Bytes one start's reverse-mode gradient step holds per ray-traced point (float64
+#: intermediates saved for the backward pass). XLA's ``memory_analysis`` of the compiled chunk
+#: step in ``workspace_test/jax_grad/multistart_prodigy.py`` (Isothermal + shear lens, one Sersic
+#: source, PSF; CPU) gives about 275 bytes per point per start. The intermediates grow with the
+#: number of profiles, so the default keeps a 15x margin (models of a few tens of profiles, e.g.
+#: a Gaussian-expansion source); ``batch_size`` overrides the estimate.
 BYTES_PER_POINT = 4096
 
 
@@ -29,8 +31,9 @@ def _is_int(value) -> bool:
     return isinstance(value, numbers.Integral) and not isinstance(value, bool)
 
 
-def batch_size_from(n_starts: int, batch_size: int | None, points: int | None,
-                    max_memory_gb: float) -> int:
+def batch_size_from(
+    n_starts: int, batch_size: int | None, points: int | None, max_memory_gb: float
+) -> int:
     """Starts evaluated per vectorised call.
 
     An explicit ``batch_size`` is capped at ``n_starts``. ``None`` estimates the memory of one
@@ -57,9 +60,6 @@ def jax_fitness_from(fitness: Fitness) -> Fitness:
     """
     if fitness.use_jax:
         return fitness
-    from autoarray.backend import jax_numpy
-
-    jax_numpy()  # 64-bit floats before anything is traced
     analysis = copy.copy(fitness.analysis)
     try:
         analysis.use_jax = True
@@ -72,6 +72,9 @@ def jax_fitness_from(fitness: Fitness) -> Fitness:
             f"{type(analysis).__name__} still evaluates with NumPy after use_jax=True; "
             "build it with use_jax=True (MultiStartProdigy differentiates with JAX)."
         )
+    from autoarray.backend import jax_numpy
+
+    jax_numpy()  # 64-bit floats before anything is traced
     register = getattr(analysis, "_register_pytrees", None)
     if callable(register):
         register()
@@ -95,13 +98,25 @@ def quick_visualize(analysis, folder: Path, instance) -> None:
         visualize(folder, instance)
 
 
+class StepBackend(NamedTuple):
+    """What the step loop needs from the array library: the chunk ``step`` and ``init`` (see
+    :func:`step_functions`), ``asarray`` (host -> device), ``tree_map`` and ``where`` (optimiser
+    states of redrawn starts)."""
+
+    step: Callable
+    init: Callable
+    asarray: Callable
+    tree_map: Callable
+    where: Callable
+
+
 def step_functions(model, fitness: Fitness, optimiser):
-    """Jitted ``(step, init, evaluate)`` over a chunk of starts ``z [B, N]`` (unconstrained).
+    """Jitted ``(step, init)`` over a chunk of starts ``z [B, N]`` (unconstrained).
 
     ``step(z, state) -> (z', state', figure of merit at z, alive)``: one Prodigy update of
     ``-figure of merit`` per start; a start whose figure of merit is resampled or whose gradient
-    is non-finite keeps its point and state. ``init(z)``: optimiser states; ``evaluate(z)``:
-    figures of merit. ``fitness`` must be traceable (see :func:`jax_fitness_from`).
+    is non-finite keeps its point and state. ``init(z)``: optimiser states. ``fitness`` must be
+    traceable (see :func:`jax_fitness_from`).
     """
     import jax
     import jax.numpy as jnp
@@ -125,8 +140,7 @@ def step_functions(model, fitness: Fitness, optimiser):
 
     step = jax.jit(jax.vmap(one_step))
     init = jax.jit(jax.vmap(optimiser.init))
-    evaluate = jax.jit(jax.vmap(lambda z: -loss(z)))
-    return step, init, evaluate
+    return step, init
 
 
 class MultiStartProdigy(AbstractSearch):
@@ -208,8 +222,11 @@ class MultiStartProdigy(AbstractSearch):
     ) -> None:
         kwargs.setdefault("checkpoint", False)
         super().__init__(
-            name=name, path_prefix=path_prefix, output_path=output_path,
-            seed=0 if seed is None else seed, **kwargs,
+            name=name,
+            path_prefix=path_prefix,
+            output_path=output_path,
+            seed=0 if seed is None else seed,
+            **kwargs,
         )
         self.unique_tag = unique_tag
         self.n_starts = n_starts
@@ -241,7 +258,9 @@ class MultiStartProdigy(AbstractSearch):
         ):
             fail(f"learning_rate must be None or a number > 0, got {self.learning_rate!r}.")
         lo, hi = self.start_lower_limit, self.start_upper_limit
-        if not (isinstance(lo, numbers.Real) and isinstance(hi, numbers.Real) and 0.0 < lo < hi < 1.0):
+        if not (
+            isinstance(lo, numbers.Real) and isinstance(hi, numbers.Real) and 0.0 < lo < hi < 1.0
+        ):
             fail(
                 "start_lower_limit and start_upper_limit must satisfy 0 < lower < upper < 1, "
                 f"got ({lo!r}, {hi!r})."
@@ -249,7 +268,9 @@ class MultiStartProdigy(AbstractSearch):
         if not isinstance(self.live_visual_update, bool):
             fail(f"live_visual_update must be True or False, got {self.live_visual_update!r}.")
         if self.live_visual_update and self.iterations_per_quick_update is None:
-            fail("live_visual_update=True needs iterations_per_quick_update (steps between updates).")
+            fail(
+                "live_visual_update=True needs iterations_per_quick_update (steps between updates)."
+            )
         if not (isinstance(self.max_memory_gb, numbers.Real) and self.max_memory_gb > 0):
             fail(f"max_memory_gb must be a number > 0, got {self.max_memory_gb!r}.")
         if self.unique_tag is not None and not str(self.unique_tag):
@@ -279,24 +300,27 @@ class MultiStartProdigy(AbstractSearch):
             learning_rate=1.0 if self.learning_rate is None else float(self.learning_rate)
         )
 
-    def _fit(self, model, fitness, folder, progress) -> Samples:
+    def _backend(self, model, fitness: Fitness) -> StepBackend:
+        """The jitted JAX step of a chunk of starts (the analysis made traceable if needed)."""
+        import jax
         import jax.numpy as jnp
 
-        jfit = jax_fitness_from(fitness)
+        step, init = step_functions(model, jax_fitness_from(fitness), self.optimiser())
+        return StepBackend(step, init, jnp.asarray, jax.tree_util.tree_map, jnp.where)
+
+    def _fit(self, model, fitness, folder, progress) -> Samples:
+        backend = self._backend(model, fitness)
+        step, init, asarray = backend.step, backend.init, backend.asarray
         n = model.prior_count
         threshold = 0.5 * fitness.resample_figure_of_merit
-        optimiser = self.optimiser()
-
-        step, init, evaluate = step_functions(model, jfit, optimiser)
-
         batch = batch_size_from(
-            self.n_starts, self.batch_size, _points_per_call(jfit.analysis), self.max_memory_gb
+            self.n_starts, self.batch_size, _points_per_call(fitness.analysis), self.max_memory_gb
         )
         chunks = -(-self.n_starts // batch)
         total = chunks * batch  # padded starts beyond n_starts are evaluated, never reported
         rng = np.random.default_rng(self.seed)
         z = self._starts(rng, total, n)
-        states = [init(jnp.asarray(z[c * batch:(c + 1) * batch])) for c in range(chunks)]
+        states = [init(asarray(z[c * batch : (c + 1) * batch])) for c in range(chunks)]
         best_z = z.copy()
         best_fom = np.full(total, -np.inf)
         live = LiveDisplay() if self.live_visual_update else None
@@ -305,7 +329,7 @@ class MultiStartProdigy(AbstractSearch):
             foms, alive = np.empty(total), np.empty(total, dtype=bool)
             for c in range(chunks):
                 rows = slice(c * batch, (c + 1) * batch)
-                new_z, states[c], fom, ok = step(jnp.asarray(z[rows]), states[c])
+                new_z, states[c], fom, ok = step(asarray(z[rows]), states[c])
                 foms[rows], alive[rows] = np.asarray(fom), np.asarray(ok)
                 improved = alive[rows] & (foms[rows] > best_fom[rows])
                 best_z[rows][improved] = z[rows][improved]
@@ -313,15 +337,16 @@ class MultiStartProdigy(AbstractSearch):
                 z[rows] = np.asarray(new_z)
             progress.update(self.n_starts, foms[: self.n_starts][alive[: self.n_starts]])
             if self.resurrect and not np.all(alive):
-                z, states = self._resurrect(rng, z, states, alive, batch, init, jnp)
+                z, states = self._resurrect(rng, z, states, alive, batch, backend)
             quick = self.iterations_per_quick_update
             if quick and index % quick == 0 and index < self.n_steps:
                 self._quick_update(model, fitness.analysis, folder, best_z, best_fom, live)
 
-        # The last step's update is scored here, so a start's final point counts too.
+        # The last step's update is scored here, so a start's final point counts too (with the
+        # step program, whose update is discarded: a separate value program would compile again).
         for c in range(chunks):
             rows = slice(c * batch, (c + 1) * batch)
-            fom = np.asarray(evaluate(jnp.asarray(z[rows])))
+            fom = np.asarray(step(asarray(z[rows]), states[c])[2])
             improved = np.isfinite(fom) & (fom > threshold) & (fom > best_fom[rows])
             best_z[rows][improved] = z[rows][improved]
             best_fom[rows] = np.where(improved, fom, best_fom[rows])
@@ -336,15 +361,15 @@ class MultiStartProdigy(AbstractSearch):
                 "non-finite) at every step; check the priors and the analysis."
             )
         best_fom = np.where(np.isfinite(best_fom), best_fom, fitness.resample_figure_of_merit)
-        physical = np.asarray(model.vector_from_unit_vector(1.0 / (1.0 + np.exp(-best_z))), dtype=float)
+        physical = np.asarray(
+            model.vector_from_unit_vector(1.0 / (1.0 + np.exp(-best_z))), dtype=float
+        )
         weights = np.zeros(self.n_starts)
         weights[int(np.argmax(best_fom))] = 1.0
         return Samples(model, physical, best_fom, weights, log_evidence=None)
 
-    def _resurrect(self, rng, z, states, alive, batch, init, jnp):
+    def _resurrect(self, rng, z, states, alive, batch, backend: StepBackend):
         """Redraw the dead starts (fresh point from the start band, fresh optimiser state)."""
-        import jax
-
         dead = ~alive
         z = z.copy()
         z[dead] = self._starts(rng, int(dead.sum()), z.shape[1])
@@ -352,11 +377,14 @@ class MultiStartProdigy(AbstractSearch):
             rows = slice(c * batch, (c + 1) * batch)
             if not np.any(dead[rows]):
                 continue
-            fresh = init(jnp.asarray(z[rows]))
-            mask = jnp.asarray(dead[rows])
-            states[c] = jax.tree_util.tree_map(
-                lambda new, old: jnp.where(mask.reshape((-1,) + (1,) * (new.ndim - 1)), new, old),
-                fresh, states[c],
+            fresh = backend.init(backend.asarray(z[rows]))
+            mask = backend.asarray(dead[rows])
+            states[c] = backend.tree_map(
+                lambda new, old, mask=mask: backend.where(
+                    mask.reshape((-1,) + (1,) * (new.ndim - 1)), new, old
+                ),
+                fresh,
+                states[c],
             )
         return z, states
 
