@@ -43,7 +43,7 @@ def _timeout(signum, frame):
 
 
 signal.signal(signal.SIGALRM, _timeout)
-signal.alarm(int(os.environ.get("MULTISTART_PRODIGY_TIMEOUT", "170")))
+signal.alarm(int(os.environ.get("MULTISTART_PRODIGY_TIMEOUT", "280")))
 
 TRUE_EINSTEIN_RADIUS = 1.0
 SHAPE = (30, 30)

@@ -50,6 +50,7 @@ from autogalaxy.modeling import (
     LogUniformPrior,
     Model,
     ModelInstance,
+    MultiStartGradientConvergence,
     MultiStartProdigy,
     Nautilus,
     Result,

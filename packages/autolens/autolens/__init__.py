@@ -35,6 +35,7 @@ from autogalaxy import (
     LogUniformPrior,
     Model,
     ModelInstance,
+    MultiStartGradientConvergence,
     MultiStartProdigy,
     Nautilus,
     Planck15,

@@ -19,7 +19,7 @@ from autogalaxy.modeling.priors import (
 )
 from autogalaxy.modeling.result import Result, Samples
 from autogalaxy.modeling.searches import NUTS, LBFGS, DynestyStatic, Emcee, Nautilus
-from autogalaxy.modeling.searches import MultiStartProdigy
+from autogalaxy.modeling.searches import MultiStartGradientConvergence, MultiStartProdigy
 
 __all__ = [
     "AbstractModel",
@@ -32,6 +32,7 @@ __all__ = [
     "LogUniformPrior",
     "Model",
     "ModelInstance",
+    "MultiStartGradientConvergence",
     "MultiStartProdigy",
     "NUTS",
     "Nautilus",

@@ -249,3 +249,49 @@ def test_live_display_shows_nothing_on_a_headless_backend(tmp_path):
     display.show(tmp_path / "missing.png")
     assert display._figure is None
     display.close()
+
+
+def test_convergence_detects_a_plateau_only_after_min_steps():
+    from autogalaxy.modeling import MultiStartGradientConvergence
+
+    rule = MultiStartGradientConvergence(window=3, min_steps=5, rtol=0.0, atol=0.01)
+    rising = [-100.0, -50.0, -20.0, -10.0, -5.0, -2.0]
+    flat = [-100.0, -50.0, -20.0, -10.0, -10.0, -10.0]
+    assert not rule.check_if_converged(rising)
+    assert rule.check_if_converged(flat)
+    assert not rule.check_if_converged(flat[:4])  # fewer than min_steps
+    # tolerance on the chi-squared scale: 2 * 0.004 = 0.008 <= 0.01, 2 * 0.006 > 0.01
+    assert rule.check_if_converged([-10.0] * 4 + [-9.996])
+    assert not rule.check_if_converged([-10.0] * 4 + [-9.994])
+    off = MultiStartGradientConvergence(check_for_convergence=False, window=1, min_steps=1)
+    assert not off.check_if_converged(flat)
+    with pytest.raises(exc.SearchException, match="window"):
+        MultiStartGradientConvergence(window=0)
+    with pytest.raises(exc.SearchException, match="atol"):
+        MultiStartGradientConvergence(atol=-1.0)
+    with pytest.raises(exc.SearchException, match="convergence"):
+        MultiStartProdigy(convergence="yes")
+
+
+def test_search_stops_early_on_a_plateau_unless_resurrecting(numpy_steps, tmp_path):
+    from autogalaxy.modeling import MultiStartGradientConvergence
+
+    rule = MultiStartGradientConvergence(window=5, min_steps=10, rtol=0.0, atol=1e-3)
+    steps = {}
+    for resurrect in (False, True):
+        search = MultiStartProdigy(
+            name=f"conv_{resurrect}",
+            n_starts=3,
+            n_steps=80,
+            convergence=rule,
+            resurrect=resurrect,
+            output_path=tmp_path,
+            progress=False,
+        )
+        search.fit(toy.toy_model(), toy.ToyAnalysis())
+        summary = (search.output_folder / "search.summary").read_text()
+        steps[resurrect] = search._steps_taken
+        reason = "converged" if resurrect is False else "n_steps"
+        assert f"Steps taken: {search._steps_taken} (stopped by {reason})" in summary
+    assert 10 <= steps[False] < 80
+    assert steps[True] == 80

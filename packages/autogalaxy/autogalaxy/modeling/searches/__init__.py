@@ -7,5 +7,6 @@ from autogalaxy.modeling.searches.lbfgs import LBFGS
 from autogalaxy.modeling.searches.nautilus import Nautilus
 from autogalaxy.modeling.searches.nuts import NUTS
 from autogalaxy.modeling.searches.prodigy import MultiStartProdigy
+from autogalaxy.modeling.searches.convergence import MultiStartGradientConvergence
 
-__all__ = ["AbstractSearch", "DynestyStatic", "Emcee", "LBFGS", "Nautilus", "NUTS", "MultiStartProdigy"]
+__all__ = ["AbstractSearch", "DynestyStatic", "Emcee", "LBFGS", "Nautilus", "NUTS", "MultiStartProdigy", "MultiStartGradientConvergence"]

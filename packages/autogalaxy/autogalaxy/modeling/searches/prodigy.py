@@ -16,6 +16,7 @@ from autogalaxy.modeling.fitness import Fitness, _points_per_call
 from autogalaxy.modeling.output import output_folder
 from autogalaxy.modeling.result import Samples
 from autogalaxy.modeling.searches.abstract import AbstractSearch, import_optional
+from autogalaxy.modeling.searches.convergence import MultiStartGradientConvergence
 from autogalaxy.modeling.searches.live_display import LiveDisplay
 
 #: Bytes one start's reverse-mode gradient step holds per ray-traced point (float64
@@ -155,7 +156,9 @@ class MultiStartProdigy(AbstractSearch):
     ``batch_size`` at a time under ``jax.jit(jax.vmap(value_and_grad))``: one compiled program,
     and peak memory bounded by one chunk's gradient. A step whose figure of merit is resampled
     (non-finite / unphysical) or whose gradient is non-finite is skipped for that start; with
-    ``resurrect=True`` such a start is redrawn from the start band instead.
+    ``resurrect=True`` such a start is redrawn from the start band instead. The search stops
+    before ``n_steps`` once the best figure of merit plateaus (``convergence``; not with
+    ``resurrect``); ``search.summary`` records the steps taken.
 
     Every ``iterations_per_quick_update`` steps the best point found so far is visualised with
     ``analysis.visualize(output_folder, instance, quick_update=True)`` (``fit.png``, written
@@ -194,6 +197,9 @@ class MultiStartProdigy(AbstractSearch):
         Redraw a start whose figure of merit is resampled instead of freezing it.
     seed
         Seed of the start draws (``None``: 0, so runs repeat).
+    convergence
+        :class:`MultiStartGradientConvergence` early-stop settings (``None``: the defaults, a
+        plateau over 50 steps after at least 100).
     max_memory_gb
         Memory budget of one chunk of gradients when ``batch_size`` is ``None``.
     """
@@ -216,6 +222,7 @@ class MultiStartProdigy(AbstractSearch):
         start_upper_limit: float = 0.85,
         resurrect: bool = False,
         seed: int | None = None,
+        convergence: MultiStartGradientConvergence | None = None,
         max_memory_gb: float = 4.0,
         output_path: str | Path = "output",
         **kwargs,
@@ -239,6 +246,9 @@ class MultiStartProdigy(AbstractSearch):
         self.start_upper_limit = start_upper_limit
         self.resurrect = resurrect
         self.max_memory_gb = max_memory_gb
+        self.convergence = MultiStartGradientConvergence() if convergence is None else convergence
+        self._steps_taken: int | None = None
+        self._stop_reason: str | None = None
         self._validate()
 
     def _validate(self) -> None:
@@ -275,6 +285,11 @@ class MultiStartProdigy(AbstractSearch):
             fail(f"max_memory_gb must be a number > 0, got {self.max_memory_gb!r}.")
         if self.unique_tag is not None and not str(self.unique_tag):
             fail("unique_tag must be None or a non-empty string.")
+        if not isinstance(self.convergence, MultiStartGradientConvergence):
+            fail(
+                "convergence must be None or a MultiStartGradientConvergence, "
+                f"got {self.convergence!r}."
+            )
 
     @property
     def output_folder(self) -> Path:
@@ -325,6 +340,8 @@ class MultiStartProdigy(AbstractSearch):
         best_fom = np.full(total, -np.inf)
         live = LiveDisplay() if self.live_visual_update else None
 
+        history: list[float] = []
+        self._steps_taken, self._stop_reason = 0, "n_steps"
         for index in range(1, self.n_steps + 1):
             foms, alive = np.empty(total), np.empty(total, dtype=bool)
             for c in range(chunks):
@@ -338,6 +355,12 @@ class MultiStartProdigy(AbstractSearch):
             progress.update(self.n_starts, foms[: self.n_starts][alive[: self.n_starts]])
             if self.resurrect and not np.all(alive):
                 z, states = self._resurrect(rng, z, states, alive, batch, backend)
+            self._steps_taken = index
+            history.append(float(np.max(best_fom[: self.n_starts])))
+            # Not with resurrect: redrawn starts improve the best in rare jumps after plateaus.
+            if not self.resurrect and self.convergence.check_if_converged(history):
+                self._stop_reason = "converged"
+                break
             quick = self.iterations_per_quick_update
             if quick and index % quick == 0 and index < self.n_steps:
                 self._quick_update(model, fitness.analysis, folder, best_z, best_fom, live)
@@ -367,6 +390,12 @@ class MultiStartProdigy(AbstractSearch):
         weights = np.zeros(self.n_starts)
         weights[int(np.argmax(best_fom))] = 1.0
         return Samples(model, physical, best_fom, weights, log_evidence=None)
+
+    def _summary_text(self, status: str, elapsed: float | None, calls: int | None) -> str:
+        text = super()._summary_text(status, elapsed, calls)
+        if self._steps_taken is None:
+            return text
+        return text + f"Steps taken: {self._steps_taken} (stopped by {self._stop_reason})\n"
 
     def _resurrect(self, rng, z, states, alive, batch, backend: StepBackend):
         """Redraw the dead starts (fresh point from the start band, fresh optimiser state)."""
