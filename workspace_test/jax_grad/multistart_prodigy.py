@@ -8,7 +8,8 @@ starts drawn over the priors:
    is written by quick updates exactly at the ``iterations_per_quick_update`` schedule (not at
    the last step), the output folder holds model.info, samples.csv (one row per start),
    result.json and search.summary, and ``result.info``, ``result.max_log_likelihood_tracer`` /
-   ``_fit`` and ``result.grids.lp`` work;
+   ``_fit``, ``result.grids.lp`` and ``aplt.subplot_tracer(tracer=..., grid=result.grids.lp)``
+   work, as ``start_here.py`` uses them;
 2. with a JAX analysis, results do not depend on ``batch_size`` (all starts in one chunk give the
    same best point to 1e-6 as 2 chunks of 3 starts with one padded start);
 3. the memory estimate behind the default ``batch_size`` (``BYTES_PER_POINT`` per ray-traced
@@ -33,6 +34,7 @@ for package in ("autoarray", "autogalaxy", "autolens"):
     sys.path.append(str(ROOT / "packages" / package))
 
 import autolens as al  # noqa: E402
+import autolens.plot as aplt  # noqa: E402
 from autogalaxy.modeling.fitness import Fitness, _points_per_call  # noqa: E402
 from autogalaxy.modeling.searches import prodigy  # noqa: E402
 
@@ -179,6 +181,17 @@ def main() -> int:
         "max_log_likelihood_fit reproduces the search's best",
     )
     check(result.grids.lp.shape[0] == dataset.mask.pixels_in_mask, "result.grids.lp")
+    # as start_here.py plots the result
+    written = aplt.subplot_tracer(
+        tracer=result.max_log_likelihood_tracer,
+        grid=result.grids.lp,
+        output_path=folder,
+        output_format="png",
+    )
+    check(
+        bool(written) and Path(written[0]).stat().st_size > 1000,
+        "aplt.subplot_tracer(tracer=result.max_log_likelihood_tracer, grid=result.grids.lp)",
+    )
     reloaded = search.fit(model=model, analysis=analysis)
     check(
         reloaded.loaded
