@@ -21,6 +21,7 @@ Exits non-zero on failure. Run: ``timeout 300 python workspace_test/jax_grad/mul
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import sys
 import tempfile
@@ -51,6 +52,7 @@ TRUE_EINSTEIN_RADIUS = 1.0
 SHAPE = (30, 30)
 PIXEL_SCALE = 0.1
 QUICK = 80
+OUT = Path(tempfile.mkdtemp(prefix="multistart_prodigy_"))  # removed at exit
 N_STEPS = 200
 
 
@@ -140,7 +142,7 @@ def main() -> int:
 
     dataset = dataset_from()
     model = model_from()
-    out = Path(tempfile.mkdtemp(prefix="multistart_prodigy_"))
+    out = OUT
 
     # 1. NumPy-built analysis, two chunks, quick updates.
     analysis = RecordingAnalysis(dataset, use_jax=False)
@@ -254,4 +256,8 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        code = main()
+    finally:
+        shutil.rmtree(OUT, ignore_errors=True)
+    sys.exit(code)
