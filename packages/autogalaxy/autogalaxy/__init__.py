@@ -50,6 +50,8 @@ from autogalaxy.modeling import (
     LogUniformPrior,
     Model,
     ModelInstance,
+    MultiStartGradientConvergence,
+    MultiStartProdigy,
     Nautilus,
     Result,
     Samples,

@@ -35,6 +35,8 @@ from autogalaxy import (
     LogUniformPrior,
     Model,
     ModelInstance,
+    MultiStartGradientConvergence,
+    MultiStartProdigy,
     Nautilus,
     Planck15,
     Result,

@@ -21,6 +21,7 @@ from autogalaxy.modeling.result import Result, Samples
 from autogalaxy.modeling.searches import NUTS, LBFGS, DynestyStatic, Emcee, Nautilus
 from autogalaxy.modeling.settings import DirectoryPaths, Sample, SettingsSearch
 from autogalaxy.modeling.jax_pytrees import enable_pytrees, register_model
+from autogalaxy.modeling.searches import MultiStartGradientConvergence, MultiStartProdigy
 
 __all__ = [
     "AbstractModel",
@@ -33,6 +34,8 @@ __all__ = [
     "LogUniformPrior",
     "Model",
     "ModelInstance",
+    "MultiStartGradientConvergence",
+    "MultiStartProdigy",
     "NUTS",
     "Nautilus",
     "Prior",

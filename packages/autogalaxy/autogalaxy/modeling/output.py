@@ -40,12 +40,17 @@ def _jsonable(obj):
     return obj
 
 
-def output_folder(output_path: str | os.PathLike, path_prefix: str | None, name: str) -> Path:
-    """``<output_path>/<path_prefix>/<name>`` (``path_prefix`` may be None)."""
+def output_folder(
+    output_path: str | os.PathLike,
+    path_prefix: str | os.PathLike | None,
+    name: str | None,
+    unique_tag: str | None = None,
+) -> Path:
+    """``<output_path>/<path_prefix>/<unique_tag>/<name>``: PyAutoFit's layout (empty parts skipped)."""
     parts = [Path(output_path)]
-    if path_prefix:
-        parts.append(Path(path_prefix))
-    parts.append(Path(name))
+    for part in (path_prefix, unique_tag, name):
+        if part:
+            parts.append(Path(str(part)))
     return Path(*parts)
 
 

@@ -13,6 +13,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from autogalaxy import exc
+from autogalaxy.modeling.output import output_folder
 
 
 class SettingsSearch:
@@ -63,7 +64,7 @@ class SettingsSearch:
 
 
 class DirectoryPaths:
-    """Where a search writes: ``<output_path>/<path_prefix>/<name>[/<unique_tag>]``.
+    """Where a search writes: ``<output_path>/<path_prefix>[/<unique_tag>]/<name>``.
 
     The folder layout is the one ``AbstractSearch.output_folder`` uses, so a ``DirectoryPaths``
     built with a search's arguments points at that search's output.
@@ -91,16 +92,10 @@ class DirectoryPaths:
 
     @property
     def output_path(self) -> Path:
-        parts = [self._output_root]
-        if self.path_prefix:
-            parts.append(Path(self.path_prefix))
-        if self.name:
-            parts.append(Path(self.name))
-        if self.unique_tag:
-            parts.append(Path(str(self.unique_tag)))
+        folder = output_folder(self._output_root, self.path_prefix, self.name, self.unique_tag)
         if self.identifier and self.is_identifier_in_paths:
-            parts.append(Path(str(self.identifier)))
-        return Path(*parts)
+            folder = folder / str(self.identifier)
+        return folder
 
     @property
     def image_path(self) -> Path:

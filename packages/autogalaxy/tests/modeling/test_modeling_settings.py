@@ -22,7 +22,7 @@ def test_every_search_accepts_the_settings_and_uses_unique_tag_as_a_folder(cls, 
     settings = ag.SettingsSearch(path_prefix="imaging", unique_tag="lens_1")
     search = cls(name="fit", output_path=tmp_path, **settings.search_dict,
                  iterations_per_quick_update=10)
-    assert search.output_folder == tmp_path / "imaging" / "fit" / "lens_1"
+    assert search.output_folder == tmp_path / "imaging" / "lens_1" / "fit"
     paths = ag.DirectoryPaths(name="fit", path_prefix="imaging", unique_tag="lens_1",
                               output_path=tmp_path)
     assert paths.output_path == search.output_folder

@@ -1,6 +1,7 @@
 """Search results of the lens imaging analysis carry the maximum-likelihood tracer."""
 
 import numpy as np
+import pytest
 
 import autoarray as aa
 from autoarray.operators.convolver import Convolver
@@ -61,3 +62,16 @@ def test_analyses_without_make_result_get_a_plain_result():
 
     result = result_from(ToyAnalysis(), _samples(), search=None, output_folder=None)
     assert type(result) is Result
+
+
+def test_result_grids_are_the_fitted_datasets_grids():
+    analysis = _analysis()
+    result = result_from(analysis, _samples(), search=None, output_folder=None)
+    grids = result.grids
+    assert grids is analysis.dataset.grids
+    mask = analysis.dataset.mask
+    assert grids.lp.shape[0] == mask.pixels_in_mask
+    np.testing.assert_allclose(grids.lp.array, analysis.dataset.grid.array)
+    assert grids.blurring is not None  # the dataset has a PSF
+    with pytest.raises(AttributeError, match="grids"):
+        _ = ResultImaging(_samples()).grids

@@ -6,5 +6,7 @@ from autogalaxy.modeling.searches.emcee import Emcee
 from autogalaxy.modeling.searches.lbfgs import LBFGS
 from autogalaxy.modeling.searches.nautilus import Nautilus
 from autogalaxy.modeling.searches.nuts import NUTS
+from autogalaxy.modeling.searches.prodigy import MultiStartProdigy
+from autogalaxy.modeling.searches.convergence import MultiStartGradientConvergence
 
-__all__ = ["AbstractSearch", "DynestyStatic", "Emcee", "LBFGS", "Nautilus", "NUTS"]
+__all__ = ["AbstractSearch", "DynestyStatic", "Emcee", "LBFGS", "Nautilus", "NUTS", "MultiStartProdigy", "MultiStartGradientConvergence"]

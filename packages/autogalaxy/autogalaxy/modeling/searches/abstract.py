@@ -235,8 +235,7 @@ class AbstractSearch(ABC):
 
     @property
     def output_folder(self) -> Path:
-        folder = output_folder(self.output_path, self.path_prefix, self.name)
-        return folder / str(self.unique_tag) if self.unique_tag else folder
+        return output_folder(self.output_path, self.path_prefix, self.name, self.unique_tag)
 
     def _import(self):
         return import_optional(self._module, self._extra, type(self).__name__)
