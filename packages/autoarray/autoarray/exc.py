@@ -47,3 +47,7 @@ class InversionException(FitException):
 
 class OverSamplingException(AutoArrayException):
     """Over-sampling sizes are invalid."""
+
+
+class PytreeException(AutoArrayException):
+    """A class's JAX pytree declaration conflicts with an earlier registration."""

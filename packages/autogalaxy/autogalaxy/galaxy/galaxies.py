@@ -17,8 +17,9 @@ from autogalaxy.galaxy.profile_types import basis_members, is_linear, profile_cl
 from autogalaxy.operate.image import OperateImage
 
 
-class Galaxies(list, OperateImage):
-    """A list of ``Galaxy`` objects; ``redshift`` is the first galaxy's."""
+class Galaxies(list, OperateImage, aa.Pytree):
+    """A list of ``Galaxy`` objects; ``redshift`` is the first galaxy's. As a pytree its items
+    are the children."""
 
     def __init__(self, galaxies=()):
         super().__init__(galaxies)

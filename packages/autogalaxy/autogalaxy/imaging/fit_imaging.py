@@ -233,7 +233,7 @@ def _is_zero(value) -> bool:
 # ----------------------------------------------------------------------------------------------
 
 
-class AbstractFitImaging(PackedAttributes, ABC):
+class AbstractFitImaging(PackedAttributes, aa.Pytree, ABC):
     """Shared implementation of the galaxy-level and lens-level imaging fits.
 
     Subclasses set their model object and implement :meth:`_light_planes_from` (which galaxies
@@ -244,7 +244,7 @@ class AbstractFitImaging(PackedAttributes, ABC):
     a fit returned by ``jax.jit`` costs a handful of output buffers, not one per parameter.
     """
 
-    __no_flatten__ = ("dataset", "settings", "_xp")
+    __pytree_static__ = ("dataset", "settings", "_xp")
     __pytree_pack__ = ("galaxies", "tracer", "dataset_model")
 
     #: Name of the attribute holding the model object (galaxies or tracer) that is evaluated.

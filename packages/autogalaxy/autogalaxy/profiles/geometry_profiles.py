@@ -143,7 +143,11 @@ def _rotate_raw(raw, cos_phi, sin_phi, xp=np):
     return xp.stack((x * sin_phi + y * cos_phi, x * cos_phi - y * sin_phi), axis=-1)
 
 
-class GeometryProfile:
+class GeometryProfile(aa.Pytree):
+    #: As a pytree, the constructor's arguments are the parameters (children); a float a class
+    #: sets itself under another name (an isothermal's ``slope``) is a static constant.
+    __pytree_leaves__ = "__init__"
+
     def __init__(self, centre=(0.0, 0.0)):
         """Base of every profile: stores its ``centre`` ``(y, x)`` in arc-seconds."""
         self.centre = centre

@@ -65,7 +65,7 @@ def _component_types(galaxy) -> tuple:
     )
 
 
-class Tracer(OperateImage):
+class Tracer(OperateImage, aa.Pytree):
     """Galaxies at one or more redshifts, ray-traced through their planes.
 
     Parameters
@@ -76,7 +76,7 @@ class Tracer(OperateImage):
         Distances for the multi-plane scaling factors (default ``Planck15()``).
     """
 
-    __no_flatten__ = ("cosmology", "_plane_info")
+    __pytree_static__ = ("cosmology", "_plane_info")
 
     def __init__(self, galaxies, cosmology=None):
         if galaxies is None:
