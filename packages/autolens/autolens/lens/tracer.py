@@ -195,11 +195,9 @@ class Tracer(OperateImage, aa.Pytree):
         return tracer_util.scaling_factor_matrix_traced_from(redshifts, self.cosmology, xp)
 
     def _plane_deflections_raw_from(self, plane_index, points, xp=np):
-        """Summed raw deflections of one plane's galaxies, or ``None`` if it has no mass.
-
-        NumPy: an ``[N, 2]`` array (contiguous whole-array arithmetic is fastest there). JAX:
-        the ``(alpha_y, alpha_x)`` columns (``Galaxy.deflections_yx_columns_from``), so no
-        ``[N, 2]`` array is written on the likelihood path.
+        """Summed raw deflections of one plane's galaxies as ``(alpha_y, alpha_x)`` columns
+        (``Galaxy.deflections_yx_columns_from``), or ``None`` if it has no mass. The same type on
+        both backends; on JAX no ``[N, 2]`` array is written on the likelihood path.
         """
         total = None
         grid = None
@@ -209,10 +207,6 @@ class Tracer(OperateImage, aa.Pytree):
                 continue
             if grid is None:
                 grid = _points_grid(points, xp)
-            if xp is np:
-                values = aa.raw_array(galaxy.deflections_yx_2d_from(grid=grid, xp=xp))
-                total = values if total is None else total + values
-                continue
             alpha_y, alpha_x = galaxy.deflections_yx_columns_from(grid, xp=xp)
             total = (alpha_y, alpha_x) if total is None else (total[0] + alpha_y, total[1] + alpha_x)
         return total
@@ -288,7 +282,7 @@ class Tracer(OperateImage, aa.Pytree):
             alpha = self._plane_deflections_raw_from(0, points, xp)
             if alpha is None:
                 return xp.zeros((points.shape[0], 2))
-            return stacked_yx_from(*alpha, xp=xp) if isinstance(alpha, tuple) else alpha
+            return stacked_yx_from(*alpha, xp=xp)
         traced = self.traced_points_list_from(points, xp)
         return traced[0] - traced[-1]
 
