@@ -1,7 +1,10 @@
 """``FitImaging``: fit quantities of a model image to an ``Imaging`` dataset.
 
-Use it directly with a model image (``FitImaging(dataset, model_data=...)``) or subclass it and
-override the ``model_data`` property (autogalaxy / autolens fits).
+Use it directly with a model image (``FitImaging(dataset, model_data=...)``; the model image is
+taken as it is, already PSF-blurred) or subclass it and override the ``model_data`` property.
+The galaxy and lens fits (``autogalaxy.imaging.fit_imaging``) do not derive from it: they blur
+their model image with ``autogalaxy.operate.image.blurred_image_raw_from`` and compute their
+figures from per-dataset constants.
 
 JAX: a fit returned from ``jax.jit`` should carry its results as leaves rather than recompute
 them lazily outside the trace. Call :meth:`FitImaging._compute_all` (or pass

@@ -60,6 +60,10 @@ class Galaxies(list, OperateImage, aa.Pytree):
 
     # ------------------------------------------------------------------ light
 
+    def _light_planes_from(self, points, xp=np) -> list:
+        """One plane: every galaxy at ``points`` (``OperateImage``'s blur pipeline)."""
+        return [(list(self), points)]
+
     def image_2d_unbinned_from(self, grid, xp=np, operated_only=None):
         """Raw summed unbinned image (on ``grid.over_sampled`` for a ``Grid2D``)."""
         points = grid.over_sampled if isinstance(grid, aa.Grid2D) else grid

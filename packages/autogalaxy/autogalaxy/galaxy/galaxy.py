@@ -161,6 +161,10 @@ class Galaxy(OperateImage, aa.Pytree):
             total = total + aa.raw_array(profile.image_2d_from(grid=points, xp=xp))
         return total
 
+    def _light_planes_from(self, points, xp=np) -> list:
+        """One plane: this galaxy at ``points`` (``OperateImage``'s blur pipeline)."""
+        return [([self], points)]
+
     @aa.decorators.to_array
     def image_2d_from(self, grid, xp=np, operated_only=None, **kwargs):
         """

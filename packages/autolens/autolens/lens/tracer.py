@@ -367,36 +367,6 @@ class Tracer(OperateImage, aa.Pytree):
                 out[galaxy] = image if j <= upper else image * 0.0
         return out
 
-    def blurred_image_2d_from(self, grid, blurring_grid, psf, xp=np):
-        """PSF-blurred image: the grid's sub-pixels and the blurring pixels are traced together
-        once, each plane's light is evaluated once, binned once and convolved once; operated
-        light profiles are added unconvolved."""
-        sub = xp.asarray(aa.raw_array(grid.over_sampled))
-        n_sub = sub.shape[0]
-        blurring_points = None if blurring_grid is None else xp.asarray(aa.raw_array(blurring_grid))
-        points = sub if blurring_points is None else xp.concatenate([sub, blurring_points], axis=0)
-        image = None
-        operated = None
-        for galaxies, plane_points in self._light_planes_from(points, xp):
-            values = to_inversion.standard_image_raw_from(galaxies, plane_points, xp=xp,
-                                                          operated_only=False)
-            if values is not None:
-                image = values if image is None else image + values
-            values = to_inversion.standard_image_raw_from(galaxies, plane_points[:n_sub], xp=xp,
-                                                          operated_only=True)
-            if values is not None:
-                operated = values if operated is None else operated + values
-        n_pix = grid.mask.pixels_in_mask
-        if image is None:
-            blurred = xp.zeros(n_pix)
-        else:
-            binned = grid.over_sampler.binned_array_2d_from(image[:n_sub], xp=xp)
-            blurring = None if blurring_points is None else image[n_sub:]
-            blurred = aa.raw_array(psf.convolved_image_from(binned, blurring, xp=xp, mask=grid.mask))
-        if operated is not None:
-            blurred = blurred + grid.over_sampler.binned_array_2d_from(operated, xp=xp)
-        return aa.Array2D(values=blurred, mask=grid.mask)
-
     # ------------------------------------------------------------------ components
     def has(self, cls) -> bool:
         """True if any galaxy has a component of type ``cls``."""
