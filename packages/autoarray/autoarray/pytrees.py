@@ -381,11 +381,10 @@ def register_pytree_class(cls: type, no_flatten: Iterable[str] = ()) -> type:
         flatten, unflatten = _instance_functions(cls, static, leaves)
     try:
         jax.tree_util.register_pytree_node(cls, flatten, unflatten)
-    except ValueError as error:
-        raise exc.PytreeException(
-            f"{cls.__name__} was registered with jax.tree_util outside autoarray.pytrees; "
-            "declare its static fields with __pytree_static__ instead."
-        ) from error
+    except ValueError:
+        # Already a pytree of another library (an equinox module, a flax dataclass): its own
+        # rules apply, whatever the order of the calls.
+        pass
     _registered[cls] = (static, leaves)
     return cls
 
