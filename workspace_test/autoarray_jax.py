@@ -186,8 +186,8 @@ def inversion_and_fit_checks():
             image = self.scale * xp.exp(-(y**2 + x**2) / (2 * 0.2**2))
             return self.dataset.psf.convolved_image_from(self._wrap(image), None, xp=xp)
 
-    Fit.register_pytree()
-    aa.register_instance_pytree(DatasetModel)
+    # Fit and DatasetModel are aa.Pytree classes: registered on definition once JAX is in use.
+    assert aa.pytrees.is_registered(Fit) and aa.pytrees.is_registered(DatasetModel)
 
     def fit_from(scale):
         return Fit(dataset, scale, xp=jnp)._compute_all(jnp)

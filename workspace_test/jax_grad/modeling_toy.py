@@ -30,7 +30,7 @@ for package in ("autoarray", "autogalaxy", "autolens"):
     sys.path.append(str(ROOT / "packages" / package))
 
 from autogalaxy import modeling as ag  # noqa: E402
-from autogalaxy.modeling.jax_pytrees import register_model  # noqa: E402
+from autogalaxy.modeling.fitness import register_model  # noqa: E402
 
 
 def _timeout(signum, frame):

@@ -35,6 +35,8 @@ from autoarray import fixtures  # noqa: E402
 from autoarray.io_util import atomic_write_bytes, atomic_write_text  # noqa: E402
 from autoarray.row_blocked_vjp import row_blocked_vjp  # noqa: E402
 from autoarray import pytree_packing  # noqa: E402
+from autoarray import pytrees  # noqa: E402
+from autoarray.pytrees import Pytree  # noqa: E402
 from autoarray.pytree_packing import PackedAttributes  # noqa: E402
 from autoarray.fit.fit_imaging import FitImaging  # noqa: E402
 from autoarray import inversion  # noqa: E402

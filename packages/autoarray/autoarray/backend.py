@@ -113,9 +113,9 @@ def jax_numpy() -> ModuleType:
         jax.config.update("jax_enable_x64", True)
     import jax.numpy as jnp
 
-    from autoarray.abstract_ndarray import register_structure_pytrees
+    from autoarray.pytrees import register_declared_pytrees
 
-    register_structure_pytrees()
+    register_declared_pytrees()
     return jnp
 
 

@@ -7,7 +7,7 @@ benchmark's lens model), which made ``jax.jit(analysis.fit_from)(instance)`` cos
 twice the jitted likelihood on a small problem.
 
 A class lists attributes in ``__pytree_pack__`` (``"*"`` for all its children); the class is
-registered by :func:`autoarray.abstract_ndarray.register_instance_pytree` as usual, but each
+registered by :mod:`autoarray.pytrees` as usual, but each
 listed attribute whose leaves are all scalars travels as **one** 1-D leaf of those scalars,
 with the attribute's own tree definition kept as static aux data:
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Tuple
 
+from autoarray.pytrees import Pytree
 
-class DatasetModel:
+
+class DatasetModel(Pytree):
     """Model components that belong to the dataset rather than to a galaxy.
 
     Parameters

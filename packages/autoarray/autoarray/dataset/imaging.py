@@ -11,6 +11,7 @@ import numpy as np
 from autoarray import exc
 from autoarray.mask.mask_2d import Mask2D
 from autoarray.operators.convolver import Convolver
+from autoarray.pytrees import Pytree
 from autoarray.structures.arrays.uniform_2d import Array2D
 from autoarray.structures.grids.uniform_2d import Grid2D
 
@@ -69,7 +70,7 @@ def _as_array_on(values, mask: Mask2D, name: str) -> Array2D:
     )
 
 
-class Imaging:
+class Imaging(Pytree):
     """An imaging dataset: data and noise map (``Array2D`` on the same mask) plus a PSF.
 
     Parameters
@@ -94,7 +95,7 @@ class Imaging:
     """
 
     #: Static parts if the class is registered as a pytree (data and noise map stay leaves).
-    __no_flatten__ = ("psf", "grids", "over_sample_size_lp")
+    __pytree_static__ = ("psf", "grids", "over_sample_size_lp")
 
     def __init__(
         self,

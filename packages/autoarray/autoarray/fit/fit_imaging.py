@@ -1,15 +1,17 @@
 """``FitImaging``: fit quantities of a model image to an ``Imaging`` dataset.
 
-Use it directly with a model image (``FitImaging(dataset, model_data=...)``) or subclass it and
-override the ``model_data`` property (autogalaxy / autolens fits).
+Use it directly with a model image (``FitImaging(dataset, model_data=...)``; the model image is
+taken as it is, already PSF-blurred) or subclass it and override the ``model_data`` property.
+The galaxy and lens fits (``autogalaxy.imaging.fit_imaging``) do not derive from it: they blur
+their model image with ``autogalaxy.operate.image.blurred_image_raw_from`` and compute their
+figures from per-dataset constants.
 
 JAX: a fit returned from ``jax.jit`` should carry its results as leaves rather than recompute
 them lazily outside the trace. Call :meth:`FitImaging._compute_all` (or pass
 ``compute=True``) inside the traced function: it stores ``_model_data``, ``_chi_squared``,
 ``_noise_normalization`` and ``_log_likelihood`` (and the log evidence when a subclass has an
-inversion) as plain attributes; every property returns the stored value when present. Register
-the class (or subclass) with :meth:`FitImaging.register_pytree` — the dataset and the backend flag
-stay static.
+inversion) as plain attributes; every property returns the stored value when present. The class
+and its subclasses are pytrees (:mod:`autoarray.pytrees`) with the dataset static.
 """
 
 from __future__ import annotations
@@ -19,10 +21,11 @@ import numpy as np
 from autoarray import exc
 from autoarray.abstract_ndarray import raw_array
 from autoarray.fit import fit_util
+from autoarray.pytrees import Pytree
 from autoarray.structures.arrays.uniform_2d import Array2D
 
 
-class FitImaging:
+class FitImaging(Pytree):
     """Fit of model data to an imaging dataset (all quantities on the unmasked pixels).
 
     Parameters
@@ -41,7 +44,7 @@ class FitImaging:
         Evaluate and store the scalar results immediately (see :meth:`_compute_all`).
     """
 
-    __no_flatten__ = ("dataset",)
+    __pytree_static__ = ("dataset",)
 
     def __init__(self, dataset, model_data=None, xp=np, dataset_model=None, compute=False):
         self.dataset = dataset
@@ -60,13 +63,6 @@ class FitImaging:
 
             return jax_numpy()
         return np
-
-    @classmethod
-    def register_pytree(cls, no_flatten=()):
-        """Register ``cls`` as a JAX pytree (dataset static, computed results as leaves)."""
-        from autoarray.abstract_ndarray import register_instance_pytree
-
-        return register_instance_pytree(cls, no_flatten=tuple(no_flatten))
 
     def _wrap(self, values) -> Array2D:
         return Array2D(values, mask=self.mask, xp=self._xp)

@@ -8,9 +8,10 @@ import numpy as np
 
 from autoarray.abstract_ndarray import raw_array
 from autoarray.inversion import inversion_util as util
+from autoarray.pytrees import Pytree
 
 
-class Inversion:
+class Inversion(Pytree):
     """Linear inversion for amplitudes ``s`` of ``P`` linear objects.
 
     Parameters

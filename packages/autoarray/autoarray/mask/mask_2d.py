@@ -30,7 +30,7 @@ class Mask2D(AbstractNDArray):
 
     # A mask is static geometry: as a pytree it has no children, so it can be passed through
     # jax.jit / vmap even after its cached index arrays and derived helpers have been built.
-    __no_flatten__ = (
+    __pytree_static__ = (
         "_array", "pixel_scales", "origin", "pixels_in_mask", "slim_to_native_tuple",
         "pixel_centres", "derive_mask", "derive_indexes", "derive_grid",
     )

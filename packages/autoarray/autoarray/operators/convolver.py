@@ -52,6 +52,7 @@ from scipy import signal as sp_signal
 
 from autoarray import exc
 from autoarray.abstract_ndarray import raw_array
+from autoarray.pytrees import Pytree
 
 #: The methods a :class:`Convolver` can use.
 METHODS = ("fft", "real_space", "dense")
@@ -491,7 +492,7 @@ class ConvolverState:
 # ---------------------------------------------------------------------------------------------
 
 
-class Convolver:
+class Convolver(Pytree):
     """A PSF kernel plus cached per-mask convolution state.
 
     Parameters
@@ -509,8 +510,8 @@ class Convolver:
     """
 
     _MAX_CACHED_STATES = 8
-    #: Everything is static if the class is ever registered as a pytree (register_instance_pytree).
-    __no_flatten__ = ("_kernel_native", "_kernel_array", "_states", "use_fft", "pixel_scales")
+    #: Everything is static: a PSF is a constant of the fit.
+    __pytree_static__ = ("_kernel_native", "_kernel_array", "_states", "use_fft", "pixel_scales")
 
     def __init__(self, kernel, normalize: bool = False, use_fft: bool | None = None,
                  pixel_scales=None):

@@ -17,8 +17,9 @@ from autogalaxy.galaxy.profile_types import basis_members, is_linear, profile_cl
 from autogalaxy.operate.image import OperateImage
 
 
-class Galaxies(list, OperateImage):
-    """A list of ``Galaxy`` objects; ``redshift`` is the first galaxy's."""
+class Galaxies(list, OperateImage, aa.Pytree):
+    """A list of ``Galaxy`` objects; ``redshift`` is the first galaxy's. As a pytree its items
+    are the children."""
 
     def __init__(self, galaxies=()):
         super().__init__(galaxies)
@@ -58,6 +59,10 @@ class Galaxies(list, OperateImage):
         return False
 
     # ------------------------------------------------------------------ light
+
+    def _light_planes_from(self, points, xp=np) -> list:
+        """One plane: every galaxy at ``points`` (``OperateImage``'s blur pipeline)."""
+        return [(list(self), points)]
 
     def image_2d_unbinned_from(self, grid, xp=np, operated_only=None):
         """Raw summed unbinned image (on ``grid.over_sampled`` for a ``Grid2D``)."""

@@ -35,7 +35,7 @@ def _operated_selected(profile, operated_only: bool | None) -> bool:
     return is_operated(profile) == bool(operated_only)
 
 
-class Galaxy(OperateImage):
+class Galaxy(OperateImage, aa.Pytree):
     """
     A galaxy at ``redshift`` made of named components, e.g.
     ``Galaxy(redshift=0.5, bulge=lp.Sersic(...), mass=mp.Isothermal(...))``.
@@ -43,6 +43,9 @@ class Galaxy(OperateImage):
     Every galaxy gets a unique integer ``id`` (its hash).  A list passed as a component raises
     ``GalaxyException`` (use a ``Basis`` or separate names instead).
     """
+
+    #: Static under JAX: the redshift groups galaxies into planes in Python, the id is identity.
+    __pytree_static__ = ("redshift", "label", "id")
 
     def __init__(self, redshift: float, label: str | None = None, **kwargs):
         self.id = next(_galaxy_ids)
@@ -157,6 +160,10 @@ class Galaxy(OperateImage):
         for profile in profiles[1:]:
             total = total + aa.raw_array(profile.image_2d_from(grid=points, xp=xp))
         return total
+
+    def _light_planes_from(self, points, xp=np) -> list:
+        """One plane: this galaxy at ``points`` (``OperateImage``'s blur pipeline)."""
+        return [([self], points)]
 
     @aa.decorators.to_array
     def image_2d_from(self, grid, xp=np, operated_only=None, **kwargs):

@@ -8,7 +8,6 @@ from abc import ABC, abstractmethod
 
 import numpy as np
 
-from autogalaxy.imaging import jax_registration
 from autogalaxy.imaging.fit_imaging import FitImaging, fit_statics_from
 from autogalaxy.imaging.result import ResultImaging
 
@@ -21,8 +20,9 @@ class AbstractAnalysisImaging(ABC):
     dataset
         The masked ``Imaging`` dataset.
     use_jax
-        Evaluate with ``jax.numpy`` (jit / vmap / grad-able). The pytree registrations needed to
-        pass instances into and fits out of ``jax.jit`` are done automatically.
+        Evaluate with ``jax.numpy`` (jit / vmap / grad-able). Every class needed to pass an
+        instance into and a fit out of ``jax.jit`` is a registered pytree by then
+        (:mod:`autoarray.pytrees`).
     settings
         :class:`~autogalaxy.imaging.settings.SettingsInversion` for linear light profiles.
     cosmology
@@ -51,8 +51,6 @@ class AbstractAnalysisImaging(ABC):
         # Per-dataset constants (grids, sub-pixels, blurring pixels, convolution state, noise
         # sums) are built once here, not on the first likelihood call.
         fit_statics_from(dataset)
-        if self.use_jax:
-            self._register_pytrees()
 
     # ------------------------------------------------------------------ backend
     @property
@@ -67,13 +65,13 @@ class AbstractAnalysisImaging(ABC):
             return jax_numpy()
         return np
 
-    def _register_pytrees(self, instance=None) -> None:
-        jax_registration.register_fit_pytrees(*self._pytree_classes())
-        if instance is not None:
-            jax_registration.register_instance_classes(instance)
+    @staticmethod
+    def _register_pytrees(instance) -> None:
+        """Register the classes of an instance's own components (a user's class that is not an
+        ``aa.Pytree``); the package's classes are registered when JAX is first used."""
+        from autoarray.pytrees import register_reachable_classes
 
-    def _pytree_classes(self) -> tuple:
-        return (self._fit_cls,)
+        register_reachable_classes(instance)
 
     # ------------------------------------------------------------------ instance → model
     @staticmethod

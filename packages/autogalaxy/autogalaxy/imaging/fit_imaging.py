@@ -37,6 +37,7 @@ from autoarray.inversion.inversion import Inversion
 from autoarray.pytree_packing import PackedAttributes
 from autogalaxy.galaxy import to_inversion
 from autogalaxy.imaging.settings import SettingsInversion, settings_values_from
+from autogalaxy.operate.image import blurred_image_raw_from
 from autogalaxy.profiles.geometry_profiles import is_concrete
 
 # ----------------------------------------------------------------------------------------------
@@ -233,7 +234,7 @@ def _is_zero(value) -> bool:
 # ----------------------------------------------------------------------------------------------
 
 
-class AbstractFitImaging(PackedAttributes, ABC):
+class AbstractFitImaging(PackedAttributes, aa.Pytree, ABC):
     """Shared implementation of the galaxy-level and lens-level imaging fits.
 
     Subclasses set their model object and implement :meth:`_light_planes_from` (which galaxies
@@ -244,7 +245,7 @@ class AbstractFitImaging(PackedAttributes, ABC):
     a fit returned by ``jax.jit`` costs a handful of output buffers, not one per parameter.
     """
 
-    __no_flatten__ = ("dataset", "settings", "_xp")
+    __pytree_static__ = ("dataset", "settings", "_xp")
     __pytree_pack__ = ("galaxies", "tracer", "dataset_model")
 
     #: Name of the attribute holding the model object (galaxies or tracer) that is evaluated.
@@ -393,9 +394,11 @@ class AbstractFitImaging(PackedAttributes, ABC):
             # Operated light is not PSF-blurred: only its values on the sub-pixels are used.
             operated = operated[:n_sub]
 
-        blurred = self._blurred_from(st, unbinned, xp)
-        if operated is not None:
-            blurred = blurred + st.over_sampler.binned_array_2d_from(operated, xp=xp)
+        if unbinned is not None:
+            self._require_psf(st, "light profiles")
+        blurred = blurred_image_raw_from(
+            unbinned, operated, n_sub, st.over_sampler, st.psf, st.mask, xp=xp
+        )
 
         self.inversion = None
         model_data = blurred
@@ -449,12 +452,9 @@ class AbstractFitImaging(PackedAttributes, ABC):
             )
 
     def _blurred_from(self, st, unbinned, xp):
-        if unbinned is None:
-            return xp.zeros(st.n_pix)
-        self._require_psf(st, "light profiles")
-        image = st.over_sampler.binned_array_2d_from(unbinned[: st.n_sub], xp=xp)
-        blurring = unbinned[st.n_sub:] if st.n_blurring else None
-        return st.psf.convolved_image_from(image, blurring, xp=xp, mask=st.mask)
+        if unbinned is not None:
+            self._require_psf(st, "light profiles")
+        return blurred_image_raw_from(unbinned, None, st.n_sub, st.over_sampler, st.psf, st.mask, xp)
 
     def _inversion_from(self, st, linear, data, xp):
         """The linear solve; ``linear`` is ``[(LinearObject, columns [N_points, params]), ...]``."""

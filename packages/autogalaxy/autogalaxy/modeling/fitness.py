@@ -9,7 +9,8 @@ import os
 import numpy as np
 
 from autogalaxy import exc
-from autogalaxy.modeling.model import AbstractModel
+from autogalaxy.modeling.model import AbstractModel, Model, TuplePrior
+from autogalaxy.modeling.priors import Prior
 
 
 @functools.lru_cache(maxsize=1)
@@ -33,6 +34,30 @@ def resample_exceptions() -> tuple[type, ...]:
 #: not grow with the batch size. ``AUTOGALAXY_VMAP_CHUNK`` overrides the chunk (likelihoods).
 CHUNK_POINTS = 60_000
 MIN_CHUNK = 4
+
+
+def register_model(model: AbstractModel) -> None:
+    """Register as JAX pytrees the class of every object ``model`` can instantiate: each
+    ``Model``'s class and the classes of fixed objects it holds (a fixed profile instance).
+
+    The rule of each class comes from its own declarations (:mod:`autoarray.pytrees`), never from
+    the model: a class that needs a fixed attribute to stay a Python value under ``jax.jit``
+    names it in ``__pytree_static__``. Idempotent; imports JAX.
+    """
+    from autoarray.pytrees import (
+        register_declared_pytrees,
+        register_pytree_class,
+        register_reachable_classes,
+    )
+
+    register_declared_pytrees()
+    for sub in model.models():
+        if not isinstance(sub, Model):
+            continue
+        register_pytree_class(sub.cls)
+        for _, node in sub._children():
+            if not isinstance(node, (Prior, TuplePrior, AbstractModel)):
+                register_reachable_classes(node)
 
 
 def _points_per_call(analysis) -> int | None:
@@ -186,8 +211,6 @@ class Fitness:
         self.convert_to_chi_squared = convert_to_chi_squared
         self._cache: dict = {}
         if self.use_jax:
-            from autogalaxy.modeling.jax_pytrees import register_model
-
             register_model(model)
 
     # ------------------------------------------------------------------ helpers

@@ -15,6 +15,7 @@ from typing import Any, Iterator
 
 import numpy as np
 
+from autoarray.pytrees import Pytree
 from autogalaxy import exc
 from autogalaxy.modeling import prior_config
 from autogalaxy.modeling.arithmetic import CompoundPrior
@@ -30,7 +31,7 @@ def _is_number(value: Any) -> bool:
 # ----------------------------------------------------------------------------------------------
 # instances
 # ----------------------------------------------------------------------------------------------
-class ModelInstance:
+class ModelInstance(Pytree):
     """Instance of a :class:`Collection`: attribute access plus iteration in insertion order.
 
     ``list(instance.galaxies)`` gives the galaxies; ``instance[0]`` / ``instance["lens"]`` index it.
@@ -38,6 +39,7 @@ class ModelInstance:
     of them (:mod:`autoarray.pytree_packing`), so passing it to ``jax.jit`` is one transfer.
     """
 
+    __pytree_static__ = ("_order",)
     __pytree_pack__ = ("*",)
 
     def __init__(self, items: dict | None = None) -> None:

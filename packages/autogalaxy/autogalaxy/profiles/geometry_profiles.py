@@ -16,57 +16,21 @@ is cached on the instance (a cache would hold tracers across ``vmap`` batch elem
 from __future__ import annotations
 
 import math
-from numbers import Real
 
 import numpy as np
 
 import autoarray as aa
 from autogalaxy import convert, exc
+from autogalaxy.profiles.kernels import (  # noqa: F401  (also imported from here)
+    eccentric_radii_squared_via_offsets_from,
+    is_concrete,
+    plain_scalars,
+)
 
 
 def grid_raw_from(grid):
     """The raw ``[N, 2]`` array (NumPy or JAX) behind ``grid`` (an autoarray grid or a raw array)."""
     return aa.raw_array(grid)
-
-
-#: Exact types checked first by :func:`is_concrete` / :func:`plain_scalars` (no ABC lookups).
-_PLAIN_NUMBER_TYPES = frozenset({float, int, np.float64, np.float32, np.int64, np.int32})
-
-
-def is_concrete(*values) -> bool:
-    """True when every value (tuples / lists are searched) is a plain Python or NumPy number.
-
-    Parameter validation runs only then: JAX arrays and tracers (the ``xp=jax.numpy`` path,
-    ``jax.vmap`` over parameters) are never converted to Python numbers.
-    """
-    for value in values:
-        if type(value) in _PLAIN_NUMBER_TYPES:
-            continue
-        if isinstance(value, (tuple, list)):
-            if not is_concrete(*value):
-                return False
-        elif isinstance(value, np.ndarray):
-            if value.dtype.kind not in "biuf":
-                return False
-        elif not isinstance(value, (Real, np.number)):
-            return False
-    return True
-
-
-def plain_scalars(*values) -> bool:
-    """True when every value (tuples / lists are searched) is a plain 0-d number.
-
-    Guards the NumPy fast paths that convert parameters with ``float``.
-    """
-    for value in values:
-        if type(value) in _PLAIN_NUMBER_TYPES:
-            continue
-        if isinstance(value, (tuple, list)):
-            if not plain_scalars(*value):
-                return False
-        elif not (is_concrete(value) and np.ndim(value) == 0):
-            return False
-    return True
 
 
 def check_parameter(profile, name: str, *, positive: bool = False, non_negative: bool = False):
@@ -143,7 +107,11 @@ def _rotate_raw(raw, cos_phi, sin_phi, xp=np):
     return xp.stack((x * sin_phi + y * cos_phi, x * cos_phi - y * sin_phi), axis=-1)
 
 
-class GeometryProfile:
+class GeometryProfile(aa.Pytree):
+    #: As a pytree, the constructor's arguments are the parameters (children); a float a class
+    #: sets itself under another name (an isothermal's ``slope``) is a static constant.
+    __pytree_leaves__ = "__init__"
+
     def __init__(self, centre=(0.0, 0.0)):
         """Base of every profile: stores its ``centre`` ``(y, x)`` in arc-seconds."""
         self.centre = centre
@@ -323,19 +291,10 @@ class EllProfile(SphProfile):
         dy = raw[:, 0] - self.centre[0]
         dx = raw[:, 1] - self.centre[1]
         c_xx, c_xy, c_yy = self._eccentric_coefficients_from(xp=xp)
-        if xp is np and plain_scalars(c_xx, c_xy, c_yy):
-            # In place on the two fresh centred arrays plus one result: c_xx > 0 always, so
-            # R^2 = c_xx [dx (dx + (c_xy/c_xx) dy) + (c_yy/c_xx) dy^2].
-            c_xx, c_xy, c_yy = float(c_xx), float(c_xy), float(c_yy)
-            radii_squared = np.multiply(dy, c_xy / c_xx)
-            radii_squared += dx
-            radii_squared *= dx
-            np.multiply(dy, dy, out=dy)
-            dy *= c_yy / c_xx
-            radii_squared += dy
-            radii_squared *= c_xx
-            return radii_squared
-        return dx * (c_xx * dx + c_xy * dy) + c_yy * (dy * dy)
+        # dy and dx are fresh: handed over to the kernel (in place on NumPy).
+        return eccentric_radii_squared_via_offsets_from(
+            dy, dx, c_xx, c_xy, c_yy, xp=xp, overwrite=True
+        )
 
 
 class SphTwin:

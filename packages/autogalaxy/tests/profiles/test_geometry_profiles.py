@@ -176,3 +176,28 @@ def test__ell_profile__invalid_parameters_raise(kwargs):
 def test__is_concrete():
     assert gp.is_concrete(1.0, (0.0, np.float64(2.0)), np.array([1.0, 2.0]), 3)
     assert not gp.is_concrete(1.0, object())
+
+
+# ---------------------------------------------------------------------------------- pytree rule
+def test_profile_parameters_are_its_constructor_arguments_and_class_floats_are_constants():
+    from autoarray.pytrees import leaf_names_of
+    from autogalaxy.profiles.light.linear import Sersic as LinearSersic
+    from autogalaxy.profiles.mass.sheets.external_shear import ExternalShear
+    from autogalaxy.profiles.mass.total.isothermal import Isothermal, IsothermalSph
+
+    assert leaf_names_of(Isothermal) == {"centre", "ell_comps", "einstein_radius"}
+    assert leaf_names_of(IsothermalSph) == {"centre", "einstein_radius"}
+    assert leaf_names_of(ExternalShear) == {"gamma_1", "gamma_2"}
+    # The constants a profile sets itself are the attributes not among its parameters.
+    assert set(vars(Isothermal())) - leaf_names_of(Isothermal) == {"slope"}
+    assert set(vars(ExternalShear())) - leaf_names_of(ExternalShear) == {"centre", "ell_comps"}
+    assert "intensity" not in leaf_names_of(LinearSersic)
+
+
+def test_galaxy_and_linear_profile_declare_their_static_fields():
+    import autogalaxy as ag
+    from autoarray.pytrees import static_names_of
+    from autogalaxy.profiles.light.linear import Sersic as LinearSersic
+
+    assert static_names_of(ag.Galaxy) == {"redshift", "label", "id"}
+    assert "pytree_token" in static_names_of(LinearSersic)

@@ -24,9 +24,6 @@ class AnalysisImaging(AbstractAnalysisImaging):
     _fit_cls = FitImaging
     Result = ResultImaging
 
-    def _pytree_classes(self) -> tuple:
-        return (FitImaging, Tracer)
-
     def tracer_via_instance_from(self, instance) -> Tracer:
         cosmology = getattr(instance, "cosmology", None) or self.cosmology
         return Tracer(galaxies=self.galaxies_via_instance_from(instance), cosmology=cosmology)

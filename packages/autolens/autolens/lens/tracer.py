@@ -65,7 +65,7 @@ def _component_types(galaxy) -> tuple:
     )
 
 
-class Tracer(OperateImage):
+class Tracer(OperateImage, aa.Pytree):
     """Galaxies at one or more redshifts, ray-traced through their planes.
 
     Parameters
@@ -76,7 +76,7 @@ class Tracer(OperateImage):
         Distances for the multi-plane scaling factors (default ``Planck15()``).
     """
 
-    __no_flatten__ = ("cosmology", "_plane_info")
+    __pytree_static__ = ("cosmology", "_plane_info")
 
     def __init__(self, galaxies, cosmology=None):
         if galaxies is None:
@@ -195,11 +195,9 @@ class Tracer(OperateImage):
         return tracer_util.scaling_factor_matrix_traced_from(redshifts, self.cosmology, xp)
 
     def _plane_deflections_raw_from(self, plane_index, points, xp=np):
-        """Summed raw deflections of one plane's galaxies, or ``None`` if it has no mass.
-
-        NumPy: an ``[N, 2]`` array (contiguous whole-array arithmetic is fastest there). JAX:
-        the ``(alpha_y, alpha_x)`` columns (``Galaxy.deflections_yx_columns_from``), so no
-        ``[N, 2]`` array is written on the likelihood path.
+        """Summed raw deflections of one plane's galaxies as ``(alpha_y, alpha_x)`` columns
+        (``Galaxy.deflections_yx_columns_from``), or ``None`` if it has no mass. The same type on
+        both backends; on JAX no ``[N, 2]`` array is written on the likelihood path.
         """
         total = None
         grid = None
@@ -209,10 +207,6 @@ class Tracer(OperateImage):
                 continue
             if grid is None:
                 grid = _points_grid(points, xp)
-            if xp is np:
-                values = aa.raw_array(galaxy.deflections_yx_2d_from(grid=grid, xp=xp))
-                total = values if total is None else total + values
-                continue
             alpha_y, alpha_x = galaxy.deflections_yx_columns_from(grid, xp=xp)
             total = (alpha_y, alpha_x) if total is None else (total[0] + alpha_y, total[1] + alpha_x)
         return total
@@ -288,7 +282,7 @@ class Tracer(OperateImage):
             alpha = self._plane_deflections_raw_from(0, points, xp)
             if alpha is None:
                 return xp.zeros((points.shape[0], 2))
-            return stacked_yx_from(*alpha, xp=xp) if isinstance(alpha, tuple) else alpha
+            return stacked_yx_from(*alpha, xp=xp)
         traced = self.traced_points_list_from(points, xp)
         return traced[0] - traced[-1]
 
@@ -372,36 +366,6 @@ class Tracer(OperateImage):
                 image = galaxy.image_2d_from(grid=plane_grid, xp=xp, operated_only=operated_only)
                 out[galaxy] = image if j <= upper else image * 0.0
         return out
-
-    def blurred_image_2d_from(self, grid, blurring_grid, psf, xp=np):
-        """PSF-blurred image: the grid's sub-pixels and the blurring pixels are traced together
-        once, each plane's light is evaluated once, binned once and convolved once; operated
-        light profiles are added unconvolved."""
-        sub = xp.asarray(aa.raw_array(grid.over_sampled))
-        n_sub = sub.shape[0]
-        blurring_points = None if blurring_grid is None else xp.asarray(aa.raw_array(blurring_grid))
-        points = sub if blurring_points is None else xp.concatenate([sub, blurring_points], axis=0)
-        image = None
-        operated = None
-        for galaxies, plane_points in self._light_planes_from(points, xp):
-            values = to_inversion.standard_image_raw_from(galaxies, plane_points, xp=xp,
-                                                          operated_only=False)
-            if values is not None:
-                image = values if image is None else image + values
-            values = to_inversion.standard_image_raw_from(galaxies, plane_points[:n_sub], xp=xp,
-                                                          operated_only=True)
-            if values is not None:
-                operated = values if operated is None else operated + values
-        n_pix = grid.mask.pixels_in_mask
-        if image is None:
-            blurred = xp.zeros(n_pix)
-        else:
-            binned = grid.over_sampler.binned_array_2d_from(image[:n_sub], xp=xp)
-            blurring = None if blurring_points is None else image[n_sub:]
-            blurred = aa.raw_array(psf.convolved_image_from(binned, blurring, xp=xp, mask=grid.mask))
-        if operated is not None:
-            blurred = blurred + grid.over_sampler.binned_array_2d_from(operated, xp=xp)
-        return aa.Array2D(values=blurred, mask=grid.mask)
 
     # ------------------------------------------------------------------ components
     def has(self, cls) -> bool:

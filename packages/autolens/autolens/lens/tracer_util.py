@@ -113,9 +113,9 @@ def traced_points_list_from(
     points
         Raw image-plane positions.
     deflections_of_plane_from
-        ``f(plane_index, raw_points, xp)`` → the summed deflections of that plane, either a raw
-        ``[N, 2]`` array or ``(alpha_y, alpha_x)`` columns (then the tracing is done column by
-        column), or ``None`` if the plane has no mass (it is then skipped).
+        ``f(plane_index, raw_points, xp)`` → the summed deflections of that plane as
+        ``(alpha_y, alpha_x)`` columns (the tracing is done column by column), or ``None`` if the
+        plane has no mass (it is then skipped).
     beta
         ``β[i][j]`` (array or nested list).
     for_column_reads
@@ -143,26 +143,19 @@ def traced_points_list_from(
             terms.append(alpha if _is_plain(factor) and factor == 1.0 else _scaled(factor, alpha))
         if not terms:
             traced.append(points)
-        elif isinstance(terms[0], tuple):
-            traced_y = points[:, 0] - terms[0][0]
-            traced_x = points[:, 1] - terms[0][1]
-            for alpha_y, alpha_x in terms[1:]:
-                traced_y = traced_y - alpha_y
-                traced_x = traced_x - alpha_x
-            traced.append(stack(traced_y, traced_x, xp=xp))
-        else:
-            total = terms[0]
-            for term in terms[1:]:
-                total = total + term
-            traced.append(points - total)
+            continue
+        traced_y = points[:, 0] - terms[0][0]
+        traced_x = points[:, 1] - terms[0][1]
+        for alpha_y, alpha_x in terms[1:]:
+            traced_y = traced_y - alpha_y
+            traced_x = traced_x - alpha_x
+        traced.append(stack(traced_y, traced_x, xp=xp))
     return traced
 
 
 def _scaled(factor, alpha):
-    """``factor * alpha`` for an ``[N, 2]`` array or a ``(alpha_y, alpha_x)`` pair."""
-    if isinstance(alpha, tuple):
-        return factor * alpha[0], factor * alpha[1]
-    return factor * alpha
+    """``factor * alpha`` for a ``(alpha_y, alpha_x)`` pair."""
+    return factor * alpha[0], factor * alpha[1]
 
 
 def _is_plain(factor) -> bool:

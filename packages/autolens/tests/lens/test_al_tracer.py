@@ -237,3 +237,15 @@ class TestImagesAndMass:
         calc = LensCalc.from_tracer(tracer)
         kappa = np.asarray(calc.convergence_2d_via_hessian_from(aa.Grid2DIrregular(POINTS)).array)
         np.testing.assert_allclose(kappa, 0.5 / np.sqrt(np.sum(POINTS**2, axis=1)), rtol=1e-4)
+
+
+def test_plane_deflections_are_columns_on_numpy_as_on_jax():
+    lens = Galaxy(redshift=0.5, mass=IsothermalSph(einstein_radius=1.2))
+    second = Galaxy(redshift=0.5, mass=PointMass(einstein_radius=0.3))
+    source = Galaxy(redshift=1.0, light=Gaussian())
+    tracer = Tracer(galaxies=[lens, second, source])
+    alpha = tracer._plane_deflections_raw_from(0, POINTS)
+    assert isinstance(alpha, tuple) and len(alpha) == 2
+    expected = sis_deflections(POINTS, 1.2) + point_mass_deflections(POINTS, 0.3)
+    np.testing.assert_allclose(np.stack(alpha, axis=-1), expected, rtol=1e-12)
+    assert tracer._plane_deflections_raw_from(1, POINTS) is None

@@ -27,7 +27,7 @@ class Array2D(AbstractNDArray):
         Backend (``numpy`` or ``jax.numpy``).
     """
 
-    __no_flatten__ = ("mask", "header", "store_native")
+    __pytree_static__ = ("mask", "header", "store_native")
 
     def __init__(self, values, mask: Mask2D, header: dict | None = None,
                  store_native: bool = False, xp=np):

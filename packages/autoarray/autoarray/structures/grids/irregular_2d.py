@@ -11,7 +11,7 @@ from autoarray.abstract_ndarray import AbstractNDArray
 class Grid2DIrregular(AbstractNDArray):
     """``[N, 2]`` arc-second (y, x) coordinates (a list of tuples is accepted)."""
 
-    __no_flatten__ = ("is_transformed",)
+    __pytree_static__ = ("is_transformed",)
 
     def __init__(self, values, xp=np):
         if isinstance(values, list) and values and isinstance(values[0], AbstractNDArray):

@@ -68,7 +68,7 @@ class Grid2D(AbstractNDArray):
         A precomputed ``OverSampler`` to reuse (binning indexes).
     """
 
-    __no_flatten__ = ("mask", "over_sample_size", "_over_sampler", "is_transformed", "store_native")
+    __pytree_static__ = ("mask", "over_sample_size", "_over_sampler", "is_transformed", "store_native")
 
     def __init__(self, values, mask: Mask2D, over_sample_size=4, over_sampled=None,
                  over_sampler: OverSampler | None = None, store_native: bool = False, xp=np):

@@ -13,7 +13,7 @@ from autoarray.structures.arrays.uniform_2d import Array2D
 class VectorYX2D(AbstractNDArray):
     """``[N, 2]`` (y, x) vectors on the unmasked pixels of ``mask`` (``grid`` = positions)."""
 
-    __no_flatten__ = ("mask",)
+    __pytree_static__ = ("mask",)
 
     def __init__(self, values, grid=None, mask=None, xp=np):
         super().__init__(values, xp=xp)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import abc
-import contextlib
 import math
 
 import numpy as np
@@ -13,33 +12,8 @@ import autoarray as aa
 from autogalaxy.profiles.geometry_profiles import (
     EllProfile,
     check_parameter,
-    is_concrete,
-    plain_scalars,
 )
 from autogalaxy.profiles.light.decorators import check_operated_only
-
-
-def log_of_zero_allowed(xp=np):
-    """Context in which ``log(0) = -inf`` raises no NumPy warning (a no-op on JAX)."""
-    if xp is np:
-        return np.errstate(divide="ignore")
-    return contextlib.nullcontext()
-
-
-def radii_squared_power_from(radii_squared, exponent, xp=np):
-    """``radii_squared ** exponent`` for ``radii_squared >= 0``, the fast way.
-
-    A general power costs about as much as ``exp(exponent * log(x))`` plus overhead, so that form
-    is used (it also lets callers share the logarithm); exponents 1/2 and 1 (Exponential,
-    n = 1/2 Sersic) reduce to ``sqrt`` / nothing when they are plain numbers.
-    """
-    if is_concrete(exponent):
-        if exponent == 0.5:
-            return xp.sqrt(radii_squared)
-        if exponent == 1.0:
-            return radii_squared
-    with log_of_zero_allowed(xp):
-        return xp.exp(exponent * aa.numerics.log(radii_squared, xp=xp))
 
 
 class LightProfile(EllProfile, abc.ABC):
@@ -55,8 +29,10 @@ class LightProfile(EllProfile, abc.ABC):
         check_parameter(self, "intensity")
 
     @abc.abstractmethod
-    def _image_2d_via_radii_squared_from(self, radii_squared, xp=np):
-        """Surface brightness at squared eccentric radii (raw in, raw out)."""
+    def _image_2d_via_radii_squared_from(self, radii_squared, xp=np, overwrite: bool = False):
+        """Surface brightness at squared eccentric radii (raw in, raw out): the profile's one
+        formula. ``overwrite=True``: the caller hands ``radii_squared`` over, and the formula may
+        evaluate in it (``autogalaxy.profiles.kernels``)."""
 
     def image_2d_via_radii_from(self, radii, xp=np):
         """Surface brightness at eccentric radii ``radii`` (raw array or float in, same out)."""
@@ -74,26 +50,8 @@ class LightProfile(EllProfile, abc.ABC):
         into one quadratic form, so no transformed grid is built and no trigonometry runs; a grid
         already flagged ``is_transformed`` is used as the profile frame.
         """
-        return self._image_2d_via_owned_radii_squared_from(
-            self.eccentric_radii_squared_from(grid, xp=xp), xp=xp
-        )
-
-    def _image_2d_via_owned_radii_squared_from(self, radii_squared, xp=np):
-        """:meth:`_image_2d_via_radii_squared_from` for a fresh ``radii_squared`` array that the
-        caller hands over: on NumPy a subclass may overwrite it and return it (no temporaries).
-        """
-        return self._image_2d_via_radii_squared_from(radii_squared, xp=xp)
-
-    def _in_place_numpy_allowed(self, defining_cls, radii_squared, xp, *parameters) -> bool:
-        """Whether ``defining_cls``'s in-place NumPy version of the image may run: NumPy, a
-        NumPy ``radii_squared``, plain-number ``parameters`` and no subclass overriding
-        ``defining_cls._image_2d_via_radii_squared_from``."""
-        return (
-            xp is np
-            and type(self)._image_2d_via_radii_squared_from
-            is defining_cls._image_2d_via_radii_squared_from
-            and plain_scalars(*parameters)
-            and isinstance(radii_squared, np.ndarray)
+        return self._image_2d_via_radii_squared_from(
+            self.eccentric_radii_squared_from(grid, xp=xp), xp=xp, overwrite=True
         )
 
     def luminosity_within_circle_from(self, radius: float) -> float:

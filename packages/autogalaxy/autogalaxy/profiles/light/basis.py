@@ -47,7 +47,7 @@ class Basis(LightProfile):
             if not isinstance(profile, LightProfileLinear)
         ]
 
-    def _image_2d_via_radii_squared_from(self, radii_squared, xp=np):
+    def _image_2d_via_radii_squared_from(self, radii_squared, xp=np, overwrite: bool = False):
         image = 0.0 * radii_squared
         for profile in self._light_profile_standard_list:
             image = image + profile._image_2d_via_radii_squared_from(radii_squared, xp=xp)

@@ -20,8 +20,8 @@ class LightProfileLinear:
     ``__dict__`` (pytree unflattening, ``copy``) keep the token and stay equal to the original.
     """
 
-    #: Static under ``autoarray.register_instance_pytree``: the token is identity, never traced.
-    __no_flatten__ = ("pytree_token",)
+    #: Static as a pytree (``autoarray.pytrees``): the token is identity, never traced.
+    __pytree_static__ = ("pytree_token",)
 
     def __new__(cls, *args, **kwargs):
         instance = super().__new__(cls)

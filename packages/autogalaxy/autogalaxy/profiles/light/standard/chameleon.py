@@ -32,7 +32,7 @@ class Chameleon(LightProfile):
         check_parameter(self, "core_radius_0", non_negative=True)
         check_parameter(self, "core_radius_1", non_negative=True)
 
-    def _image_2d_via_radii_squared_from(self, radii_squared, xp=np):
+    def _image_2d_via_radii_squared_from(self, radii_squared, xp=np, overwrite: bool = False):
         q = self.axis_ratio(xp=xp)
         # elliptical radius^2 = eccentric radius^2 / q
         elliptical_squared = radii_squared / q

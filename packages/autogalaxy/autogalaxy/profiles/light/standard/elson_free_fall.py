@@ -22,7 +22,7 @@ class ElsonFreeFall(LightProfile):
         check_parameter(self, "effective_radius", positive=True)
         check_parameter(self, "eta")
 
-    def _image_2d_via_radii_squared_from(self, radii_squared, xp=np):
+    def _image_2d_via_radii_squared_from(self, radii_squared, xp=np, overwrite: bool = False):
         scale = 1.0 / (self.effective_radius * self.effective_radius)
         return self.intensity * xp.exp(-self.eta * xp.log(1.0 + scale * radii_squared))
 

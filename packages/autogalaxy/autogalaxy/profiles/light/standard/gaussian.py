@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from autogalaxy.profiles.geometry_profiles import SphTwin, check_parameter
+from autogalaxy.profiles.kernels import amplitude_exp_rate_power_from
 from autogalaxy.profiles.light.abstract import LightProfile
 
 
@@ -19,20 +20,11 @@ class Gaussian(LightProfile):
         self.sigma = sigma
         check_parameter(self, "sigma", positive=True)
 
-    def _image_2d_via_radii_squared_from(self, radii_squared, xp=np):
+    def _image_2d_via_radii_squared_from(self, radii_squared, xp=np, overwrite: bool = False):
         rate = -0.5 * self.axis_ratio(xp=xp) / (self.sigma * self.sigma)
-        return self.intensity * xp.exp(rate * radii_squared)
-
-    def _image_2d_via_owned_radii_squared_from(self, radii_squared, xp=np):
-        # NumPy with plain-number parameters: in place on the fresh array.
-        if not self._in_place_numpy_allowed(
-            Gaussian, radii_squared, xp, self.intensity, self.sigma, self.ell_comps
-        ):
-            return self._image_2d_via_radii_squared_from(radii_squared, xp=xp)
-        radii_squared *= -0.5 * float(self.axis_ratio(xp=np)) / (float(self.sigma) ** 2)
-        np.exp(radii_squared, out=radii_squared)
-        radii_squared *= float(self.intensity)
-        return radii_squared
+        return amplitude_exp_rate_power_from(
+            radii_squared, self.intensity, rate, 1.0, xp=xp, overwrite=overwrite
+        )
 
 
 class GaussianSph(SphTwin, Gaussian):

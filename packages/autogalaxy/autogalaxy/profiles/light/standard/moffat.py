@@ -22,7 +22,7 @@ class Moffat(LightProfile):
         check_parameter(self, "alpha", positive=True)
         check_parameter(self, "beta", positive=True)
 
-    def _image_2d_via_radii_squared_from(self, radii_squared, xp=np):
+    def _image_2d_via_radii_squared_from(self, radii_squared, xp=np, overwrite: bool = False):
         scale = self.axis_ratio(xp=xp) / (self.alpha * self.alpha)
         # exp(-beta log(1 + x)) is cheaper than a general power (x >= 0, so no accuracy loss)
         return self.intensity * xp.exp(-self.beta * xp.log(1.0 + scale * radii_squared))

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 
 from autogalaxy.profiles.geometry_profiles import SphTwin, check_parameter
-from autogalaxy.profiles.light.abstract import (
-    LightProfile,
-    log_of_zero_allowed,
-    radii_squared_power_from,
-)
+from autogalaxy.profiles.kernels import amplitude_exp_rate_power_from
+from autogalaxy.profiles.light.abstract import LightProfile
 
 
 def sersic_constant_from(sersic_index):
@@ -56,36 +51,16 @@ class Sersic(LightProfile):
         """``b_n`` of :func:`sersic_constant_from` (plain arithmetic, tracer-safe)."""
         return sersic_constant_from(self.sersic_index)
 
-    def _image_2d_via_radii_squared_from(self, radii_squared, xp=np):
+    def _image_2d_via_radii_squared_from(self, radii_squared, xp=np, overwrite: bool = False):
         # I e^b exp(-b (R/Re)^(1/n)) = (I e^b) exp(-(b Re^(-1/n)) (R^2)^(1/(2n))): every parameter
         # combination is a scalar, so the array sees one power, one scale, one exp, one scale.
         inv_n = 1.0 / self.sersic_index
         b = sersic_constant_from(self.sersic_index)
         rate = b * self.effective_radius ** (-inv_n)
-        scaled = radii_squared_power_from(radii_squared, 0.5 * inv_n, xp=xp)
-        return (self.intensity * xp.exp(b)) * xp.exp(-rate * scaled)
-
-    def _image_2d_via_owned_radii_squared_from(self, radii_squared, xp=np):
-        # NumPy with plain-number parameters: the same operations, in place on the fresh array.
-        if not self._in_place_numpy_allowed(
-            Sersic, radii_squared, xp, self.intensity, self.effective_radius, self.sersic_index
-        ):
-            return self._image_2d_via_radii_squared_from(radii_squared, xp=xp)
-        inv_n = 1.0 / float(self.sersic_index)
-        b = sersic_constant_from(float(self.sersic_index))
-        rate = b * float(self.effective_radius) ** (-inv_n)
-        exponent = 0.5 * inv_n
-        if exponent == 0.5:
-            np.sqrt(radii_squared, out=radii_squared)
-        elif exponent != 1.0:
-            with log_of_zero_allowed(np):
-                np.log(radii_squared, out=radii_squared)
-            radii_squared *= exponent
-            np.exp(radii_squared, out=radii_squared)
-        radii_squared *= -rate
-        np.exp(radii_squared, out=radii_squared)
-        radii_squared *= float(self.intensity) * math.exp(b)
-        return radii_squared
+        return amplitude_exp_rate_power_from(
+            radii_squared, self.intensity * xp.exp(b), -rate, 0.5 * inv_n, xp=xp,
+            overwrite=overwrite,
+        )
 
     @property
     def half_light_radius(self):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from autogalaxy.profiles.geometry_profiles import SphTwin, check_parameter
-from autogalaxy.profiles.light.abstract import log_of_zero_allowed
+from autogalaxy.profiles.kernels import log_of_zero_allowed
 from autogalaxy.profiles.light.standard.sersic import Sersic, sersic_constant_from
 
 
@@ -41,7 +41,7 @@ class SersicCore(Sersic):
         check_parameter(self, "gamma")
         check_parameter(self, "alpha", positive=True)
 
-    def _image_2d_via_radii_squared_from(self, radii_squared, xp=np):
+    def _image_2d_via_radii_squared_from(self, radii_squared, xp=np, overwrite: bool = False):
         alpha, gamma = self.alpha, self.gamma
         inv_n = 1.0 / self.sersic_index
         b = sersic_constant_from(self.sersic_index)

@@ -6,7 +6,7 @@ import numpy as np
 
 import autoarray as aa
 from autogalaxy import convert
-from autogalaxy.profiles.geometry_profiles import is_concrete, stacked_yx_from
+from autogalaxy.profiles.geometry_profiles import stacked_yx_from
 from autogalaxy.profiles.mass.abstract import MassProfile, check_parameter, grid_raw_from
 
 
@@ -35,20 +35,7 @@ class ExternalShear(MassProfile):
 
     @aa.decorators.to_vector_yx
     def deflections_yx_2d_from(self, grid, xp=np, **kwargs):
-        raw = grid_raw_from(grid)
-        y = raw[:, 0]
-        x = raw[:, 1]
-        if xp is np and is_concrete(self.gamma_1, self.gamma_2):
-            # Written straight into the output columns: one temporary instead of four.
-            gamma_1, gamma_2 = float(self.gamma_1), float(self.gamma_2)
-            out = np.empty(raw.shape)
-            tmp = np.multiply(y, gamma_1)
-            np.multiply(x, gamma_2, out=out[:, 0])
-            out[:, 0] -= tmp
-            np.multiply(x, gamma_1, out=out[:, 1])
-            np.multiply(y, gamma_2, out=tmp)
-            out[:, 1] += tmp
-            return out
+        """The columns of :meth:`deflections_yx_columns_from`, the one formula."""
         return stacked_yx_from(*self.deflections_yx_columns_from(grid, xp=xp), xp=xp)
 
     def deflections_yx_columns_from(self, grid, xp=np):

@@ -80,14 +80,13 @@ class PowerLaw(MassProfile):
 
     @aa.decorators.to_vector_yx
     def deflections_yx_2d_from(self, grid, xp=np, **kwargs):
-        """EPL deflections (Tessore & Metcalf 2015) in the observer frame."""
-        fast = self._epl_deflections_numpy_from(grid, xp=xp)
-        if fast is not None:
-            return fast
+        """EPL deflections (Tessore & Metcalf 2015) in the observer frame: the columns of
+        :meth:`deflections_yx_columns_from`, the one formula."""
         return stacked_yx_from(*self.deflections_yx_columns_from(grid, xp=xp), xp=xp)
 
     def deflections_yx_columns_from(self, grid, xp=np):
-        """The ``(alpha_y, alpha_x)`` columns of :meth:`deflections_yx_2d_from` (raw)."""
+        """Raw ``(alpha_y, alpha_x)`` EPL deflections; with plain-number parameters on NumPy the
+        in-place kernel ``epl_util.epl_deflections_numpy_from`` evaluates the same formula."""
         fast = self._epl_deflections_numpy_from(grid, xp=xp)
         if fast is not None:
             return fast[:, 0], fast[:, 1]

@@ -436,3 +436,23 @@ def test__attributes_match_constructor_arguments():
     )
     assert Isothermal().slope == 2.0
     assert IsothermalSph(einstein_radius=2.0).ell_comps == (0.0, 0.0)
+
+
+@pytest.mark.parametrize("slope, ell_comps", [(1.6, (0.2, -0.1)), (2.3, (-0.3, 0.25)), (2.0, (0.0, 0.4))])
+def test__epl_in_place_numpy_kernel_equals_the_plain_formula(slope, ell_comps):
+    """The in-place NumPy kernel used by ``PowerLaw.deflections_yx_columns_from`` evaluates the
+    same formula as the xp implementation (``epl_util.epl_deflections_from``)."""
+    from autogalaxy.profiles.mass.total import epl_util
+
+    rng = np.random.default_rng(3)
+    points = rng.uniform(-2.0, 2.0, size=(200, 2))
+    centre = (0.1, -0.2)
+    rule = epl_util.rule_for_profile_from(slope, ell_comps)
+    fast = epl_util.epl_deflections_numpy_from(
+        points[:, 0], points[:, 1], centre, 1.3, slope, ell_comps, rule=rule
+    )
+    alpha_y, alpha_x = epl_util.epl_deflections_from(
+        points[:, 0] - centre[0], points[:, 1] - centre[1], 1.3, slope, ell_comps, rule=rule
+    )
+    np.testing.assert_allclose(fast[:, 0], alpha_y, rtol=1e-12, atol=1e-14)
+    np.testing.assert_allclose(fast[:, 1], alpha_x, rtol=1e-12, atol=1e-14)
