@@ -49,10 +49,9 @@ class OverSamplingException(AutoArrayException):
     """Over-sampling sizes are invalid."""
 
 
-<<<<<<< HEAD
 class PlottingException(AutoArrayException):
     """A plot was asked for with settings that cannot be drawn (unknown format, empty array)."""
-=======
+
+
 class PytreeException(AutoArrayException):
     """A class's JAX pytree declaration conflicts with an earlier registration."""
->>>>>>> wave/coreb

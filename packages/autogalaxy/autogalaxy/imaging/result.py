@@ -29,11 +29,5 @@ class ResultImaging(Result):
         analysis = self._require_analysis("galaxies")
         return Galaxies(analysis.galaxies_via_instance_from(self.max_log_likelihood_instance))
 
-    @property
-    def grids(self):
-        """The fitted dataset's grids (``grids.lp``: the light-profile grid, ``grids.blurring``:
-        the PSF blurring grid), as in PyAutoLens."""
-        return self._require_analysis("grids").dataset.grids
-
 
 __all__ = ["ResultImaging"]

@@ -20,7 +20,7 @@ from autogalaxy.modeling.priors import (
 from autogalaxy.modeling.result import Result, Samples
 from autogalaxy.modeling.searches import NUTS, LBFGS, DynestyStatic, Emcee, Nautilus
 from autogalaxy.modeling.settings import DirectoryPaths, Sample, SettingsSearch
-from autogalaxy.modeling.jax_pytrees import enable_pytrees, register_model
+from autogalaxy.modeling.fitness import enable_pytrees, register_model
 from autogalaxy.modeling.searches import MultiStartGradientConvergence, MultiStartProdigy
 
 __all__ = [

@@ -9,6 +9,7 @@ import os
 import numpy as np
 
 from autogalaxy import exc
+from autogalaxy.modeling.arithmetic import CompoundPrior
 from autogalaxy.modeling.model import AbstractModel, Model, TuplePrior
 from autogalaxy.modeling.priors import Prior
 
@@ -56,8 +57,26 @@ def register_model(model: AbstractModel) -> None:
             continue
         register_pytree_class(sub.cls)
         for _, node in sub._children():
-            if not isinstance(node, (Prior, TuplePrior, AbstractModel)):
+            if not isinstance(node, (Prior, CompoundPrior, TuplePrior, AbstractModel)):
                 register_reachable_classes(node)
+
+
+
+def enable_pytrees() -> bool:
+    """PyAutoFit's switch for pytree support: True when JAX is installed (no effect without it).
+
+    Nothing needs switching on here (classes register themselves on first JAX use, and
+    ``Fitness`` calls :func:`register_model`), so this registers the declared classes now and
+    reports whether JAX can be imported.
+    """
+    try:
+        import jax  # noqa: F401
+    except ImportError:
+        return False
+    from autoarray.pytrees import register_declared_pytrees
+
+    register_declared_pytrees()
+    return True
 
 
 def _points_per_call(analysis) -> int | None:
@@ -252,8 +271,6 @@ class Fitness:
 
         jnp = jax_numpy()
         if not self._cache.get("registered"):
-            from autogalaxy.modeling.jax_pytrees import register_model
-
             register_model(self.model)
             self._cache["registered"] = True
         with _analysis_on_jax(self.analysis):

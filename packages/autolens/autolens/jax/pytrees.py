@@ -1,5 +1,5 @@
 """``enable_pytrees`` / ``register_model`` (PyAutoFit's ``autofit.jax.pytrees``)."""
 
-from autogalaxy.modeling.jax_pytrees import enable_pytrees, register_model
+from autogalaxy.modeling.fitness import enable_pytrees, register_model
 
 __all__ = ["enable_pytrees", "register_model"]
