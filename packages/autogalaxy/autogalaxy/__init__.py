@@ -56,5 +56,7 @@ from autogalaxy.modeling import (
     TruncatedGaussianPrior,
     UniformPrior,
 )
+from autogalaxy.modeling.batch import ImagingFolder, fit_batch
+from autogalaxy.modeling.database import Aggregator
 
 __version__ = "0.1.0"
