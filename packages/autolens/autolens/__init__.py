@@ -63,5 +63,8 @@ from autolens.imaging.simulator import (
     tracer_to_json,
 )
 from autolens.lens.tracer import Tracer
+from autolens import aggregator as agg
+from autolens.aggregator import Aggregator
+from autolens.batch import ImagingFolder, fit_batch
 
 __version__ = "0.1.0"

@@ -256,8 +256,8 @@ def _run(pending, outcomes, client, n_workers, retries, poll_s, timeout, display
                     outcomes[task.name] = _failure_outcome(task, future, retries)
             processing = client.processing()
             assigned = sum(1 for keys in processing.values() for k in keys if k in our_keys)
-            # A worker may hold queued tasks besides the one it runs: one thread each here.
-            running = min(assigned, max(len(processing), 1))
+            # Workers also hold queued tasks besides those their threads run.
+            running = min(assigned, sum(client.nthreads().values()))
             snapshot = _snapshot(outcomes, running, total, start)
             display.show(snapshot)
             if callback is not None:

@@ -205,6 +205,11 @@ class FitRecord:
         return self._blobs["model"] is not None
 
     @property
+    def has_analysis(self) -> bool:
+        """True when the fit's dataset and analysis recipe are stored."""
+        return self._blobs["analysis"] is not None and self._blobs["dataset"] is not None
+
+    @property
     def model(self):
         """The fitted model (``Collection`` / ``Model``)."""
         return self._unpickle("model")
