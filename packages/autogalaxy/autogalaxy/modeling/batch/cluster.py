@@ -60,6 +60,9 @@ def local_cluster(n_workers: int | None = None, silence_logs: int = logging.ERRO
         processes=True,
         host="127.0.0.1",
         dashboard_address=None,
+        # No dashboard; the scheduler's small health / metrics HTTP server listens on a free
+        # loopback port (its default, 8787, may be taken by another cluster).
+        scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
         silence_logs=silence_logs,
         env=worker_env(),
     )
