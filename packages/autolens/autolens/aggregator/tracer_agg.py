@@ -48,14 +48,17 @@ class TracerAgg:
         for record in self.aggregator:
             yield [self.tracer_from(record, record.median_pdf_instance)]
 
-    def randomly_drawn_via_pdf_gen_from(self, total_samples: int, seed: int = 0
-                                        ) -> Iterator[list[Tracer]]:
+    def randomly_drawn_via_pdf_gen_from(
+        self, total_samples: int, seed: int = 0
+    ) -> Iterator[list[Tracer]]:
         """For each fit, ``total_samples`` tracers drawn from its samples by weight."""
         rng = np.random.default_rng(seed)
         for record in self.aggregator:
             samples = record.samples
             rows = rng.choice(samples.total_samples, size=total_samples, p=samples.weight_list)
             yield [
-                self.tracer_from(record, samples.model.instance_from_vector(samples.parameter_lists[i]))
+                self.tracer_from(
+                    record, samples.model.instance_from_vector(samples.parameter_lists[i])
+                )
                 for i in rows
             ]

@@ -8,8 +8,9 @@ from autogalaxy.modeling.batch import fit_batch as _fit_batch
 from autolens.imaging.analysis import AnalysisImaging
 
 
-def fit_batch(datasets, model, search, analysis_cls: type = AnalysisImaging, client=None,
-              **kwargs) -> BatchResult:
+def fit_batch(
+    datasets, model, search, analysis_cls: type = AnalysisImaging, client=None, **kwargs
+) -> BatchResult:
     """Fit ``model`` to every lens of ``datasets``, one ``search`` per lens as Dask tasks.
 
     ``autogalaxy.modeling.batch.fit_batch`` with the lens ``AnalysisImaging`` as the default

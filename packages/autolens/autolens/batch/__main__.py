@@ -26,7 +26,8 @@ def main(argv: list[str] | None = None) -> int:
         job = read_job_file(args.job_file)
         output_path = job.get("output_path", "output")
         datasets = al.batch.folders_in(
-            job["datasets"], pixel_scales=job["pixel_scales"],
+            job["datasets"],
+            pixel_scales=job["pixel_scales"],
             mask_radius=job.get("mask_radius", 3.0),
             over_sample_size_lp=job.get("over_sample_size_lp", 1),
         )

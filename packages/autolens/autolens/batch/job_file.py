@@ -28,9 +28,21 @@ from pathlib import Path
 from autolens import exc
 
 _SEARCHES = ("Nautilus", "DynestyStatic", "Emcee", "LBFGS", "NUTS")
-_JOB_KEYS = {"datasets", "pixel_scales", "mask_radius", "over_sample_size_lp", "name",
-             "output_path", "database", "retries", "workers", "scheduler", "search", "model",
-             "scheduler_timeout"}
+_JOB_KEYS = {
+    "datasets",
+    "pixel_scales",
+    "mask_radius",
+    "over_sample_size_lp",
+    "name",
+    "output_path",
+    "database",
+    "retries",
+    "workers",
+    "scheduler",
+    "search",
+    "model",
+    "scheduler_timeout",
+}
 
 
 def read_job_file(path: str | Path) -> dict:
@@ -54,7 +66,9 @@ def read_job_file(path: str | Path) -> dict:
         except ValueError as err:
             raise exc.AnalysisException(f"{path} is not valid JSON: {err}") from err
     if not isinstance(job, dict):
-        raise exc.AnalysisException(f"{path}: expected a mapping of settings, got {type(job).__name__}.")
+        raise exc.AnalysisException(
+            f"{path}: expected a mapping of settings, got {type(job).__name__}."
+        )
     unknown = sorted(set(job) - _JOB_KEYS)
     if unknown:
         raise exc.AnalysisException(

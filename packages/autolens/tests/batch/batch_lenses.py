@@ -8,24 +8,43 @@ SHAPE = (12, 12)
 
 def simulate(einstein_radius: float, seed: int):
     """A masked 12x12 imaging of an IsothermalSph lens and a Sersic source."""
-    tracer = al.Tracer([
-        al.Galaxy(0.5, mass=al.mp.IsothermalSph(einstein_radius=einstein_radius)),
-        al.Galaxy(1.0, bulge=al.lp.Sersic(intensity=0.6, effective_radius=0.3, sersic_index=1.0)),
-    ])
+    tracer = al.Tracer(
+        [
+            al.Galaxy(0.5, mass=al.mp.IsothermalSph(einstein_radius=einstein_radius)),
+            al.Galaxy(
+                1.0, bulge=al.lp.Sersic(intensity=0.6, effective_radius=0.3, sersic_index=1.0)
+            ),
+        ]
+    )
     grid = al.Grid2D.uniform(SHAPE, PIXEL, over_sample_size=1)
-    simulator = al.SimulatorImaging(exposure_time=1000.0, noise_seed=seed,
-                                    psf=al.Convolver.from_gaussian((3, 3), PIXEL, 0.2))
+    simulator = al.SimulatorImaging(
+        exposure_time=1000.0, noise_seed=seed, psf=al.Convolver.from_gaussian((3, 3), PIXEL, 0.2)
+    )
     dataset = simulator.via_tracer_from(tracer, grid)
     return dataset.apply_mask(al.Mask2D.circular(SHAPE, radius=1.45, pixel_scales=PIXEL))
 
 
 def model():
     """Two free parameters: the Einstein radius and the source intensity."""
-    lens = al.Model(al.Galaxy, redshift=0.5, mass=al.Model(
-        al.mp.IsothermalSph, centre=(0.0, 0.0), einstein_radius=al.UniformPrior(0.4, 1.8)))
-    source = al.Model(al.Galaxy, redshift=1.0, bulge=al.Model(
-        al.lp.Sersic, centre=(0.0, 0.0), ell_comps=(0.0, 0.0), effective_radius=0.3,
-        sersic_index=1.0, intensity=al.UniformPrior(0.1, 1.5)))
+    lens = al.Model(
+        al.Galaxy,
+        redshift=0.5,
+        mass=al.Model(
+            al.mp.IsothermalSph, centre=(0.0, 0.0), einstein_radius=al.UniformPrior(0.4, 1.8)
+        ),
+    )
+    source = al.Model(
+        al.Galaxy,
+        redshift=1.0,
+        bulge=al.Model(
+            al.lp.Sersic,
+            centre=(0.0, 0.0),
+            ell_comps=(0.0, 0.0),
+            effective_radius=0.3,
+            sersic_index=1.0,
+            intensity=al.UniformPrior(0.1, 1.5),
+        ),
+    )
     return al.Collection(galaxies=al.Collection(lens=lens, source=source))
 
 

@@ -10,11 +10,11 @@ import os
 import signal
 from pathlib import Path
 
+import batch_lenses
 import numpy as np
 import pytest
 
 import autolens as al
-import batch_lenses
 from autogalaxy import exc
 from autogalaxy.modeling.batch.cluster import local_cluster
 from autogalaxy.modeling.database import ResultsDatabase
@@ -27,7 +27,9 @@ N_LENSES = 20
 @pytest.fixture(scope="module")
 def datasets():
     radii = batch_lenses.radii(N_LENSES)
-    return radii, {name: batch_lenses.simulate(r, seed=i) for i, (name, r) in enumerate(radii.items())}
+    return radii, {
+        name: batch_lenses.simulate(r, seed=i) for i, (name, r) in enumerate(radii.items())
+    }
 
 
 @pytest.fixture(scope="module")
@@ -43,8 +45,7 @@ def client():
 
 def _finished_times(folder: Path) -> dict:
     return {
-        p.parent.parent.name: p.stat().st_mtime_ns
-        for p in folder.glob("lens_*/lbfgs/result.json")
+        p.parent.parent.name: p.stat().st_mtime_ns for p in folder.glob("lens_*/lbfgs/result.json")
     }
 
 
@@ -60,8 +61,15 @@ def batch(tmp_path_factory, datasets, client):
             raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        al.fit_batch(data, batch_lenses.model(), batch_lenses.search(out), name="sample",
-                     n_workers=2, callback=interrupt, progress=False)
+        al.fit_batch(
+            data,
+            batch_lenses.model(),
+            batch_lenses.search(out),
+            name="sample",
+            n_workers=2,
+            callback=interrupt,
+            progress=False,
+        )
     before = _finished_times(out / "sample")
 
     pids = list(client.run(os.getpid).values())
@@ -72,10 +80,22 @@ def batch(tmp_path_factory, datasets, client):
             os.kill(pids[0], signal.SIGKILL)
             killed.append(pids[0])
 
-    result = al.fit_batch(data, batch_lenses.model(), batch_lenses.search(out), name="sample",
-                          client=client, callback=kill_one_worker, progress=False)
-    return {"out": out / "sample", "before": before, "result": result, "killed": killed,
-            "radii": radii}
+    result = al.fit_batch(
+        data,
+        batch_lenses.model(),
+        batch_lenses.search(out),
+        name="sample",
+        client=client,
+        callback=kill_one_worker,
+        progress=False,
+    )
+    return {
+        "out": out / "sample",
+        "before": before,
+        "result": result,
+        "killed": killed,
+        "radii": radii,
+    }
 
 
 def test_restart_refits_nothing_finished_and_killing_a_worker_loses_no_lens(batch):
@@ -91,8 +111,16 @@ def test_restart_refits_nothing_finished_and_killing_a_worker_loses_no_lens(batc
     assert len(after) == N_LENSES
     for lens in batch["radii"]:
         folder = batch["out"] / lens / "lbfgs"
-        for name in ("model.info", "samples.csv", "result.json", "fit.png", "search.summary",
-                     "model.pickle", "dataset.pickle", "batch.json"):
+        for name in (
+            "model.info",
+            "samples.csv",
+            "result.json",
+            "fit.png",
+            "search.summary",
+            "model.pickle",
+            "dataset.pickle",
+            "batch.json",
+        ):
             assert (folder / name).exists(), f"{lens}: {name} missing"
     summary = (batch["out"] / "batch_summary.csv").read_text().splitlines()
     assert len(summary) == N_LENSES + 1
@@ -132,7 +160,8 @@ def test_tracer_and_fit_aggregators_rebuild_the_maximum_likelihood_fits(batch, t
     expected = record.samples_summary["max_log_likelihood"]
     assert isinstance(tracers[0], al.Tracer)
     assert tracers[0].galaxies[0].mass.einstein_radius == pytest.approx(
-        record.instance.galaxies.lens.mass.einstein_radius)
+        record.instance.galaxies.lens.mass.einstein_radius
+    )
     assert fits[0].figure_of_merit == pytest.approx(expected, rel=1e-9)
     path = agg.to_csv(tmp_path / "lens.csv")
     assert "galaxies.lens.mass.einstein_radius" in path.read_text().splitlines()[0]
@@ -145,8 +174,15 @@ def test_failing_lenses_are_recorded_and_the_batch_goes_on(tmp_path, datasets, c
         "missing": al.ImagingFolder(tmp_path / "no_such_folder", pixel_scales=0.25),
         "broken": "not a dataset",  # the analysis raises on every attempt
     }
-    result = al.fit_batch(lenses, batch_lenses.model(), batch_lenses.search(tmp_path),
-                          name="fails", client=client, retries=1, progress=False)
+    result = al.fit_batch(
+        lenses,
+        batch_lenses.model(),
+        batch_lenses.search(tmp_path),
+        name="fails",
+        client=client,
+        retries=1,
+        progress=False,
+    )
     assert result.done == ["good"]
     assert sorted(result.failed) == ["broken", "missing"]
     missing = json.loads((tmp_path / "fails/missing/lbfgs/failure.json").read_text())
@@ -162,6 +198,53 @@ def test_failing_lenses_are_recorded_and_the_batch_goes_on(tmp_path, datasets, c
 def test_an_unreachable_scheduler_is_a_clear_error(tmp_path, datasets):
     _, data = datasets
     with pytest.raises(exc.BatchException, match="Cannot reach the Dask scheduler"):
-        al.fit_batch({"lens_00": data["lens_00"]}, batch_lenses.model(),
-                     batch_lenses.search(tmp_path), client="tcp://127.0.0.1:9",
-                     scheduler_timeout=2.0, progress=False)
+        al.fit_batch(
+            {"lens_00": data["lens_00"]},
+            batch_lenses.model(),
+            batch_lenses.search(tmp_path),
+            client="tcp://127.0.0.1:9",
+            scheduler_timeout=2.0,
+            progress=False,
+        )
+
+
+def test_the_command_line_fits_a_folder_of_datasets(tmp_path, datasets, client, capsys):
+    from autolens.batch.__main__ import main
+
+    radii, data = datasets
+    for name in ("lens_00", "lens_19"):
+        al.output_dataset_to_fits(data[name], tmp_path / "sample" / name)
+    job = {
+        "datasets": str(tmp_path / "sample"),
+        "pixel_scales": batch_lenses.PIXEL,
+        "mask_radius": 1.45,
+        "name": "cli",
+        "output_path": str(tmp_path / "output"),
+        "search": {"type": "LBFGS", "name": "lbfgs", "maxiter": 40},
+        "model": {
+            "lens": {"redshift": 0.5, "mass": {"class": "IsothermalSph", "centre": [0.0, 0.0]}},
+            "source": {
+                "redshift": 1.0,
+                "bulge": {
+                    "class": "lp.Sersic",
+                    "centre": [0.0, 0.0],
+                    "ell_comps": [0.0, 0.0],
+                    "effective_radius": 0.3,
+                    "sersic_index": 1.0,
+                },
+            },
+        },
+    }
+    (tmp_path / "job.json").write_text(json.dumps(job))
+    address = client.scheduler.address
+    assert main([str(tmp_path / "job.json"), "--scheduler", address, "--quiet"]) == 0
+    assert "lens_19" in capsys.readouterr().out
+    agg = al.Aggregator.from_database(tmp_path / "output" / "cli" / "results.sqlite")
+    fitted = dict(zip(agg.values("name"), agg.values("instance")))
+    for name in ("lens_00", "lens_19"):
+        radius = fitted[name].galaxies.lens.mass.einstein_radius
+        assert radius == pytest.approx(radii[name], abs=0.05)
+    job["model"]["lens"]["mass"] = "NoSuchProfile"
+    (tmp_path / "bad.json").write_text(json.dumps(job))
+    assert main([str(tmp_path / "bad.json"), "--scheduler", address, "--quiet"]) == 2
+    assert "NoSuchProfile" in capsys.readouterr().err

@@ -34,8 +34,14 @@ class ImagingFolder:
         The lens name (default: the folder name).
     """
 
-    def __init__(self, path: str | os.PathLike, pixel_scales: float, mask_radius: float | None = 3.0,
-                 over_sample_size_lp: int = 1, name: str | None = None) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike,
+        pixel_scales: float,
+        mask_radius: float | None = 3.0,
+        over_sample_size_lp: int = 1,
+        name: str | None = None,
+    ) -> None:
         self.path = Path(path)
         self.pixel_scales = float(pixel_scales)
         self.mask_radius = None if mask_radius is None else float(mask_radius)
@@ -67,7 +73,9 @@ class ImagingFolder:
         if self.mask_radius is None:
             return dataset
         mask = Mask2D.circular(
-            shape_native=dataset.shape_native, pixel_scales=self.pixel_scales, radius=self.mask_radius
+            shape_native=dataset.shape_native,
+            pixel_scales=self.pixel_scales,
+            radius=self.mask_radius,
         )
         return dataset.apply_mask(mask)
 
@@ -75,8 +83,12 @@ class ImagingFolder:
         return f"ImagingFolder({str(self.path)!r}, pixel_scales={self.pixel_scales})"
 
 
-def folders_in(path: str | os.PathLike, pixel_scales: float, mask_radius: float | None = 3.0,
-               over_sample_size_lp: int = 1) -> dict[str, ImagingFolder]:
+def folders_in(
+    path: str | os.PathLike,
+    pixel_scales: float,
+    mask_radius: float | None = 3.0,
+    over_sample_size_lp: int = 1,
+) -> dict[str, ImagingFolder]:
     """``{name: ImagingFolder}`` of every sub-folder of ``path`` (sorted by name)."""
     root = Path(path)
     if not root.is_dir():

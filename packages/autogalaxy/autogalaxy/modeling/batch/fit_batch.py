@@ -42,8 +42,15 @@ DATABASE_FILE = "results.sqlite"
 class BatchResult:
     """Outcome of :func:`fit_batch`: one dict per lens (input order) and batch figures."""
 
-    def __init__(self, name: str, folder: Path, outcomes: list[dict], wall_s: float,
-                 n_workers: int, database: str | None) -> None:
+    def __init__(
+        self,
+        name: str,
+        folder: Path,
+        outcomes: list[dict],
+        wall_s: float,
+        n_workers: int,
+        database: str | None,
+    ) -> None:
         self.name = name
         self.folder = folder
         self.outcomes = outcomes
@@ -81,8 +88,10 @@ class BatchResult:
         return Aggregator.from_directory(self.folder)
 
     def __repr__(self) -> str:
-        return (f"<BatchResult {self.name}: {len(self.done)} done, {len(self.skipped)} already "
-                f"done, {len(self.failed)} failed in {self.wall_s:.1f} s>")
+        return (
+            f"<BatchResult {self.name}: {len(self.done)} done, {len(self.skipped)} already "
+            f"done, {len(self.failed)} failed in {self.wall_s:.1f} s>"
+        )
 
 
 def _client_from(client, n_workers: int | None, timeout: float):
@@ -113,16 +122,32 @@ def _failure_outcome(task: LensTask, future, retries: int) -> dict:
     trace = "".join(traceback.format_exception(type(err), err, tb)) if tb else error
     # KilledWorker: the lens' worker died more often than the scheduler allows.
     record_failure(task, error, trace, attempts=retries + 1)
-    return {"name": task.name, "folder": str(task.folder), "status": FAILED, "error": error,
-            "traceback": trace, "fit_time_s": 0.0}
+    return {
+        "name": task.name,
+        "folder": str(task.folder),
+        "status": FAILED,
+        "error": error,
+        "traceback": trace,
+        "fit_time_s": 0.0,
+    }
 
 
 def _write_summary_csv(path: Path, outcomes: list[dict]) -> None:
-    columns = ["name", "status", "max_log_likelihood", "log_evidence", "fit_time_s", "host",
-               "pid", "started", "ended", "folder", "error"]
+    columns = [
+        "name",
+        "status",
+        "max_log_likelihood",
+        "log_evidence",
+        "fit_time_s",
+        "host",
+        "pid",
+        "started",
+        "ended",
+        "folder",
+        "error",
+    ]
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore",
-                            lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for o in outcomes:
         writer.writerow({k: o.get(k) for k in columns})
@@ -194,9 +219,17 @@ def fit_batch(
         db_url = database_url(folder / DATABASE_FILE if database is True else database)
         ResultsDatabase(db_url)  # create and version-check before any worker writes
     tasks = [
-        LensTask(name=lens, source=source, model=model, search=search, analysis_cls=analysis_cls,
-                 analysis_kwargs=dict(analysis_kwargs or {}), output_path=str(output_path),
-                 batch=name, database=db_url)
+        LensTask(
+            name=lens,
+            source=source,
+            model=model,
+            search=search,
+            analysis_cls=analysis_cls,
+            analysis_kwargs=dict(analysis_kwargs or {}),
+            output_path=str(output_path),
+            batch=name,
+            database=db_url,
+        )
         for lens, source in lenses
     ]
     start = time.time()
@@ -206,15 +239,30 @@ def fit_batch(
         if is_completed(task.folder):
             # Finished by an earlier run: never refitted; its database row is ensured.
             record_finished(task, task.folder)
-            outcomes[task.name] = {"name": task.name, "folder": str(task.folder),
-                                   "status": SKIPPED, "fit_time_s": 0.0}
+            outcomes[task.name] = {
+                "name": task.name,
+                "folder": str(task.folder),
+                "status": SKIPPED,
+                "fit_time_s": 0.0,
+            }
         else:
             pending.append(task)
     display = ProgressDisplay(name, enabled=progress)
     n_workers_used = 0
     if pending:
-        n_workers_used = _run(pending, outcomes, client, n_workers, retries, poll_s,
-                              scheduler_timeout, display, callback, len(tasks), start)
+        n_workers_used = _run(
+            pending,
+            outcomes,
+            client,
+            n_workers,
+            retries,
+            poll_s,
+            scheduler_timeout,
+            display,
+            callback,
+            len(tasks),
+            start,
+        )
     ordered = [outcomes[t.name] for t in tasks]
     result = BatchResult(name, folder, ordered, time.time() - start, n_workers_used, db_url)
     _write_summary_csv(folder / "batch_summary.csv", ordered)
@@ -226,13 +274,19 @@ def fit_batch(
 
 def _snapshot(outcomes: dict, running: int, total: int, start: float) -> BatchProgress:
     statuses = [o["status"] for o in outcomes.values()]
-    return BatchProgress(total=total, done=statuses.count(DONE), skipped=statuses.count(SKIPPED),
-                         failed=statuses.count(FAILED), running=running,
-                         elapsed_s=time.time() - start)
+    return BatchProgress(
+        total=total,
+        done=statuses.count(DONE),
+        skipped=statuses.count(SKIPPED),
+        failed=statuses.count(FAILED),
+        running=running,
+        elapsed_s=time.time() - start,
+    )
 
 
-def _run(pending, outcomes, client, n_workers, retries, poll_s, timeout, display, callback,
-         total, start) -> int:
+def _run(
+    pending, outcomes, client, n_workers, retries, poll_s, timeout, display, callback, total, start
+) -> int:
     """Submit ``pending`` and collect outcomes until every task ends; the worker count."""
     dist = distributed()
     client, to_close = _client_from(client, n_workers, timeout)
@@ -241,8 +295,13 @@ def _run(pending, outcomes, client, n_workers, retries, poll_s, timeout, display
         n_workers_used = len(client.scheduler_info().get("workers", {}))
         run_id = uuid.uuid4().hex[:8]
         for task in pending:
-            future = client.submit(run_lens, task, key=f"fit-{task.batch}-{task.name}-{run_id}",
-                                   retries=retries, pure=False)
+            future = client.submit(
+                run_lens,
+                task,
+                key=f"fit-{task.batch}-{task.name}-{run_id}",
+                retries=retries,
+                pure=False,
+            )
             futures[future] = task
         remaining = set(futures)
         our_keys = {f.key for f in futures}

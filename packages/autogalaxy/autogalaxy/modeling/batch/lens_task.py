@@ -107,8 +107,13 @@ def record_failure(task: LensTask, error: str, trace: str, attempts: int | None 
     folder = task.folder
     atomic_write_json(
         folder / FAILURE_FILE,
-        {"lens_name": task.name, "error": error, "traceback": trace, "attempts": attempts,
-         "failed_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())},
+        {
+            "lens_name": task.name,
+            "error": error,
+            "traceback": trace,
+            "attempts": attempts,
+            "failed_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        },
     )
     if task.database is not None:
         from autogalaxy.modeling.database.results_database import ResultsDatabase
@@ -123,8 +128,13 @@ def run_lens(task: LensTask) -> dict:
     started = time.time()
     search = task.lens_search()
     folder = Path(search.output_folder)
-    outcome = {"name": task.name, "folder": str(folder), "host": socket.gethostname(),
-               "pid": os.getpid(), "started": started}
+    outcome = {
+        "name": task.name,
+        "folder": str(folder),
+        "host": socket.gethostname(),
+        "pid": os.getpid(),
+        "started": started,
+    }
     if is_completed(folder):
         record_finished(task, folder)
         return {**outcome, "status": SKIPPED, "ended": time.time(), "fit_time_s": 0.0}
@@ -133,8 +143,14 @@ def run_lens(task: LensTask) -> dict:
     except Exception as err:
         trace = traceback.format_exc()
         record_failure(task, f"{type(err).__name__}: {err}", trace, attempts=1)
-        return {**outcome, "status": FAILED, "error": f"{type(err).__name__}: {err}",
-                "traceback": trace, "ended": time.time(), "fit_time_s": 0.0}
+        return {
+            **outcome,
+            "status": FAILED,
+            "error": f"{type(err).__name__}: {err}",
+            "traceback": trace,
+            "ended": time.time(),
+            "fit_time_s": 0.0,
+        }
     _write_recipe(task, folder, dataset)
     analysis = task.analysis_cls(dataset, **task.analysis_kwargs)
     fit_start = time.time()

@@ -89,16 +89,20 @@ def summary_table(outcomes: list[dict]) -> str:
     for o in outcomes:
         log_l, log_z = o.get("max_log_likelihood"), o.get("log_evidence")
         note = o.get("error", "") or ""
-        rows.append((
-            o["name"],
-            o["status"],
-            "" if log_l is None else f"{log_l:.4f}",
-            "" if log_z is None else f"{log_z:.4f}",
-            f"{o.get('fit_time_s') or 0.0:.2f}",
-            note.splitlines()[0][:60] if note else "",
-        ))
+        rows.append(
+            (
+                o["name"],
+                o["status"],
+                "" if log_l is None else f"{log_l:.4f}",
+                "" if log_z is None else f"{log_z:.4f}",
+                f"{o.get('fit_time_s') or 0.0:.2f}",
+                note.splitlines()[0][:60] if note else "",
+            )
+        )
     widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(len(header))]
-    lines = ["  ".join(str(h).ljust(w) for h, w in zip(header, widths)),
-             "  ".join("-" * w for w in widths)]
+    lines = [
+        "  ".join(str(h).ljust(w) for h, w in zip(header, widths)),
+        "  ".join("-" * w for w in widths),
+    ]
     lines += ["  ".join(str(c).ljust(w) for c, w in zip(r, widths)) for r in rows]
     return "\n".join(line.rstrip() for line in lines)

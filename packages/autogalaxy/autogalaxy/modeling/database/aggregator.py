@@ -45,8 +45,9 @@ class Aggregator:
         return agg
 
     @classmethod
-    def from_database(cls, filename: str | os.PathLike, completed_only: bool = True,
-                      batch: str | None = None) -> "Aggregator":
+    def from_database(
+        cls, filename: str | os.PathLike, completed_only: bool = True, batch: str | None = None
+    ) -> "Aggregator":
         """Every fit stored in the database file (or SQLAlchemy URL) ``filename``; ``batch``
         keeps one batch's fits. Only finished searches are ever stored."""
         url = str(filename)

@@ -132,16 +132,28 @@ class ResultsDatabase:
 
         return bool(self._retrying(transaction))
 
-    def add_failure(self, key: str, lens_name: str, batch: str | None, search_name: str | None,
-                    error: str, traceback: str) -> None:
+    def add_failure(
+        self,
+        key: str,
+        lens_name: str,
+        batch: str | None,
+        search_name: str | None,
+        error: str,
+        traceback: str,
+    ) -> None:
         """Record (or replace) the failure of ``key``."""
 
         def transaction(connection):
             connection.execute(self._failure.delete().where(self._failure.c.key == key))
             connection.execute(
                 self._failure.insert().values(
-                    key=key, lens_name=lens_name, batch=batch, search_name=search_name,
-                    error=error, traceback=traceback, failed_at=_now(),
+                    key=key,
+                    lens_name=lens_name,
+                    batch=batch,
+                    search_name=search_name,
+                    error=error,
+                    traceback=traceback,
+                    failed_at=_now(),
                 )
             )
 

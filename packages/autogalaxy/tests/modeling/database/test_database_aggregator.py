@@ -3,13 +3,12 @@
 import csv
 
 import pytest
+from database_toy import write_fit
 
-from autogalaxy import exc
+from autogalaxy import exc, mp
 from autogalaxy.modeling.database import Aggregator, ResultsDatabase
 from autogalaxy.profiles.mass.total.isothermal import Isothermal, IsothermalSph
 from autogalaxy.profiles.mass.total.power_law import PowerLaw
-from autogalaxy import mp
-from database_toy import write_fit
 
 RADII = {"lens_a": 0.6, "lens_b": 1.2, "lens_c": 1.6}
 
@@ -24,8 +23,10 @@ def output(tmp_path):
 
 
 def _radii(agg):
-    return {r.lens_name: round(i.galaxies.lens.mass.einstein_radius, 6)
-            for r, i in zip(agg, agg.values("instance"))}
+    return {
+        r.lens_name: round(i.galaxies.lens.mass.einstein_radius, 6)
+        for r, i in zip(agg, agg.values("instance"))
+    }
 
 
 def test_from_directory_loads_every_completed_search(output):

@@ -5,16 +5,17 @@ import multiprocessing
 import sqlite3
 
 import pytest
+from database_toy import write_fit
 
 from autogalaxy import exc
 from autogalaxy.modeling.database import SCHEMA_VERSION, FitRecord, ResultsDatabase, database_url
-from database_toy import write_fit
 
 
 def _records(tmp_path, n):
     return [
-        FitRecord.from_folder(write_fit(tmp_path / f"lens_{i}" / "search", 0.5 + 0.1 * i),
-                              key=f"b/lens_{i}/search")
+        FitRecord.from_folder(
+            write_fit(tmp_path / f"lens_{i}" / "search", 0.5 + 0.1 * i), key=f"b/lens_{i}/search"
+        )
         for i in range(n)
     ]
 
