@@ -17,7 +17,10 @@
       source: {redshift: 1.0, bulge: lp_linear.Sersic}
 
 A component is a class name (``mp``, then ``lp``, searched when unqualified; ``lp_linear.X``
-names a namespace) or ``{class: Name, <argument>: <fixed value>, ...}``.
+names a namespace) or ``{class: Name, <argument>: <value>, ...}`` where a value is fixed
+(a number or list) or a prior, e.g. ``einstein_radius: {UniformPrior: {lower_limit: 0.4,
+upper_limit: 1.8}}`` (``UniformPrior``, ``GaussianPrior``, ``LogUniformPrior``,
+``TruncatedGaussianPrior``).
 """
 
 from __future__ import annotations
@@ -97,14 +100,34 @@ def _profile_class(spec: str):
     return cls
 
 
+_PRIORS = ("UniformPrior", "GaussianPrior", "LogUniformPrior", "TruncatedGaussianPrior")
+
+
+def _argument(value):
+    """A fixed value (lists become tuples) or ``{PriorName: {keyword: value}}`` as that prior."""
+    import autolens as al
+
+    if isinstance(value, list):
+        return tuple(value)
+    if isinstance(value, dict):
+        if len(value) != 1 or next(iter(value)) not in _PRIORS:
+            raise exc.AnalysisException(
+                f"A model argument is a number, a list or {{PriorName: {{...}}}} with PriorName "
+                f"one of {list(_PRIORS)}; got {value!r}."
+            )
+        name, kwargs = next(iter(value.items()))
+        return getattr(al, name)(**kwargs)
+    return value
+
+
 def _component(spec):
     import autolens as al
 
     if isinstance(spec, str):
         return al.Model(_profile_class(spec))
     if isinstance(spec, dict) and "class" in spec:
-        fixed = {k: tuple(v) if isinstance(v, list) else v for k, v in spec.items() if k != "class"}
-        return al.Model(_profile_class(spec["class"]), **fixed)
+        arguments = {k: _argument(v) for k, v in spec.items() if k != "class"}
+        return al.Model(_profile_class(spec["class"]), **arguments)
     raise exc.AnalysisException(
         f"A model component is a class name or {{class: Name, ...}}, got {spec!r}."
     )

@@ -6,8 +6,8 @@ PIXEL = 0.25
 SHAPE = (12, 12)
 
 
-def simulate(einstein_radius: float, seed: int):
-    """A masked 12x12 imaging of an IsothermalSph lens and a Sersic source."""
+def simulate(einstein_radius: float, seed: int, masked: bool = True):
+    """A 12x12 imaging of an IsothermalSph lens and a Sersic source (masked unless told)."""
     tracer = al.Tracer(
         [
             al.Galaxy(0.5, mass=al.mp.IsothermalSph(einstein_radius=einstein_radius)),
@@ -21,6 +21,8 @@ def simulate(einstein_radius: float, seed: int):
         exposure_time=1000.0, noise_seed=seed, psf=al.Convolver.from_gaussian((3, 3), PIXEL, 0.2)
     )
     dataset = simulator.via_tracer_from(tracer, grid)
+    if not masked:
+        return dataset
     return dataset.apply_mask(al.Mask2D.circular(SHAPE, radius=1.45, pixel_scales=PIXEL))
 
 

@@ -30,6 +30,31 @@ def test_a_yaml_job_builds_the_model_and_search(tmp_path):
     assert isinstance(search, al.Nautilus) and search.n_live == 50 and search.name == "nautilus"
 
 
+def test_priors_in_components():
+    model = model_from(
+        {
+            "lens": {
+                "redshift": 0.5,
+                "mass": {
+                    "class": "IsothermalSph",
+                    "einstein_radius": {"UniformPrior": {"lower_limit": 0.4, "upper_limit": 1.8}},
+                },
+            }
+        }
+    )
+    prior = model.galaxies.lens.mass.einstein_radius
+    assert isinstance(prior, al.UniformPrior) and prior.upper_limit == 1.8
+    with pytest.raises(exc.AnalysisException, match="PriorName"):
+        model_from(
+            {
+                "lens": {
+                    "redshift": 0.5,
+                    "mass": {"class": "IsothermalSph", "einstein_radius": {"Flat": {}}},
+                }
+            }
+        )
+
+
 def test_fixed_values_in_components(tmp_path):
     model = model_from(
         {"lens": {"redshift": 0.5, "mass": {"class": "IsothermalSph", "centre": [0.1, 0.0]}}}

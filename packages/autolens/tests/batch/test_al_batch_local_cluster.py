@@ -8,6 +8,7 @@ Run alone with ``pytest -m dask packages/autolens/tests/batch``.
 import json
 import os
 import signal
+import time
 from pathlib import Path
 
 import batch_lenses
@@ -211,9 +212,10 @@ def test_an_unreachable_scheduler_is_a_clear_error(tmp_path, datasets):
 def test_the_command_line_fits_a_folder_of_datasets(tmp_path, datasets, client, capsys):
     from autolens.batch.__main__ import main
 
-    radii, data = datasets
-    for name in ("lens_00", "lens_19"):
-        al.output_dataset_to_fits(data[name], tmp_path / "sample" / name)
+    radii, _ = datasets
+    for name, seed in (("lens_00", 0), ("lens_19", 19)):
+        unmasked = batch_lenses.simulate(radii[name], seed=seed, masked=False)
+        al.output_dataset_to_fits(unmasked, tmp_path / "sample" / name)
     job = {
         "datasets": str(tmp_path / "sample"),
         "pixel_scales": batch_lenses.PIXEL,
@@ -222,7 +224,14 @@ def test_the_command_line_fits_a_folder_of_datasets(tmp_path, datasets, client, 
         "output_path": str(tmp_path / "output"),
         "search": {"type": "LBFGS", "name": "lbfgs", "maxiter": 40},
         "model": {
-            "lens": {"redshift": 0.5, "mass": {"class": "IsothermalSph", "centre": [0.0, 0.0]}},
+            "lens": {
+                "redshift": 0.5,
+                "mass": {
+                    "class": "IsothermalSph",
+                    "centre": [0.0, 0.0],
+                    "einstein_radius": {"UniformPrior": {"lower_limit": 0.4, "upper_limit": 1.8}},
+                },
+            },
             "source": {
                 "redshift": 1.0,
                 "bulge": {
@@ -231,6 +240,7 @@ def test_the_command_line_fits_a_folder_of_datasets(tmp_path, datasets, client, 
                     "ell_comps": [0.0, 0.0],
                     "effective_radius": 0.3,
                     "sersic_index": 1.0,
+                    "intensity": {"UniformPrior": {"lower_limit": 0.1, "upper_limit": 1.5}},
                 },
             },
         },
@@ -248,3 +258,27 @@ def test_the_command_line_fits_a_folder_of_datasets(tmp_path, datasets, client, 
     (tmp_path / "bad.json").write_text(json.dumps(job))
     assert main([str(tmp_path / "bad.json"), "--scheduler", address, "--quiet"]) == 2
     assert "NoSuchProfile" in capsys.readouterr().err
+
+
+def test_a_finished_batch_rerun_starts_no_cluster_and_restores_missing_rows(batch, datasets):
+    _, data = datasets
+    db_path = batch["out"] / "results.sqlite"
+    copy = batch["out"].parent / "copy.sqlite"
+    al.Aggregator.from_database(db_path)  # readable before
+    db_path.rename(copy)
+    for suffix in ("-wal", "-shm"):
+        extra = batch["out"] / f"results.sqlite{suffix}"
+        if extra.exists():
+            extra.unlink()
+    start = time.time()
+    result = al.fit_batch(
+        data,
+        batch_lenses.model(),
+        batch_lenses.search(batch["out"].parent),
+        name="sample",
+        client="tcp://127.0.0.1:9",  # never contacted: nothing is left to fit
+        progress=False,
+    )
+    assert len(result.skipped) == N_LENSES and result.n_workers == 0
+    assert len(ResultsDatabase(result.database).fit_keys()) == N_LENSES
+    assert time.time() - start < 60

@@ -214,10 +214,12 @@ def fit_batch(
     output_path = Path(output_path if output_path is not None else search.output_path)
     folder = output_path / name
     folder.mkdir(parents=True, exist_ok=True)
-    db_url = None
+    db_url, stored = None, set()
     if database not in (None, False):
         db_url = database_url(folder / DATABASE_FILE if database is True else database)
-        ResultsDatabase(db_url)  # create and version-check before any worker writes
+        # Create and version-check before any worker writes; the stored keys spare a restart
+        # from re-reading every finished lens.
+        stored = set(ResultsDatabase(db_url).fit_keys())
     tasks = [
         LensTask(
             name=lens,
@@ -237,8 +239,10 @@ def fit_batch(
     pending = []
     for task in tasks:
         if is_completed(task.folder):
-            # Finished by an earlier run: never refitted; its database row is ensured.
-            record_finished(task, task.folder)
+            # Finished by an earlier run: never refitted; its database row is ensured (a
+            # worker killed between result.json and its row leaves it missing).
+            if task.key not in stored:
+                record_finished(task, task.folder)
             outcomes[task.name] = {
                 "name": task.name,
                 "folder": str(task.folder),
