@@ -104,7 +104,9 @@ def test_restart_refits_nothing_finished_and_killing_a_worker_loses_no_lens(batc
     assert len(before) >= 6, "the interrupted run should have finished at least 6 lenses"
     assert len(before) < N_LENSES, "the interruption should leave lenses unfinished"
     assert batch["killed"], "a worker process should have been killed during the restart"
-    assert sorted(result.skipped) == sorted(before)
+    # Every lens finished before the restart is skipped. A lens whose worker was killed after
+    # writing result.json but before reporting back is skipped by its retry too (not refitted).
+    assert set(before) <= set(result.skipped)
     assert sorted(result.done + result.skipped) == sorted(batch["radii"])
     assert result.failed == []
     after = _finished_times(batch["out"])
@@ -280,5 +282,6 @@ def test_a_finished_batch_rerun_starts_no_cluster_and_restores_missing_rows(batc
         progress=False,
     )
     assert len(result.skipped) == N_LENSES and result.n_workers == 0
+    assert all(o["max_log_likelihood"] is not None for o in result.outcomes)
     assert len(ResultsDatabase(result.database).fit_keys()) == N_LENSES
     assert time.time() - start < 60

@@ -27,6 +27,7 @@ from autogalaxy.modeling.batch.lens_task import (
     FAILED,
     SKIPPED,
     LensTask,
+    finished_summary,
     record_failure,
     record_finished,
     run_lens,
@@ -246,6 +247,7 @@ def fit_batch(
             outcomes[task.name] = {
                 "name": task.name,
                 "folder": str(task.folder),
+                **finished_summary(task.folder),
                 "status": SKIPPED,
                 "fit_time_s": 0.0,
             }

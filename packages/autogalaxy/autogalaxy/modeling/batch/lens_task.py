@@ -13,6 +13,7 @@ cannot be loaded is returned as a failure at once (retrying cannot help).
 from __future__ import annotations
 
 import copy
+import json
 import os
 import pickle
 import socket
@@ -93,6 +94,12 @@ def _write_recipe(task: LensTask, folder: Path, dataset) -> None:
     )
 
 
+def finished_summary(folder: Path) -> dict:
+    """``max_log_likelihood`` and ``log_evidence`` of a completed fit (for the summary table)."""
+    summary = json.loads((Path(folder) / "result.json").read_text(encoding="utf-8"))
+    return {k: summary.get(k) for k in ("max_log_likelihood", "log_evidence")}
+
+
 def record_finished(task: LensTask, folder: Path) -> bool:
     """Write the database row of a finished lens (no-op without a database or when stored)."""
     if task.database is None:
@@ -137,7 +144,13 @@ def run_lens(task: LensTask) -> dict:
     }
     if is_completed(folder):
         record_finished(task, folder)
-        return {**outcome, "status": SKIPPED, "ended": time.time(), "fit_time_s": 0.0}
+        return {
+            **outcome,
+            **finished_summary(folder),
+            "status": SKIPPED,
+            "ended": time.time(),
+            "fit_time_s": 0.0,
+        }
     try:
         dataset = load(task.source)
     except Exception as err:
