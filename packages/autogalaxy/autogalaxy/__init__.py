@@ -71,5 +71,7 @@ from autogalaxy import fixtures
 from autogalaxy.profiles import light_and_mass as lmp
 
 from autogalaxy.plot.model_plotter import ModelPlotter  # noqa: E402
+from autogalaxy.modeling.batch import ImagingFolder, fit_batch
+from autogalaxy.modeling.database import Aggregator
 
 __version__ = "0.1.0"

@@ -35,3 +35,17 @@ class GalaxyException(AutoGalaxyException):
 
 class LensCalcException(AutoGalaxyException):
     """A lensing calculation lacks what it needs (e.g. no potential for a Fermat potential)."""
+
+
+class BatchException(AutoGalaxyException):
+    """A batch of fits could not run (bad datasets, unreachable scheduler, missing Dask)."""
+
+
+class DatabaseException(AutoGalaxyException):
+    """A results database could not be opened or written (incompatible schema version, bad URL,
+    missing SQLAlchemy)."""
+
+
+class AggregatorException(AutoGalaxyException):
+    """An aggregator was asked for something its results cannot give (unknown value name, a fit
+    without a stored model or dataset, ...)."""

@@ -81,5 +81,8 @@ from autolens import fixtures
 from autogalaxy import lmp
 
 from autogalaxy.plot.model_plotter import ModelPlotter  # noqa: E402
+from autolens import aggregator as agg
+from autolens.aggregator import Aggregator
+from autolens.batch import ImagingFolder, fit_batch
 
 __version__ = "0.1.0"
