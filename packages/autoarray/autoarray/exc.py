@@ -47,3 +47,15 @@ class InversionException(FitException):
 
 class OverSamplingException(AutoArrayException):
     """Over-sampling sizes are invalid."""
+
+
+class MeshException(AutoArrayException):
+    """A pixelization mesh is invalid (too small, or missing the grid / image it needs)."""
+
+
+class PixelizationException(AutoArrayException):
+    """A pixelization's mesh and regularization do not fit together or with the data."""
+
+
+class RegularizationException(AutoArrayException):
+    """A regularization scheme was given invalid coefficients or inputs."""

@@ -1,0 +1,137 @@
+"""From pixelized galaxies to the mappers of an inversion.
+
+A galaxy with a ``Pixelization`` contributes one block of columns to the inversion: the
+sub-pixels of the dataset's *pixelization* grid (over-sample size
+``over_sample_size_pixelization``, default 4) are ray-traced to its plane, optionally
+border-relocated, interpolated on the mesh, and summed per image pixel into the mapping matrix
+(:mod:`autoarray.inversion.mapper`). Mappers come after every linear light profile in the
+parameter vector, planes in ascending redshift, galaxies in plane order.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+import numpy as np
+
+import autoarray as aa
+from autoarray import exc as aa_exc
+from autoarray.inversion import border_relocator
+from autoarray.inversion.mapper import Mapper, mapping_matrix_from, pixel_signals_from
+from autogalaxy.galaxy.profile_types import profile_class
+
+
+def pixelizations_of(galaxy) -> list:
+    """The ``Pixelization`` attributes of a galaxy (attribute order)."""
+    cls = profile_class("Pixelization")
+    components = getattr(galaxy, "_components", None)
+    values = components() if callable(components) else list(vars(galaxy).values())
+    return [value for value in values if isinstance(value, cls)]
+
+
+class MapperSlot:
+    """A mapper's place in the parameter vector (structure only: galaxy, pixelization, size)."""
+
+    profile_list: list = []
+
+    def __init__(self, galaxy, pixelization):
+        self.galaxy = galaxy
+        self.pixelization = pixelization
+
+    @property
+    def params(self) -> int:
+        return self.pixelization.mesh.pixels
+
+    @property
+    def regularization(self):
+        return self.pixelization.regularization
+
+    def __repr__(self) -> str:
+        return f"MapperSlot({self.pixelization.mesh!r})"
+
+
+class PixelizationStatics:
+    """Dataset constants of the pixelization grid: sub-pixels, binning geometry, border."""
+
+    def __init__(self, dataset, mask):
+        grids = getattr(dataset, "grids", None)
+        grid = getattr(grids, "pixelization", None) if grids is not None else None
+        if grid is None:
+            size = getattr(dataset, "over_sample_size_pixelization", 4)
+            grid = aa.Grid2D.from_mask(mask, over_sample_size=size)
+        self.grid = grid
+        over_sampler = grid.over_sampler
+        self.slim_for_sub = np.asarray(over_sampler.slim_for_sub_slim)
+        self.sub_fraction = np.asarray(over_sampler.sub_fraction)
+        self.sub_points = np.asarray(aa.raw_array(grid.over_sampled), dtype=float)
+        self.centres = np.asarray(aa.raw_array(grid), dtype=float)
+        self.n_sub = int(self.sub_points.shape[0])
+        self.n_pix = int(self.centres.shape[0])
+        self.border_slim = border_relocator.border_slim_indexes_from(mask)
+        # Sub-pixels followed by the border-pixel centres: traced together, once per fit.
+        self.points = np.concatenate([self.sub_points, self.centres[self.border_slim]], axis=0)
+
+
+_STATICS: "OrderedDict[int, tuple]" = OrderedDict()
+
+
+def pixelization_statics_from(dataset, mask) -> PixelizationStatics:
+    """The cached :class:`PixelizationStatics` of ``dataset`` (keyed by identity)."""
+    key = id(dataset)
+    entry = _STATICS.get(key)
+    if entry is not None and entry[0] is dataset:
+        return entry[1]
+    statics = PixelizationStatics(dataset, mask)
+    _STATICS[key] = (dataset, statics)
+    while len(_STATICS) > 16:
+        _STATICS.popitem(last=False)
+    return statics
+
+
+def mapper_from(galaxy, pixelization, traced_points, statics, adapt_image, use_border_relocator, xp=np):
+    """The :class:`Mapper` of one pixelized galaxy from its traced pixelization points
+    (``statics.points`` traced to the galaxy's plane)."""
+    mesh = pixelization.mesh
+    params = mesh.pixels
+    if params > statics.n_pix:
+        raise aa_exc.PixelizationException(
+            f"The mesh {mesh!r} has {params} source pixels but the mask has only "
+            f"{statics.n_pix} unmasked pixels; use a smaller mesh or a larger mask."
+        )
+    sub = traced_points[: statics.n_sub]
+    if use_border_relocator:
+        border = traced_points[statics.n_sub :]
+        sub = border_relocator.relocated_points_from(sub, border, xp=xp)
+    mappings, weights = mesh.interpolation_from(sub, xp=xp)
+    mapping = mapping_matrix_from(
+        mappings, weights, statics.slim_for_sub, statics.sub_fraction, statics.n_pix, params, xp=xp
+    )
+    regularization = pixelization.regularization
+    H = None
+    if regularization is not None:
+        signals = None
+        if regularization.requires_pixel_signals:
+            if adapt_image is None:
+                raise aa_exc.PixelizationException(
+                    f"{type(regularization).__name__} regularization needs an adapt image for "
+                    "its galaxy: pass adapt_images=AdaptImages(galaxy_image_dict={galaxy: image}) "
+                    "(or galaxy_name_image_dict in an analysis)."
+                )
+            signals = pixel_signals_from(
+                mappings,
+                weights,
+                statics.slim_for_sub,
+                aa.raw_array(getattr(adapt_image, "slim", adapt_image)),
+                params,
+                regularization.signal_scale,
+                xp=xp,
+            )
+        H = regularization.regularization_matrix_from(mesh, pixel_signals=signals, xp=xp)
+    return Mapper(
+        galaxy=galaxy,
+        pixelization=pixelization,
+        mapping_matrix=mapping,
+        regularization_matrix=H,
+        source_plane_data_grid=sub,
+        source_plane_mesh_grid=mesh.mesh_grid_from(sub, xp=xp),
+    )
