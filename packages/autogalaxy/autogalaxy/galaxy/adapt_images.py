@@ -74,6 +74,15 @@ class AdaptImages:
             galaxy_path_list=paths,
         )
 
+    def without_galaxy_path_list(self) -> "AdaptImages":
+        """A copy with no ``galaxy_path_list`` (name look-ups then need a new instance)."""
+        return AdaptImages(
+            galaxy_image_dict=self.galaxy_image_dict,
+            galaxy_name_image_dict=self.galaxy_name_image_dict,
+            galaxy_image_plane_mesh_grid_dict=self.galaxy_image_plane_mesh_grid_dict,
+            galaxy_name_image_plane_mesh_grid_dict=self.galaxy_name_image_plane_mesh_grid_dict,
+        )
+
     @property
     def model_image(self):
         """Sum of every adapt image (by galaxy, else by name), or ``None``."""

@@ -257,6 +257,10 @@ class AbstractFitImaging(PackedAttributes, ABC):
         self.adapt_images = adapt_images
         self._xp = xp
         self._compute(xp)
+        if adapt_images is not None and adapt_images.galaxy_path_list:
+            # The path list links this call's (possibly traced) galaxies: not kept on the fit,
+            # whose adapt images travel as static pytree data.
+            self.adapt_images = adapt_images.without_galaxy_path_list()
 
     # ------------------------------------------------------------------ to override
     @abstractmethod

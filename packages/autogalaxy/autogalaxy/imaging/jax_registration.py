@@ -119,6 +119,7 @@ def register_core_pytrees() -> None:
     from autoarray.inversion.inversion import Inversion
 
     _register(Inversion)
+    _register_pixelization_classes()
     try:
         from autogalaxy.modeling.model import ModelInstance
 
@@ -129,6 +130,19 @@ def register_core_pytrees() -> None:
 
     register_structure_pytrees()
     _state["core"] = True
+
+
+def _register_pixelization_classes() -> None:
+    """Pixelizations, meshes (shape static) and regularizations (coefficients as leaves)."""
+    from autoarray.inversion.mesh.rectangular import RectangularMesh
+    from autoarray.inversion.pixelization import Pixelization
+    from autoarray.inversion.regularization.constant import AbstractRegularization
+
+    _register(Pixelization, arguments=constructor_arguments(Pixelization))
+    for cls in [RectangularMesh] + _all_subclasses(RectangularMesh):
+        _register(cls)
+    for cls in [AbstractRegularization] + _all_subclasses(AbstractRegularization):
+        _register(cls, arguments=constructor_arguments(cls))
 
 
 def register_fit_pytrees(*classes) -> None:

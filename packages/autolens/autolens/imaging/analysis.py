@@ -39,6 +39,7 @@ class AnalysisImaging(AbstractAnalysisImaging):
             dataset_model=self.dataset_model_via_instance_from(instance),
             settings=self.settings,
             xp=self._xp,
+            adapt_images=self.adapt_images_via_instance_from(instance),
         )
 
     def visualize(self, output_dir, instance) -> None:
