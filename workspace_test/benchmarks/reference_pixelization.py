@@ -1,0 +1,103 @@
+"""Pixelized-source fits of the public PyAutoLens release on exported pixels (reference side).
+
+Runs in the *separate* PyAutoLens virtual environment (its package names clash with this
+monorepo's), on the arrays and cases written by ``pixelization_parity.py --export DIR``:
+
+    hatch run python workspace_test/benchmarks/pixelization_parity.py --export /tmp/pix_parity
+    /work/refvenv/bin/python workspace_test/benchmarks/reference_pixelization.py /tmp/pix_parity
+    hatch run python workspace_test/benchmarks/pixelization_parity.py --compare /tmp/pix_parity
+
+Writes ``DIR/reference_results.json`` (atomically): per case the log evidence, chi-squared,
+the regularization and log-det terms and the reconstruction. :func:`fit_from` builds the
+dataset and the fit through the public names only, so this package runs the same function.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("JAX_ENABLE_X64", "True")
+os.environ.setdefault("PYAUTO_SKIP_WORKSPACE_VERSION_CHECK", "1")
+
+import numpy as np  # noqa: E402
+
+
+def dataset_from(al, directory: Path, spec: dict):
+    scale = spec["pixel_scale"]
+    arrays = {k: np.load(directory / f"{k}.npy") for k in ("data", "noise", "psf", "mask")}
+    dataset = al.Imaging(
+        data=al.Array2D.no_mask(values=arrays["data"], pixel_scales=scale),
+        noise_map=al.Array2D.no_mask(values=arrays["noise"], pixel_scales=scale),
+        psf=al.Convolver(kernel=al.Array2D.no_mask(values=arrays["psf"], pixel_scales=scale)),
+        check_noise_map=False,
+    )
+    dataset = dataset.apply_mask(mask=al.Mask2D(mask=arrays["mask"].astype(bool), pixel_scales=scale))
+    return dataset.apply_over_sampling(
+        over_sample_size_lp=spec["sub_size_lp"],
+        over_sample_size_pixelization=spec["sub_size_pixelization"],
+    )
+
+
+def fit_from(al, dataset, case: dict):
+    """The ``FitImaging`` of one case (lens SIE + shear, optional linear Sersic light; source
+    rectangular pixelization with Constant or Adapt regularization)."""
+    lens = dict(
+        mass=al.mp.Isothermal(centre=(0.01, -0.02), ell_comps=(0.05, -0.04), einstein_radius=case["einstein_radius"]),
+        shear=al.mp.ExternalShear(gamma_1=0.02, gamma_2=-0.01),
+    )
+    if case["lens_light"]:
+        lens["bulge"] = al.lp_linear.Sersic(
+            centre=(0.0, 0.0), ell_comps=(0.05, 0.02), effective_radius=0.8, sersic_index=3.0
+        )
+    if case["regularization"] == "constant":
+        regularization = al.reg.Constant(coefficient=case["coefficient"])
+    else:
+        regularization = al.reg.Adapt(inner_coefficient=0.5, outer_coefficient=2.0, signal_scale=1.0)
+    source = al.Galaxy(
+        redshift=1.0,
+        pixelization=al.Pixelization(
+            mesh=al.mesh.RectangularUniform(shape=tuple(case["shape"])), regularization=regularization
+        ),
+    )
+    tracer = al.Tracer(galaxies=[al.Galaxy(redshift=0.5, **lens), source])
+    adapt_images = None
+    if case["regularization"] == "adapt":
+        adapt_images = al.AdaptImages(galaxy_image_dict={source: dataset.data})
+    settings = al.Settings(use_positive_only_solver=case["positive_only"])
+    return al.FitImaging(dataset=dataset, tracer=tracer, adapt_images=adapt_images, settings=settings)
+
+
+def summary_from(fit) -> dict:
+    inversion = fit.inversion
+    return {
+        "log_evidence": float(fit.log_evidence),
+        "chi_squared": float(fit.chi_squared),
+        "regularization_term": float(inversion.regularization_term),
+        "log_det_curvature_reg_matrix_term": float(inversion.log_det_curvature_reg_matrix_term),
+        "log_det_regularization_matrix_term": float(inversion.log_det_regularization_matrix_term),
+        "reconstruction": np.asarray(inversion.reconstruction, dtype=float).tolist(),
+    }
+
+
+def main() -> int:
+    import autolens as al
+
+    directory = Path(sys.argv[1])
+    spec = json.loads((directory / "spec.json").read_text())
+    dataset = dataset_from(al, directory, spec)
+    results = {case["name"]: summary_from(fit_from(al, dataset, case)) for case in spec["cases"]}
+    handle, temporary = tempfile.mkstemp(dir=directory, suffix=".tmp")
+    with os.fdopen(handle, "w") as stream:
+        json.dump({"version": al.__version__, "results": results}, stream)
+    os.replace(temporary, directory / "reference_results.json")
+    for name, result in results.items():
+        print(f"{name}: log evidence {result['log_evidence']:.10f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
