@@ -35,14 +35,42 @@ SCALARS = (
 )
 
 CASES = [
-    dict(name="ru20_constant", shape=(20, 20), regularization="constant", coefficient=1.0,
-         lens_light=False, positive_only=True, einstein_radius=1.6),
-    dict(name="ru20_constant_lens_light", shape=(20, 20), regularization="constant",
-         coefficient=1.0, lens_light=True, positive_only=True, einstein_radius=1.6),
-    dict(name="ru14_constant_least_squares", shape=(14, 14), regularization="constant",
-         coefficient=2.0, lens_light=True, positive_only=False, einstein_radius=1.55),
-    dict(name="ru16_adapt_lens_light", shape=(16, 16), regularization="adapt", coefficient=1.0,
-         lens_light=True, positive_only=True, einstein_radius=1.6),
+    dict(
+        name="ru20_constant",
+        shape=(20, 20),
+        regularization="constant",
+        coefficient=1.0,
+        lens_light=False,
+        positive_only=True,
+        einstein_radius=1.6,
+    ),
+    dict(
+        name="ru20_constant_lens_light",
+        shape=(20, 20),
+        regularization="constant",
+        coefficient=1.0,
+        lens_light=True,
+        positive_only=True,
+        einstein_radius=1.6,
+    ),
+    dict(
+        name="ru14_constant_least_squares",
+        shape=(14, 14),
+        regularization="constant",
+        coefficient=2.0,
+        lens_light=True,
+        positive_only=False,
+        einstein_radius=1.55,
+    ),
+    dict(
+        name="ru16_adapt_lens_light",
+        shape=(16, 16),
+        regularization="adapt",
+        coefficient=1.0,
+        lens_light=True,
+        positive_only=True,
+        einstein_radius=1.6,
+    ),
 ]
 
 
@@ -55,8 +83,12 @@ def export(directory: Path) -> None:
     np.save(directory / "noise.npy", np.asarray(dataset.noise_map.native.array))
     np.save(directory / "psf.npy", np.asarray(dataset.psf.kernel.native.array))
     np.save(directory / "mask.npy", np.asarray(dataset.mask.array))
-    spec = {"pixel_scale": _common.PIXEL_SCALES, "sub_size_lp": 1, "sub_size_pixelization": 4,
-            "cases": CASES}
+    spec = {
+        "pixel_scale": _common.PIXEL_SCALES,
+        "sub_size_lp": 1,
+        "sub_size_pixelization": 4,
+        "cases": CASES,
+    }
     (directory / "spec.json").write_text(json.dumps(spec))
 
 
@@ -69,7 +101,9 @@ def compare(directory: Path) -> int:
     failures = []
     print(f"PyAutoLens {reference['version']} vs this package (NumPy), relative differences:")
     for case in spec["cases"]:
-        ours = reference_pixelization.summary_from(reference_pixelization.fit_from(al, dataset, case))
+        ours = reference_pixelization.summary_from(
+            reference_pixelization.fit_from(al, dataset, case)
+        )
         theirs = reference["results"][case["name"]]
         parts = []
         for key in SCALARS:
@@ -102,8 +136,11 @@ def main() -> int:
     if args.compare:
         return compare(args.compare)
     export(args.all)
-    subprocess.run([args.reference_python, str(HERE / "reference_pixelization.py"), str(args.all)],
-                   check=True, env={"PATH": "/usr/bin:/bin", "HOME": str(Path.home())})
+    subprocess.run(
+        [args.reference_python, str(HERE / "reference_pixelization.py"), str(args.all)],
+        check=True,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(Path.home())},
+    )
     return compare(args.all)
 
 

@@ -35,7 +35,9 @@ def dataset_from(al, directory: Path, spec: dict):
         psf=al.Convolver(kernel=al.Array2D.no_mask(values=arrays["psf"], pixel_scales=scale)),
         check_noise_map=False,
     )
-    dataset = dataset.apply_mask(mask=al.Mask2D(mask=arrays["mask"].astype(bool), pixel_scales=scale))
+    dataset = dataset.apply_mask(
+        mask=al.Mask2D(mask=arrays["mask"].astype(bool), pixel_scales=scale)
+    )
     return dataset.apply_over_sampling(
         over_sample_size_lp=spec["sub_size_lp"],
         over_sample_size_pixelization=spec["sub_size_pixelization"],
@@ -46,7 +48,9 @@ def fit_from(al, dataset, case: dict):
     """The ``FitImaging`` of one case (lens SIE + shear, optional linear Sersic light; source
     rectangular pixelization with Constant or Adapt regularization)."""
     lens = dict(
-        mass=al.mp.Isothermal(centre=(0.01, -0.02), ell_comps=(0.05, -0.04), einstein_radius=case["einstein_radius"]),
+        mass=al.mp.Isothermal(
+            centre=(0.01, -0.02), ell_comps=(0.05, -0.04), einstein_radius=case["einstein_radius"]
+        ),
         shear=al.mp.ExternalShear(gamma_1=0.02, gamma_2=-0.01),
     )
     if case["lens_light"]:
@@ -56,11 +60,14 @@ def fit_from(al, dataset, case: dict):
     if case["regularization"] == "constant":
         regularization = al.reg.Constant(coefficient=case["coefficient"])
     else:
-        regularization = al.reg.Adapt(inner_coefficient=0.5, outer_coefficient=2.0, signal_scale=1.0)
+        regularization = al.reg.Adapt(
+            inner_coefficient=0.5, outer_coefficient=2.0, signal_scale=1.0
+        )
     source = al.Galaxy(
         redshift=1.0,
         pixelization=al.Pixelization(
-            mesh=al.mesh.RectangularUniform(shape=tuple(case["shape"])), regularization=regularization
+            mesh=al.mesh.RectangularUniform(shape=tuple(case["shape"])),
+            regularization=regularization,
         ),
     )
     tracer = al.Tracer(galaxies=[al.Galaxy(redshift=0.5, **lens), source])
@@ -68,7 +75,9 @@ def fit_from(al, dataset, case: dict):
     if case["regularization"] == "adapt":
         adapt_images = al.AdaptImages(galaxy_image_dict={source: dataset.data})
     settings = al.Settings(use_positive_only_solver=case["positive_only"])
-    return al.FitImaging(dataset=dataset, tracer=tracer, adapt_images=adapt_images, settings=settings)
+    return al.FitImaging(
+        dataset=dataset, tracer=tracer, adapt_images=adapt_images, settings=settings
+    )
 
 
 def summary_from(fit) -> dict:

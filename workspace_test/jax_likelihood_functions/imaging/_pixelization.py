@@ -12,9 +12,8 @@ from __future__ import annotations
 import copy
 import time
 
-import numpy as np
-
 import _common
+import numpy as np
 
 RTOL = 1e-8
 GRAD_RTOL = 1e-4
@@ -93,24 +92,33 @@ def run(name: str, model_fn, batch: int = 8, seed: int = 2) -> int:
             failures.append(f"{label}: jit(fit_from) did not return a FitImaging of jax arrays")
         else:
             for quantity in ("log_evidence", "figure_of_merit", "chi_squared"):
-                rel = float(_common.relative_difference(getattr(fit, quantity),
-                                                        getattr(fit_np, quantity)))
+                rel = float(
+                    _common.relative_difference(getattr(fit, quantity), getattr(fit_np, quantity))
+                )
                 if not rel <= RTOL:
-                    failures.append(f"{label}: jit {quantity} {float(getattr(fit, quantity))!r} "
-                                    f"vs NumPy {float(getattr(fit_np, quantity))!r}")
+                    failures.append(
+                        f"{label}: jit {quantity} {float(getattr(fit, quantity))!r} "
+                        f"vs NumPy {float(getattr(fit_np, quantity))!r}"
+                    )
             s, s_np = np.asarray(fit.inversion.reconstruction), fit_np.inversion.reconstruction
             diff = np.abs(s - s_np).max() / np.abs(s_np).max()
             if not diff <= 1e-6:
                 failures.append(f"{label}: jit reconstruction differs (max rel {diff:.2e})")
-        print(f"{label}: jit log evidence {float(fit.log_evidence):.10e} NumPy "
-              f"{float(fit_np.log_evidence):.10e} ({seconds:.1f} s incl. compile)")
+        print(
+            f"{label}: jit log evidence {float(fit.log_evidence):.10e} NumPy "
+            f"{float(fit_np.log_evidence):.10e} ({seconds:.1f} s incl. compile)"
+        )
         failures += _gradient_failures(label, analysis, analysis_np, instance)
 
         rng = np.random.default_rng(seed)
-        parameters = np.stack([
-            np.asarray(model.vector_from_unit_vector(rng.uniform(0.2, 0.8, size=model.prior_count)))
-            for _ in range(batch)
-        ])
+        parameters = np.stack(
+            [
+                np.asarray(
+                    model.vector_from_unit_vector(rng.uniform(0.2, 0.8, size=model.prior_count))
+                )
+                for _ in range(batch)
+            ]
+        )
         fitness = Fitness(model, analysis, resample_figure_of_merit=_common.RESAMPLE)
         start = time.perf_counter()
         values = np.asarray(fitness._vmap(jnp.asarray(parameters)))
@@ -123,8 +131,10 @@ def run(name: str, model_fn, batch: int = 8, seed: int = 2) -> int:
             failures.append(f"{label}: vmap differs from NumPy (worst rel {rel.max():.2e})")
         if valid.sum() < batch // 2:
             failures.append(f"{label}: only {valid.sum()}/{batch} draws evaluable by NumPy")
-        print(f"{label}: vmap batch {batch}: {valid.sum()} evaluable, max rel diff "
-              f"{(rel.max() if rel.size else 0.0):.2e} ({seconds:.1f} s incl. compile)")
+        print(
+            f"{label}: vmap batch {batch}: {valid.sum()} evaluable, max rel diff "
+            f"{(rel.max() if rel.size else 0.0):.2e} ({seconds:.1f} s incl. compile)"
+        )
 
     if failures:
         print(f"FAILED {name}:")

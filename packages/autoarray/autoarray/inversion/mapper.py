@@ -18,7 +18,9 @@ import numpy as np
 from autoarray import exc
 
 
-def mapping_matrix_from(mappings, weights, slim_for_sub, sub_fraction, pixels: int, params: int, xp=np):
+def mapping_matrix_from(
+    mappings, weights, slim_for_sub, sub_fraction, pixels: int, params: int, xp=np
+):
     """``[pixels, params]`` mapping matrix.
 
     ``slim_for_sub`` (static ``[N_sub]``) is the image pixel of every sub-pixel and
@@ -33,7 +35,9 @@ def mapping_matrix_from(mappings, weights, slim_for_sub, sub_fraction, pixels: i
     return xp.zeros((pixels, params)).at[rows, mappings.ravel()].add(scaled.ravel())
 
 
-def pixel_signals_from(mappings, weights, slim_for_sub, adapt_image, params: int, signal_scale, xp=np):
+def pixel_signals_from(
+    mappings, weights, slim_for_sub, adapt_image, params: int, signal_scale, xp=np
+):
     """Pixel signals ``sig[p] ∈ [0, 1]`` of the adapt image (slim, one value per image pixel)."""
     adapt = xp.asarray(adapt_image)
     slim_for_sub = np.asarray(slim_for_sub)

@@ -88,7 +88,9 @@ def pixelization_statics_from(dataset, mask) -> PixelizationStatics:
     return statics
 
 
-def mapper_from(galaxy, pixelization, traced_points, statics, adapt_image, use_border_relocator, xp=np):
+def mapper_from(
+    galaxy, pixelization, traced_points, statics, adapt_image, use_border_relocator, xp=np
+):
     """The :class:`Mapper` of one pixelized galaxy from its traced pixelization points
     (``statics.points`` traced to the galaxy's plane)."""
     mesh = pixelization.mesh

@@ -158,5 +158,10 @@ class RectangularUniform(RectangularMesh):
         return {
             "centres": self.mesh_grid_from(points),
             "pixel_scales": (float(psy), float(psx)),
-            "extent": (float(x_min), float(x_min + nx * psx), float(y_max - ny * psy), float(y_max)),
+            "extent": (
+                float(x_min),
+                float(x_min + nx * psx),
+                float(y_max - ny * psy),
+                float(y_max),
+            ),
         }
