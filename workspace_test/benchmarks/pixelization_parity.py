@@ -36,6 +36,26 @@ SCALARS = (
 
 CASES = [
     dict(
+        name="rtu_density16_constant",
+        shape=(16, 16),
+        mesh="adapt_density",
+        regularization="constant",
+        coefficient=1.0,
+        lens_light=True,
+        positive_only=True,
+        einstein_radius=1.6,
+    ),
+    dict(
+        name="rtu_image16_adapt",
+        shape=(16, 16),
+        mesh="adapt_image",
+        regularization="adapt",
+        coefficient=1.0,
+        lens_light=True,
+        positive_only=True,
+        einstein_radius=1.6,
+    ),
+    dict(
         name="ru20_constant",
         shape=(20, 20),
         regularization="constant",

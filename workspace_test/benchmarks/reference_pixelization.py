@@ -63,16 +63,21 @@ def fit_from(al, dataset, case: dict):
         regularization = al.reg.Adapt(
             inner_coefficient=0.5, outer_coefficient=2.0, signal_scale=1.0
         )
+    mesh_kind = case.get("mesh", "uniform")
+    shape = tuple(case["shape"])
+    if mesh_kind == "uniform":
+        mesh = al.mesh.RectangularUniform(shape=shape)
+    elif mesh_kind == "adapt_density":
+        mesh = al.mesh.RectangularRTUAdaptDensity(shape=shape)
+    else:
+        mesh = al.mesh.RectangularRTUAdaptImage(shape=shape, weight_power=1.0, weight_floor=0.0)
     source = al.Galaxy(
         redshift=1.0,
-        pixelization=al.Pixelization(
-            mesh=al.mesh.RectangularUniform(shape=tuple(case["shape"])),
-            regularization=regularization,
-        ),
+        pixelization=al.Pixelization(mesh=mesh, regularization=regularization),
     )
     tracer = al.Tracer(galaxies=[al.Galaxy(redshift=0.5, **lens), source])
     adapt_images = None
-    if case["regularization"] == "adapt":
+    if case["regularization"] == "adapt" or mesh_kind == "adapt_image":
         adapt_images = al.AdaptImages(galaxy_image_dict={source: dataset.data})
     settings = al.Settings(use_positive_only_solver=case["positive_only"])
     return al.FitImaging(

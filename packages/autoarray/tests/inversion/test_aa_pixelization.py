@@ -195,3 +195,26 @@ def test_pixelization_rejects_non_mesh_and_non_regularization():
         Pixelization(mesh=(20, 20))
     with pytest.raises(exc.PixelizationException):
         Pixelization(mesh=RectangularUniform((4, 4)), regularization=1.0)
+
+
+def test_adaptive_rectangular_meshes_reference_mappings():
+    # C4: 5x5 unmasked mask, p=0.5, traced (y + 0.1y², x − 0.05xy), adapt image exp(−r²).
+    from autoarray.inversion.mesh import RectangularAdaptDensity, RectangularAdaptImage
+
+    mask = aa.Mask2D.all_false((5, 5), pixel_scales=0.5)
+    grid = np.asarray(aa.Grid2D.from_mask(mask, over_sample_size=1).array)
+    y, x = grid[:, 0], grid[:, 1]
+    traced = np.stack([y + 0.1 * y**2, x - 0.05 * x * y], axis=1)
+    adapt = np.exp(-(y**2 + x**2))
+    m, w = RectangularAdaptDensity((5, 5)).interpolation_from(traced, pixel_centres=traced)
+    np.testing.assert_array_equal(m[0], [6, 7, 11, 12])
+    np.testing.assert_allclose(w[0], [0, 0, 0.92440727, 0.07559273], atol=1e-8)
+    np.testing.assert_array_equal(m[12], [17, 18, 22, 23])
+    np.testing.assert_allclose(w[12], [0.96221474, 0, 0.03778526, 0], atol=1e-8)
+    mesh = RectangularAdaptImage((5, 5), weight_power=1.0)
+    m, w = mesh.interpolation_from(traced, pixel_centres=traced, adapt_data=adapt)
+    np.testing.assert_allclose(w[0], [0, 0, 0.944974, 0.055026], atol=1e-6)
+    with pytest.raises(exc.MeshException):
+        mesh.interpolation_from(traced, pixel_centres=traced)
+    with pytest.raises(exc.MeshException):
+        RectangularAdaptDensity((5, 6))

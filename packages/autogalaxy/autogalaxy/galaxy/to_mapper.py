@@ -68,8 +68,9 @@ class PixelizationStatics:
         self.n_sub = int(self.sub_points.shape[0])
         self.n_pix = int(self.centres.shape[0])
         self.border_slim = border_relocator.border_slim_indexes_from(mask)
-        # Sub-pixels followed by the border-pixel centres: traced together, once per fit.
-        self.points = np.concatenate([self.sub_points, self.centres[self.border_slim]], axis=0)
+        # Sub-pixels followed by the pixel centres: traced together, once per fit (the centres
+        # give the border for relocation and the data distribution of adaptive meshes).
+        self.points = np.concatenate([self.sub_points, self.centres], axis=0)
 
 
 _STATICS: "OrderedDict[int, tuple]" = OrderedDict()
@@ -101,10 +102,23 @@ def mapper_from(
             f"{statics.n_pix} unmasked pixels; use a smaller mesh or a larger mask."
         )
     sub = traced_points[: statics.n_sub]
+    centres = traced_points[statics.n_sub :]
     if use_border_relocator:
-        border = traced_points[statics.n_sub :]
+        border = centres[statics.border_slim]
         sub = border_relocator.relocated_points_from(sub, border, xp=xp)
-    mappings, weights = mesh.interpolation_from(sub, xp=xp)
+        centres = border_relocator.relocated_points_from(centres, border, xp=xp)
+    adapt_data = None
+    if adapt_image is not None:
+        adapt_data = aa.raw_array(getattr(adapt_image, "slim", adapt_image))
+    if mesh.requires_adapt_image and adapt_data is None:
+        raise aa_exc.PixelizationException(
+            f"The mesh {mesh!r} needs an adapt image for its galaxy: pass "
+            "adapt_images=AdaptImages(galaxy_image_dict={galaxy: image}) (or "
+            "galaxy_name_image_dict in an analysis)."
+        )
+    mappings, weights = mesh.interpolation_from(
+        sub, xp=xp, pixel_centres=centres, adapt_data=adapt_data
+    )
     mapping = mapping_matrix_from(
         mappings, weights, statics.slim_for_sub, statics.sub_fraction, statics.n_pix, params, xp=xp
     )
@@ -123,7 +137,7 @@ def mapper_from(
                 mappings,
                 weights,
                 statics.slim_for_sub,
-                aa.raw_array(getattr(adapt_image, "slim", adapt_image)),
+                adapt_data,
                 params,
                 regularization.signal_scale,
                 xp=xp,

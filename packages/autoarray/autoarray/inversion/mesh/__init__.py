@@ -1,5 +1,18 @@
 """Source-plane meshes (``al.mesh``)."""
 
 from autoarray.inversion.mesh.rectangular import RectangularMesh, RectangularUniform
+from autoarray.inversion.mesh.rectangular_adapt import (
+    RectangularAdaptDensity,
+    RectangularAdaptImage,
+    RectangularRTUAdaptDensity,
+    RectangularRTUAdaptImage,
+)
 
-__all__ = ["RectangularMesh", "RectangularUniform"]
+__all__ = [
+    "RectangularAdaptDensity",
+    "RectangularAdaptImage",
+    "RectangularMesh",
+    "RectangularRTUAdaptDensity",
+    "RectangularRTUAdaptImage",
+    "RectangularUniform",
+]

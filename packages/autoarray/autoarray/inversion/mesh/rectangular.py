@@ -129,8 +129,11 @@ class RectangularUniform(RectangularMesh):
     ``[(1-tx)(1-ty), tx(1-ty), (1-tx)ty, tx·ty]``.
     """
 
-    def interpolation_from(self, sub_points, xp=np):
-        """``(mappings [N, 4] int, weights [N, 4])`` of every (relocated) traced sub-pixel."""
+    requires_adapt_image = False
+
+    def interpolation_from(self, sub_points, xp=np, pixel_centres=None, adapt_data=None):
+        """``(mappings [N, 4] int, weights [N, 4])`` of every (relocated) traced sub-pixel
+        (``pixel_centres`` and ``adapt_data`` are used by the adaptive meshes only)."""
         y_max, x_min, psy, psx = self.mesh_box_from(sub_points, xp)
         ny, nx = self.shape
         y_0 = y_max - 0.5 * psy
