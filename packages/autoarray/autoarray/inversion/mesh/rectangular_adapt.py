@@ -35,6 +35,11 @@ def _normal_cdf(x, xp):
     return 0.5 * (1.0 + erf(x / np.sqrt(2.0)))
 
 
+def _weighted_cdf(values, data, h, weights, xp):
+    """``Σ_i w_i Φ((v − data_i)/h)`` for every value ``v``."""
+    return _normal_cdf((values[:, None] - data[None, :]) / h, xp) @ weights
+
+
 def kernel_cdf_transform_from(centres, sub_points, weights, shape0: int, bandwidth: float, xp=np):
     """``[N_sub, 2]`` transformed coordinates ``U`` of ``sub_points`` (see module note)."""
     mean = xp.mean(centres, axis=0)
@@ -47,11 +52,8 @@ def kernel_cdf_transform_from(centres, sub_points, weights, shape0: int, bandwid
         hi = xp.max(p[:, d])
         h = bandwidth * (hi - lo) / shape0
 
-        def cdf(values):
-            return _normal_cdf((values[:, None] - p[None, :, d]) / h, xp) @ weights
-
-        ends = cdf(xp.stack([lo, hi]))
-        u = (cdf(q[:, d]) - ends[0]) / (ends[1] - ends[0])
+        ends = _weighted_cdf(xp.stack([lo, hi]), p[:, d], h, weights, xp)
+        u = (_weighted_cdf(q[:, d], p[:, d], h, weights, xp) - ends[0]) / (ends[1] - ends[0])
         columns.append(xp.clip(u, 0.0, 1.0))
     return xp.stack(columns, axis=1)
 
