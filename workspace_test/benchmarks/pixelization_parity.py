@@ -36,6 +36,42 @@ SCALARS = (
 
 CASES = [
     dict(
+        name="ru12_gaussian",
+        shape=(12, 12),
+        regularization="gaussian",
+        coefficient=2.0,
+        lens_light=True,
+        positive_only=True,
+        einstein_radius=1.6,
+    ),
+    dict(
+        name="ru12_exponential",
+        shape=(12, 12),
+        regularization="exponential",
+        coefficient=2.0,
+        lens_light=True,
+        positive_only=True,
+        einstein_radius=1.6,
+    ),
+    dict(
+        name="ru12_matern_1.5",
+        shape=(12, 12),
+        regularization=["matern", 1.5],
+        coefficient=2.0,
+        lens_light=True,
+        positive_only=True,
+        einstein_radius=1.6,
+    ),
+    dict(
+        name="ru12_matern_0.8",
+        shape=(12, 12),
+        regularization=["matern", 0.8],
+        coefficient=2.0,
+        lens_light=True,
+        positive_only=True,
+        einstein_radius=1.6,
+    ),
+    dict(
         name="rtu_density16_constant",
         shape=(16, 16),
         mesh="adapt_density",

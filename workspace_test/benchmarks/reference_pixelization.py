@@ -57,12 +57,21 @@ def fit_from(al, dataset, case: dict):
         lens["bulge"] = al.lp_linear.Sersic(
             centre=(0.0, 0.0), ell_comps=(0.05, 0.02), effective_radius=0.8, sersic_index=3.0
         )
-    if case["regularization"] == "constant":
+    kind = case["regularization"]
+    if isinstance(kind, list):  # ["matern", nu]
+        kind = tuple(kind)
+    if kind == "constant":
         regularization = al.reg.Constant(coefficient=case["coefficient"])
-    else:
+    elif kind == "adapt":
         regularization = al.reg.Adapt(
             inner_coefficient=0.5, outer_coefficient=2.0, signal_scale=1.0
         )
+    elif kind == "gaussian":
+        regularization = al.reg.GaussianKernel(coefficient=case["coefficient"], scale=0.3)
+    elif kind == "exponential":
+        regularization = al.reg.ExponentialKernel(coefficient=case["coefficient"], scale=0.3)
+    else:
+        regularization = al.reg.MaternKernel(coefficient=case["coefficient"], scale=0.3, nu=kind[1])
     mesh_kind = case.get("mesh", "uniform")
     shape = tuple(case["shape"])
     if mesh_kind == "uniform":

@@ -122,6 +122,7 @@ def mapper_from(
     mapping = mapping_matrix_from(
         mappings, weights, statics.slim_for_sub, statics.sub_fraction, statics.n_pix, params, xp=xp
     )
+    mesh_grid = mesh.mesh_grid_from(sub, xp=xp)
     regularization = pixelization.regularization
     H = None
     if regularization is not None:
@@ -142,12 +143,14 @@ def mapper_from(
                 regularization.signal_scale,
                 xp=xp,
             )
-        H = regularization.regularization_matrix_from(mesh, pixel_signals=signals, xp=xp)
+        H = regularization.regularization_matrix_from(
+            mesh, pixel_signals=signals, xp=xp, mesh_grid=mesh_grid
+        )
     return Mapper(
         galaxy=galaxy,
         pixelization=pixelization,
         mapping_matrix=mapping,
         regularization_matrix=H,
         source_plane_data_grid=sub,
-        source_plane_mesh_grid=mesh.mesh_grid_from(sub, xp=xp),
+        source_plane_mesh_grid=mesh_grid,
     )

@@ -1,6 +1,11 @@
 """Regularization schemes (``al.reg``)."""
 
 from autoarray.inversion.regularization.adapt import Adapt
+from autoarray.inversion.regularization.kernel import (
+    ExponentialKernel,
+    GaussianKernel,
+    MaternKernel,
+)
 from autoarray.inversion.regularization.constant import (
     AbstractRegularization,
     Constant,
@@ -8,4 +13,13 @@ from autoarray.inversion.regularization.constant import (
     Zeroth,
 )
 
-__all__ = ["AbstractRegularization", "Adapt", "Constant", "ConstantZeroth", "Zeroth"]
+__all__ = [
+    "AbstractRegularization",
+    "Adapt",
+    "Constant",
+    "ConstantZeroth",
+    "ExponentialKernel",
+    "GaussianKernel",
+    "MaternKernel",
+    "Zeroth",
+]

@@ -58,7 +58,7 @@ class Adapt(AbstractRegularization):
         self.outer_coefficient = _coefficient(outer_coefficient, "outer_coefficient")
         self.signal_scale = _coefficient(signal_scale, "signal_scale")
 
-    def regularization_matrix_from(self, mesh, pixel_signals=None, xp=np):
+    def regularization_matrix_from(self, mesh, pixel_signals=None, xp=np, mesh_grid=None):
         if pixel_signals is None:
             raise exc.RegularizationException(
                 "Adapt regularization needs pixel signals: pass an adapt image for the "

@@ -38,7 +38,7 @@ class AbstractRegularization:
     #: True if the scheme needs the mapper's pixel signals (an adapt image).
     requires_pixel_signals = False
 
-    def regularization_matrix_from(self, mesh, pixel_signals=None, xp=np):
+    def regularization_matrix_from(self, mesh, pixel_signals=None, xp=np, mesh_grid=None):
         raise exc.RegularizationException(
             f"{type(self).__name__} does not define a regularization matrix."
         )
@@ -54,7 +54,7 @@ class Constant(AbstractRegularization):
     def __init__(self, coefficient: float = 1.0):
         self.coefficient = _coefficient(coefficient, "Constant coefficient")
 
-    def regularization_matrix_from(self, mesh, pixel_signals=None, xp=np):
+    def regularization_matrix_from(self, mesh, pixel_signals=None, xp=np, mesh_grid=None):
         c2 = self.coefficient**2
         laplacian = laplacian_from(mesh.adjacency)
         jitter = REGULARIZATION_JITTER * np.eye(mesh.pixels)
@@ -69,7 +69,7 @@ class Zeroth(AbstractRegularization):
     def __init__(self, coefficient: float = 1.0):
         self.coefficient = _coefficient(coefficient, "Zeroth coefficient")
 
-    def regularization_matrix_from(self, mesh, pixel_signals=None, xp=np):
+    def regularization_matrix_from(self, mesh, pixel_signals=None, xp=np, mesh_grid=None):
         return self.coefficient**2 * xp.eye(mesh.pixels)
 
 
@@ -80,6 +80,6 @@ class ConstantZeroth(AbstractRegularization):
         self.coefficient_neighbor = _coefficient(coefficient_neighbor, "coefficient_neighbor")
         self.coefficient_zeroth = _coefficient(coefficient_zeroth, "coefficient_zeroth")
 
-    def regularization_matrix_from(self, mesh, pixel_signals=None, xp=np):
+    def regularization_matrix_from(self, mesh, pixel_signals=None, xp=np, mesh_grid=None):
         constant = Constant(self.coefficient_neighbor).regularization_matrix_from(mesh, xp=xp)
         return constant + self.coefficient_zeroth**2 * xp.eye(mesh.pixels)
