@@ -16,19 +16,20 @@ import _common
 import numpy as np
 
 RTOL = 1e-8
-GRAD_RTOL = 1e-4
+GRAD_RTOL = 1e-6
 MASK_RADIUS = 1.6
 
 
-def lens_pixelized_source_model_from(pixelization_model, with_lens_light: bool):
-    """Lens (z=0.5) Isothermal + ExternalShear (+ linear Sersic), source (z=1.0) pixelization."""
+def lens_pixelized_source_model_from(pixelization_model, with_lens_light: bool, lens_bulge=None):
+    """Lens (z=0.5) Isothermal + ExternalShear (+ ``lens_bulge``, default a linear Sersic, when
+    ``with_lens_light``), source (z=1.0) with ``pixelization_model``."""
     from autogalaxy.galaxy.galaxy import Galaxy
     from autogalaxy.modeling.model import Collection, Model
     from autogalaxy.profiles.light.linear.sersic import Sersic
     from autogalaxy.profiles.mass.sheets.external_shear import ExternalShear
     from autogalaxy.profiles.mass.total.isothermal import Isothermal
 
-    extra = {"bulge": Sersic} if with_lens_light else {}
+    extra = {"bulge": Sersic if lens_bulge is None else lens_bulge} if with_lens_light else {}
     lens = Model(Galaxy, redshift=0.5, mass=Isothermal, shear=ExternalShear, **extra)
     source = Model(Galaxy, redshift=1.0, pixelization=pixelization_model)
     return Collection(galaxies=Collection(lens=lens, source=source))
@@ -140,7 +141,11 @@ def run(name: str, model_fn, batch: int = 6, seed: int = 2, variants=VARIANTS) -
         model = model_fn(with_lens_light)
         analysis_np = AnalysisImaging(dataset=dataset, use_jax=False)
         analysis = AnalysisImaging(dataset=dataset, use_jax=True)
-        instance = model.instance_from_prior_medians()
+        # Slightly off the prior medians: at a centred, symmetric lens the evidence has kinks
+        # (ties in the mesh box, the border ellipse and the adaptive scale), where a gradient
+        # and a central difference legitimately disagree.
+        unit = np.full(model.prior_count, 0.53)
+        instance = model.instance_from_vector(model.vector_from_unit_vector(unit))
         if "jit" in checks:
             failures += _jit_failures(label, analysis, analysis_np, instance)
         if "grad" in checks:
