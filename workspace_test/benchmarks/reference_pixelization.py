@@ -106,12 +106,29 @@ def summary_from(fit) -> dict:
     }
 
 
+def time_case(al, dataset, case: dict) -> str:
+    """Median NumPy ``FitImaging`` log evidence time of one case (``--time NAME``)."""
+    import statistics
+    import time
+
+    samples = []
+    for _ in range(5):
+        start = time.perf_counter()
+        _ = fit_from(al, dataset, case).log_evidence
+        samples.append((time.perf_counter() - start) * 1e3)
+    return f"{case['name']} NumPy log evidence {statistics.median(samples):.1f} ms"
+
+
 def main() -> int:
     import autolens as al
 
     directory = Path(sys.argv[1])
     spec = json.loads((directory / "spec.json").read_text())
     dataset = dataset_from(al, directory, spec)
+    if len(sys.argv) > 3 and sys.argv[2] == "--time":
+        case = next(c for c in spec["cases"] if c["name"] == sys.argv[3])
+        print(time_case(al, dataset, case))
+        return 0
     results = {case["name"]: summary_from(fit_from(al, dataset, case)) for case in spec["cases"]}
     handle, temporary = tempfile.mkstemp(dir=directory, suffix=".tmp")
     with os.fdopen(handle, "w") as stream:
