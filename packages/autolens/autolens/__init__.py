@@ -61,6 +61,7 @@ from autolens import exc
 from autolens.imaging.analysis import AnalysisImaging
 from autolens.imaging.result import ResultImaging
 from autolens.imaging.fit_imaging import FitImaging
+from autolens.imaging.positions_lh import PositionsLH
 from autolens.imaging.simulator import (
     SimulatorImaging,
     output_dataset_to_fits,

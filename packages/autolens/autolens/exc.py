@@ -27,3 +27,7 @@ class AnalysisException(AutoLensException):
 
 class MultiPlaneRedshiftWarning(UserWarning):
     """No light-emitting galaxy lies behind any mass: the redshifts may be swapped."""
+
+
+class PositionsException(AutoLensException):
+    """Multiple-image positions are missing, non-finite or too few to compare."""
