@@ -36,6 +36,36 @@ SCALARS = (
 
 CASES = [
     dict(
+        name="delaunay_overlay14_constant",
+        shape=(14, 14),
+        mesh="delaunay",
+        regularization="constant",
+        coefficient=1.0,
+        lens_light=True,
+        positive_only=True,
+        einstein_radius=1.6,
+    ),
+    dict(
+        name="delaunay_overlay14_adapt",
+        shape=(14, 14),
+        mesh="delaunay",
+        regularization="adapt",
+        coefficient=1.0,
+        lens_light=True,
+        positive_only=True,
+        einstein_radius=1.6,
+    ),
+    dict(
+        name="delaunay_overlay14_no_lens_light",
+        shape=(14, 14),
+        mesh="delaunay",
+        regularization="constant",
+        coefficient=1.0,
+        lens_light=False,
+        positive_only=True,
+        einstein_radius=1.6,
+    ),
+    dict(
         name="ru12_gaussian",
         shape=(12, 12),
         regularization="gaussian",

@@ -78,6 +78,8 @@ def fit_from(al, dataset, case: dict):
         mesh = al.mesh.RectangularUniform(shape=shape)
     elif mesh_kind == "adapt_density":
         mesh = al.mesh.RectangularRTUAdaptDensity(shape=shape)
+    elif mesh_kind == "delaunay":
+        mesh = al.mesh.Delaunay(pixels=shape[0] * shape[1], zeroed_pixels=0)
     else:
         mesh = al.mesh.RectangularRTUAdaptImage(shape=shape, weight_power=1.0, weight_floor=0.0)
     source = al.Galaxy(
@@ -85,9 +87,17 @@ def fit_from(al, dataset, case: dict):
         pixelization=al.Pixelization(mesh=mesh, regularization=regularization),
     )
     tracer = al.Tracer(galaxies=[al.Galaxy(redshift=0.5, **lens), source])
-    adapt_images = None
+    images, grids = {}, {}
     if case["regularization"] == "adapt" or mesh_kind == "adapt_image":
-        adapt_images = al.AdaptImages(galaxy_image_dict={source: dataset.data})
+        images = {source: dataset.data}
+    if mesh_kind == "delaunay":
+        overlay = al.image_mesh.Overlay(shape=shape)
+        grids = {source: overlay.image_plane_mesh_grid_from(mask=dataset.mask)}
+    adapt_images = None
+    if images or grids:
+        adapt_images = al.AdaptImages(
+            galaxy_image_dict=images, galaxy_image_plane_mesh_grid_dict=grids
+        )
     settings = al.Settings(use_positive_only_solver=case["positive_only"])
     return al.FitImaging(
         dataset=dataset, tracer=tracer, adapt_images=adapt_images, settings=settings

@@ -42,6 +42,7 @@ from autogalaxy.imaging.settings import Settings
 from autogalaxy.galaxy.adapt_images import AdaptImages
 from autoarray.inversion.pixelization import Pixelization
 from autoarray.inversion import mesh
+from autoarray.inversion import image_mesh
 from autoarray.inversion import regularization as reg
 from autogalaxy.imaging.simulator import SimulatorImaging
 from autogalaxy.modeling import (

@@ -44,6 +44,7 @@ from autogalaxy import (
     AdaptImages,
     Pixelization,
     mesh,
+    image_mesh,
     reg,
     TruncatedGaussianPrior,
     UniformPrior,

@@ -36,9 +36,18 @@ def mapping_matrix_from(
 
 
 def pixel_signals_from(
-    mappings, weights, slim_for_sub, adapt_image, params: int, signal_scale, xp=np
+    mappings,
+    weights,
+    slim_for_sub,
+    adapt_image,
+    params: int,
+    signal_scale,
+    xp=np,
+    exclude_zero_weights: bool = False,
 ):
-    """Pixel signals ``sig[p] ∈ [0, 1]`` of the adapt image (slim, one value per image pixel)."""
+    """Pixel signals ``sig[p] ∈ [0, 1]`` of the adapt image (slim, one value per image pixel).
+
+    ``exclude_zero_weights`` (Delaunay meshes): mappings of weight 0 are not counted."""
     adapt = xp.asarray(adapt_image)
     slim_for_sub = np.asarray(slim_for_sub)
     if adapt.shape[0] != int(slim_for_sub.max()) + 1:
@@ -48,14 +57,17 @@ def pixel_signals_from(
         )
     values = (adapt[slim_for_sub][:, None] * weights).ravel()
     index = mappings.ravel()
+    ones = xp.ones_like(values)
+    if exclude_zero_weights:
+        ones = xp.where(weights.ravel() != 0.0, 1.0, 0.0)
     if xp is np:
         signal = np.zeros(params)
         count = np.zeros(params)
         np.add.at(signal, np.asarray(index), np.asarray(values))
-        np.add.at(count, np.asarray(index), 1.0)
+        np.add.at(count, np.asarray(index), np.asarray(ones))
     else:
         signal = xp.zeros(params).at[index].add(values)
-        count = xp.zeros(params).at[index].add(1.0)
+        count = xp.zeros(params).at[index].add(ones)
     signal = signal / xp.maximum(count, 1.0)
     peak = xp.max(signal)
     signal = xp.where(peak > 0.0, signal / xp.where(peak > 0.0, peak, 1.0), signal)
@@ -88,6 +100,7 @@ class Mapper:
         regularization_matrix,
         source_plane_data_grid,
         source_plane_mesh_grid,
+        zeroed_pixels=None,
     ):
         self.galaxy = galaxy
         self.pixelization = pixelization
@@ -95,6 +108,7 @@ class Mapper:
         self.regularization_matrix = regularization_matrix
         self.source_plane_data_grid = source_plane_data_grid
         self.source_plane_mesh_grid = source_plane_mesh_grid
+        self._zeroed_pixels = zeroed_pixels
 
     @property
     def params(self) -> int:
@@ -110,6 +124,8 @@ class Mapper:
 
     @property
     def zeroed_pixels(self) -> np.ndarray:
+        if self._zeroed_pixels is not None:
+            return np.asarray(self._zeroed_pixels, dtype=int)
         return np.asarray(self.mesh.zeroed_pixels, dtype=int)
 
     def __repr__(self) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from autoarray import exc
+from autoarray.inversion.mesh.delaunay import Delaunay
 from autoarray.inversion.mesh.rectangular import RectangularMesh
 from autoarray.inversion.regularization.constant import AbstractRegularization
 
@@ -19,7 +20,7 @@ class Pixelization:
     """
 
     def __init__(self, mesh, regularization=None):
-        if not isinstance(mesh, RectangularMesh):
+        if not isinstance(mesh, (RectangularMesh, Delaunay)):
             raise exc.PixelizationException(
                 f"Pixelization needs a mesh from al.mesh (e.g. RectangularUniform), got "
                 f"{type(mesh).__name__}."

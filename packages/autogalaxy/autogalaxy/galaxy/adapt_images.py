@@ -9,6 +9,11 @@ maps the path names onto each model instance's galaxies (:meth:`updated_via_inst
 from __future__ import annotations
 
 
+def _galaxy_key(galaxy):
+    key = getattr(galaxy, "id", None)
+    return galaxy if isinstance(galaxy, int) else (id(galaxy) if key is None else key)
+
+
 class AdaptImages:
     """Adapt images keyed by galaxy or by model path name.
 
@@ -38,14 +43,18 @@ class AdaptImages:
         self.galaxy_name_image_plane_mesh_grid_dict = dict(
             galaxy_name_image_plane_mesh_grid_dict or {}
         )
-        self.galaxy_path_list = list(galaxy_path_list or [])
+        # Stored by galaxy id (static through jax.jit), not by the (possibly traced) galaxy.
+        self.galaxy_path_list = [
+            (_galaxy_key(galaxy), str(path)) for galaxy, path in (galaxy_path_list or [])
+        ]
 
     def _lookup(self, galaxy, by_galaxy: dict, by_name: dict):
         if galaxy in by_galaxy:
             return by_galaxy[galaxy]
+        key = _galaxy_key(galaxy)
         for listed, path in self.galaxy_path_list:
-            if listed is galaxy or listed == galaxy:
-                return by_name.get(str(path))
+            if listed == key:
+                return by_name.get(path)
         return None
 
     def image_for_galaxy(self, galaxy):
@@ -72,15 +81,6 @@ class AdaptImages:
             galaxy_image_plane_mesh_grid_dict=self.galaxy_image_plane_mesh_grid_dict,
             galaxy_name_image_plane_mesh_grid_dict=self.galaxy_name_image_plane_mesh_grid_dict,
             galaxy_path_list=paths,
-        )
-
-    def without_galaxy_path_list(self) -> "AdaptImages":
-        """A copy with no ``galaxy_path_list`` (name look-ups then need a new instance)."""
-        return AdaptImages(
-            galaxy_image_dict=self.galaxy_image_dict,
-            galaxy_name_image_dict=self.galaxy_name_image_dict,
-            galaxy_image_plane_mesh_grid_dict=self.galaxy_image_plane_mesh_grid_dict,
-            galaxy_name_image_plane_mesh_grid_dict=self.galaxy_name_image_plane_mesh_grid_dict,
         )
 
     @property

@@ -34,13 +34,10 @@ class MapperSlot:
 
     profile_list: list = []
 
-    def __init__(self, galaxy, pixelization):
+    def __init__(self, galaxy, pixelization, params: int):
         self.galaxy = galaxy
         self.pixelization = pixelization
-
-    @property
-    def params(self) -> int:
-        return self.pixelization.mesh.pixels
+        self.params = params
 
     @property
     def regularization(self):
@@ -89,13 +86,43 @@ def pixelization_statics_from(dataset, mask) -> PixelizationStatics:
     return statics
 
 
+def image_plane_mesh_grid_from(galaxy, pixelization, adapt_images):
+    """Raw ``[S, 2]`` image-plane mesh grid of a mesh that needs one (else ``None``)."""
+    if not getattr(pixelization.mesh, "requires_image_mesh", False):
+        return None
+    grid = None
+    if adapt_images is not None:
+        grid = adapt_images.image_plane_mesh_grid_for_galaxy(galaxy)
+    if grid is None:
+        raise aa_exc.MeshException(
+            f"The mesh {pixelization.mesh!r} needs an image-plane mesh grid for its galaxy: pass "
+            "adapt_images=AdaptImages(galaxy_image_plane_mesh_grid_dict={galaxy: "
+            "al.image_mesh.Overlay(shape).image_plane_mesh_grid_from(mask)})."
+        )
+    return np.asarray(aa.raw_array(grid), dtype=float)
+
+
+def params_from(galaxy, pixelization, adapt_images) -> int:
+    """Number of source pixels of a pixelized galaxy (static: fixed before modelling)."""
+    grid = image_plane_mesh_grid_from(galaxy, pixelization, adapt_images)
+    return pixelization.mesh.pixels if grid is None else int(grid.shape[0])
+
+
 def mapper_from(
-    galaxy, pixelization, traced_points, statics, adapt_image, use_border_relocator, xp=np
+    galaxy,
+    pixelization,
+    traced_points,
+    statics,
+    adapt_image,
+    use_border_relocator,
+    xp=np,
+    traced_mesh_points=None,
 ):
     """The :class:`Mapper` of one pixelized galaxy from its traced pixelization points
-    (``statics.points`` traced to the galaxy's plane)."""
+    (``statics.points`` traced to the galaxy's plane) and, for meshes on an image-plane mesh
+    grid, that grid traced to the same plane."""
     mesh = pixelization.mesh
-    params = mesh.pixels
+    params = mesh.pixels if traced_mesh_points is None else int(traced_mesh_points.shape[0])
     if params > statics.n_pix:
         raise aa_exc.PixelizationException(
             f"The mesh {mesh!r} has {params} source pixels but the mask has only "
@@ -107,6 +134,10 @@ def mapper_from(
         border = centres[statics.border_slim]
         sub = border_relocator.relocated_points_from(sub, border, xp=xp)
         centres = border_relocator.relocated_points_from(centres, border, xp=xp)
+        if traced_mesh_points is not None:
+            traced_mesh_points = border_relocator.relocated_points_from(
+                traced_mesh_points, border, xp=xp
+            )
     adapt_data = None
     if adapt_image is not None:
         adapt_data = aa.raw_array(getattr(adapt_image, "slim", adapt_image))
@@ -116,13 +147,24 @@ def mapper_from(
             "adapt_images=AdaptImages(galaxy_image_dict={galaxy: image}) (or "
             "galaxy_name_image_dict in an analysis)."
         )
-    mappings, weights = mesh.interpolation_from(
-        sub, xp=xp, pixel_centres=centres, adapt_data=adapt_data
-    )
+    if traced_mesh_points is None:
+        mappings, weights = mesh.interpolation_from(
+            sub, xp=xp, pixel_centres=centres, adapt_data=adapt_data
+        )
+        geometry = mesh
+        mesh_grid = mesh.mesh_grid_from(sub, xp=xp)
+        zeroed = np.asarray(mesh.zeroed_pixels, dtype=int)
+        exclude_zero = False
+    else:
+        mappings, weights, geometry = mesh.interpolation_and_geometry_from(
+            sub, traced_mesh_points, xp=xp
+        )
+        mesh_grid = traced_mesh_points
+        zeroed = mesh.zeroed_indexes_from(params)
+        exclude_zero = True
     mapping = mapping_matrix_from(
         mappings, weights, statics.slim_for_sub, statics.sub_fraction, statics.n_pix, params, xp=xp
     )
-    mesh_grid = mesh.mesh_grid_from(sub, xp=xp)
     regularization = pixelization.regularization
     H = None
     if regularization is not None:
@@ -142,9 +184,10 @@ def mapper_from(
                 params,
                 regularization.signal_scale,
                 xp=xp,
+                exclude_zero_weights=exclude_zero,
             )
         H = regularization.regularization_matrix_from(
-            mesh, pixel_signals=signals, xp=xp, mesh_grid=mesh_grid
+            geometry, pixel_signals=signals, xp=xp, mesh_grid=mesh_grid
         )
     return Mapper(
         galaxy=galaxy,
@@ -153,4 +196,5 @@ def mapper_from(
         regularization_matrix=H,
         source_plane_data_grid=sub,
         source_plane_mesh_grid=mesh_grid,
+        zeroed_pixels=zeroed,
     )

@@ -257,10 +257,6 @@ class AbstractFitImaging(PackedAttributes, ABC):
         self.adapt_images = adapt_images
         self._xp = xp
         self._compute(xp)
-        if adapt_images is not None and adapt_images.galaxy_path_list:
-            # The path list links this call's (possibly traced) galaxies: not kept on the fit,
-            # whose adapt images travel as static pytree data.
-            self.adapt_images = adapt_images.without_galaxy_path_list()
 
     # ------------------------------------------------------------------ to override
     @abstractmethod
@@ -288,19 +284,38 @@ class AbstractFitImaging(PackedAttributes, ABC):
             return []
         st = self._statics
         pst = to_mapper.pixelization_statics_from(self.dataset, st.mask)
-        points = pst.points
+        # Image-plane mesh grids (Delaunay vertices) are traced with the pixelization points.
+        grids = [
+            to_mapper.image_plane_mesh_grid_from(galaxy, pixelization, self.adapt_images)
+            for galaxy, pixelization in self._pixelized_galaxies
+        ]
+        points = np.concatenate([pst.points] + [g for g in grids if g is not None], axis=0)
         offset = getattr(self.dataset_model, "grid_offset", None)
         if not _is_zero(offset):
             points = points - xp.asarray(offset)
         relocate = bool(setting_from(self.settings, "use_border_relocator"))
+        n_points = pst.points.shape[0]
         mappers = []
-        for galaxy, pixelization, traced in self._pixelized_galaxies_with_points(points, xp):
+        traced_list = self._pixelized_galaxies_with_points(points, xp)
+        start = n_points
+        for (galaxy, pixelization, traced), grid in zip(traced_list, grids):
             adapt_image = None
             if self.adapt_images is not None:
                 adapt_image = self.adapt_images.image_for_galaxy(galaxy)
+            traced_mesh = None
+            if grid is not None:
+                traced_mesh = traced[start : start + grid.shape[0]]
+                start += grid.shape[0]
             mappers.append(
                 to_mapper.mapper_from(
-                    galaxy, pixelization, traced, pst, adapt_image, relocate, xp=xp
+                    galaxy,
+                    pixelization,
+                    traced[:n_points],
+                    pst,
+                    adapt_image,
+                    relocate,
+                    xp=xp,
+                    traced_mesh_points=traced_mesh,
                 )
             )
         return mappers
@@ -731,7 +746,11 @@ class AbstractFitImaging(PackedAttributes, ABC):
             for linear_object in to_inversion.linear_objects_from(galaxies)
         ]
         return linear + [
-            to_mapper.MapperSlot(galaxy, pixelization)
+            to_mapper.MapperSlot(
+                galaxy,
+                pixelization,
+                to_mapper.params_from(galaxy, pixelization, self.adapt_images),
+            )
             for galaxy, pixelization in self._pixelized_galaxies
         ]
 

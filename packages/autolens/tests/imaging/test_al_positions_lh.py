@@ -10,7 +10,9 @@ from autolens import exc
 
 
 def _tracer(einstein_radius=1.0):
-    lens = al.Galaxy(redshift=0.5, mass=al.mp.IsothermalSph(centre=(0.0, 0.0), einstein_radius=einstein_radius))
+    lens = al.Galaxy(
+        redshift=0.5, mass=al.mp.IsothermalSph(centre=(0.0, 0.0), einstein_radius=einstein_radius)
+    )
     source = al.Galaxy(redshift=1.0, light=al.lp.Gaussian(sigma=0.5))
     return al.Tracer([lens, source])
 
@@ -47,9 +49,15 @@ def _model():
     return al.Collection(
         galaxies=al.Collection(
             lens=al.Model(al.Galaxy, redshift=0.5, mass=al.mp.IsothermalSph),
-            source=al.Model(al.Galaxy, redshift=1.0, pixelization=al.Model(
-                al.Pixelization, mesh=al.mesh.RectangularUniform((3, 3)),
-                regularization=al.reg.Constant)),
+            source=al.Model(
+                al.Galaxy,
+                redshift=1.0,
+                pixelization=al.Model(
+                    al.Pixelization,
+                    mesh=al.mesh.RectangularUniform((3, 3)),
+                    regularization=al.reg.Constant,
+                ),
+            ),
         )
     )
 
@@ -58,10 +66,14 @@ def test_pixelized_model_without_positions_is_refused_before_fitting():
     analysis = al.AnalysisImaging(dataset=_dataset())
     with pytest.raises(exc.AnalysisException, match="positions_likelihood_list"):
         analysis.modify_before_fit(None, _model())
-    al.AnalysisImaging(dataset=_dataset(), raise_inversion_positions_likelihood_exception=False
-                       ).modify_before_fit(None, _model())
-    positions = [al.PositionsLH(positions=[(0.0, 1.2), (0.0, -1.2)], threshold=0.1,
-                                log_likelihood_penalty_factor=10.0)]
+    al.AnalysisImaging(
+        dataset=_dataset(), raise_inversion_positions_likelihood_exception=False
+    ).modify_before_fit(None, _model())
+    positions = [
+        al.PositionsLH(
+            positions=[(0.0, 1.2), (0.0, -1.2)], threshold=0.1, log_likelihood_penalty_factor=10.0
+        )
+    ]
     with_positions = al.AnalysisImaging(dataset=_dataset(), positions_likelihood_list=positions)
     with_positions.modify_before_fit(None, _model())
     instance = _model().instance_from_vector([0.0, 0.0, 1.0])

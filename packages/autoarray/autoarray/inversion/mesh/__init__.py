@@ -1,5 +1,6 @@
 """Source-plane meshes (``al.mesh``)."""
 
+from autoarray.inversion.mesh.delaunay import Delaunay
 from autoarray.inversion.mesh.rectangular import RectangularMesh, RectangularUniform
 from autoarray.inversion.mesh.rectangular_adapt import (
     RectangularAdaptDensity,
@@ -9,6 +10,7 @@ from autoarray.inversion.mesh.rectangular_adapt import (
 )
 
 __all__ = [
+    "Delaunay",
     "RectangularAdaptDensity",
     "RectangularAdaptImage",
     "RectangularMesh",

@@ -27,9 +27,11 @@ def _coefficient(value, name: str):
     return value
 
 
-def laplacian_from(adjacency: np.ndarray) -> np.ndarray:
-    """``Deg − A`` of a (static) adjacency matrix."""
-    return np.diag(adjacency.sum(axis=1)) - adjacency
+def laplacian_from(adjacency, xp=np):
+    """``Deg − A`` of an adjacency matrix (static NumPy, or a traced array under JAX)."""
+    if isinstance(adjacency, np.ndarray):
+        return np.diag(adjacency.sum(axis=1)) - adjacency
+    return xp.diag(xp.sum(adjacency, axis=1)) - adjacency
 
 
 class AbstractRegularization:
@@ -56,7 +58,7 @@ class Constant(AbstractRegularization):
 
     def regularization_matrix_from(self, mesh, pixel_signals=None, xp=np, mesh_grid=None):
         c2 = self.coefficient**2
-        laplacian = laplacian_from(mesh.adjacency)
+        laplacian = laplacian_from(mesh.adjacency, xp=xp)
         jitter = REGULARIZATION_JITTER * np.eye(mesh.pixels)
         if xp is np:
             return c2 * laplacian + jitter
