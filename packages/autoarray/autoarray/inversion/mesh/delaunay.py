@@ -25,14 +25,17 @@ from autoarray import exc
 
 def triangulation_tables_from(points: np.ndarray, vertices: np.ndarray):
     """``(corners [N, 3] int32, inside [N] bool, adjacency [S, S] float)`` on NumPy arrays."""
-    from scipy.spatial import Delaunay as ScipyDelaunay, cKDTree
+    from scipy.spatial import Delaunay as ScipyDelaunay
+    from scipy.spatial import cKDTree
 
     points = np.asarray(points, dtype=float)
     vertices = np.asarray(vertices, dtype=float)
     try:
         triangulation = ScipyDelaunay(vertices)
     except Exception as error:  # QhullError: degenerate (e.g. collinear) vertices
-        raise exc.MeshException(f"Delaunay triangulation of the traced mesh failed: {error}")
+        raise exc.MeshException(
+            f"Delaunay triangulation of the traced mesh failed: {error}"
+        ) from error
     simplex = triangulation.find_simplex(points)
     inside = simplex >= 0
     corners = np.empty((points.shape[0], 3), dtype=np.int32)
