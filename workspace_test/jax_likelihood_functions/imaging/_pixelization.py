@@ -131,7 +131,10 @@ def _vmap_failures(label, model, analysis, analysis_np, batch, seed) -> list:
     return failures
 
 
-def run(name: str, model_fn, batch: int = 6, seed: int = 2, variants=VARIANTS) -> int:
+def run(
+    name: str, model_fn, batch: int = 6, seed: int = 2, variants=VARIANTS, analysis_kwargs_fn=None
+) -> int:
+    """``analysis_kwargs_fn(dataset)``: extra ``AnalysisImaging`` arguments (adapt images)."""
     from autolens.imaging.analysis import AnalysisImaging
 
     failures = []
@@ -139,8 +142,9 @@ def run(name: str, model_fn, batch: int = 6, seed: int = 2, variants=VARIANTS) -
     for with_lens_light, checks in variants:
         label = f"{name} ({'with' if with_lens_light else 'no'} lens light)"
         model = model_fn(with_lens_light)
-        analysis_np = AnalysisImaging(dataset=dataset, use_jax=False)
-        analysis = AnalysisImaging(dataset=dataset, use_jax=True)
+        extra = {} if analysis_kwargs_fn is None else analysis_kwargs_fn(dataset)
+        analysis_np = AnalysisImaging(dataset=dataset, use_jax=False, **extra)
+        analysis = AnalysisImaging(dataset=dataset, use_jax=True, **extra)
         # Slightly off the prior medians: at a centred, symmetric lens the evidence has kinks
         # (ties in the mesh box, the border ellipse and the adaptive scale), where a gradient
         # and a central difference legitimately disagree.

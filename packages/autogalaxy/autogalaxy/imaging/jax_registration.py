@@ -134,12 +134,13 @@ def register_core_pytrees() -> None:
 
 def _register_pixelization_classes() -> None:
     """Pixelizations, meshes (shape static) and regularizations (coefficients as leaves)."""
+    from autoarray.inversion.mesh.delaunay import Delaunay
     from autoarray.inversion.mesh.rectangular import RectangularMesh
     from autoarray.inversion.pixelization import Pixelization
     from autoarray.inversion.regularization.constant import AbstractRegularization
 
     _register(Pixelization, arguments=constructor_arguments(Pixelization))
-    for cls in [RectangularMesh] + _all_subclasses(RectangularMesh):
+    for cls in [RectangularMesh, Delaunay] + _all_subclasses(RectangularMesh):
         _register(cls)
     for cls in [AbstractRegularization] + _all_subclasses(AbstractRegularization):
         _register(cls, arguments=constructor_arguments(cls))
