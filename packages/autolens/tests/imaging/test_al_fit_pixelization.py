@@ -166,3 +166,38 @@ def test_singular_inversion_is_a_resample_not_a_crash():
         analysis.fit_from(model.instance_from_vector(vector))
     fitness = al.Fitness(model, analysis, resample_figure_of_merit=-1e99)
     assert fitness.call(vector) == -1e99
+
+
+def test_overlay_image_mesh_grid():
+    mask = al.Mask2D.all_false((6, 6), pixel_scales=0.5)
+    grid = al.image_mesh.Overlay((4, 4)).image_plane_mesh_grid_from(mask)
+    values = np.asarray(grid.array)
+    assert values.shape == (16, 2)
+    np.testing.assert_allclose(values[0], [1.125, -1.125])
+    np.testing.assert_allclose(values[1], [1.125, -0.375])
+    np.testing.assert_allclose(values[-1], [-1.125, 1.125])
+
+
+def test_delaunay_with_zeroed_circle_points():
+    # C5: Overlay((4, 4)) + 8 circle points (r = 2) zeroed; Constant(1).
+    dataset = _dataset(True)
+    mask = dataset.mask
+    theta = 2 * np.pi * np.arange(8) / 8
+    circle = np.stack([2 * np.sin(theta), 2 * np.cos(theta)], axis=1)
+    overlay = al.image_mesh.Overlay((4, 4)).image_plane_mesh_grid_from(mask)
+    grid = al.Grid2DIrregular(np.vstack([np.asarray(overlay.array), circle]))
+    source = al.Galaxy(
+        redshift=1.0,
+        pixelization=al.Pixelization(
+            mesh=al.mesh.Delaunay(pixels=16, zeroed_pixels=8), regularization=al.reg.Constant(1.0)
+        ),
+    )
+    adapt = al.AdaptImages(galaxy_image_plane_mesh_grid_dict={source: grid})
+    fit = al.FitImaging(dataset=dataset, tracer=al.Tracer([_lens(), source]), adapt_images=adapt)
+    inv = fit.inversion
+    np.testing.assert_array_equal(inv.reconstruction[16:], 0.0)
+    assert inv.log_det_regularization_matrix_term == pytest.approx(-63.5416335931, rel=1e-9)
+    np.testing.assert_allclose(inv.mapping_matrix.sum(axis=1), 1.0, atol=1e-12)
+    assert inv.source_plane_mesh_grid_list[0].shape == (24, 2)
+    with pytest.raises(aa_exc.MeshException, match="image-plane mesh grid"):
+        al.FitImaging(dataset=dataset, tracer=al.Tracer([_lens(), source]))
