@@ -36,6 +36,26 @@ SCALARS = (
 
 CASES = [
     dict(
+        name="bilinear_density16_constant",
+        shape=(16, 16),
+        mesh="bilinear_density",
+        regularization="constant",
+        coefficient=1.0,
+        lens_light=True,
+        positive_only=True,
+        einstein_radius=1.6,
+    ),
+    dict(
+        name="bilinear_image16_adapt",
+        shape=(16, 16),
+        mesh="bilinear_image",
+        regularization="adapt",
+        coefficient=1.0,
+        lens_light=True,
+        positive_only=True,
+        einstein_radius=1.6,
+    ),
+    dict(
         name="delaunay_overlay14_constant",
         shape=(14, 14),
         mesh="delaunay",

@@ -78,6 +78,10 @@ def fit_from(al, dataset, case: dict):
         mesh = al.mesh.RectangularUniform(shape=shape)
     elif mesh_kind == "adapt_density":
         mesh = al.mesh.RectangularRTUAdaptDensity(shape=shape)
+    elif mesh_kind == "bilinear_density":
+        mesh = al.mesh.RectangularBilinearAdaptDensity(shape=shape)
+    elif mesh_kind == "bilinear_image":
+        mesh = al.mesh.RectangularBilinearAdaptImage(shape=shape, weight_power=1.0)
     elif mesh_kind == "delaunay":
         mesh = al.mesh.Delaunay(pixels=shape[0] * shape[1], zeroed_pixels=0)
     else:
@@ -88,7 +92,7 @@ def fit_from(al, dataset, case: dict):
     )
     tracer = al.Tracer(galaxies=[al.Galaxy(redshift=0.5, **lens), source])
     images, grids = {}, {}
-    if case["regularization"] == "adapt" or mesh_kind == "adapt_image":
+    if case["regularization"] == "adapt" or mesh_kind in ("adapt_image", "bilinear_image"):
         images = {source: dataset.data}
     if mesh_kind == "delaunay":
         overlay = al.image_mesh.Overlay(shape=shape)

@@ -248,3 +248,24 @@ def test_kernel_regularizations_against_hand_built_inverses():
     np.testing.assert_allclose(H, expected, rtol=1e-5)
     with pytest.raises(exc.RegularizationException):
         GaussianKernel().regularization_matrix_from(mesh)
+
+
+def test_bilinear_adaptive_meshes_reference_mappings():
+    # C4 (rank CDF): BilinearAdaptDensity sub-pixels 0 and 12, BilinearAdaptImage sub-pixel 12.
+    from autoarray.inversion.mesh import (
+        RectangularBilinearAdaptDensity,
+        RectangularBilinearAdaptImage,
+    )
+
+    mask = aa.Mask2D.all_false((5, 5), pixel_scales=0.5)
+    grid = np.asarray(aa.Grid2D.from_mask(mask, over_sample_size=1).array)
+    y, x = grid[:, 0], grid[:, 1]
+    traced = np.stack([y + 0.1 * y**2, x - 0.05 * x * y], axis=1)
+    m, w = RectangularBilinearAdaptDensity((5, 5)).interpolation_from(traced, pixel_centres=traced)
+    np.testing.assert_array_equal(m[0], [11, 12, 16, 17])
+    np.testing.assert_allclose(w[0], [0.56804734, 0.35502959, 0.04733728, 0.0295858], atol=1e-8)
+    np.testing.assert_allclose(w[12], [0.13017751, 0.02366864, 0.71597633, 0.13017751], atol=1e-8)
+    mesh = RectangularBilinearAdaptImage((5, 5), weight_power=1.0)
+    m, w = mesh.interpolation_from(traced, pixel_centres=traced, adapt_data=np.exp(-(y**2 + x**2)))
+    np.testing.assert_array_equal(m[12], [12, 13, 17, 18])
+    np.testing.assert_allclose(w[12], [0.21144323, 0.09219799, 0.48491554, 0.21144323], atol=1e-8)

@@ -5,6 +5,8 @@ from autoarray.inversion.mesh.rectangular import RectangularMesh, RectangularUni
 from autoarray.inversion.mesh.rectangular_adapt import (
     RectangularAdaptDensity,
     RectangularAdaptImage,
+    RectangularBilinearAdaptDensity,
+    RectangularBilinearAdaptImage,
     RectangularRTUAdaptDensity,
     RectangularRTUAdaptImage,
 )
@@ -13,6 +15,8 @@ __all__ = [
     "Delaunay",
     "RectangularAdaptDensity",
     "RectangularAdaptImage",
+    "RectangularBilinearAdaptDensity",
+    "RectangularBilinearAdaptImage",
     "RectangularMesh",
     "RectangularRTUAdaptDensity",
     "RectangularRTUAdaptImage",

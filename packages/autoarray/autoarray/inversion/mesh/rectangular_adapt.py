@@ -80,14 +80,18 @@ class RectangularAdaptDensity(RectangularMesh):
     def data_weights_from(self, pixels: int, adapt_data=None, xp=np):
         return xp.full(pixels, 1.0 / pixels)
 
+    def transform_from(self, pixel_centres, sub_points, adapt_data=None, xp=np):
+        """``[N_sub, 2]`` coordinates ``U ∈ [0, 1]²`` of the sub-pixels (kernel CDF)."""
+        weights = self.data_weights_from(pixel_centres.shape[0], adapt_data, xp=xp)
+        return kernel_cdf_transform_from(
+            pixel_centres, sub_points, weights, self.shape[0], self.bandwidth, xp=xp
+        )
+
     def interpolation_from(self, sub_points, xp=np, pixel_centres=None, adapt_data=None):
         """``(mappings [N, 4], weights [N, 4])`` of the traced sub-pixels."""
         if pixel_centres is None:
             raise exc.MeshException(f"{type(self).__name__} needs the traced pixel centres.")
-        weights = self.data_weights_from(pixel_centres.shape[0], adapt_data, xp=xp)
-        u = kernel_cdf_transform_from(
-            pixel_centres, sub_points, weights, self.shape[0], self.bandwidth, xp=xp
-        )
+        u = self.transform_from(pixel_centres, sub_points, adapt_data, xp=xp)
         n = self.shape[0]
         g = (n - 3) * u + 1.0
         a = xp.clip(xp.floor(g[:, 0]), 0, n - 2)
@@ -147,6 +151,43 @@ class RectangularAdaptImage(RectangularAdaptDensity):
             f"{type(self).__name__}(shape={self.shape}, weight_power={self.weight_power}, "
             f"weight_floor={self.weight_floor})"
         )
+
+
+def rank_cdf_transform_from(centres, sub_points, weights=None, xp=np):
+    """``[N_sub, 2]`` rank-CDF coordinates: per axis the sorted standardised centres carry
+    ``t_j = j/(N+1)`` (unweighted) or the cumulative sorted weights, interpolated linearly at
+    the sub-pixels with 0 left of the minimum and 1 right of the maximum."""
+    mean = xp.mean(centres, axis=0)
+    scale = xp.minimum(xp.std(centres[:, 0]), xp.std(centres[:, 1]))
+    p = (centres - mean) / scale
+    q = (sub_points - mean) / scale
+    n = centres.shape[0]
+    columns = []
+    for d in range(2):
+        order = xp.argsort(p[:, d])
+        ordered = p[order, d]
+        if weights is None:
+            t = xp.arange(1, n + 1) / (n + 1.0)
+        else:
+            t = xp.cumsum(weights[order])
+        columns.append(xp.interp(q[:, d], ordered, t, left=0.0, right=1.0))
+    return xp.stack(columns, axis=1)
+
+
+class RectangularBilinearAdaptDensity(RectangularAdaptDensity):
+    """Rectangular mesh adapted to the traced pixel density through the rank CDF (no
+    hyper-parameters): the reference's ``RectangularBilinearAdaptDensity``."""
+
+    def transform_from(self, pixel_centres, sub_points, adapt_data=None, xp=np):
+        return rank_cdf_transform_from(pixel_centres, sub_points, None, xp=xp)
+
+
+class RectangularBilinearAdaptImage(RectangularAdaptImage):
+    """Rectangular mesh adapted to the adapt image through the weighted rank CDF."""
+
+    def transform_from(self, pixel_centres, sub_points, adapt_data=None, xp=np):
+        weights = self.data_weights_from(pixel_centres.shape[0], adapt_data, xp=xp)
+        return rank_cdf_transform_from(pixel_centres, sub_points, weights, xp=xp)
 
 
 #: The release's names.
