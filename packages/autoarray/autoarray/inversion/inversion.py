@@ -124,6 +124,25 @@ class Inversion:
         return self._curvature_reg_matrix
 
     @property
+    def mapped_reconstructed_image(self):
+        """``B s``: the PSF-blurred model image of all linear objects (raw slim array)."""
+        return self.mapped_reconstructed_operated_data
+
+    @property
+    def mapped_reconstructed_data(self):
+        """``M s``: the unblurred model image of all linear objects (raw slim array); kept only
+        for inversions with a pixelization, whose fits store the unblurred mapping matrix."""
+        mapping = self.__dict__.get("mapping_matrix")
+        if mapping is None:
+            from autoarray import exc
+
+            raise exc.InversionException(
+                "mapped_reconstructed_data needs the unblurred mapping matrix, which is kept "
+                "only for inversions with a pixelization; use mapped_reconstructed_image."
+            )
+        return mapping @ self.reconstruction
+
+    @property
     def total_params(self) -> int:
         return int(self.operated_mapping_matrix.shape[1])
 

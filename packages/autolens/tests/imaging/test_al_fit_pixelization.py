@@ -201,3 +201,12 @@ def test_delaunay_with_zeroed_circle_points():
     assert inv.source_plane_mesh_grid_list[0].shape == (24, 2)
     with pytest.raises(aa_exc.MeshException, match="image-plane mesh grid"):
         al.FitImaging(dataset=dataset, tracer=al.Tracer([_lens(), source]))
+
+
+def test_inversion_model_images():
+    fit = al.FitImaging(dataset=_dataset(), tracer=al.Tracer([_lens(), _source()]))
+    inv = fit.inversion
+    np.testing.assert_allclose(inv.mapped_reconstructed_image, fit.model_data.array, atol=1e-12)
+    np.testing.assert_allclose(inv.mapped_reconstructed_data, inv.mapping_matrix @ inv.reconstruction)
+    # Blurring spreads the same flux: the unblurred and blurred images differ but are close.
+    assert not np.allclose(inv.mapped_reconstructed_data, inv.mapped_reconstructed_image)
