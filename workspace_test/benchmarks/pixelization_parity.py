@@ -36,6 +36,26 @@ SCALARS = (
 
 CASES = [
     dict(
+        name="delaunay_overlay14_constant_split",
+        shape=(14, 14),
+        mesh="delaunay",
+        regularization="constant_split",
+        coefficient=1.0,
+        lens_light=True,
+        positive_only=True,
+        einstein_radius=1.6,
+    ),
+    dict(
+        name="delaunay_overlay14_adapt_split",
+        shape=(14, 14),
+        mesh="delaunay",
+        regularization="adapt_split",
+        coefficient=1.0,
+        lens_light=True,
+        positive_only=True,
+        einstein_radius=1.6,
+    ),
+    dict(
         name="bilinear_density16_constant",
         shape=(16, 16),
         mesh="bilinear_density",

@@ -66,6 +66,12 @@ def fit_from(al, dataset, case: dict):
         regularization = al.reg.Adapt(
             inner_coefficient=0.5, outer_coefficient=2.0, signal_scale=1.0
         )
+    elif kind == "constant_split":
+        regularization = al.reg.ConstantSplit(coefficient=case["coefficient"])
+    elif kind == "adapt_split":
+        regularization = al.reg.AdaptSplit(
+            inner_coefficient=0.5, outer_coefficient=2.0, signal_scale=1.0
+        )
     elif kind == "gaussian":
         regularization = al.reg.GaussianKernel(coefficient=case["coefficient"], scale=0.3)
     elif kind == "exponential":
@@ -92,7 +98,7 @@ def fit_from(al, dataset, case: dict):
     )
     tracer = al.Tracer(galaxies=[al.Galaxy(redshift=0.5, **lens), source])
     images, grids = {}, {}
-    if case["regularization"] == "adapt" or mesh_kind in ("adapt_image", "bilinear_image"):
+    if kind in ("adapt", "adapt_split") or mesh_kind in ("adapt_image", "bilinear_image"):
         images = {source: dataset.data}
     if mesh_kind == "delaunay":
         overlay = al.image_mesh.Overlay(shape=shape)

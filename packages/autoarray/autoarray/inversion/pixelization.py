@@ -30,6 +30,13 @@ class Pixelization:
                 f"Pixelization regularization must come from al.reg (e.g. Constant), got "
                 f"{type(regularization).__name__}."
             )
+        if getattr(regularization, "requires_split_points", False) and not isinstance(
+            mesh, Delaunay
+        ):
+            raise exc.PixelizationException(
+                f"{type(regularization).__name__} needs split points, which only Delaunay meshes "
+                f"have; {type(mesh).__name__} cannot use it."
+            )
         self.mesh = mesh
         self.regularization = regularization
 

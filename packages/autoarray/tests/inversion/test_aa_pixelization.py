@@ -269,3 +269,28 @@ def test_bilinear_adaptive_meshes_reference_mappings():
     m, w = mesh.interpolation_from(traced, pixel_centres=traced, adapt_data=np.exp(-(y**2 + x**2)))
     np.testing.assert_array_equal(m[12], [12, 13, 17, 18])
     np.testing.assert_allclose(w[12], [0.21144323, 0.09219799, 0.48491554, 0.21144323], atol=1e-8)
+
+
+def test_split_regularizations_on_a_delaunay_mesh():
+    from autoarray.inversion.mesh import Delaunay
+    from autoarray.inversion.regularization import AdaptSplit, ConstantSplit
+
+    rng = np.random.default_rng(4)
+    vertices = rng.uniform(-1, 1, size=(12, 2))
+    points = rng.uniform(-1.2, 1.2, size=(50, 2))
+    _, weights, geometry = Delaunay(pixels=12).interpolation_and_geometry_from(points, vertices)
+    np.testing.assert_allclose(weights.sum(axis=1), 1.0, atol=1e-12)
+    stencil = geometry.split_matrix
+    assert stencil.shape == (48, 12)
+    # Every stencil is e_i minus weights summing to one, so constants are in its null space.
+    np.testing.assert_allclose(stencil.sum(axis=1), 0.0, atol=1e-12)
+    H = ConstantSplit(2.0).regularization_matrix_from(geometry)
+    np.testing.assert_allclose(H, 4.0 * stencil.T @ stencil + 1e-8 * np.eye(12), atol=1e-12)
+    np.testing.assert_allclose(H @ np.ones(12), 1e-8, atol=1e-12)
+    signals = np.linspace(0, 1, 12)
+    H = AdaptSplit(1.0, 2.0).regularization_matrix_from(geometry, pixel_signals=signals)
+    rho = ((1.0 * signals + 2.0 * (1 - signals)) ** 2) ** 2
+    expected = stencil.T @ (np.repeat(rho, 4)[:, None] * stencil) + 1e-8 * np.eye(12)
+    np.testing.assert_allclose(H, expected, atol=1e-10)
+    with pytest.raises(exc.PixelizationException):
+        Pixelization(mesh=RectangularUniform((4, 4)), regularization=ConstantSplit())

@@ -50,6 +50,75 @@ def triangulation_tables_from(points: np.ndarray, vertices: np.ndarray):
     return corners, inside, adjacency
 
 
+def simplices_padded_from(vertices: np.ndarray) -> np.ndarray:
+    """``[2 S, 3]`` triangles of the triangulation, padded with ``(0, 0, 0)`` (zero area), so
+    the shape is fixed for ``S`` vertices (a planar triangulation has at most ``2 S − 5``)."""
+    from scipy.spatial import Delaunay as ScipyDelaunay
+
+    simplices = ScipyDelaunay(np.asarray(vertices, dtype=float)).simplices.astype(np.int32)
+    padded = np.zeros((2 * vertices.shape[0], 3), dtype=np.int32)
+    padded[: simplices.shape[0]] = simplices
+    return padded
+
+
+def _simplices_jax(vertices):
+    import jax
+    import jax.numpy as jnp
+
+    shape = jax.ShapeDtypeStruct((2 * vertices.shape[0], 3), jnp.int32)
+    return jax.pure_callback(
+        lambda v: simplices_padded_from(np.asarray(v)),
+        shape,
+        jax.lax.stop_gradient(vertices),
+        vmap_method="sequential",
+    )
+
+
+def split_matrix_from(vertices, areas_factor: float, xp=np):
+    """``[4 S, S]`` stencils of the split regularizations: row ``4 i + k`` is ``e_i`` minus the
+    interpolation weights of the ``k``-th split point of vertex ``i`` — the cross
+    ``(y ± δ, x), (y, x ± δ)`` with ``δ_i = areas_factor · sqrt(dual area_i)`` (dual area: a
+    third of the area of every incident triangle)."""
+    S = vertices.shape[0]
+    simplices = simplices_padded_from(vertices) if xp is np else _simplices_jax(vertices)
+    a, b, c = (vertices[simplices[:, k]] for k in range(3))
+    area = 0.5 * xp.abs(
+        (b[:, 0] - a[:, 0]) * (c[:, 1] - a[:, 1]) - (b[:, 1] - a[:, 1]) * (c[:, 0] - a[:, 0])
+    )
+    third = xp.repeat(area / 3.0, 3)
+    if xp is np:
+        dual = np.zeros(S)
+        np.add.at(dual, simplices.ravel(), third)
+    else:
+        dual = xp.zeros(S).at[simplices.ravel()].add(third)
+    delta = areas_factor * xp.sqrt(dual)
+    zero = xp.zeros_like(delta)
+    offsets = xp.stack(
+        [
+            xp.stack([delta, zero], axis=1),
+            xp.stack([-delta, zero], axis=1),
+            xp.stack([zero, delta], axis=1),
+            xp.stack([zero, -delta], axis=1),
+        ],
+        axis=1,
+    )  # [S, 4, 2]
+    split = (vertices[:, None, :] + offsets).reshape(4 * S, 2)
+    if xp is np:
+        corners, inside, _ = triangulation_tables_from(split, vertices)
+    else:
+        corners, inside, _ = _tables_jax(split, vertices)
+    weights = barycentric_weights_from(split, vertices, corners, inside, xp=xp)
+    rows = np.repeat(np.arange(4 * S), 3)
+    owner = np.repeat(np.arange(S), 4)
+    if xp is np:
+        stencil = np.zeros((4 * S, S))
+        stencil[np.arange(4 * S), owner] = 1.0
+        np.add.at(stencil, (rows, np.asarray(corners).ravel()), -np.asarray(weights).ravel())
+        return stencil
+    stencil = xp.zeros((4 * S, S)).at[np.arange(4 * S), owner].set(1.0)
+    return stencil.at[rows, corners.ravel()].add(-weights.ravel())
+
+
 def _tables_jax(points, vertices):
     import jax
     import jax.numpy as jnp
@@ -97,11 +166,19 @@ def barycentric_weights_from(points, vertices, corners, inside, xp=np):
 
 
 class MeshGeometry:
-    """The per-fit geometry a regularization reads: source-pixel count and adjacency."""
+    """The per-fit geometry a regularization reads: source-pixel count, adjacency and (for
+    split regularizations) the split stencils, built on first request."""
 
-    def __init__(self, pixels: int, adjacency):
+    def __init__(self, pixels: int, adjacency, vertices=None, areas_factor=0.5, xp=np):
         self.pixels = pixels
         self.adjacency = adjacency
+        self._vertices = vertices
+        self._areas_factor = areas_factor
+        self._xp = xp
+
+    @property
+    def split_matrix(self):
+        return split_matrix_from(self._vertices, self._areas_factor, xp=self._xp)
 
 
 class Delaunay:
@@ -143,7 +220,10 @@ class Delaunay:
         else:
             corners, inside, adjacency = _tables_jax(sub_points, vertices)
         weights = barycentric_weights_from(sub_points, vertices, corners, inside, xp=xp)
-        return corners, weights, MeshGeometry(int(vertices.shape[0]), adjacency)
+        geometry = MeshGeometry(
+            int(vertices.shape[0]), adjacency, vertices, self.areas_factor, xp=xp
+        )
+        return corners, weights, geometry
 
     def __repr__(self) -> str:
         return (

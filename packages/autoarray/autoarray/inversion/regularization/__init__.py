@@ -1,6 +1,7 @@
 """Regularization schemes (``al.reg``)."""
 
 from autoarray.inversion.regularization.adapt import Adapt
+from autoarray.inversion.regularization.split import AdaptSplit, ConstantSplit
 from autoarray.inversion.regularization.kernel import (
     ExponentialKernel,
     GaussianKernel,
@@ -16,7 +17,9 @@ from autoarray.inversion.regularization.constant import (
 __all__ = [
     "AbstractRegularization",
     "Adapt",
+    "AdaptSplit",
     "Constant",
+    "ConstantSplit",
     "ConstantZeroth",
     "ExponentialKernel",
     "GaussianKernel",
