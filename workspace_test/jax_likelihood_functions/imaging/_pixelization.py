@@ -40,7 +40,7 @@ def dataset_from():
     return dataset.apply_over_sampling(over_sample_size_lp=1, over_sample_size_pixelization=2)
 
 
-def _gradient_failures(label, analysis, analysis_np, instance) -> list:
+def _gradient_failures(label, analysis, analysis_np, instance, rtol=GRAD_RTOL) -> list:
     import jax
 
     start = time.perf_counter()
@@ -64,7 +64,7 @@ def _gradient_failures(label, analysis, analysis_np, instance) -> list:
         fd = (shifted[0] - shifted[1]) / (2 * step)
         rel = abs(got - fd) / max(abs(fd), 1e-8)
         print(f"{label}: d logE / d {name} grad {got:.8e} vs central FD {fd:.8e} (rel {rel:.1e})")
-        if not (np.isfinite(got) and rel <= GRAD_RTOL):
+        if not (np.isfinite(got) and rel <= rtol):
             failures.append(f"{label}: grad wrt {name} {got!r} vs finite difference {fd!r}")
     return failures
 
@@ -132,7 +132,13 @@ def _vmap_failures(label, model, analysis, analysis_np, batch, seed) -> list:
 
 
 def run(
-    name: str, model_fn, batch: int = 6, seed: int = 2, variants=VARIANTS, analysis_kwargs_fn=None
+    name: str,
+    model_fn,
+    batch: int = 6,
+    seed: int = 2,
+    variants=VARIANTS,
+    analysis_kwargs_fn=None,
+    grad_rtol: float = GRAD_RTOL,
 ) -> int:
     """``analysis_kwargs_fn(dataset)``: extra ``AnalysisImaging`` arguments (adapt images)."""
     from autolens.imaging.analysis import AnalysisImaging
@@ -153,7 +159,7 @@ def run(
         if "jit" in checks:
             failures += _jit_failures(label, analysis, analysis_np, instance)
         if "grad" in checks:
-            failures += _gradient_failures(label, analysis, analysis_np, instance)
+            failures += _gradient_failures(label, analysis, analysis_np, instance, grad_rtol)
         if "vmap" in checks:
             failures += _vmap_failures(label, model, analysis, analysis_np, batch, seed)
 
