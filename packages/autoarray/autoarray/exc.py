@@ -55,3 +55,13 @@ class PlottingException(AutoArrayException):
 
 class PytreeException(AutoArrayException):
     """A class's JAX pytree declaration conflicts with an earlier registration."""
+class MeshException(AutoArrayException):
+    """A pixelization mesh is invalid (too small, or missing the grid / image it needs)."""
+
+
+class PixelizationException(AutoArrayException):
+    """A pixelization's mesh and regularization do not fit together or with the data."""
+
+
+class RegularizationException(AutoArrayException):
+    """A regularization scheme was given invalid coefficients or inputs."""

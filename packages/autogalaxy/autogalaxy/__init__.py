@@ -38,6 +38,12 @@ from autogalaxy.imaging.fit_imaging import FitImaging
 from autogalaxy.imaging.model_json import model_obj_from_json as from_json
 from autogalaxy.imaging.model_json import model_obj_to_json as output_to_json
 from autogalaxy.imaging.settings import SettingsInversion
+from autogalaxy.imaging.settings import Settings
+from autogalaxy.galaxy.adapt_images import AdaptImages
+from autoarray.inversion.pixelization import Pixelization
+from autoarray.inversion import mesh
+from autoarray.inversion import image_mesh
+from autoarray.inversion import regularization as reg
 from autogalaxy.imaging.simulator import SimulatorImaging
 from autogalaxy.modeling import (
     LBFGS,

@@ -42,6 +42,12 @@ from autogalaxy import (
     Result,
     Samples,
     SettingsInversion,
+    Settings,
+    AdaptImages,
+    Pixelization,
+    mesh,
+    image_mesh,
+    reg,
     TruncatedGaussianPrior,
     UniformPrior,
     convert,
@@ -58,6 +64,7 @@ from autolens import exc
 from autolens.imaging.analysis import AnalysisImaging
 from autolens.imaging.result import ResultImaging
 from autolens.imaging.fit_imaging import FitImaging
+from autolens.imaging.positions_lh import PositionsLH
 from autolens.imaging.simulator import (
     SimulatorImaging,
     output_dataset_to_fits,

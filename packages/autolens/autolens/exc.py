@@ -16,7 +16,10 @@ from autoarray.exc import (  # noqa: F401  (re-exported names)
     InversionException,
     KernelException,
     MaskException,
+    MeshException,
     OverSamplingException,
+    PixelizationException,
+    RegularizationException,
 )
 from autogalaxy import exc as _ag_exc
 from autogalaxy.exc import (  # noqa: F401  (re-exported names)
@@ -59,14 +62,6 @@ class MultiPlaneRedshiftWarning(UserWarning):
 
 class PositionsException(AutoLensException):
     """Positions of multiple images are missing or inconsistent with the model."""
-
-
-class PixelizationException(FitException):
-    """A pixelized source could not be built for the traced grid (the point is resampled)."""
-
-
-class MeshException(PixelizationException):
-    """A source-plane mesh is invalid for the traced grid (the point is resampled)."""
 
 
 class PlottingException(AutoLensException):

@@ -21,12 +21,32 @@ class GridsDataset:
 
     ``lp``: the light-profile grid (centres of the unmasked pixels, ``over_sample_size_lp``).
     ``blurring``: centres of the PSF blurring pixels (over-sample size 1; ``None`` without PSF).
+    ``pixelization``: the grid traced for pixelizations (``over_sample_size_pixelization``).
     """
 
-    def __init__(self, mask: Mask2D, over_sample_size_lp=4, psf: Convolver | None = None):
+    def __init__(
+        self,
+        mask: Mask2D,
+        over_sample_size_lp=4,
+        psf: Convolver | None = None,
+        over_sample_size_pixelization=4,
+    ):
         self.mask = mask
         self.over_sample_size_lp = over_sample_size_lp
+        self.over_sample_size_pixelization = over_sample_size_pixelization
         self.psf = psf
+
+    @cached_property
+    def pixelization(self) -> Grid2D:
+        """The grid whose sub-pixels are traced to a pixelization's source plane."""
+        return Grid2D.from_mask(self.mask, over_sample_size=self.over_sample_size_pixelization)
+
+    @cached_property
+    def border_slim(self) -> np.ndarray:
+        """Slim indexes of the mask's border pixels (for border relocation)."""
+        from autoarray.inversion.border_relocator import border_slim_indexes_from
+
+        return border_slim_indexes_from(self.mask)
 
     @cached_property
     def lp(self) -> Grid2D:
@@ -83,6 +103,9 @@ class Imaging(Pytree):
         :class:`Convolver` (``None`` for no PSF).
     over_sample_size_lp
         Over-sampling size of the light-profile grid (int or per-pixel ``Array2D``).
+    over_sample_size_pixelization
+        Over-sampling size of the grid traced for pixelized sources (int or per-pixel
+        ``Array2D``; default 4).
     use_normalized_psf
         Use a copy of the PSF normalised to unit sum.
     check_noise_map
@@ -95,7 +118,7 @@ class Imaging(Pytree):
     """
 
     #: Static parts if the class is registered as a pytree (data and noise map stay leaves).
-    __pytree_static__ = ("psf", "grids", "over_sample_size_lp")
+    __pytree_static__ = ("psf", "grids", "over_sample_size_lp", "over_sample_size_pixelization")
 
     def __init__(
         self,
@@ -105,6 +128,7 @@ class Imaging(Pytree):
         over_sample_size_lp=4,
         use_normalized_psf: bool = True,
         check_noise_map: bool = True,
+        over_sample_size_pixelization=4,
     ):
         if not isinstance(data, Array2D):
             raise exc.DatasetException(
@@ -143,6 +167,7 @@ class Imaging(Pytree):
         self.noise_map = noise_map
         self.psf = psf
         self.over_sample_size_lp = over_sample_size_lp
+        self.over_sample_size_pixelization = over_sample_size_pixelization
         self.use_normalized_psf = use_normalized_psf
         self.check_noise_map = check_noise_map
 
@@ -166,7 +191,9 @@ class Imaging(Pytree):
     @cached_property
     def grids(self) -> GridsDataset:
         """Light-profile and blurring grids (computed once, NumPy)."""
-        return GridsDataset(self.mask, self.over_sample_size_lp, self.psf)
+        return GridsDataset(
+            self.mask, self.over_sample_size_lp, self.psf, self.over_sample_size_pixelization
+        )
 
     @property
     def grid(self) -> Grid2D:
@@ -188,13 +215,20 @@ class Imaging(Pytree):
         return float(np.max(self.signal_to_noise_map.array))
 
     # ------------------------------------------------------------------ new datasets
-    def _new(self, data, noise_map, over_sample_size_lp, psf=None):
+    def _new(self, data, noise_map, over_sample_size_lp, psf=None, over_sample_size_pixelization=None):
         psf = self.psf if psf is None else psf
+        if over_sample_size_pixelization is None:
+            over_sample_size_pixelization = self.over_sample_size_pixelization
+            if isinstance(over_sample_size_pixelization, Array2D):
+                over_sample_size_pixelization = Array2D(
+                    np.asarray(over_sample_size_pixelization.native.array), data.mask
+                )
         return Imaging(
             data=data,
             noise_map=noise_map,
             psf=psf,
             over_sample_size_lp=over_sample_size_lp,
+            over_sample_size_pixelization=over_sample_size_pixelization,
             use_normalized_psf=False,  # already normalised if requested
             check_noise_map=self.check_noise_map,
         )
@@ -223,11 +257,18 @@ class Imaging(Pytree):
             over_sample_size_lp = Array2D(np.asarray(over_sample_size_lp.native.array), mask)
         return self._new(data, noise_map, over_sample_size_lp)
 
-    def apply_over_sampling(self, over_sample_size_lp=None) -> "Imaging":
-        """A new dataset with a new light-profile over-sampling size."""
+    def apply_over_sampling(
+        self, over_sample_size_lp=None, over_sample_size_pixelization=None
+    ) -> "Imaging":
+        """A new dataset with new over-sampling sizes (``None`` keeps the current one)."""
         if over_sample_size_lp is None:
             over_sample_size_lp = self.over_sample_size_lp
-        return self._new(self.data, self.noise_map, over_sample_size_lp)
+        return self._new(
+            self.data,
+            self.noise_map,
+            over_sample_size_lp,
+            over_sample_size_pixelization=over_sample_size_pixelization,
+        )
 
     def apply_noise_scaling(
         self,
@@ -309,6 +350,7 @@ class Imaging(Pytree):
         over_sample_size_lp=4,
         check_noise_map: bool = True,
         use_normalized_psf: bool = True,
+        over_sample_size_pixelization=4,
     ) -> "Imaging":
         """Load data, noise map and (optionally) PSF from FITS files (unmasked)."""
         data = Array2D.from_fits(data_path, pixel_scales=pixel_scales, hdu=data_hdu)
@@ -328,6 +370,7 @@ class Imaging(Pytree):
             over_sample_size_lp=over_sample_size_lp,
             use_normalized_psf=use_normalized_psf,
             check_noise_map=check_noise_map,
+            over_sample_size_pixelization=over_sample_size_pixelization,
         )
 
     def output_to_fits(self, data_path, noise_map_path, psf_path=None, overwrite: bool = False):

@@ -31,6 +31,12 @@ class Inversion(Pytree):
         Solve with NNLS (default) or by plain Cholesky least squares.
     add_to_diagonal
         The value added to the curvature diagonal of unregularised parameters.
+    zeroed_indices
+        Parameters forced to zero by the positive-only solve (mesh edge pixels): they are removed
+        from the system before solving. Ignored by the least-squares solve.
+    log_det_indices
+        Parameters whose block of ``F + H`` and ``H`` enters the log determinants (default: all
+        regularised parameters when every one is regularised, else ``regularized``).
     xp
         ``numpy`` or ``jax.numpy``.
 
@@ -47,6 +53,8 @@ class Inversion(Pytree):
         regularized: Sequence[bool] | None = None,
         positive_only: bool = True,
         add_to_diagonal: float = util.NO_REGULARIZATION_ADD_TO_DIAGONAL,
+        zeroed_indices: Sequence[int] | None = None,
+        log_det_indices: Sequence[int] | None = None,
         xp=np,
     ):
         B = raw_array(operated_mapping_matrix)
@@ -70,10 +78,23 @@ class Inversion(Pytree):
         system = curvature if self.regularization_matrix is None else curvature + self.regularization_matrix
         # Without regularisation F + H is F: not stored twice (fewer leaves out of ``jax.jit``).
         self._curvature_reg_matrix = None if self.regularization_matrix is None else system
-        if positive_only:
-            s = util.reconstruction_positive_only_from(system, self.data_vector, xp=xp)
+        keep = None
+        if positive_only and zeroed_indices is not None and len(zeroed_indices):
+            keep = np.setdiff1d(np.arange(params), np.asarray(zeroed_indices, dtype=int))
+        solve = (
+            util.reconstruction_positive_only_from
+            if positive_only
+            else util.reconstruction_least_squares_from
+        )
+        if keep is None:
+            s = solve(system, self.data_vector, xp=xp)
         else:
-            s = util.reconstruction_least_squares_from(system, self.data_vector, xp=xp)
+            reduced = solve(_block(system, keep, xp), self.data_vector[keep], xp=xp)
+            if xp is np:
+                s = np.zeros(params)
+                s[keep] = reduced
+            else:
+                s = xp.zeros(params, dtype=reduced.dtype).at[keep].set(reduced)
         self.reconstruction = s
         self.mapped_reconstructed_operated_data = B @ s
         if self.regularization_matrix is None:
@@ -84,10 +105,17 @@ class Inversion(Pytree):
         else:
             H = self.regularization_matrix
             self.regularization_term = s @ (H @ s)
-            self.log_det_curvature_reg_matrix_term = util.log_det_from(system, xp=xp)
-            index = np.flatnonzero(regularized)
-            H_reg = H[np.ix_(index, index)] if xp is np else H[index][:, index]
-            self.log_det_regularization_matrix_term = util.log_det_from(H_reg, xp=xp)
+            if log_det_indices is None:
+                index = np.arange(params) if regularized.all() else np.flatnonzero(regularized)
+            else:
+                index = np.asarray(log_det_indices, dtype=int)
+            full = index.size == params
+            self.log_det_curvature_reg_matrix_term = util.log_det_from(
+                system if full else _block(system, index, xp), xp=xp
+            )
+            self.log_det_regularization_matrix_term = util.log_det_from(
+                H if full else _block(H, index, xp), xp=xp
+            )
 
     @property
     def curvature_reg_matrix(self):
@@ -95,6 +123,25 @@ class Inversion(Pytree):
         if self._curvature_reg_matrix is None:
             return self.curvature_matrix
         return self._curvature_reg_matrix
+
+    @property
+    def mapped_reconstructed_image(self):
+        """``B s``: the PSF-blurred model image of all linear objects (raw slim array)."""
+        return self.mapped_reconstructed_operated_data
+
+    @property
+    def mapped_reconstructed_data(self):
+        """``M s``: the unblurred model image of all linear objects (raw slim array); kept only
+        for inversions with a pixelization, whose fits store the unblurred mapping matrix."""
+        mapping = self.__dict__.get("mapping_matrix")
+        if mapping is None:
+            from autoarray import exc
+
+            raise exc.InversionException(
+                "mapped_reconstructed_data needs the unblurred mapping matrix, which is kept "
+                "only for inversions with a pixelization; use mapped_reconstructed_image."
+            )
+        return mapping @ self.reconstruction
 
     @property
     def total_params(self) -> int:
@@ -107,3 +154,10 @@ class Inversion(Pytree):
     def reconstruction_dict_from(self, names: Sequence[str]) -> dict:
         """Map parameter names to amplitudes (order of the mapping-matrix columns)."""
         return {name: self.reconstruction[i] for i, name in enumerate(names)}
+
+
+def _block(matrix, index, xp):
+    """``matrix[index][:, index]`` for a static index array."""
+    if xp is np:
+        return matrix[np.ix_(index, index)]
+    return matrix[index][:, index]

@@ -71,7 +71,75 @@ def nnls_numpy(F, D, max_iter=None, jacobi=True):
         raise exc.InversionException(
             f"Positive-only solve did not converge in {max_iter} iterations."
         ) from error
+    if not _is_optimal(F, D, solution):
+        # SciPy 1.17's nnls can stop at a non-optimal point on ill-scaled pixelization systems
+        # (zero components whose gradient still points into the feasible set); finish with the
+        # active-set iteration from its passive set, which ends at the unique optimum.
+        solution = _active_set_from(F, D, solution > 0.0, 10 * max_iter)
     return solution * scale
+
+
+def _kkt_tolerance(F, D, s) -> float:
+    n = D.size
+    return 10.0 * n * _EPS * max(np.max(np.abs(D)), np.max(np.abs(F)) * max(np.max(np.abs(s)), 1.0))
+
+
+def _is_optimal(F, D, s) -> bool:
+    """KKT test of ``s`` for ``min ½ sᵀFs − Dᵀs, s ≥ 0``: no zero component may have a positive
+    gradient ``w = D − F s`` and passive components must be stationary."""
+    w = D - F @ s
+    tol = 1e3 * _kkt_tolerance(F, D, s)
+    zero = s <= 0.0
+    return bool(np.all(w[zero] <= tol) and np.all(np.abs(w[~zero]) <= tol))
+
+
+def _solve_passive(F, D, passive):
+    from scipy.linalg import cho_factor, cho_solve
+
+    z = np.zeros_like(D)
+    index = np.flatnonzero(passive)
+    if index.size:
+        block = F[np.ix_(index, index)]
+        try:
+            z[index] = cho_solve(cho_factor(block, lower=True), D[index])
+        except np.linalg.LinAlgError as error:
+            raise exc.InversionException(
+                "Positive-only solve: a passive block of the curvature matrix is singular."
+            ) from error
+    return z
+
+
+def _active_set_from(F, D, passive, max_iter: int):
+    """Lawson–Hanson active set on the normal equations, started from ``passive``.
+
+    The start is made feasible first by dropping passive components whose unconstrained
+    solution is not positive; then the most violating inactive component is added and any
+    passive component driven to zero is removed, until the KKT conditions hold.
+    """
+    passive = np.asarray(passive, dtype=bool).copy()
+    z = _solve_passive(F, D, passive)
+    while np.any(passive & (z <= 0.0)):
+        passive &= z > 0.0
+        z = _solve_passive(F, D, passive)
+    s = z
+    for _ in range(max_iter):
+        w = D - F @ s
+        candidates = ~passive & (w > _kkt_tolerance(F, D, s))
+        if not np.any(candidates):
+            return s
+        passive[np.argmax(np.where(candidates, w, -np.inf))] = True
+        z = _solve_passive(F, D, passive)
+        while np.any(passive & (z <= 0.0)):
+            blocking = passive & (z <= 0.0)
+            alpha = np.min(s[blocking] / (s[blocking] - z[blocking]))
+            s = s + alpha * (z - s)
+            passive &= s > 0.0
+            s = np.where(passive, s, 0.0)
+            z = _solve_passive(F, D, passive)
+        s = z
+    raise exc.InversionException(
+        f"Positive-only solve did not converge in {max_iter} active-set iterations."
+    )
 
 
 def _nnls_by_faces(F, D):

@@ -27,18 +27,22 @@ class AbstractAnalysisImaging(ABC):
         :class:`~autogalaxy.imaging.settings.SettingsInversion` for linear light profiles.
     cosmology
         Cosmology (default ``Planck15``).
+    adapt_images
+        :class:`~autogalaxy.galaxy.adapt_images.AdaptImages` for adaptive regularizations
+        (images keyed by model path name, e.g. ``"('galaxies', 'source')"``).
     """
 
     _fit_cls = FitImaging
 
     def __init__(self, dataset, use_jax: bool = False, settings=None, cosmology=None,
-                 title_prefix=None):
+                 title_prefix=None, adapt_images=None):
         from autogalaxy.cosmology.model import Planck15
 
         self.dataset = dataset
         self.settings = settings
         self.cosmology = Planck15() if cosmology is None else cosmology
         self.title_prefix = title_prefix
+        self.adapt_images = adapt_images
         self.use_jax = bool(use_jax)
         if self.use_jax:
             try:
@@ -83,6 +87,12 @@ class AbstractAnalysisImaging(ABC):
         if extra is not None:
             galaxies += list(extra)
         return galaxies
+
+    def adapt_images_via_instance_from(self, instance):
+        """The analysis's adapt images linked to ``instance``'s galaxies (or ``None``)."""
+        if self.adapt_images is None:
+            return None
+        return self.adapt_images.updated_via_instance_from(instance)
 
     @staticmethod
     def dataset_model_via_instance_from(instance):
@@ -150,6 +160,7 @@ class AnalysisImaging(AbstractAnalysisImaging):
             dataset_model=self.dataset_model_via_instance_from(instance),
             settings=self.settings,
             xp=self._xp,
+            adapt_images=self.adapt_images_via_instance_from(instance),
         )
 
     def visualize(self, output_dir, instance) -> None:

@@ -35,8 +35,8 @@ import autoarray as aa
 from autoarray import exc as aa_exc
 from autoarray.inversion.inversion import Inversion
 from autoarray.pytree_packing import PackedAttributes
-from autogalaxy.galaxy import to_inversion
-from autogalaxy.imaging.settings import SettingsInversion, settings_values_from
+from autogalaxy.galaxy import to_inversion, to_mapper
+from autogalaxy.imaging.settings import SettingsInversion, setting_from, settings_values_from
 from autogalaxy.operate.image import blurred_image_raw_from
 from autogalaxy.profiles.geometry_profiles import is_concrete
 
@@ -245,16 +245,17 @@ class AbstractFitImaging(PackedAttributes, aa.Pytree, ABC):
     a fit returned by ``jax.jit`` costs a handful of output buffers, not one per parameter.
     """
 
-    __pytree_static__ = ("dataset", "settings", "_xp")
+    __pytree_static__ = ("dataset", "settings", "_xp", "adapt_images")
     __pytree_pack__ = ("galaxies", "tracer", "dataset_model")
 
     #: Name of the attribute holding the model object (galaxies or tracer) that is evaluated.
     _model_obj_attribute: str
 
-    def __init__(self, dataset, dataset_model=None, settings=None, xp=np):
+    def __init__(self, dataset, dataset_model=None, settings=None, xp=np, adapt_images=None):
         self.dataset = dataset
         self.dataset_model = dataset_model
         self.settings = settings if settings is not None else SettingsInversion()
+        self.adapt_images = adapt_images
         self._xp = xp
         self._compute(xp)
 
@@ -267,6 +268,58 @@ class AbstractFitImaging(PackedAttributes, aa.Pytree, ABC):
     @abstractmethod
     def _galaxies(self) -> list:
         """Every galaxy of the model (the fit's galaxies or the tracer's)."""
+
+    @abstractmethod
+    def _pixelized_galaxies_with_points(self, points, xp=np) -> list:
+        """``[(galaxy, pixelization, points traced to its plane), ...]`` in mapper order."""
+
+    @property
+    @abstractmethod
+    def _pixelized_galaxies(self) -> list:
+        """``[(galaxy, pixelization), ...]`` in mapper order (structure only, nothing traced)."""
+
+    # ------------------------------------------------------------------ pixelizations
+    def _mappers_from(self, xp) -> list:
+        """The :class:`~autoarray.inversion.mapper.Mapper` of every pixelized galaxy."""
+        if not self._pixelized_galaxies:
+            return []
+        st = self._statics
+        pst = to_mapper.pixelization_statics_from(self.dataset, st.mask)
+        # Image-plane mesh grids (Delaunay vertices) are traced with the pixelization points.
+        grids = [
+            to_mapper.image_plane_mesh_grid_from(galaxy, pixelization, self.adapt_images)
+            for galaxy, pixelization in self._pixelized_galaxies
+        ]
+        points = np.concatenate([pst.points] + [g for g in grids if g is not None], axis=0)
+        offset = getattr(self.dataset_model, "grid_offset", None)
+        if not _is_zero(offset):
+            points = points - xp.asarray(offset)
+        relocate = bool(setting_from(self.settings, "use_border_relocator"))
+        n_points = pst.points.shape[0]
+        mappers = []
+        traced_list = self._pixelized_galaxies_with_points(points, xp)
+        start = n_points
+        for (galaxy, pixelization, traced), grid in zip(traced_list, grids):
+            adapt_image = None
+            if self.adapt_images is not None:
+                adapt_image = self.adapt_images.image_for_galaxy(galaxy)
+            traced_mesh = None
+            if grid is not None:
+                traced_mesh = traced[start : start + grid.shape[0]]
+                start += grid.shape[0]
+            mappers.append(
+                to_mapper.mapper_from(
+                    galaxy,
+                    pixelization,
+                    traced[:n_points],
+                    pst,
+                    adapt_image,
+                    relocate,
+                    xp=xp,
+                    traced_mesh_points=traced_mesh,
+                )
+            )
+        return mappers
 
     # ------------------------------------------------------------------ statics
     @property
@@ -402,8 +455,9 @@ class AbstractFitImaging(PackedAttributes, aa.Pytree, ABC):
 
         self.inversion = None
         model_data = blurred
-        if linear:
-            self.inversion = self._inversion_from(st, linear, data - blurred, xp)
+        mappers = self._mappers_from(xp)
+        if linear or mappers:
+            self.inversion = self._inversion_from(st, linear, data - blurred, xp, mappers)
             model_data = blurred + self.inversion.mapped_reconstructed_operated_data
 
         # Stored leaves are kept to what the properties need: the data is stored only when the
@@ -456,37 +510,93 @@ class AbstractFitImaging(PackedAttributes, aa.Pytree, ABC):
             self._require_psf(st, "light profiles")
         return blurred_image_raw_from(unbinned, None, st.n_sub, st.over_sampler, st.psf, st.mask, xp)
 
-    def _inversion_from(self, st, linear, data, xp):
-        """The linear solve; ``linear`` is ``[(LinearObject, columns [N_points, params]), ...]``."""
+    def _inversion_from(self, st, linear, data, xp, mappers=()):
+        """The linear solve; ``linear`` is ``[(LinearObject, columns [N_points, params]), ...]``
+        and ``mappers`` the pixelized galaxies' mappers (their parameters come last)."""
         for linear_object, _ in linear:
             if linear_object.regularization is not None:
                 raise aa_exc.InversionException(
                     "Regularised Basis objects are not supported by this fit; use "
                     "Basis(profile_list, regularization=None)."
                 )
-        columns = [columns for _, columns in linear]
-        operated = np.concatenate(
-            [to_inversion.linear_object_is_operated(lo) for lo, _ in linear]
-        ).astype(bool)
-        mapping, blurring = self._mapping_and_blurring_from(st, columns, xp)
-        if operated.all():
-            operated_matrix = mapping
-        else:
-            self._require_psf(st, "linear light profiles")
-            operated_matrix = st.psf.convolved_mapping_matrix_from(
-                mapping, st.mask, blurring_mapping_matrix=blurring, xp=xp
-            )
-            if operated.any():
-                operated_matrix = xp.where(operated[None, :], mapping, operated_matrix)
+        blocks = []
+        mapping_blocks = []
+        if linear:
+            columns = [columns for _, columns in linear]
+            operated = np.concatenate(
+                [to_inversion.linear_object_is_operated(lo) for lo, _ in linear]
+            ).astype(bool)
+            mapping, blurring = self._mapping_and_blurring_from(st, columns, xp)
+            if operated.all():
+                operated_matrix = mapping
+            else:
+                self._require_psf(st, "linear light profiles")
+                operated_matrix = st.psf.convolved_mapping_matrix_from(
+                    mapping, st.mask, blurring_mapping_matrix=blurring, xp=xp
+                )
+                if operated.any():
+                    operated_matrix = xp.where(operated[None, :], mapping, operated_matrix)
+            blocks.append(operated_matrix)
+            mapping_blocks.append(mapping)
+        n_linear = int(sum(lo.params for lo, _ in linear))
         positive_only, add_to_diagonal = settings_values_from(self.settings)
-        return Inversion(
-            operated_matrix,
+        if not mappers:
+            return Inversion(
+                blocks[0],
+                data,
+                st.noise_map,
+                positive_only=positive_only,
+                add_to_diagonal=add_to_diagonal,
+                xp=xp,
+            )
+        self._require_psf(st, "a pixelization")
+        for mapper in mappers:
+            # Source light exists only on the traced (unmasked) pixels: no blurring region.
+            blocks.append(st.psf.convolved_mapping_matrix_from(mapper.mapping_matrix, st.mask, xp=xp))
+            mapping_blocks.append(mapper.mapping_matrix)
+        B = blocks[0] if len(blocks) == 1 else xp.concatenate(blocks, axis=1)
+        sizes = [mapper.params for mapper in mappers]
+        total = n_linear + sum(sizes)
+        regularized = np.zeros(total, dtype=bool)
+        H = None
+        offset = n_linear
+        zeroed = []
+        mapper_index = []
+        for mapper in mappers:
+            k = mapper.params
+            index = np.arange(offset, offset + k)
+            mapper_index.append(index)
+            if mapper.regularization_matrix is not None:
+                regularized[index] = True
+                if H is None:
+                    H = xp.zeros((total, total))
+                if xp is np:
+                    H[offset : offset + k, offset : offset + k] = mapper.regularization_matrix
+                else:
+                    H = H.at[offset : offset + k, offset : offset + k].set(
+                        mapper.regularization_matrix
+                    )
+            zeroed.append(offset + mapper.zeroed_pixels)
+            offset += k
+        use_zeroing = positive_only and bool(setting_from(self.settings, "use_edge_zeroed_pixels"))
+        inversion = Inversion(
+            B,
             data,
             st.noise_map,
+            regularization_matrix=H,
+            regularized=regularized,
             positive_only=positive_only,
             add_to_diagonal=add_to_diagonal,
+            zeroed_indices=np.concatenate(zeroed) if use_zeroing else None,
+            log_det_indices=None if regularized.all() else np.concatenate(mapper_index),
             xp=xp,
         )
+        inversion.mapping_matrix = (
+            mapping_blocks[0] if len(mapping_blocks) == 1 else xp.concatenate(mapping_blocks, axis=1)
+        )
+        inversion.source_plane_mesh_grid_list = [m.source_plane_mesh_grid for m in mappers]
+        inversion.source_plane_data_grid_list = [m.source_plane_data_grid for m in mappers]
+        return inversion
 
     @staticmethod
     def _mapping_and_blurring_from(st, columns, xp):
@@ -630,10 +740,18 @@ class AbstractFitImaging(PackedAttributes, aa.Pytree, ABC):
     @property
     def linear_objects(self) -> List[to_inversion.LinearObject]:
         """The linear objects of the model (mapping-matrix column-block order)."""
-        return [
+        linear = [
             linear_object
             for galaxies in self._light_galaxies_list
             for linear_object in to_inversion.linear_objects_from(galaxies)
+        ]
+        return linear + [
+            to_mapper.MapperSlot(
+                galaxy,
+                pixelization,
+                to_mapper.params_from(galaxy, pixelization, self.adapt_images),
+            )
+            for galaxy, pixelization in self._pixelized_galaxies
         ]
 
     @property
@@ -650,10 +768,10 @@ class AbstractFitImaging(PackedAttributes, aa.Pytree, ABC):
         out = {}
         index = 0
         for linear_object in self.linear_objects:
-            for profile in linear_object.profile_list:
-                value = reconstruction[index]
+            for k, profile in enumerate(linear_object.profile_list):
+                value = reconstruction[index + k]
                 out[profile] = float(value) if isinstance(reconstruction, np.ndarray) else value
-                index += 1
+            index += linear_object.params
         return out
 
     def _galaxies_linear_light_profiles_to_light_profiles(self) -> list:
@@ -748,14 +866,33 @@ class FitImaging(AbstractFitImaging):
 
     _model_obj_attribute = "galaxies"
 
-    def __init__(self, dataset, galaxies, dataset_model=None, settings=None, xp=np):
+    def __init__(
+        self, dataset, galaxies, dataset_model=None, settings=None, xp=np, adapt_images=None
+    ):
         from autogalaxy.galaxy.galaxies import Galaxies
 
         self.galaxies = galaxies if isinstance(galaxies, Galaxies) else Galaxies(list(galaxies))
-        super().__init__(dataset=dataset, dataset_model=dataset_model, settings=settings, xp=xp)
+        super().__init__(
+            dataset=dataset,
+            dataset_model=dataset_model,
+            settings=settings,
+            xp=xp,
+            adapt_images=adapt_images,
+        )
 
     def _light_planes_from(self, points, xp=np) -> list:
         return [(list(self.galaxies), points)]
+
+    @property
+    def _pixelized_galaxies(self) -> list:
+        return [
+            (galaxy, pixelization)
+            for galaxy in self.galaxies
+            for pixelization in to_mapper.pixelizations_of(galaxy)
+        ]
+
+    def _pixelized_galaxies_with_points(self, points, xp=np) -> list:
+        return [(galaxy, pixelization, points) for galaxy, pixelization in self._pixelized_galaxies]
 
     @property
     def _galaxies(self) -> list:

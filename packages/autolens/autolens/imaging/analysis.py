@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 
 from autogalaxy.imaging.analysis import AbstractAnalysisImaging
+from autolens import exc
 from autolens.imaging.fit_imaging import FitImaging
+from autolens.imaging.positions_lh import model_has_pixelization
 from autolens.imaging.result import ResultImaging
 from autolens.imaging.visualizer import VisualizerImaging
 from autolens.lens.tracer import Tracer
@@ -19,7 +21,50 @@ class AnalysisImaging(AbstractAnalysisImaging):
     figure of merit. With ``use_jax=True`` every class needed to pass the instance into, and the
     fit out of, ``jax.jit`` is registered automatically, so
     ``jax.jit(analysis.fit_from)(instance)`` returns a ``FitImaging`` with ``jax.Array`` leaves.
+
+    ``positions_likelihood_list``: :class:`~autolens.imaging.positions_lh.PositionsLH` penalties
+    subtracted from the figure of merit. As in PyAutoLens, a search refuses to fit a pixelized
+    source without them (demagnified solutions) unless
+    ``raise_inversion_positions_likelihood_exception=False``.
     """
+
+    def __init__(
+        self,
+        dataset,
+        positions_likelihood_list=None,
+        raise_inversion_positions_likelihood_exception: bool = True,
+        **kwargs,
+    ):
+        super().__init__(dataset, **kwargs)
+        self.positions_likelihood_list = positions_likelihood_list
+        self.raise_inversion_positions_likelihood_exception = (
+            raise_inversion_positions_likelihood_exception
+        )
+
+    def log_likelihood_function(self, instance):
+        """The fit's figure of merit minus the positions penalties (if any)."""
+        fit = self.fit_from(instance)
+        figure = fit.figure_of_merit
+        for positions_likelihood in self.positions_likelihood_list or ():
+            figure = figure - positions_likelihood.log_likelihood_penalty_from(
+                fit.tracer, xp=self._xp
+            )
+        return figure
+
+    def modify_before_fit(self, paths, model):
+        """Called by a search before it starts: refuses a pixelized source without positions."""
+        if (
+            self.raise_inversion_positions_likelihood_exception
+            and not self.positions_likelihood_list
+            and model_has_pixelization(model)
+        ):
+            raise exc.AnalysisException(
+                "The model reconstructs its source with a pixelization but the analysis has no "
+                "positions_likelihood_list: pixelized fits without it often settle on "
+                "demagnified (unlensed) solutions. Pass AnalysisImaging(..., "
+                "positions_likelihood_list=[al.PositionsLH(positions=..., threshold=0.3)]), or "
+                "raise_inversion_positions_likelihood_exception=False to fit anyway."
+            )
 
     _fit_cls = FitImaging
     Result = ResultImaging
@@ -37,6 +82,7 @@ class AnalysisImaging(AbstractAnalysisImaging):
             dataset_model=self.dataset_model_via_instance_from(instance),
             settings=self.settings,
             xp=self._xp,
+            adapt_images=self.adapt_images_via_instance_from(instance),
         )
 
     Visualizer = VisualizerImaging

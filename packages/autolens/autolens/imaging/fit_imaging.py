@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from autogalaxy.galaxy import to_inversion, to_mapper
 from autogalaxy.imaging.fit_imaging import AbstractFitImaging
+from autolens import exc
 
 
 class FitImaging(AbstractFitImaging):
@@ -30,13 +32,58 @@ class FitImaging(AbstractFitImaging):
         :class:`~autogalaxy.imaging.settings.SettingsInversion`.
     xp
         ``numpy`` (default) or ``jax.numpy``.
+    adapt_images
+        :class:`~autogalaxy.galaxy.adapt_images.AdaptImages` for adaptive regularizations.
     """
 
     _model_obj_attribute = "tracer"
 
-    def __init__(self, dataset, tracer, dataset_model=None, settings=None, xp=np):
+    def __init__(
+        self, dataset, tracer, dataset_model=None, settings=None, xp=np, adapt_images=None
+    ):
         self.tracer = tracer
-        super().__init__(dataset=dataset, dataset_model=dataset_model, settings=settings, xp=xp)
+        super().__init__(
+            dataset=dataset,
+            dataset_model=dataset_model,
+            settings=settings,
+            xp=xp,
+            adapt_images=adapt_images,
+        )
+
+    def _pixelized_planes(self) -> list:
+        """``[(plane index, galaxy, pixelization), ...]`` in ascending plane order."""
+        tracer = self.tracer
+        return [
+            (j, tracer.galaxies[i], pixelization)
+            for j, idx in enumerate(tracer._plane_info.index_lists)
+            for i in idx
+            for pixelization in to_mapper.pixelizations_of(tracer.galaxies[i])
+        ]
+
+    @property
+    def _pixelized_galaxies(self) -> list:
+        return [(galaxy, pixelization) for _, galaxy, pixelization in self._pixelized_planes()]
+
+    def _pixelized_galaxies_with_points(self, points, xp=np) -> list:
+        planes = self._pixelized_planes()
+        if not planes:
+            return []
+        tracer = self.tracer
+        index_lists = tracer._plane_info.index_lists
+        for j, galaxy, _ in planes:
+            has_mass_below = any(
+                to_inversion.has_mass(tracer.galaxies[i]) for idx in index_lists[:j] for i in idx
+            )
+            if j > 0 and not has_mass_below:
+                raise exc.FitException(
+                    f"The pixelized galaxy at redshift {galaxy.redshift} has no mass in front of "
+                    "it to trace its source plane through: add a mass profile to a lower-redshift "
+                    "galaxy (or put the pixelization in the image plane)."
+                )
+        traced = tracer.traced_points_list_from(
+            points, xp, plane_index_limit=max(j for j, _, _ in planes)
+        )
+        return [(galaxy, pixelization, traced[j]) for j, galaxy, pixelization in planes]
 
     def _light_planes_from(self, points, xp=np) -> list:
         return self.tracer._light_planes_from(points, xp)

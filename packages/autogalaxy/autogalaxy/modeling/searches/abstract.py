@@ -260,6 +260,9 @@ class AbstractSearch(ABC):
             raise exc.SearchException(
                 "The model has no free parameters: give at least one parameter a prior."
             )
+        before_fit = getattr(analysis, "modify_before_fit", None)
+        if callable(before_fit):
+            before_fit(self.output_folder, model)
         self._import()
         folder = self.output_folder
         self._check_same_analysis(analysis, folder)

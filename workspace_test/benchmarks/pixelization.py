@@ -1,0 +1,129 @@
+"""Brief timing of benchmark P3: a pixelized source on the P1 pixels.
+
+P3 = the ``jax_test`` dataset masked at r=3" (716 pixels, light-profile over-sampling 1,
+pixelization over-sampling 4), lens SIE + shear (+ linear Sersic light), source
+``RectangularUniform((20, 20))`` + ``Constant`` — the model of ``pixelization_parity.py``'s
+``ru20_constant_lens_light`` case. Prints the median NumPy log evidence time, the jitted
+likelihood's compile and per-call time, ``Fitness._vmap`` per likelihood (batch 8) and its
+compile, and the jitted gradient. With ``--reference DIR`` (a directory exported by
+``pixelization_parity.py --export``) it first times the PyAutoLens NumPy fit of the same case
+in the reference venv, in the same window. Timings on a shared machine are noisy: compare
+ratios measured in one run only.
+
+Run: ``timeout 900 python workspace_test/benchmarks/pixelization.py [--reference /tmp/pix]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "jax_likelihood_functions" / "imaging"))
+
+CASE = "ru20_constant_lens_light"
+
+
+def median_ms(fn, rounds: int = 5) -> float:
+    samples = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - start) * 1e3)
+    return statistics.median(samples)
+
+
+def model_from():
+    import _pixelization
+
+    from autoarray.inversion.mesh import RectangularUniform
+    from autoarray.inversion.pixelization import Pixelization
+    from autoarray.inversion.regularization import Constant
+    from autogalaxy.modeling.model import Model
+
+    pixelization = Model(Pixelization, mesh=RectangularUniform((20, 20)), regularization=Constant)
+    return _pixelization.lens_pixelized_source_model_from(pixelization, with_lens_light=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reference", type=Path, default=None)
+    parser.add_argument("--reference-python", default="/work/refvenv/bin/python")
+    parser.add_argument("--batch", type=int, default=8)
+    args = parser.parse_args()
+
+    if args.reference is not None:
+        import pixelization_parity
+
+        pixelization_parity.export(args.reference)
+        out = subprocess.run(
+            [
+                args.reference_python,
+                str(HERE / "reference_pixelization.py"),
+                str(args.reference),
+                "--time",
+                CASE,
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        print("PyAutoLens: " + out.strip().splitlines()[-1])
+
+    import _common
+    import jax
+    import jax.numpy as jnp
+
+    from autogalaxy.modeling.fitness import Fitness
+    from autolens.imaging.analysis import AnalysisImaging
+
+    dataset = _common.dataset_from(3.0, 1).apply_over_sampling(
+        over_sample_size_lp=1, over_sample_size_pixelization=4
+    )
+    model = model_from()
+    vector = np.asarray(model.vector_from_unit_vector(np.full(model.prior_count, 0.53)))
+    instance = model.instance_from_vector(vector)
+    analysis_np = AnalysisImaging(dataset=dataset)
+    numpy_ms = median_ms(lambda: analysis_np.fit_from(instance).log_evidence)
+    print(f"this package NumPy log evidence: {numpy_ms:.1f} ms (716 px, 20x20 mesh)")
+
+    analysis = AnalysisImaging(dataset=dataset, use_jax=True)
+    fitness = Fitness(model, analysis)
+    call = jax.jit(fitness.call)
+    x = jnp.asarray(vector)
+    start = time.perf_counter()
+    call(x).block_until_ready()
+    compile_s = time.perf_counter() - start
+    jit_ms = median_ms(lambda: call(x).block_until_ready())
+    print(f"jit likelihood: compile {compile_s:.1f} s, {jit_ms:.1f} ms per call")
+
+    rng = np.random.default_rng(1)
+    units = rng.uniform(0.4, 0.6, size=(args.batch, model.prior_count))
+    batch = jnp.asarray(np.stack([model.vector_from_unit_vector(u) for u in units]))
+    start = time.perf_counter()
+    np.asarray(fitness._vmap(batch))
+    vmap_compile = time.perf_counter() - start
+    vmap_ms = median_ms(lambda: np.asarray(fitness._vmap(batch)), rounds=3) / args.batch
+    print(
+        f"Fitness._vmap (batch {args.batch}): first call {vmap_compile:.1f} s, "
+        f"{vmap_ms:.1f} ms per likelihood"
+    )
+
+    grad = jax.jit(jax.grad(fitness.call))
+    start = time.perf_counter()
+    grad(x).block_until_ready()
+    grad_compile = time.perf_counter() - start
+    grad_ms = median_ms(lambda: grad(x).block_until_ready(), rounds=3)
+    print(f"jit grad: compile {grad_compile:.1f} s, {grad_ms:.1f} ms per call")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
