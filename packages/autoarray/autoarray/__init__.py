@@ -25,6 +25,7 @@ from autoarray.structures.arrays.uniform_2d import Array2D  # noqa: E402
 from autoarray.structures.grids.irregular_2d import Grid2DIrregular  # noqa: E402
 from autoarray.structures.grids.uniform_2d import Grid2D  # noqa: E402
 from autoarray.structures.vectors.irregular import VectorYX2DIrregular  # noqa: E402
+from autoarray.structures.vectors.shear import ShearYX2DIrregular  # noqa: E402
 from autoarray.structures.vectors.uniform import VectorYX2D  # noqa: E402
 from autoarray.operators.convolver import Convolver  # noqa: E402
 from autoarray.dataset import DatasetModel, Imaging, SimulatorImaging  # noqa: E402
@@ -70,6 +71,7 @@ __all__ = [
     "Grid2DIrregular",
     "VectorYX2D",
     "VectorYX2DIrregular",
+    "ShearYX2DIrregular",
     "OverSampler",
     "over_sample_size_via_radial_bins_from",
     "decorators",

@@ -14,6 +14,7 @@ from autoarray import (
     Mask2D,
     VectorYX2D,
     VectorYX2DIrregular,
+    ShearYX2DIrregular,
     Convolver,
     DatasetModel,
     Imaging,

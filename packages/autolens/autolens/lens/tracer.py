@@ -243,17 +243,21 @@ class Tracer(OperateImage):
         ``Grid2D`` input: its pixel centres and its over-sampled sub-pixels are traced together
         (one deflection call per plane) and each plane's grid is a ``Grid2D`` carrying its traced
         sub-pixels (``over_sampled``) and the input's ``over_sampler``. ``Grid2DIrregular`` →
-        ``Grid2DIrregular``; raw arrays → raw arrays.
+        ``Grid2DIrregular``; raw arrays → raw arrays. On NumPy plane 0 is the input itself; on
+        JAX every plane, plane 0 included, holds JAX arrays.
         """
         kwargs = {} if xp is np else {"xp": xp}
+        # Planes taken from the traced list: all of them on JAX, all but the (unchanged) input
+        # on NumPy.
+        first = 1 if xp is np else 0
         if isinstance(grid, aa.Grid2D):
             centres = grid.array
             sub = aa.raw_array(grid.over_sampled)
             n = centres.shape[0]
             joined = xp.concatenate([xp.asarray(centres), xp.asarray(sub)], axis=0)
             traced = self.traced_points_list_from(joined, xp, plane_index_limit)
-            out = [grid]
-            for values in traced[1:]:
+            out = [grid] if first else []
+            for values in traced[first:]:
                 out.append(
                     aa.Grid2D(
                         values=values[:n],
@@ -265,9 +269,12 @@ class Tracer(OperateImage):
                     )
                 )
             return out
-        traced = self.traced_points_list_from(aa.raw_array(grid), xp, plane_index_limit)
+        traced = self.traced_points_list_from(
+            xp.asarray(aa.raw_array(grid)), xp, plane_index_limit
+        )
         if isinstance(grid, aa.Grid2DIrregular):
-            return [grid] + [aa.Grid2DIrregular(values=v, **kwargs) for v in traced[1:]]
+            planes = [aa.Grid2DIrregular(values=v, **kwargs) for v in traced[first:]]
+            return [grid] + planes if first else planes
         return traced
 
     def deflections_between_planes_from(self, grid, xp=np, plane_i=0, plane_j=-1):
