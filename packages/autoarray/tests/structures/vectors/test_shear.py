@@ -44,4 +44,4 @@ def test_elliptical_patches_sit_at_the_positions(shear):
 
 def test_patches_need_positions():
     with pytest.raises(exc.ArrayException, match="grid"):
-        aa.ShearYX2DIrregular([[0.1, 0.2]]).elliptical_patches
+        _ = aa.ShearYX2DIrregular([[0.1, 0.2]]).elliptical_patches
