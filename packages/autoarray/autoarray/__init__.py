@@ -3,10 +3,11 @@
 NumPy is the default backend; pass ``xp=jax.numpy`` to run on JAX. JAX is never imported here.
 """
 
-from autoarray.backend import configure_jax_environment, tune_allocator
+from autoarray.execution import configure_jax_environment
 
+# The only import-time side effect: JAX defaults that correctness needs (float64, the XLA flag
+# avoiding the Eigen FFT deadlock). Performance tuning lives in autoarray.execution settings.
 configure_jax_environment()
-tune_allocator()
 
 from autoarray import exc  # noqa: E402
 from autoarray.abstract_ndarray import (  # noqa: E402
@@ -37,6 +38,7 @@ from autoarray.pytree_packing import PackedAttributes  # noqa: E402
 from autoarray.fit.fit_imaging import FitImaging  # noqa: E402
 from autoarray import inversion  # noqa: E402
 from autoarray import numerics  # noqa: E402
+from autoarray import execution  # noqa: E402
 
 over_sample = decorators.over_sample
 
@@ -83,6 +85,7 @@ __all__ = [
     "FitImaging",
     "inversion",
     "numerics",
+    "execution",
     "atomic_write_bytes",
     "atomic_write_text",
     "row_blocked_vjp",

@@ -47,3 +47,7 @@ class InversionException(FitException):
 
 class OverSamplingException(AutoArrayException):
     """Over-sampling sizes are invalid."""
+
+
+class ExecutionException(AutoArrayException):
+    """An execution setting (threads, blocks, devices, caches) is invalid or set too late."""

@@ -9,7 +9,8 @@ from abc import ABC, abstractmethod
 import numpy as np
 
 from autogalaxy.imaging import jax_registration
-from autogalaxy.imaging.fit_imaging import FitImaging, fit_statics_from
+from autogalaxy.imaging.fit_imaging import FitImaging
+from autogalaxy.imaging.fit_statics import fit_statics_from
 from autogalaxy.imaging.result import ResultImaging
 
 

@@ -39,7 +39,7 @@ class FitImaging(AbstractFitImaging):
         super().__init__(dataset=dataset, dataset_model=dataset_model, settings=settings, xp=xp)
 
     def _light_planes_from(self, points, xp=np) -> list:
-        return self.tracer._light_planes_from(points, xp)
+        return self.tracer.light_planes_from(points, xp)
 
     @property
     def _galaxies(self) -> list:
@@ -47,11 +47,7 @@ class FitImaging(AbstractFitImaging):
 
     @property
     def _light_galaxies_list(self) -> list:
-        index_lists = self.tracer._plane_info.index_lists
-        return [
-            [self.tracer.galaxies[i] for i in index_lists[j]]
-            for j in self.tracer.plane_indexes_with_images
-        ]
+        return self.tracer.galaxies_of_planes_with_images
 
     def tracer_linear_light_profiles_to_light_profiles(self):
         """A tracer whose linear light profiles are replaced by standard profiles carrying the

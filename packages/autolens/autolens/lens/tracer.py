@@ -318,20 +318,33 @@ class Tracer(OperateImage):
         return self.traced_grid_2d_list_from(grid, xp=xp)[-1]
 
     # ------------------------------------------------------------------ light
-    def _light_planes_from(self, points, xp=np, operated_only=None) -> list:
-        """``[(galaxies, traced raw points), ...]`` for the planes holding light."""
+    @property
+    def galaxies_of_planes_with_images(self) -> list:
+        """The galaxies of each plane holding light (``plane_indexes_with_images`` order)."""
+        index_lists = self._plane_info.index_lists
+        return [[self.galaxies[i] for i in index_lists[j]] for j in self.plane_indexes_with_images]
+
+    def light_planes_from(self, points, xp=np) -> list:
+        """``[(galaxies, traced raw points), ...]`` for the planes holding light.
+
+        ``points`` is a raw ``[N, 2]`` array of image-plane positions; only the planes up to the
+        last one with light are traced, and the traced points are meant to be read column by
+        column (a fit's per-point pass, see :meth:`traced_points_list_from`).
+        """
         light = self.plane_indexes_with_images
         if not light:
             return []
         traced = self.traced_points_list_from(
             points, xp, plane_index_limit=max(light), for_column_reads=True
         )
-        return [([self.galaxies[i] for i in self._plane_info.index_lists[j]], traced[j])
-                for j in light]
+        return [
+            (galaxies, traced[j])
+            for galaxies, j in zip(self.galaxies_of_planes_with_images, light)
+        ]
 
     def _image_unbinned_raw_from(self, points, xp=np, operated_only=None):
         total = None
-        for galaxies, plane_points in self._light_planes_from(points, xp):
+        for galaxies, plane_points in self.light_planes_from(points, xp):
             image = to_inversion.standard_image_raw_from(
                 galaxies, plane_points, xp=xp, operated_only=operated_only
             )
@@ -390,7 +403,7 @@ class Tracer(OperateImage):
         points = sub if blurring_points is None else xp.concatenate([sub, blurring_points], axis=0)
         image = None
         operated = None
-        for galaxies, plane_points in self._light_planes_from(points, xp):
+        for galaxies, plane_points in self.light_planes_from(points, xp):
             values = to_inversion.standard_image_raw_from(galaxies, plane_points, xp=xp,
                                                           operated_only=False)
             if values is not None:
