@@ -66,7 +66,7 @@ def is_jax(xp) -> bool:
 
 def is_jax_array(value) -> bool:
     """True for a ``jax.Array`` or tracer, without importing JAX when it is not loaded."""
-    if "jax" not in sys.modules:
+    if sys.modules.get("jax") is None:  # not imported (or blocked): nothing can be a JAX array
         return False
     import jax
 
@@ -75,7 +75,7 @@ def is_jax_array(value) -> bool:
 
 def is_traced(value) -> bool:
     """True when ``value`` is (or contains) an abstract JAX tracer rather than a concrete number."""
-    if "jax" not in sys.modules:
+    if sys.modules.get("jax") is None:  # not imported (or blocked): nothing can be a JAX array
         return False
     import jax
 

@@ -35,3 +35,7 @@ class GalaxyException(AutoGalaxyException):
 
 class LensCalcException(AutoGalaxyException):
     """A lensing calculation lacks what it needs (e.g. no potential for a Fermat potential)."""
+
+
+class BackendException(AutoGalaxyException):
+    """A backend was requested that cannot be used (e.g. ``use_jax=True`` without JAX installed)."""

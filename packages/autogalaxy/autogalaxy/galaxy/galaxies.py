@@ -43,13 +43,11 @@ class Galaxies(list, OperateImage):
 
     @property
     def perform_inversion(self) -> bool:
-        """True if any galaxy has a pixelization or a linear light profile (directly or in a
-        ``Basis``)."""
-        pixelization = profile_class("Pixelization")
+        """True if any galaxy has a linear light profile (directly or in a ``Basis``)."""
         basis = profile_class("Basis")
         for galaxy in self:
             for value in galaxy._components():
-                if isinstance(value, pixelization) or is_linear(value):
+                if is_linear(value):
                     return True
                 if isinstance(value, basis) and any(
                     is_linear(member) for member in basis_members(value)

@@ -95,10 +95,7 @@ def register_core_pytrees() -> None:
     if _state["core"]:
         return
     for module in _PROFILE_MODULES:
-        try:
-            importlib.import_module(module)
-        except ImportError:
-            pass
+        importlib.import_module(module)
     from autogalaxy.galaxy.galaxies import Galaxies
     from autogalaxy.galaxy.galaxy import Galaxy
     from autogalaxy.galaxy.profile_types import profile_class
@@ -107,24 +104,15 @@ def register_core_pytrees() -> None:
     _register_galaxies_list(Galaxies)
     for name in ("LightProfile", "MassProfile", "Basis", "LightProfileLinear"):
         base = profile_class(name)
-        if isinstance(base, type) and base.__name__ == name:
-            for cls in [base] + _all_subclasses(base):
-                _register(cls, arguments=constructor_arguments(cls))
-    try:
-        from autoarray.dataset.dataset_model import DatasetModel
-
-        _register(DatasetModel)
-    except ImportError:
-        pass
+        for cls in [base] + _all_subclasses(base):
+            _register(cls, arguments=constructor_arguments(cls))
+    from autoarray.dataset.dataset_model import DatasetModel
     from autoarray.inversion.inversion import Inversion
+    from autogalaxy.modeling.model import ModelInstance
 
+    _register(DatasetModel)
     _register(Inversion)
-    try:
-        from autogalaxy.modeling.model import ModelInstance
-
-        _register(ModelInstance, ("_order",))
-    except ImportError:
-        pass
+    _register(ModelInstance, ("_order",))
     from autoarray.abstract_ndarray import register_structure_pytrees
 
     register_structure_pytrees()

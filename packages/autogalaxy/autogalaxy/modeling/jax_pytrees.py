@@ -57,10 +57,8 @@ def _register_object_classes(value, seen: set) -> None:
 def _register_core_classes() -> None:
     """Let autogalaxy's own registration (Galaxy with a static redshift, profiles, ...) go first,
     so the choices made there win over the generic ones below (registration is first-wins)."""
-    try:
-        from autogalaxy.imaging.jax_registration import register_core_pytrees
-    except ImportError:
-        return
+    from autogalaxy.imaging.jax_registration import register_core_pytrees
+
     register_core_pytrees()
 
 

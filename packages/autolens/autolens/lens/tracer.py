@@ -439,13 +439,11 @@ class Tracer(OperateImage):
 
     @property
     def perform_inversion(self) -> bool:
-        """True if any galaxy has a linear light profile (directly or in a ``Basis``) or a
-        pixelization."""
-        pixelization = profile_class("Pixelization")
+        """True if any galaxy has a linear light profile (directly or in a ``Basis``)."""
         basis = profile_class("Basis")
         for galaxy in self.galaxies:
             for value in to_inversion.galaxy_components(galaxy):
-                if isinstance(value, pixelization) or is_linear(value):
+                if is_linear(value):
                     return True
                 if isinstance(value, basis) and any(is_linear(m) for m in basis_members(value)):
                     return True
