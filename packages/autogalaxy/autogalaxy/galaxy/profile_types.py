@@ -38,9 +38,11 @@ def profile_class(name: str) -> type:
     return cls
 
 
-def basis_members(basis) -> list:
-    """The light profiles inside a ``Basis``."""
-    return list(basis.profile_list)
+def basis_members(component) -> list:
+    """The light profiles inside a ``Basis`` (empty for any other component)."""
+    if isinstance(component, profile_class("Basis")):
+        return list(component.profile_list)
+    return []
 
 
 _KIND_BY_TYPE: dict = {}
