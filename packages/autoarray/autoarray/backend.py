@@ -49,7 +49,7 @@ def jax_numpy() -> ModuleType:
     """Return ``jax.numpy`` with 64-bit floats enabled (imports JAX on first call)."""
     import jax
 
-    if not jax.config.jax_enable_x64:
+    if not jax.config.jax_enable_x64:  # type: ignore[attr-defined]  # a dynamic jax option
         jax.config.update("jax_enable_x64", True)
     import jax.numpy as jnp
 

@@ -107,7 +107,7 @@ class Galaxy(OperateImage):
         members."""
         base = profile_class(base_name)
         basis = profile_class("Basis")
-        profiles = []
+        profiles: list = []
         for value in self._components():
             if isinstance(value, basis):
                 profiles.extend(p for p in basis_members(value) if isinstance(p, base))

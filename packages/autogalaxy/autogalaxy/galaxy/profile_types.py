@@ -8,6 +8,7 @@ class is imported from its one defining module at call time (and cached) rather 
 from __future__ import annotations
 
 import importlib
+from typing import Any
 
 from autogalaxy import exc
 
@@ -23,7 +24,7 @@ _MODULES = {
 _found: dict = {}
 
 
-def profile_class(name: str) -> type:
+def profile_class(name: str) -> Any:
     """The profile base class ``name`` (one of ``LightProfile``, ``LightProfileLinear``,
     ``LightProfileOperated``, ``Basis``, ``MassProfile``)."""
     cls = _found.get(name)

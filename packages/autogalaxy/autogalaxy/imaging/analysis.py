@@ -31,7 +31,7 @@ class AbstractAnalysisImaging(ABC):
         Cosmology (default ``Planck15``).
     """
 
-    _fit_cls = FitImaging
+    _fit_cls: type = FitImaging
 
     def __init__(self, dataset, use_jax: bool = False, settings=None, cosmology=None,
                  title_prefix=None):

@@ -382,7 +382,7 @@ class AbstractFitImaging(PackedAttributes, ABC):
         xp = self._array_xp
         st = self._statics
         points_dict = self._galaxy_points_dict(xp)
-        linear_columns = {}
+        linear_columns: dict = {}
         if self.inversion is not None:
             B = self.inversion.operated_mapping_matrix
             s = self.inversion.reconstruction

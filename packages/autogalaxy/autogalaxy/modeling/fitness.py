@@ -13,7 +13,7 @@ from autogalaxy.modeling.model import AbstractModel
 
 
 @functools.lru_cache(maxsize=1)
-def resample_exceptions() -> tuple[type, ...]:
+def resample_exceptions() -> tuple[type[BaseException], ...]:
     """Exceptions that mark a parameter vector as unphysical on the NumPy path: a failed fit
     (e.g. a singular inversion) or a profile refusing its parameters (e.g. |ell_comps| >= 1)."""
     return (exc.FitException, exc.ProfileException, aa_exc.FitException, aa_exc.InversionException)
