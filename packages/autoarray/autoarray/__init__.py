@@ -20,6 +20,7 @@ from autoarray.operators.over_sampling.over_sampler import (  # noqa: E402
     OverSampler,
     over_sample_size_via_radial_bins_from,
 )
+from autoarray.operators.over_sampling.adaptive import over_sample_size_adaptive_from  # noqa: E402
 from autoarray.structures import decorators  # noqa: E402
 from autoarray.structures.arrays.irregular import ArrayIrregular  # noqa: E402
 from autoarray.structures.arrays.uniform_2d import Array2D  # noqa: E402
@@ -76,6 +77,7 @@ __all__ = [
     "ShearYX2DIrregular",
     "OverSampler",
     "over_sample_size_via_radial_bins_from",
+    "over_sample_size_adaptive_from",
     "decorators",
     "over_sample",
     "Convolver",

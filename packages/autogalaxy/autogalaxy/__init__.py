@@ -20,6 +20,7 @@ from autoarray import (
     Imaging,
     decorators,
     over_sample_size_via_radial_bins_from,
+    over_sample_size_adaptive_from,
 )
 
 from autogalaxy import convert, exc

@@ -19,6 +19,7 @@ from autoarray import (
     ShearYX2DIrregular,
     decorators,
     over_sample_size_via_radial_bins_from,
+    over_sample_size_adaptive_from,
 )
 
 from autogalaxy import (
