@@ -44,11 +44,15 @@ def close(name: str, expected, actual) -> None:
 
 
 def tracer_from(einstein_radius) -> al.Tracer:
-    return al.Tracer([
-        al.Galaxy(redshift=0.5, mass=al.mp.Isothermal(ell_comps=(0.05, -0.1),
-                                                      einstein_radius=einstein_radius)),
-        al.Galaxy(redshift=1.0, light=al.lp.Sersic(intensity=1.0, effective_radius=0.3)),
-    ])
+    return al.Tracer(
+        [
+            al.Galaxy(
+                redshift=0.5,
+                mass=al.mp.Isothermal(ell_comps=(0.05, -0.1), einstein_radius=einstein_radius),
+            ),
+            al.Galaxy(redshift=1.0, light=al.lp.Sersic(intensity=1.0, effective_radius=0.3)),
+        ]
+    )
 
 
 def check_traced_grids(jax, jnp) -> None:
@@ -62,16 +66,25 @@ def check_traced_grids(jax, jnp) -> None:
         expect(len(jax_planes) == len(numpy_planes), f"{label}: plane count differs")
         for j, (expected, actual) in enumerate(zip(numpy_planes, jax_planes)):
             # Raw input gives raw output: numpy.ndarray on NumPy, jax.Array on JAX.
-            expect(label == "raw" or type(actual) is type(expected),
-                   f"{label} plane {j}: {type(actual).__name__}, expected {type(expected).__name__}")
-            expect(isinstance(raw(actual), jax.Array),
-                   f"{label} plane {j} (xp=jnp) holds {type(raw(actual)).__name__}, not jax.Array")
+            expect(
+                label == "raw" or type(actual) is type(expected),
+                f"{label} plane {j}: {type(actual).__name__}, expected {type(expected).__name__}",
+            )
+            expect(
+                isinstance(raw(actual), jax.Array),
+                f"{label} plane {j} (xp=jnp) holds {type(raw(actual)).__name__}, not jax.Array",
+            )
             close(f"{label} plane {j}", raw(expected), raw(actual))
             if isinstance(grid, aa.Grid2D):
-                expect(isinstance(raw(actual.over_sampled), jax.Array),
-                       f"{label} plane {j} sub-pixels are not jax.Array")
-                close(f"{label} plane {j} sub-pixels", raw(expected.over_sampled),
-                      raw(actual.over_sampled))
+                expect(
+                    isinstance(raw(actual.over_sampled), jax.Array),
+                    f"{label} plane {j} sub-pixels are not jax.Array",
+                )
+                close(
+                    f"{label} plane {j} sub-pixels",
+                    raw(expected.over_sampled),
+                    raw(actual.over_sampled),
+                )
 
     # Plane 0 under jit and vmap: a traced value that equals the input.
     def planes(einstein_radius):
@@ -93,8 +106,10 @@ def check_shear(jnp) -> None:
     mass = ag.mp.Isothermal(ell_comps=(0.05, 0.11), einstein_radius=1.4)
     calc = ag.LensCalc.from_mass_obj(mass)
     shear = calc.shear_yx_2d_via_hessian_from(grid=points)
-    expect(type(shear) is aa.ShearYX2DIrregular,
-           f"LensCalc shear is {type(shear).__name__}, expected ShearYX2DIrregular")
+    expect(
+        type(shear) is aa.ShearYX2DIrregular,
+        f"LensCalc shear is {type(shear).__name__}, expected ShearYX2DIrregular",
+    )
     shear_jax = calc.shear_yx_2d_via_hessian_from(grid=points, xp=jnp)
     # NumPy differentiates by finite differences, JAX exactly (see hessian_jax.py's tolerance).
     np.testing.assert_allclose(np.asarray(shear_jax), shear.array, rtol=1e-3, atol=1e-6)
@@ -117,7 +132,9 @@ def main() -> int:
         for failure in FAILURES:
             print("  " + failure)
         return 1
-    print("behaviour_gaps_jax.py: traced plane 0 is JAX-backed; LensCalc shear is ShearYX2DIrregular")
+    print(
+        "behaviour_gaps_jax.py: traced plane 0 is JAX-backed; LensCalc shear is ShearYX2DIrregular"
+    )
     return 0
 
 

@@ -107,8 +107,14 @@ class ExecutionSettings:
             raise exc.ExecutionException(
                 f"vjp_block_rows={self.vjp_block_rows}: expected 0 (off) or a positive row count."
             )
-        for name in ("numpy_parallel_min_points", "vjp_min_blocks", "vmap_chunk_points",
-                     "vmap_min_chunk", "dataset_cache_size", "jax_column_binning_min_points"):
+        for name in (
+            "numpy_parallel_min_points",
+            "vjp_min_blocks",
+            "vmap_chunk_points",
+            "vmap_min_chunk",
+            "dataset_cache_size",
+            "jax_column_binning_min_points",
+        ):
             if getattr(self, name) < 1:
                 raise exc.ExecutionException(f"{name}={getattr(self, name)}: expected at least 1.")
         if self.convolution_method not in (None,) + CONVOLUTION_METHODS:

@@ -23,16 +23,18 @@ def test_defaults_are_the_measured_ones():
 
 
 def test_environment_overrides_are_parsed_once_into_settings():
-    settings = execution.settings_from_environment({
-        "AUTOARRAY_HOST_DEVICES": "99",
-        "AUTOGALAXY_NUMPY_THREADS": "2",
-        "AUTOGALAXY_VJP_BLOCK_ROWS": "0",
-        "AUTOGALAXY_VMAP_CHUNK": "7",
-        "AUTOGALAXY_VMAP_DEVICES": "1",
-        "AUTOARRAY_CONVOLUTION_METHOD": "fft",
-        "AUTOARRAY_NO_MALLOPT": "1",
-        "AUTOGALAXY_NOT_A_SETTING": "5",
-    })
+    settings = execution.settings_from_environment(
+        {
+            "AUTOARRAY_HOST_DEVICES": "99",
+            "AUTOGALAXY_NUMPY_THREADS": "2",
+            "AUTOGALAXY_VJP_BLOCK_ROWS": "0",
+            "AUTOGALAXY_VMAP_CHUNK": "7",
+            "AUTOGALAXY_VMAP_DEVICES": "1",
+            "AUTOARRAY_CONVOLUTION_METHOD": "fft",
+            "AUTOARRAY_NO_MALLOPT": "1",
+            "AUTOGALAXY_NOT_A_SETTING": "5",
+        }
+    )
     assert settings.host_devices == execution.MAX_HOST_DEVICES
     assert (settings.numpy_threads, settings.vjp_block_rows, settings.vmap_chunk) == (2, 0, 7)
     assert settings.vmap_devices == 1 and settings.convolution_method == "fft"

@@ -5,7 +5,9 @@ import importlib.util
 from pathlib import Path
 
 PACKAGES = Path(__file__).resolve().parents[2]
-BACKENDS = [PACKAGES / name / "_build" / "monorepo_backend.py" for name in ("autogalaxy", "autolens")]
+BACKENDS = [
+    PACKAGES / name / "_build" / "monorepo_backend.py" for name in ("autogalaxy", "autolens")
+]
 
 
 def _backend():

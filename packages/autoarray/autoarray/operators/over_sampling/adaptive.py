@@ -84,8 +84,10 @@ def over_sample_size_adaptive_from(
     centres = np.asarray(grid.array, dtype=float)
     n = centres.shape[0]
     tolerance = np.broadcast_to(np.asarray(tolerance, dtype=float), (n,))
-    if np.any(tolerance < 0) or relative_tolerance < 0 or not (
-        np.any(tolerance > 0) or relative_tolerance > 0
+    if (
+        np.any(tolerance < 0)
+        or relative_tolerance < 0
+        or not (np.any(tolerance > 0) or relative_tolerance > 0)
     ):
         raise exc.OverSamplingException(
             "tolerance and relative_tolerance must be >= 0 and not both zero"
