@@ -3,10 +3,11 @@
 NumPy is the default backend; pass ``xp=jax.numpy`` to run on JAX. JAX is never imported here.
 """
 
-from autoarray.backend import configure_jax_environment, tune_allocator
+from autoarray.execution import configure_jax_environment
 
+# The only import-time side effect: JAX defaults that correctness needs (float64, the XLA flag
+# avoiding the Eigen FFT deadlock). Performance tuning lives in autoarray.execution settings.
 configure_jax_environment()
-tune_allocator()
 
 from autoarray import exc  # noqa: E402
 from autoarray.abstract_ndarray import (  # noqa: E402
@@ -19,12 +20,14 @@ from autoarray.operators.over_sampling.over_sampler import (  # noqa: E402
     OverSampler,
     over_sample_size_via_radial_bins_from,
 )
+from autoarray.operators.over_sampling.adaptive import over_sample_size_adaptive_from  # noqa: E402
 from autoarray.structures import decorators  # noqa: E402
 from autoarray.structures.arrays.irregular import ArrayIrregular  # noqa: E402
 from autoarray.structures.arrays.uniform_2d import Array2D  # noqa: E402
 from autoarray.structures.grids.irregular_2d import Grid2DIrregular  # noqa: E402
 from autoarray.structures.grids.uniform_2d import Grid2D  # noqa: E402
 from autoarray.structures.vectors.irregular import VectorYX2DIrregular  # noqa: E402
+from autoarray.structures.vectors.shear import ShearYX2DIrregular  # noqa: E402
 from autoarray.structures.vectors.uniform import VectorYX2D  # noqa: E402
 from autoarray.operators.convolver import Convolver  # noqa: E402
 from autoarray.dataset import DatasetModel, Imaging, SimulatorImaging  # noqa: E402
@@ -41,6 +44,7 @@ from autoarray.pytree_packing import PackedAttributes  # noqa: E402
 from autoarray.fit.fit_imaging import FitImaging  # noqa: E402
 from autoarray import inversion  # noqa: E402
 from autoarray import numerics  # noqa: E402
+from autoarray import execution  # noqa: E402
 
 over_sample = decorators.over_sample
 
@@ -75,8 +79,10 @@ __all__ = [
     "Grid2DIrregular",
     "VectorYX2D",
     "VectorYX2DIrregular",
+    "ShearYX2DIrregular",
     "OverSampler",
     "over_sample_size_via_radial_bins_from",
+    "over_sample_size_adaptive_from",
     "decorators",
     "over_sample",
     "Convolver",
@@ -86,6 +92,7 @@ __all__ = [
     "FitImaging",
     "inversion",
     "numerics",
+    "execution",
     "atomic_write_bytes",
     "atomic_write_text",
     "row_blocked_vjp",

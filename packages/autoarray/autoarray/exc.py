@@ -55,6 +55,8 @@ class PlottingException(AutoArrayException):
 
 class PytreeException(AutoArrayException):
     """A class's JAX pytree declaration conflicts with an earlier registration."""
+
+
 class MeshException(AutoArrayException):
     """A pixelization mesh is invalid (too small, or missing the grid / image it needs)."""
 
@@ -65,3 +67,7 @@ class PixelizationException(AutoArrayException):
 
 class RegularizationException(AutoArrayException):
     """A regularization scheme was given invalid coefficients or inputs."""
+
+
+class ExecutionException(AutoArrayException):
+    """An execution setting (threads, blocks, devices, caches) is invalid or set too late."""

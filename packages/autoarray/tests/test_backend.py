@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 
 import autoarray
-from autoarray import backend
+from autoarray import backend, execution
 from autoarray.testing import imported_file_without_jax, run_python
 
 PACKAGE_ROOT = Path(__file__).resolve().parents[1]  # packages/autoarray
@@ -106,28 +106,33 @@ def test_existing_unrelated_flags_are_kept(monkeypatch):
     monkeypatch.delitem(sys.modules, "jax", raising=False)
     monkeypatch.setenv("XLA_FLAGS", "--xla_dump_to=/tmp/x")
     monkeypatch.delenv("JAX_ENABLE_X64", raising=False)
-    monkeypatch.setenv("AUTOARRAY_HOST_DEVICES", "1")
     backend.configure_jax_environment()
     assert os.environ["XLA_FLAGS"].split() == [
         "--xla_dump_to=/tmp/x",
         "--xla_cpu_multi_thread_eigen=false",
     ]
     assert os.environ["JAX_ENABLE_X64"] == "True"
-    monkeypatch.setenv("AUTOARRAY_HOST_DEVICES", "2")
     monkeypatch.setenv("XLA_FLAGS", "--xla_dump_to=/tmp/x")
-    backend.configure_jax_environment()
-    assert os.environ["XLA_FLAGS"].split() == [
-        "--xla_dump_to=/tmp/x",
-        "--xla_cpu_multi_thread_eigen=false",
-        "--xla_force_host_platform_device_count=2",
-    ]
-    # Idempotent: a second call adds nothing.
-    backend.configure_jax_environment()
-    assert os.environ["XLA_FLAGS"].split() == [
-        "--xla_dump_to=/tmp/x",
-        "--xla_cpu_multi_thread_eigen=false",
-        "--xla_force_host_platform_device_count=2",
-    ]
+    with execution.using(host_devices=2):  # applies the flag itself
+        assert os.environ["XLA_FLAGS"].split() == [
+            "--xla_dump_to=/tmp/x",
+            "--xla_cpu_multi_thread_eigen=false",
+            "--xla_force_host_platform_device_count=2",
+        ]
+        # Idempotent: a second call adds nothing.
+        backend.configure_jax_environment()
+        assert os.environ["XLA_FLAGS"].split() == [
+            "--xla_dump_to=/tmp/x",
+            "--xla_cpu_multi_thread_eigen=false",
+            "--xla_force_host_platform_device_count=2",
+        ]
+
+
+def test_host_devices_from_the_environment_reach_xla_flags():
+    code = "import os, autoarray; print(os.environ['XLA_FLAGS'])"
+    result = _run_python(code, env_updates={"AUTOARRAY_HOST_DEVICES": "2"}, drop=("XLA_FLAGS",))
+    assert result.returncode == 0, result.stderr
+    assert "--xla_force_host_platform_device_count=2" in result.stdout.split()
 
 
 def test_environment_left_alone_once_jax_is_imported(monkeypatch):

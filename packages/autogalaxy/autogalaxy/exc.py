@@ -49,3 +49,7 @@ class DatabaseException(AutoGalaxyException):
 class AggregatorException(AutoGalaxyException):
     """An aggregator was asked for something its results cannot give (unknown value name, a fit
     without a stored model or dataset, ...)."""
+
+
+class BackendException(AutoGalaxyException):
+    """A backend was requested that cannot be used (e.g. ``use_jax=True`` without JAX installed)."""

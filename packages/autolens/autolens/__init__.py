@@ -16,8 +16,10 @@ from autoarray import (
     Mask2D,
     VectorYX2D,
     VectorYX2DIrregular,
+    ShearYX2DIrregular,
     decorators,
     over_sample_size_via_radial_bins_from,
+    over_sample_size_adaptive_from,
 )
 
 from autogalaxy import (

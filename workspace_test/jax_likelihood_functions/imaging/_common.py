@@ -75,22 +75,19 @@ def lens_source_model_from(lens_bulge, source_bulge):
 def blocked_gradient_failures(model, dataset, x, reference, block_rows: int = 2048) -> list:
     """Failures of the row-blocked gradient (``autoarray.row_blocked_vjp``) on this fit.
 
-    Forces blocks of ``block_rows`` points (``AUTOGALAXY_VJP_BLOCK_ROWS``) so that the blocked
+    Forces blocks of ``block_rows`` points (the ``vjp_block_rows`` execution setting) so that the blocked
     backward pass runs on the small parity dataset, checks that the likelihood really goes
     through the custom VJP, and that ``jax.grad`` and ``vmap(grad)`` equal ``reference`` (the
     plain-autodiff gradient) to rtol 1e-10.
     """
-    import os
-
     import jax
     import jax.numpy as jnp
 
+    from autoarray import execution
     from autogalaxy.modeling.fitness import Fitness
     from autolens.imaging.analysis import AnalysisImaging
 
-    previous = os.environ.get("AUTOGALAXY_VJP_BLOCK_ROWS")
-    os.environ["AUTOGALAXY_VJP_BLOCK_ROWS"] = str(block_rows)
-    try:
+    with execution.using(vjp_block_rows=block_rows):
         fitness = Fitness(model, AnalysisImaging(dataset=dataset, use_jax=True))
         vector = jnp.asarray(x)
         failures = []
@@ -99,11 +96,6 @@ def blocked_gradient_failures(model, dataset, x, reference, block_rows: int = 20
         blocked = np.asarray(jax.jit(jax.grad(fitness.call))(vector))
         batch = jnp.stack([vector, vector * (1.0 + 1e-3)])
         batched = np.asarray(jax.jit(jax.vmap(jax.grad(fitness.call)))(batch))
-    finally:
-        if previous is None:
-            os.environ.pop("AUTOGALAXY_VJP_BLOCK_ROWS", None)
-        else:
-            os.environ["AUTOGALAXY_VJP_BLOCK_ROWS"] = previous
     reference = np.asarray(reference)
     scale = np.abs(reference).max()
     if not np.allclose(blocked, reference, rtol=1e-10, atol=1e-10 * scale):

@@ -41,7 +41,6 @@ the blurring mask is a translation, which does not change row-major order).
 from __future__ import annotations
 
 import hashlib
-import os
 from collections import OrderedDict
 from typing import Tuple
 
@@ -50,7 +49,7 @@ from scipy import fft as sp_fft
 from scipy import ndimage
 from scipy import signal as sp_signal
 
-from autoarray import exc
+from autoarray import exc, execution
 from autoarray.abstract_ndarray import raw_array
 from autoarray.pytrees import Pytree
 
@@ -464,7 +463,8 @@ class ConvolverState:
         The constants were measured on the 2-core development machine (XLA CPU, float64). With
         a 21x21 PSF the FFT wins for both the 716-pixel and the 15,400-pixel masks on both
         backends; 3x3 kernels favour real space; the dense operator only wins for tiny masks.
-        The choice is cached per backend. ``AUTOARRAY_CONVOLUTION_METHOD`` overrides it.
+        The choice is cached per backend. ``execution.settings().convolution_method`` overrides
+        it (:mod:`autoarray.execution`).
         """
         backend = "numpy" if xp is np else "jax"
         if backend in self._auto:
@@ -615,9 +615,9 @@ class Convolver(Pytree):
             return "fft"
         if self.use_fft is False:
             return "real_space"
-        env = os.environ.get("AUTOARRAY_CONVOLUTION_METHOD")
-        if env in METHODS:
-            return env
+        forced = execution.settings().convolution_method
+        if forced in METHODS:
+            return forced
         return state.auto_method(xp)
 
     # ------------------------------------------------------------------ convolution

@@ -44,13 +44,11 @@ class Galaxies(list, OperateImage, aa.Pytree):
 
     @property
     def perform_inversion(self) -> bool:
-        """True if any galaxy has a pixelization or a linear light profile (directly or in a
-        ``Basis``)."""
-        pixelization = profile_class("Pixelization")
+        """True if any galaxy has a linear light profile (directly or in a ``Basis``)."""
         basis = profile_class("Basis")
         for galaxy in self:
             for value in galaxy._components():
-                if isinstance(value, pixelization) or is_linear(value):
+                if is_linear(value):
                     return True
                 if isinstance(value, basis) and any(
                     is_linear(member) for member in basis_members(value)
@@ -60,7 +58,7 @@ class Galaxies(list, OperateImage, aa.Pytree):
 
     # ------------------------------------------------------------------ light
 
-    def _light_planes_from(self, points, xp=np) -> list:
+    def light_planes_from(self, points, xp=np) -> list:
         """One plane: every galaxy at ``points`` (``OperateImage``'s blur pipeline)."""
         return [(list(self), points)]
 

@@ -110,7 +110,7 @@ class Galaxy(OperateImage, aa.Pytree):
         members."""
         base = profile_class(base_name)
         basis = profile_class("Basis")
-        profiles = []
+        profiles: list = []
         for value in self._components():
             if isinstance(value, basis):
                 profiles.extend(p for p in basis_members(value) if isinstance(p, base))
@@ -161,7 +161,7 @@ class Galaxy(OperateImage, aa.Pytree):
             total = total + aa.raw_array(profile.image_2d_from(grid=points, xp=xp))
         return total
 
-    def _light_planes_from(self, points, xp=np) -> list:
+    def light_planes_from(self, points, xp=np) -> list:
         """One plane: this galaxy at ``points`` (``OperateImage``'s blur pipeline)."""
         return [([self], points)]
 

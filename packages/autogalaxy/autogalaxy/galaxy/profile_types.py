@@ -1,76 +1,48 @@
 """
-Lazy look-up of the profile base classes a galaxy sorts its components by.
+Look-up of the profile base classes a galaxy sorts its components by.
 
-The profile modules import autoarray-heavy code and may themselves import the galaxy package,
-so the classes are resolved at call time (and cached once found) rather than at import.
+The profile modules import autoarray-heavy code and some import the galaxy package, so each
+class is imported from its one defining module at call time (and cached) rather than at import.
 """
 
 from __future__ import annotations
 
 import importlib
+from typing import Any
 
-_CANDIDATES = {
-    "LightProfile": (
-        "autogalaxy.profiles.light.abstract",
-        "autogalaxy.profiles.light",
-    ),
-    "LightProfileLinear": (
-        "autogalaxy.profiles.light.linear.abstract",
-        "autogalaxy.profiles.light.linear",
-        "autogalaxy.profiles.light.abstract",
-        "autogalaxy.profiles.light",
-    ),
-    "LightProfileOperated": (
-        "autogalaxy.profiles.light.operated.abstract",
-        "autogalaxy.profiles.light.operated",
-        "autogalaxy.profiles.light.abstract",
-        "autogalaxy.profiles.light",
-    ),
-    "Basis": (
-        "autogalaxy.profiles.basis",
-        "autogalaxy.profiles.light.basis",
-        "autogalaxy.profiles.light",
-    ),
-    "MassProfile": (
-        "autogalaxy.profiles.mass.abstract",
-        "autogalaxy.profiles.mass.abstract.abstract",
-        "autogalaxy.profiles.mass",
-    ),
-    "Pixelization": (
-        "autoarray.inversion.pixelization",
-        "autoarray",
-    ),
+from autogalaxy import exc
+
+#: Base class name -> the module that defines it.
+_MODULES = {
+    "LightProfile": "autogalaxy.profiles.light.abstract",
+    "LightProfileLinear": "autogalaxy.profiles.light.linear.abstract",
+    "LightProfileOperated": "autogalaxy.profiles.light.operated",
+    "Basis": "autogalaxy.profiles.light.basis",
+    "MassProfile": "autogalaxy.profiles.mass.abstract",
 }
 
 _found: dict = {}
 
 
-class _Never:
-    """Placeholder for a base class whose module does not exist: nothing is an instance."""
+def profile_class(name: str) -> Any:
+    """The profile base class ``name`` (one of ``LightProfile``, ``LightProfileLinear``,
+    ``LightProfileOperated``, ``Basis``, ``MassProfile``)."""
+    cls = _found.get(name)
+    if cls is None:
+        module = _MODULES.get(name)
+        if module is None:
+            raise exc.GalaxyException(
+                f"unknown profile base class {name!r}; expected one of {sorted(_MODULES)}."
+            )
+        cls = getattr(importlib.import_module(module), name)
+        _found[name] = cls
+    return cls
 
 
-def profile_class(name: str) -> type:
-    """The class ``name`` (e.g. ``"LightProfile"``) or ``_Never`` if it does not exist (yet)."""
-    if name in _found:
-        return _found[name]
-    for module_name in _CANDIDATES[name]:
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            continue
-        cls = getattr(module, name, None)
-        if isinstance(cls, type):
-            _found[name] = cls
-            return cls
-    return _Never
-
-
-def basis_members(basis) -> list:
-    """The light profiles inside a ``Basis``."""
-    for attribute in ("profile_list", "light_profile_list"):
-        members = getattr(basis, attribute, None)
-        if members is not None:
-            return list(members)
+def basis_members(component) -> list:
+    """The light profiles inside a ``Basis`` (empty for any other component)."""
+    if isinstance(component, profile_class("Basis")):
+        return list(component.profile_list)
     return []
 
 
@@ -85,20 +57,21 @@ def light_kind(component) -> str | None:
     kind = _KIND_BY_TYPE.get(cls, False)
     if kind is not False:
         return kind
-    bases = [profile_class(name) for name in
-             ("Basis", "LightProfileLinear", "LightProfileOperated", "LightProfile")]
-    if issubclass(cls, bases[0]):
+    basis, linear, operated, light = (
+        profile_class(name)
+        for name in ("Basis", "LightProfileLinear", "LightProfileOperated", "LightProfile")
+    )
+    if issubclass(cls, basis):
         kind = "basis"
-    elif issubclass(cls, bases[1]):
+    elif issubclass(cls, linear):
         kind = "linear"
-    elif issubclass(cls, bases[2]) and issubclass(cls, bases[3]):
+    elif issubclass(cls, operated) and issubclass(cls, light):
         kind = "operated"
-    elif issubclass(cls, bases[3]):
+    elif issubclass(cls, light):
         kind = "standard"
     else:
         kind = None
-    if _Never not in bases:
-        _KIND_BY_TYPE[cls] = kind
+    _KIND_BY_TYPE[cls] = kind
     return kind
 
 

@@ -88,10 +88,10 @@ def linear_objects_from(galaxies) -> List[LinearObject]:
 def standard_light_profiles_from(galaxy, operated_only: bool | None = None) -> list:
     """Non-linear light profiles of a galaxy (bases expanded), optionally filtered by whether
     they are operated (already PSF-convolved)."""
-    wanted = ("standard", "operated")
+    wanted: tuple[str, ...] = ("standard", "operated")
     if operated_only is not None:
         wanted = ("operated",) if operated_only else ("standard",)
-    profiles = []
+    profiles: list = []
     for component in galaxy_components(galaxy):
         kind = light_kind(component)
         if kind == "basis":

@@ -8,7 +8,9 @@ from abc import ABC, abstractmethod
 
 import numpy as np
 
-from autogalaxy.imaging.fit_imaging import FitImaging, fit_statics_from
+from autogalaxy import exc
+from autogalaxy.imaging.fit_imaging import FitImaging
+from autogalaxy.imaging.fit_statics import fit_statics_from
 from autogalaxy.imaging.result import ResultImaging
 
 
@@ -32,7 +34,7 @@ class AbstractAnalysisImaging(ABC):
         (images keyed by model path name, e.g. ``"('galaxies', 'source')"``).
     """
 
-    _fit_cls = FitImaging
+    _fit_cls: type = FitImaging
 
     def __init__(self, dataset, use_jax: bool = False, settings=None, cosmology=None,
                  title_prefix=None, adapt_images=None):
@@ -45,13 +47,18 @@ class AbstractAnalysisImaging(ABC):
         self.adapt_images = adapt_images
         self.use_jax = bool(use_jax)
         if self.use_jax:
-            try:
-                from autoarray.backend import jax_numpy
+            from autoarray.backend import jax_numpy
 
+            try:
                 # 64-bit floats from here on, so parameter arrays a user builds next are float64.
                 jax_numpy()
-            except ImportError:
-                self.use_jax = False
+            except ModuleNotFoundError as error:
+                if error.name != "jax" and not str(error.name).startswith("jax."):
+                    raise
+                raise exc.BackendException(
+                    "AnalysisImaging(use_jax=True) needs JAX, which is not installed: "
+                    "pip install 'jax>=0.4.30' (or use_jax=False for the NumPy path)."
+                ) from error
         # Per-dataset constants (grids, sub-pixels, blurring pixels, convolution state, noise
         # sums) are built once here, not on the first likelihood call.
         fit_statics_from(dataset)

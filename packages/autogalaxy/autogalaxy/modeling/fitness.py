@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import os
 
 import numpy as np
 
+from autoarray import exc as aa_exc
+from autoarray import execution
 from autogalaxy import exc
 from autogalaxy.modeling.arithmetic import CompoundPrior
 from autogalaxy.modeling.model import AbstractModel, Model, TuplePrior
@@ -15,26 +16,16 @@ from autogalaxy.modeling.priors import Prior
 
 
 @functools.lru_cache(maxsize=1)
-def resample_exceptions() -> tuple[type, ...]:
+def resample_exceptions() -> tuple[type[BaseException], ...]:
     """Exceptions that mark a parameter vector as unphysical on the NumPy path: a failed fit
     (e.g. a singular inversion) or a profile refusing its parameters (e.g. |ell_comps| >= 1)."""
-    out: list[type] = [exc.FitException, exc.ProfileException]
-    try:
-        from autoarray import exc as aa_exc
-    except ImportError:
-        return tuple(out)
-    for name in ("FitException", "InversionException"):
-        cls = getattr(aa_exc, name, None)
-        if isinstance(cls, type):
-            out.append(cls)
-    return tuple(out)
+    return (exc.FitException, exc.ProfileException, aa_exc.FitException, aa_exc.InversionException)
 
 
-#: Target number of ray-traced points held by one vectorised chunk of likelihoods (per device).
-#: Chunks this small keep the per-point intermediates in cache, so the cost per likelihood does
-#: not grow with the batch size. ``AUTOGALAXY_VMAP_CHUNK`` overrides the chunk (likelihoods).
-CHUNK_POINTS = 60_000
-MIN_CHUNK = 4
+def vmap_chunk_from(points: int | None) -> int | None:
+    """Likelihoods per vectorised chunk (None: one ``vmap`` over the whole per-device batch);
+    see :func:`autoarray.execution.vmap_chunk_from`."""
+    return execution.vmap_chunk_from(points)
 
 
 def register_model(model: AbstractModel) -> None:
@@ -85,23 +76,11 @@ def _points_per_call(analysis) -> int | None:
     if dataset is None:
         return None
     try:
-        from autogalaxy.imaging.fit_imaging import fit_statics_from
+        from autogalaxy.imaging.fit_statics import fit_statics_from
 
         return int(fit_statics_from(dataset).points.shape[0])
     except Exception:  # not an imaging dataset: no chunking
         return None
-
-
-def vmap_chunk_from(points: int | None) -> int | None:
-    """Likelihoods per vectorised chunk (None: one ``vmap`` over the whole per-device batch)."""
-    env = os.environ.get("AUTOGALAXY_VMAP_CHUNK")
-    if env:
-        return max(1, int(env))
-    if not points:
-        return None
-    # A loop of single likelihoods (chunk 1) was measured ~2x slower per likelihood than small
-    # vectorised chunks, so chunks never go below MIN_CHUNK.
-    return max(MIN_CHUNK, CHUNK_POINTS // int(points))
 
 
 @contextlib.contextmanager
@@ -126,13 +105,13 @@ def _analysis_on_jax(analysis):
 class BatchedCall:
     """``[B, N] -> [B]`` evaluation of a traceable ``call`` for CPU throughput.
 
-    * With several JAX devices (e.g. ``--xla_force_host_platform_device_count=2``, set by
-      :mod:`autoarray.backend` by default) the batch is padded to a multiple of the device count
+    * With several JAX devices (opt-in: ``autoarray.execution`` setting ``host_devices``, which
+      adds ``--xla_force_host_platform_device_count``; one device by default) the batch is padded to a multiple of the device count
       and split with ``shard_map``, so every core evaluates its own share (``check_vma=False``:
       each device runs the whole per-device program, loops included, on its rows only).
     * Within a device, batches of more than two chunks are evaluated ``chunk`` likelihoods at a
       time (``lax.map`` with ``batch_size``: a ``vmap`` over each chunk inside a loop); a chunk
-      of at most :data:`CHUNK_POINTS` points keeps the intermediates in cache.
+      of at most ``vmap_chunk_points`` points (an ``autoarray.execution`` setting) keeps the intermediates in cache.
 
     Each likelihood is computed by the same vectorised program as ``jax.vmap(call)``; results
     agree with it to rounding.
@@ -178,8 +157,7 @@ class BatchedCall:
         params = jnp.asarray(params)
         batch = params.shape[0]
         devices = min(len(jax.devices()), batch) if params.ndim == 2 else 1
-        if os.environ.get("AUTOGALAXY_VMAP_DEVICES"):
-            devices = max(1, min(devices, int(os.environ["AUTOGALAXY_VMAP_DEVICES"])))
+        devices = execution.vmap_devices_from(devices)
         if devices <= 1:
             return self._function(1)(params)
         pad = (-batch) % devices
@@ -334,8 +312,8 @@ class Fitness:
         """Batched figure of merit ``[B, N] -> [B]`` (jitted, compiled once per batch shape).
 
         Equivalent to ``jax.jit(jax.vmap(call))`` but arranged for CPU throughput (see
-        :class:`BatchedCall`): the batch is split across the host devices (one per core, see
-        :mod:`autoarray.backend`) and, for large problems, evaluated in cache-sized chunks.
+        :class:`BatchedCall`): the batch is split across the host devices (one by default; more
+        are opt-in through :mod:`autoarray.execution`) and, for large problems, evaluated in cache-sized chunks.
         """
         self._require_jax("_vmap")
         if "vmap" not in self._cache:

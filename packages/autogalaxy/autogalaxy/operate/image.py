@@ -4,7 +4,7 @@ the one "blur the model image" pipeline (:func:`standard_light_raw_from`,
 :func:`blurred_image_raw_from`) that they and the imaging fits use.
 
 A class using the mix-in supplies ``image_2d_from(grid, xp=np, operated_only=None)`` and
-``_light_planes_from(points, xp)`` (``[(galaxies, their points), ...]``: a galaxy or a list
+``light_planes_from(points, xp)`` (``[(galaxies, their points), ...]``: a galaxy or a list
 holds its points as they are, a tracer ray-traces them); "operated" light profiles (already
 PSF-convolved) are excluded from the convolution and added back unconvolved.
 """
@@ -75,7 +75,7 @@ class OperateImage:
         """
         Image on ``grid`` convolved with ``psf``, with the light of ``blurring_grid`` (pixels
         just outside the mask whose light the PSF blurs in, at their centres).  The grid's
-        sub-pixels and the blurring pixels go through :meth:`_light_planes_from` together (a
+        sub-pixels and the blurring pixels go through :meth:`light_planes_from` together (a
         tracer traces them once), each plane's light is evaluated once, binned once and
         convolved once; operated profiles are added unconvolved.
         """
@@ -84,7 +84,7 @@ class OperateImage:
         points = sub
         if blurring_grid is not None:
             points = xp.concatenate([sub, xp.asarray(aa.raw_array(blurring_grid))], axis=0)
-        unbinned, operated = standard_light_raw_from(self._light_planes_from(points, xp), n_sub, xp)
+        unbinned, operated = standard_light_raw_from(self.light_planes_from(points, xp), n_sub, xp)
         blurred = blurred_image_raw_from(
             unbinned, operated, n_sub, grid.over_sampler, psf, grid.mask, xp=xp
         )

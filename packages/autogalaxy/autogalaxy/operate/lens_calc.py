@@ -184,8 +184,7 @@ class LensCalc:
         if xp is not np:
             return shear
         points = aa.Grid2DIrregular(values=_raw_points(grid))
-        shear_cls = getattr(aa, "ShearYX2DIrregular", aa.VectorYX2DIrregular)
-        return shear_cls(values=shear, grid=points)
+        return aa.ShearYX2DIrregular(values=shear, grid=points)
 
     def _magnification_raw_from(self, grid, xp=np):
         h_yy, h_xy, h_yx, h_xx = self.hessian_from(grid=grid, xp=xp)

@@ -11,7 +11,8 @@ from autogalaxy.galaxy import to_inversion
 from autogalaxy.galaxy.galaxies import Galaxies
 from autogalaxy.galaxy.galaxy import Galaxy
 from autogalaxy.imaging.analysis import AnalysisImaging
-from autogalaxy.imaging.fit_imaging import FitImaging, fit_statics_from
+from autogalaxy.imaging.fit_imaging import FitImaging
+from autogalaxy.imaging.fit_statics import fit_statics_from
 from autogalaxy.imaging.model_json import model_obj_from_dict, model_obj_to_dict
 from autogalaxy.imaging.settings import SettingsInversion, settings_values_from
 from autogalaxy.imaging.simulator import SimulatorImaging
@@ -119,36 +120,20 @@ def test_analysis(tmp_path):
     assert (tmp_path / "galaxies.json").exists()
 
 
-def test_threaded_numpy_pass_equals_single_pass(monkeypatch):
+def test_threaded_numpy_pass_equals_single_pass():
     """Splitting the per-point work into per-thread blocks gives exactly the single-pass fit."""
-    from autogalaxy.imaging import fit_imaging as fit_module
+    from autoarray import execution
 
     dataset = simulate(true_galaxies(), over_sample_size=2, noise=0.5)
     standard = [Galaxy(0.5, bulge=Sersic(intensity=1.2, effective_radius=0.35, sersic_index=2.5))]
     linear = [Galaxy(0.5, bulge=LinearSersic(effective_radius=0.3, sersic_index=3.0),
                      disk=Exponential(ell_comps=(0.1, 0.0), intensity=0.5, effective_radius=0.8))]
-    monkeypatch.setenv("AUTOGALAXY_NUMPY_THREADS", "1")
-    single = [FitImaging(dataset, galaxies) for galaxies in (standard, linear)]
-    monkeypatch.setattr(fit_module, "NUMPY_PARALLEL_MIN_POINTS", 10)
-    monkeypatch.setenv("AUTOGALAXY_NUMPY_THREADS", "3")
-    assert fit_module.numpy_chunking_from(100) == (34, 3)
-    threaded = [FitImaging(dataset, galaxies) for galaxies in (standard, linear)]
+    with execution.using(numpy_threads=1):
+        single = [FitImaging(dataset, galaxies) for galaxies in (standard, linear)]
+    with execution.using(numpy_threads=3, numpy_parallel_min_points=10):
+        assert execution.numpy_chunking_from(100) == (34, 3)
+        threaded = [FitImaging(dataset, galaxies) for galaxies in (standard, linear)]
     for a, b in zip(single, threaded):
         assert a.log_likelihood == b.log_likelihood
         np.testing.assert_array_equal(a.model_data.array, b.model_data.array)
     np.testing.assert_array_equal(single[1].inversion.reconstruction, threaded[1].inversion.reconstruction)
-
-
-def test_jax_vjp_block_rows_only_for_large_fits(monkeypatch):
-    import autogalaxy.imaging.fit_imaging as fit_module
-
-    monkeypatch.delenv("AUTOGALAXY_VJP_BLOCK_ROWS", raising=False)
-    block = fit_module.JAX_VJP_BLOCK_ROWS
-    minimum = fit_module.JAX_VJP_MIN_BLOCKS * block
-    assert fit_module.jax_vjp_block_rows_from(minimum - 1) is None
-    assert fit_module.jax_vjp_block_rows_from(minimum) == block
-    monkeypatch.setenv("AUTOGALAXY_VJP_BLOCK_ROWS", "100")
-    assert fit_module.jax_vjp_block_rows_from(399) is None
-    assert fit_module.jax_vjp_block_rows_from(400) == 100
-    monkeypatch.setenv("AUTOGALAXY_VJP_BLOCK_ROWS", "0")
-    assert fit_module.jax_vjp_block_rows_from(10**7) is None

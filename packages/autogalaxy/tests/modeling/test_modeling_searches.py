@@ -199,7 +199,8 @@ def test_missing_optional_package_names_the_extra(tmp_path, monkeypatch):
     import importlib
 
     monkeypatch.setattr(importlib, "import_module", lambda name, *a: fake_import(name))
-    with pytest.raises(exc.SearchException, match=r"autogalaxy\[emcee\]"):
+    # The hint names installs that work from this repository, never the public PyAutoGalaxy.
+    with pytest.raises(exc.SearchException, match=r"pip install 'emcee>=3.1'.*\./packages/autogalaxy\[emcee\]"):
         Emcee(name="e", output_path=tmp_path).fit(toy.toy_model(), toy.ToyAnalysis())
 
 

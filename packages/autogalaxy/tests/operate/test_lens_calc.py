@@ -72,6 +72,9 @@ def test__hessian_components_and_jacobian_of_external_shear(irregular):
     assert jacobian[0][1] == pytest.approx(np.full(4, -gamma_2))
 
     shear = calc.shear_yx_2d_via_hessian_from(grid=irregular)
+    # Regression: PyAutoLens returns a shear field, not a plain vector field.
+    assert type(shear) is aa.ShearYX2DIrregular
+    assert shear.ellipticities.array == pytest.approx(np.full(4, np.hypot(gamma_1, gamma_2)))
     assert shear.array[:, 0] == pytest.approx(np.full(4, gamma_2), abs=1e-12)
     assert shear.array[:, 1] == pytest.approx(np.full(4, gamma_1), abs=1e-12)
     assert calc.convergence_2d_via_hessian_from(grid=irregular).array == pytest.approx(

@@ -55,7 +55,7 @@ class FitImaging(AbstractFitImaging):
         tracer = self.tracer
         return [
             (j, tracer.galaxies[i], pixelization)
-            for j, idx in enumerate(tracer._plane_info.index_lists)
+            for j, idx in enumerate(tracer.plane_galaxy_indexes)
             for i in idx
             for pixelization in to_mapper.pixelizations_of(tracer.galaxies[i])
         ]
@@ -69,7 +69,7 @@ class FitImaging(AbstractFitImaging):
         if not planes:
             return []
         tracer = self.tracer
-        index_lists = tracer._plane_info.index_lists
+        index_lists = tracer.plane_galaxy_indexes
         for j, galaxy, _ in planes:
             has_mass_below = any(
                 to_inversion.has_mass(tracer.galaxies[i]) for idx in index_lists[:j] for i in idx
@@ -86,7 +86,7 @@ class FitImaging(AbstractFitImaging):
         return [(galaxy, pixelization, traced[j]) for j, galaxy, pixelization in planes]
 
     def _light_planes_from(self, points, xp=np) -> list:
-        return self.tracer._light_planes_from(points, xp)
+        return self.tracer.light_planes_from(points, xp)
 
     @property
     def _galaxies(self) -> list:
@@ -94,11 +94,7 @@ class FitImaging(AbstractFitImaging):
 
     @property
     def _light_galaxies_list(self) -> list:
-        index_lists = self.tracer._plane_info.index_lists
-        return [
-            [self.tracer.galaxies[i] for i in index_lists[j]]
-            for j in self.tracer.plane_indexes_with_images
-        ]
+        return self.tracer.galaxies_of_planes_with_images
 
     def tracer_linear_light_profiles_to_light_profiles(self):
         """A tracer whose linear light profiles are replaced by standard profiles carrying the

@@ -33,7 +33,7 @@ class TracerToInversion:
         """``[(LinearObject, traced points), ...]`` in plane order."""
         return [
             (linear_object, plane_points)
-            for galaxies, plane_points in self.tracer._light_planes_from(self.points, self.xp)
+            for galaxies, plane_points in self.tracer.light_planes_from(self.points, self.xp)
             for linear_object in to_inversion.linear_objects_from(galaxies)
         ]
 

@@ -148,6 +148,11 @@ class Tracer(OperateImage, aa.Pytree):
         return len(self._plane_info.index_lists)
 
     @property
+    def plane_galaxy_indexes(self) -> list:
+        """For each plane (ascending redshift), the indexes in ``galaxies`` of its galaxies."""
+        return [list(idx) for idx in self._plane_info.index_lists]
+
+    @property
     def plane_redshifts(self) -> list:
         """Ascending redshift of each plane."""
         if self._plane_info.concrete:
@@ -237,17 +242,21 @@ class Tracer(OperateImage, aa.Pytree):
         ``Grid2D`` input: its pixel centres and its over-sampled sub-pixels are traced together
         (one deflection call per plane) and each plane's grid is a ``Grid2D`` carrying its traced
         sub-pixels (``over_sampled``) and the input's ``over_sampler``. ``Grid2DIrregular`` →
-        ``Grid2DIrregular``; raw arrays → raw arrays.
+        ``Grid2DIrregular``; raw arrays → raw arrays. On NumPy plane 0 is the input itself; on
+        JAX every plane, plane 0 included, holds JAX arrays.
         """
         kwargs = {} if xp is np else {"xp": xp}
+        # Planes taken from the traced list: all of them on JAX, all but the (unchanged) input
+        # on NumPy.
+        first = 1 if xp is np else 0
         if isinstance(grid, aa.Grid2D):
             centres = grid.array
             sub = aa.raw_array(grid.over_sampled)
             n = centres.shape[0]
             joined = xp.concatenate([xp.asarray(centres), xp.asarray(sub)], axis=0)
             traced = self.traced_points_list_from(joined, xp, plane_index_limit)
-            out = [grid]
-            for values in traced[1:]:
+            out = [grid] if first else []
+            for values in traced[first:]:
                 out.append(
                     aa.Grid2D(
                         values=values[:n],
@@ -259,9 +268,12 @@ class Tracer(OperateImage, aa.Pytree):
                     )
                 )
             return out
-        traced = self.traced_points_list_from(aa.raw_array(grid), xp, plane_index_limit)
+        traced = self.traced_points_list_from(
+            xp.asarray(aa.raw_array(grid)), xp, plane_index_limit
+        )
         if isinstance(grid, aa.Grid2DIrregular):
-            return [grid] + [aa.Grid2DIrregular(values=v, **kwargs) for v in traced[1:]]
+            planes = [aa.Grid2DIrregular(values=v, **kwargs) for v in traced[first:]]
+            return [grid] + planes if first else planes
         return traced
 
     def deflections_between_planes_from(self, grid, xp=np, plane_i=0, plane_j=-1):
@@ -305,20 +317,33 @@ class Tracer(OperateImage, aa.Pytree):
         return self.traced_grid_2d_list_from(grid, xp=xp)[-1]
 
     # ------------------------------------------------------------------ light
-    def _light_planes_from(self, points, xp=np, operated_only=None) -> list:
-        """``[(galaxies, traced raw points), ...]`` for the planes holding light."""
+    @property
+    def galaxies_of_planes_with_images(self) -> list:
+        """The galaxies of each plane holding light (``plane_indexes_with_images`` order)."""
+        index_lists = self._plane_info.index_lists
+        return [[self.galaxies[i] for i in index_lists[j]] for j in self.plane_indexes_with_images]
+
+    def light_planes_from(self, points, xp=np) -> list:
+        """``[(galaxies, traced raw points), ...]`` for the planes holding light.
+
+        ``points`` is a raw ``[N, 2]`` array of image-plane positions; only the planes up to the
+        last one with light are traced, and the traced points are meant to be read column by
+        column (a fit's per-point pass, see :meth:`traced_points_list_from`).
+        """
         light = self.plane_indexes_with_images
         if not light:
             return []
         traced = self.traced_points_list_from(
             points, xp, plane_index_limit=max(light), for_column_reads=True
         )
-        return [([self.galaxies[i] for i in self._plane_info.index_lists[j]], traced[j])
-                for j in light]
+        return [
+            (galaxies, traced[j])
+            for galaxies, j in zip(self.galaxies_of_planes_with_images, light)
+        ]
 
     def _image_unbinned_raw_from(self, points, xp=np, operated_only=None):
         total = None
-        for galaxies, plane_points in self._light_planes_from(points, xp):
+        for galaxies, plane_points in self.light_planes_from(points, xp):
             image = to_inversion.standard_image_raw_from(
                 galaxies, plane_points, xp=xp, operated_only=operated_only
             )
@@ -383,13 +408,11 @@ class Tracer(OperateImage, aa.Pytree):
 
     @property
     def perform_inversion(self) -> bool:
-        """True if any galaxy has a linear light profile (directly or in a ``Basis``) or a
-        pixelization."""
-        pixelization = profile_class("Pixelization")
+        """True if any galaxy has a linear light profile (directly or in a ``Basis``)."""
         basis = profile_class("Basis")
         for galaxy in self.galaxies:
             for value in to_inversion.galaxy_components(galaxy):
-                if isinstance(value, pixelization) or is_linear(value):
+                if is_linear(value):
                     return True
                 if isinstance(value, basis) and any(is_linear(m) for m in basis_members(value)):
                     return True

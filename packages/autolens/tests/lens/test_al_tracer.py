@@ -147,6 +147,18 @@ class TestRayTracing:
         traced = tracer.traced_grid_2d_list_from(POINTS)
         assert isinstance(traced[1], np.ndarray)
 
+    def test_numpy_plane_0_is_the_input(self, grid_irr):
+        # Regression guard for the JAX fix (plane 0 converted to the backend): on NumPy every
+        # plane stays NumPy-backed and plane 0 is the caller's own grid (the JAX side is checked
+        # by workspace_test/behaviour_gaps_jax.py).
+        tracer = Tracer([Galaxy(0.5, mass=IsothermalSph(einstein_radius=1.0)), Galaxy(1.0)])
+        traced = tracer.traced_grid_2d_list_from(grid_irr)
+        assert traced[0] is grid_irr
+        assert all(isinstance(t.array, np.ndarray) for t in traced)
+        traced_raw = tracer.traced_grid_2d_list_from(POINTS)
+        assert isinstance(traced_raw[0], np.ndarray)
+        np.testing.assert_array_equal(traced_raw[0], POINTS)
+
     def test_order_invariance(self, grid_irr):
         lens = Galaxy(0.5, mass=IsothermalSph(einstein_radius=1.0))
         mid = Galaxy(1.0, mass=PointMass(einstein_radius=0.3))

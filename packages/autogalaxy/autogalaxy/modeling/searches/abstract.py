@@ -43,14 +43,36 @@ def result_from(analysis, samples: Samples, **kwargs) -> Result:
     return Result(samples, analysis=analysis, **kwargs)
 
 
+#: Import name -> the requirement that installs it from the package index (the samplers are
+#: third-party packages; never name ``autogalaxy`` itself there: that resolves the unrelated public
+#: PyAutoGalaxy release).
+SAMPLER_REQUIREMENTS = {
+    "nautilus": "nautilus-sampler>=1.0",
+    "dynesty": "dynesty>=2.1",
+    "emcee": "emcee>=3.1",
+    "blackjax": "blackjax>=1.2",
+    "h5py": "h5py>=3.8",
+    "scipy.optimize": "scipy>=1.10",
+}
+
+
+def install_hint(module: str, extra: str) -> str:
+    """Installs that provide ``module``: its own requirement, or this repository's extra."""
+    requirement = SAMPLER_REQUIREMENTS.get(module, module.split(".")[0])
+    return (
+        f"pip install '{requirement}' (or, from the repository root, "
+        f"pip install './packages/autogalaxy[{extra}]')"
+    )
+
+
 def import_optional(module: str, extra: str, search: str):
-    """Import an optional sampler package or raise a SearchException naming the pip extra."""
+    """Import an optional sampler package or raise a SearchException naming installs that work."""
     try:
         return importlib.import_module(module)
     except ImportError as err:
         raise exc.SearchException(
             f"The {search} search needs the optional package '{module}': "
-            f"pip install 'autogalaxy[{extra}]'."
+            f"{install_hint(module, extra)}."
         ) from err
 
 

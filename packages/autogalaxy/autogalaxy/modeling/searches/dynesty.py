@@ -1,4 +1,4 @@
-"""Dynesty static nested sampler adapter (``pip install 'autogalaxy[dynesty]'``)."""
+"""Dynesty static nested sampler adapter (``pip install './packages/autogalaxy[dynesty]'`` from the repository root)."""
 
 from __future__ import annotations
 

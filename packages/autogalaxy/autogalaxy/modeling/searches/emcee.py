@@ -1,4 +1,4 @@
-"""Emcee affine-invariant MCMC adapter (``pip install 'autogalaxy[emcee]'``)."""
+"""Emcee affine-invariant MCMC adapter (``pip install './packages/autogalaxy[emcee]'`` from the repository root)."""
 
 from __future__ import annotations
 

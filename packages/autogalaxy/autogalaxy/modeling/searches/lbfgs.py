@@ -102,7 +102,7 @@ class LBFGS(AbstractSearch):
             )
             points.append(np.asarray(model.vector_from_unit_vector(res.x), dtype=float))
             values.append(-float(res.fun))
-        values = np.array(values)
-        weights = np.zeros(len(values))
-        weights[int(np.argmax(values))] = 1.0
-        return Samples(model, np.array(points), values, weights, log_evidence=None)
+        figures = np.array(values)
+        weights = np.zeros(len(figures))
+        weights[int(np.argmax(figures))] = 1.0
+        return Samples(model, np.array(points), figures, weights, log_evidence=None)

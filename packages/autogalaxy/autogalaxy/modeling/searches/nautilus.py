@@ -1,4 +1,4 @@
-"""Nautilus nested sampler adapter (``pip install 'autogalaxy[nautilus]'``)."""
+"""Nautilus nested sampler adapter (the default search; ``nautilus-sampler`` is a dependency of autogalaxy)."""
 
 from __future__ import annotations
 

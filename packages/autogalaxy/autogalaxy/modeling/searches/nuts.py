@@ -1,4 +1,4 @@
-"""No-U-Turn Sampler with blackjax (JAX analyses only; ``pip install 'autogalaxy[nuts]'``)."""
+"""No-U-Turn Sampler with blackjax (JAX analyses only; ``pip install './packages/autogalaxy[nuts]'`` from the repository root)."""
 
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ class NUTS(AbstractSearch):
     def fit(self, model, analysis):
         if not getattr(analysis, "use_jax", False):
             raise exc.SearchException(
-                "NUTS needs JAX: give it an analysis with use_jax=True (pip install 'autogalaxy[nuts]')."
+                "NUTS needs JAX: give it an analysis with use_jax=True (pip install 'jax>=0.4.30' 'blackjax>=1.2')."
             )
         return super().fit(model, analysis)
 

@@ -1,0 +1,135 @@
+"""autoarray.execution: one settings object for threads, blocks, caches, devices and allocator."""
+
+import sys
+import types
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from autoarray import exc, execution
+from autoarray.testing import run_python
+
+PACKAGE_ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_defaults_are_the_measured_ones():
+    defaults = execution.ExecutionSettings()
+    assert defaults.host_devices == 1  # splitting a batch over devices is opt-in
+    assert defaults.numpy_threads is None
+    assert defaults.vjp_block_rows == 32_768 and defaults.vjp_min_blocks == 4
+    assert defaults.tune_allocator is True
+    assert execution.settings_from_environment({}) == defaults
+
+
+def test_environment_overrides_are_parsed_once_into_settings():
+    settings = execution.settings_from_environment(
+        {
+            "AUTOARRAY_HOST_DEVICES": "99",
+            "AUTOGALAXY_NUMPY_THREADS": "2",
+            "AUTOGALAXY_VJP_BLOCK_ROWS": "0",
+            "AUTOGALAXY_VMAP_CHUNK": "7",
+            "AUTOGALAXY_VMAP_DEVICES": "1",
+            "AUTOARRAY_CONVOLUTION_METHOD": "fft",
+            "AUTOARRAY_NO_MALLOPT": "1",
+            "AUTOGALAXY_NOT_A_SETTING": "5",
+        }
+    )
+    assert settings.host_devices == execution.MAX_HOST_DEVICES
+    assert (settings.numpy_threads, settings.vjp_block_rows, settings.vmap_chunk) == (2, 0, 7)
+    assert settings.vmap_devices == 1 and settings.convolution_method == "fft"
+    assert settings.tune_allocator is False
+
+
+def test_malformed_values_raise():
+    with pytest.raises(exc.ExecutionException, match="AUTOGALAXY_NUMPY_THREADS"):
+        execution.settings_from_environment({"AUTOGALAXY_NUMPY_THREADS": "many"})
+    with pytest.raises(exc.ExecutionException, match="convolution_method"):
+        execution.settings_from_environment({"AUTOARRAY_CONVOLUTION_METHOD": "magic"})
+    with pytest.raises(exc.ExecutionException, match="unknown"):
+        execution.configure(threads=2)
+    with pytest.raises(exc.ExecutionException, match="numpy_threads"):
+        execution.configure(numpy_threads=0)
+
+
+def test_using_restores_the_previous_settings():
+    before = execution.settings()
+    with execution.using(numpy_threads=3, vjp_block_rows=100) as inside:
+        assert execution.settings() is inside
+        assert inside.numpy_threads == 3
+    assert execution.settings() is before
+
+
+def test_host_devices_cannot_change_once_jax_is_imported(monkeypatch):
+    monkeypatch.setitem(sys.modules, "jax", types.ModuleType("jax"))
+    with pytest.raises(exc.ExecutionException, match="before JAX"):
+        execution.configure(host_devices=2)
+
+
+def test_numpy_chunking_follows_settings():
+    with execution.using(numpy_parallel_min_points=10, numpy_threads=3):
+        assert execution.numpy_chunking_from(9) == (None, 1)
+        assert execution.numpy_chunking_from(100) == (34, 3)
+    with execution.using(numpy_parallel_min_points=10, numpy_threads=1):
+        assert execution.numpy_chunking_from(100) == (None, 1)
+
+
+def test_map_row_blocks_covers_every_row_once():
+    rows = np.arange(20.0).reshape(10, 2)
+    with execution.using(numpy_parallel_min_points=4, numpy_threads=3):
+        blocks = execution.map_row_blocks(lambda block: block * 2.0, rows)
+    assert len(blocks) == 3
+    np.testing.assert_array_equal(np.concatenate(blocks), rows * 2.0)
+    assert execution.map_row_blocks(lambda block: block, rows) is None  # too few by default
+
+
+def test_jax_vjp_block_rows_only_for_large_fits():
+    block = execution.settings().vjp_block_rows
+    minimum = execution.settings().vjp_min_blocks * block
+    assert execution.jax_vjp_block_rows_from(minimum - 1) is None
+    assert execution.jax_vjp_block_rows_from(minimum) == block
+    with execution.using(vjp_block_rows=100):
+        assert execution.jax_vjp_block_rows_from(399) is None
+        assert execution.jax_vjp_block_rows_from(400) == 100
+    with execution.using(vjp_block_rows=0):
+        assert execution.jax_vjp_block_rows_from(10**7) is None
+
+
+def test_vmap_chunk_and_devices():
+    assert execution.vmap_chunk_from(None) is None
+    assert execution.vmap_chunk_from(1_000) == 60
+    assert execution.vmap_chunk_from(10**6) == execution.settings().vmap_min_chunk
+    with execution.using(vmap_chunk=5, vmap_devices=1):
+        assert execution.vmap_chunk_from(1_000) == 5
+        assert execution.vmap_devices_from(4) == 1
+    assert execution.vmap_devices_from(4) == 4
+
+
+def test_identity_cache_keeps_its_keys_alive_and_drops_the_oldest():
+    cache = execution.IdentityCache(size=2)
+    owners = [object() for _ in range(3)]
+    built = []
+
+    def build(owner):
+        built.append(owner)
+        return len(built)
+
+    assert cache.get(owners[0], build) == 1
+    assert cache.get(owners[0], build) == 1
+    cache.get(owners[1], build)
+    cache.get(owners[2], build)
+    assert len(cache) == 2
+    assert cache.get(owners[0], build) == 4  # evicted, rebuilt
+
+
+def test_import_does_not_tune_the_allocator_but_the_first_fit_does():
+    code = (
+        "import autoarray.execution as e, autoarray; assert e._allocator_tuned is None; "
+        "e.prepare_numpy_work(); print(e._allocator_tuned)"
+    )
+    result = run_python(code, [PACKAGE_ROOT], drop=("AUTOARRAY_NO_MALLOPT",))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(sys.platform.startswith("linux"))
+    skipped = run_python(code, [PACKAGE_ROOT], env_updates={"AUTOARRAY_NO_MALLOPT": "1"})
+    assert skipped.returncode == 0, skipped.stderr
+    assert skipped.stdout.strip() == "None"
