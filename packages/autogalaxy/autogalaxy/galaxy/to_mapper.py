@@ -18,15 +18,14 @@ import autoarray as aa
 from autoarray import exc as aa_exc
 from autoarray.inversion import border_relocator
 from autoarray.inversion.mapper import Mapper, mapping_matrix_from, pixel_signals_from
-from autogalaxy.galaxy.profile_types import profile_class
+from autoarray.inversion.pixelization import Pixelization
 
 
 def pixelizations_of(galaxy) -> list:
     """The ``Pixelization`` attributes of a galaxy (attribute order)."""
-    cls = profile_class("Pixelization")
     components = getattr(galaxy, "_components", None)
     values = components() if callable(components) else list(vars(galaxy).values())
-    return [value for value in values if isinstance(value, cls)]
+    return [value for value in values if isinstance(value, Pixelization)]
 
 
 class MapperSlot:
