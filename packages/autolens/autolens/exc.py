@@ -27,3 +27,25 @@ class AnalysisException(AutoLensException):
 
 class MultiPlaneRedshiftWarning(UserWarning):
     """No light-emitting galaxy lies behind any mass: the redshifts may be swapped."""
+
+
+class PointExtractionException(AutoLensException):
+    """No point-source profile of the requested name exists in the tracer, or it lacks an
+    attribute the fit needs (e.g. ``flux``)."""
+
+
+class PointProfileMismatchException(AutoLensException):
+    """A point-source profile of the wrong kind for the fit (``*Solved`` fits need
+    ``ps.PointSolved``; the others need a profile with a ``centre``)."""
+
+
+class PointDatasetException(AutoLensException):
+    """A ``PointDataset`` was built from inconsistent values (lengths, NaNs, ...)."""
+
+
+class PointSolverException(AutoLensException):
+    """A ``PointSolver`` was configured or called incorrectly."""
+
+
+class PositionsException(AutoLensException):
+    """Positions for a ``PositionsLH`` penalty were invalid (fewer than two finite)."""

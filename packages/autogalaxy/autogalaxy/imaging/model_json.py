@@ -40,6 +40,20 @@ def _is_galaxy(obj) -> bool:
     return isinstance(obj, Galaxy)
 
 
+def _irregular_structure_to_dict(obj):
+    """``Grid2DIrregular`` / ``ArrayIrregular`` by their ``values`` (point-source datasets)."""
+    from autoarray import ArrayIrregular, Grid2DIrregular
+
+    if not isinstance(obj, (ArrayIrregular, Grid2DIrregular)):
+        return None
+    values = np.asarray(obj.array)
+    return {
+        "type": "instance",
+        "class_path": _class_path(obj),
+        "arguments": {"values": {"type": "ndarray", "array": values.tolist(), "dtype": str(values.dtype)}},
+    }
+
+
 def model_obj_to_dict(obj):
     """A JSON-compatible description of ``obj`` (galaxies, profiles, tracers, numbers)."""
     if obj is None or isinstance(obj, (bool, str)):
@@ -48,6 +62,9 @@ def model_obj_to_dict(obj):
         return int(obj)
     if isinstance(obj, numbers.Real):
         return float(obj)
+    irregular = _irregular_structure_to_dict(obj)
+    if irregular is not None:
+        return irregular
     if isinstance(obj, np.ndarray) or hasattr(obj, "__array__") and hasattr(obj, "dtype") and not hasattr(obj, "__dict__"):
         array = np.asarray(obj)
         if array.ndim == 0:
