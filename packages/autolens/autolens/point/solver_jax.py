@@ -1,0 +1,182 @@
+"""JAX path of :class:`~autolens.point.solver.PointSolver`: static shapes, jit / vmap / grad.
+
+Bracketing follows the NumPy path, except that each step keeps at most ``max_images``
+containing triangles (the first by lattice order) so every array has a fixed size; duplicates
+created by the neighbourhood are marked invalid after a sort of integer keys, not removed.
+
+The Newton polish runs on ``jax.lax.stop_gradient`` values. Derivatives come from one last step
+taken with the converged, stopped root ``θ₀`` and stopped Jacobian ``A₀``:
+
+    θ* = θ₀ − A₀⁻¹ (β(θ₀; p) − β_s)
+
+Its value is ``θ₀`` (plus a ~1e-12″ final correction) and its derivative with respect to the
+lens parameters ``p`` and the source ``β_s`` is ``A⁻¹ (dβ_s − ∂β/∂p dp)``, the implicit-function
+theorem's derivative of the root of ``β(θ; p) = β_s`` — no differentiation through the
+tiling or the iterations, in forward and reverse mode alike.
+
+Unused rows are finite copies of a found image (or of a point of the search area when there is
+none) with ``mask`` False, so no NaN / inf enters a gradient.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from autolens.point import polish, triangles
+from autolens.point.solver import _source_from, plane_index_from
+
+#: Newton iterations of the JAX polish (fixed count; the NumPy path stops on convergence).
+#: Starting within a final triangle (side ≤ 2 × pixel_scale_precision) of a root, Newton
+#: reaches rounding in 3-6 iterations except next to critical curves.
+NEWTON_ITERATIONS = 12
+
+
+def _keys_from(i, j, o, width, xp):
+    return ((i + 2) * width + (j + 2)) * 2 + o
+
+
+def _dedupe_mask(i, j, o, valid, width, xp):
+    """``valid`` with every repeat of an earlier valid triangle turned off."""
+    big = np.iinfo(np.int64).max
+    keys = xp.where(valid, _keys_from(i, j, o, width, xp), big)
+    order = xp.argsort(keys)
+    sorted_keys = keys[order]
+    repeat = xp.concatenate([xp.zeros(1, dtype=bool), sorted_keys[1:] == sorted_keys[:-1]])
+    first = xp.logical_and(sorted_keys != big, xp.logical_not(repeat))
+    return xp.zeros_like(valid).at[order].set(first)
+
+
+def _select(kept, size, xp):
+    """Indexes of the first ``size`` True entries of ``kept`` and their validity."""
+    (index,) = xp.nonzero(kept, size=size, fill_value=0)
+    valid = xp.arange(size) < xp.sum(kept)
+    return index, valid
+
+
+def bracket_jax(solver, tracer, source, plane_index, xp):
+    """Centroids ``[K, 2]`` of the kept triangles of the last step, and their validity."""
+    import jax
+
+    size = solver.max_images
+    # Lattice indexes and vertex coordinates are built from iota ops inside the trace: as NumPy
+    # constants they were embedded in the program (MBs of HLO) and constant-folded by XLA,
+    # which multiplied the compile time.
+    ny, nx = solver.n_y, solver.n_x
+    iy = solver.origin[0] + solver.scale * xp.arange(ny + 1, dtype=xp.float64)
+    ix = solver.origin[1] + solver.scale * xp.arange(nx + 1, dtype=xp.float64)
+    points = xp.stack(
+        [xp.repeat(iy, nx + 1), xp.tile(ix, ny + 1)], axis=1
+    )
+    vertices = polish.source_plane_points_from(tracer, points, plane_index, xp=xp)
+    vertices = vertices.reshape(ny + 1, nx + 1, 2)
+    # Per cell: o = 0 has vertices (i, j), (i+1, j), (i+1, j+1); o = 1 (i, j), (i, j+1), (i+1, j+1).
+    v00 = vertices[:-1, :-1]
+    v10 = vertices[1:, :-1]
+    v01 = vertices[:-1, 1:]
+    v11 = vertices[1:, 1:]
+    lower = xp.stack([v00, v10, v11], axis=2)
+    upper = xp.stack([v00, v01, v11], axis=2)
+    traced = xp.stack([lower, upper], axis=2).reshape(-1, 3, 2)
+    cells = xp.arange(ny * nx * 2)
+    i0, j0, o0 = cells // (2 * nx), (cells // 2) % nx, cells % 2
+    index, valid = _select(triangles.contains_from(traced, source, xp=xp), size, xp)
+    i, j, o = i0[index], j0[index], o0[index]
+    # Steps 1.. have identical shapes, so they run as one loop body (compiled once); the key
+    # width covers the finest lattice.
+    width = (solver.n_x + 4) * 2**solver.n_steps
+
+    def refine(step, carry):
+        i, j, o, valid = carry
+        for _ in range(solver.neighbor_degree):
+            i, j, o = triangles.neighbourhood_from(i, j, o, xp=xp)
+            valid = _dedupe_mask(i, j, o, xp.repeat(valid, 4), width, xp)
+            index, valid = _select(valid, 4 * size, xp)
+            i, j, o = i[index], j[index], o[index]
+        i, j, o = triangles.children_from(i, j, o, xp=xp)
+        valid = xp.repeat(valid, 4)
+        side = solver.scale * 0.5**step
+        image = triangles.vertices_from(i, j, o, solver.origin, side, xp=xp)
+        traced = polish.source_plane_points_from(
+            tracer, image.reshape(-1, 2), plane_index, xp=xp
+        ).reshape(-1, 3, 2)
+        kept = xp.logical_and(triangles.contains_from(traced, source, xp=xp), valid)
+        index, valid = _select(kept, size, xp)
+        return i[index], j[index], o[index], valid
+
+    if solver.n_steps > 1:
+        i, j, o, valid = jax.lax.fori_loop(1, solver.n_steps, refine, (i, j, o, valid))
+    side = solver.side_at(solver.n_steps - 1)
+    centroids = triangles.vertices_from(i, j, o, solver.origin, side, xp=xp).mean(axis=1)
+    return centroids, valid
+
+
+def _map_and_jacobian(tracer, plane_index, xp):
+    import jax
+
+    def source_of(point):
+        return polish.source_plane_points_from(tracer, point.reshape(1, 2), plane_index, xp=xp)[0]
+
+    jacobian = jax.vmap(jax.jacfwd(source_of))
+
+    def mapped(points):
+        return polish.source_plane_points_from(tracer, points, plane_index, xp=xp)
+
+    return mapped, jacobian
+
+
+def _register_tracer(tracer) -> None:
+    """Make ``tracer`` a pytree (for ``stop_gradient``); idempotent and cheap once done."""
+    from autogalaxy.imaging import jax_registration
+
+    jax_registration.register_fit_pytrees(type(tracer))
+    jax_registration.register_instance_classes(tracer)
+
+
+def solve_padded_jax(solver, tracer, source_plane_coordinate, plane_redshift, xp):
+    """``(positions [K, 2], mask [K])`` of the images (see the module note); found images
+    first."""
+    import jax
+
+    _register_tracer(tracer)
+    source = _source_from(source_plane_coordinate, xp)
+    plane_index = plane_index_from(tracer, plane_redshift)
+    source_sg = jax.lax.stop_gradient(source)
+    centroids, valid = bracket_jax(solver, jax.lax.stop_gradient(tracer), source_sg,
+                                   plane_index, xp)
+    tracer_sg = jax.lax.stop_gradient(tracer)
+    mapped_sg, jacobian_sg = _map_and_jacobian(tracer_sg, plane_index, xp)
+
+    def newton(_, theta):
+        offset = mapped_sg(theta) - source_sg
+        step = polish.solve_2x2(jacobian_sg(theta), offset, xp=xp)
+        step = polish.cap_step(step, solver.scale, xp=xp)
+        step = xp.where(xp.isfinite(step), step, 0.0)
+        return theta - step
+
+    theta = jax.lax.fori_loop(0, NEWTON_ITERATIONS, newton, centroids)
+    jac = jacobian_sg(theta)
+    residual = xp.sqrt(xp.sum((mapped_sg(theta) - source_sg) ** 2, axis=1))
+    det = jac[:, 0, 0] * jac[:, 1, 1] - jac[:, 0, 1] * jac[:, 1, 0]
+    accepted = xp.logical_and(valid, residual < solver.residual_tolerance)
+    accepted = xp.logical_and(accepted, solver._inside_area(theta, xp=xp))
+    accepted = xp.logical_and(accepted, xp.all(xp.isfinite(theta), axis=1))
+    accepted = xp.logical_and(accepted, xp.isfinite(residual))
+    safe_det = xp.where(xp.logical_and(xp.isfinite(det), det != 0.0), det, 1.0)
+    accepted = xp.logical_and(accepted, xp.abs(1.0 / safe_det) > solver.magnification_threshold)
+    accepted = xp.logical_and(accepted, det != 0.0)
+    mask = polish.distinct_roots_mask(theta, xp.where(accepted, residual, 0.0), safe_det,
+                                      accepted, xp=xp)
+    # Found images first (stable), then pad every unused row with a found image (or a point of
+    # the search area) so the implicit step below only ever sees finite, regular points.
+    order = xp.argsort(xp.logical_not(mask), stable=True)
+    theta, mask, jac = theta[order], mask[order], jac[order]
+    fallback = xp.asarray([solver.y_max + solver.scale, solver.x_max + solver.scale])
+    filler = xp.where(mask[0], theta[0], fallback)
+    theta0 = jax.lax.stop_gradient(xp.where(mask[:, None], theta, filler[None, :]))
+    jac0 = jax.lax.stop_gradient(xp.where(mask[:, None, None], jac, jac[0][None]))
+    jac0 = xp.where(mask[0], jac0, xp.eye(2)[None])
+    mapped, _ = _map_and_jacobian(tracer, plane_index, xp)
+    offset = mapped(theta0) - source[None, :]
+    correction = polish.solve_2x2(jac0, offset, xp=xp)
+    positions = theta0 - xp.where(mask[:, None], correction, 0.0)
+    return positions, mask
