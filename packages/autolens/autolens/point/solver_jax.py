@@ -110,18 +110,26 @@ def bracket_jax(solver, tracer, source, plane_index, xp):
     return centroids, valid
 
 
-def _map_and_jacobian(tracer, plane_index, xp):
+def _value_and_jacobian_from(tracer, plane_index, xp):
+    """``θ ↦ (β(θ) [K, 2], A [K, 2, 2])``: the Jacobian columns are two forward-mode
+    tangents of the batched map (each output row depends on its own input row only), one
+    program instead of a per-point ``jacfwd``."""
     import jax
-
-    def source_of(point):
-        return polish.source_plane_points_from(tracer, point.reshape(1, 2), plane_index, xp=xp)[0]
-
-    jacobian = jax.vmap(jax.jacfwd(source_of))
 
     def mapped(points):
         return polish.source_plane_points_from(tracer, points, plane_index, xp=xp)
 
-    return mapped, jacobian
+    def value_and_jacobian(theta):
+        tangents = xp.stack(
+            [xp.zeros_like(theta).at[:, 0].set(1.0), xp.zeros_like(theta).at[:, 1].set(1.0)]
+        )
+        value, columns = jax.vmap(lambda t: jax.jvp(mapped, (theta,), (t,)), out_axes=(None, 0))(
+            tangents
+        )
+        # columns[c, n, r] = ∂β_r/∂θ_c at point n → A[n, r, c].
+        return value, xp.transpose(columns, (1, 2, 0))
+
+    return mapped, value_and_jacobian
 
 
 def _register_tracer(tracer) -> None:
@@ -144,18 +152,21 @@ def solve_padded_jax(solver, tracer, source_plane_coordinate, plane_redshift, xp
     centroids, valid = bracket_jax(solver, jax.lax.stop_gradient(tracer), source_sg,
                                    plane_index, xp)
     tracer_sg = jax.lax.stop_gradient(tracer)
-    mapped_sg, jacobian_sg = _map_and_jacobian(tracer_sg, plane_index, xp)
+    _, value_and_jacobian = _value_and_jacobian_from(tracer_sg, plane_index, xp)
 
-    def newton(_, theta):
-        offset = mapped_sg(theta) - source_sg
-        step = polish.solve_2x2(jacobian_sg(theta), offset, xp=xp)
+    def newton(_, carry):
+        theta = carry[0]
+        beta, jac = value_and_jacobian(theta)
+        step = polish.solve_2x2(jac, beta - source_sg, xp=xp)
         step = polish.cap_step(step, solver.scale, xp=xp)
         step = xp.where(xp.isfinite(step), step, 0.0)
-        return theta - step
+        return theta - step, theta, beta, jac
 
-    theta = jax.lax.fori_loop(0, NEWTON_ITERATIONS, newton, centroids)
-    jac = jacobian_sg(theta)
-    residual = xp.sqrt(xp.sum((mapped_sg(theta) - source_sg) ** 2, axis=1))
+    # The carry keeps the last evaluated point with its value and Jacobian, so the tracer
+    # code appears once in the loop body (the final step is computed but not taken).
+    initial = (centroids, centroids, xp.zeros_like(centroids), xp.zeros((centroids.shape[0], 2, 2)))
+    _, theta, beta, jac = jax.lax.fori_loop(0, NEWTON_ITERATIONS + 1, newton, initial)
+    residual = xp.sqrt(xp.sum((beta - source_sg) ** 2, axis=1))
     det = jac[:, 0, 0] * jac[:, 1, 1] - jac[:, 0, 1] * jac[:, 1, 0]
     accepted = xp.logical_and(valid, residual < solver.residual_tolerance)
     accepted = xp.logical_and(accepted, solver._inside_area(theta, xp=xp))
@@ -175,7 +186,7 @@ def solve_padded_jax(solver, tracer, source_plane_coordinate, plane_redshift, xp
     theta0 = jax.lax.stop_gradient(xp.where(mask[:, None], theta, filler[None, :]))
     jac0 = jax.lax.stop_gradient(xp.where(mask[:, None, None], jac, jac[0][None]))
     jac0 = xp.where(mask[0], jac0, xp.eye(2)[None])
-    mapped, _ = _map_and_jacobian(tracer, plane_index, xp)
+    mapped, _ = _value_and_jacobian_from(tracer, plane_index, xp)
     offset = mapped(theta0) - source[None, :]
     correction = polish.solve_2x2(jac0, offset, xp=xp)
     positions = theta0 - xp.where(mask[:, None], correction, 0.0)
