@@ -61,6 +61,8 @@ class AnalysisPoint:
                 jax_numpy()
             except ImportError:
                 self.use_jax = False
+        if self.use_jax:
+            self._register_pytrees()
         self._warn_if_positions_near_edge()
 
     def _warn_if_positions_near_edge(self) -> None:
@@ -88,7 +90,7 @@ class AnalysisPoint:
             return jax_numpy()
         return np
 
-    def _register_pytrees(self, instance) -> None:
+    def _register_pytrees(self, instance=None) -> None:
         from autogalaxy.imaging import jax_registration
         from autolens.point.fit import fluxes, positions_image, positions_source, time_delays
 
@@ -97,7 +99,13 @@ class AnalysisPoint:
             classes += [v for v in vars(module).values()
                         if isinstance(v, type) and v.__module__ == module.__name__]
         jax_registration.register_fit_pytrees(*classes)
-        jax_registration.register_instance_classes(instance)
+        from autoarray.abstract_ndarray import register_instance_pytree
+        from autogalaxy.profiles import point_sources
+
+        for cls in (point_sources.Point, point_sources.PointFlux, point_sources.PointSolved):
+            register_instance_pytree(cls, arguments=jax_registration.constructor_arguments(cls))
+        if instance is not None:
+            jax_registration.register_instance_classes(instance)
 
     # ------------------------------------------------------------------ likelihood
     @staticmethod
