@@ -68,18 +68,21 @@ def polish_numpy(tracer, points, source, plane_index: int, max_step: float,
     """
     theta = np.array(points, dtype=float)
     source = np.asarray(source, dtype=float).reshape(2)
-    for _ in range(iterations):
-        beta, jac = jacobian_numpy_from(tracer, theta, plane_index)
+    residual = np.full(theta.shape[0], np.inf)
+    det = np.zeros(theta.shape[0])
+    active = np.arange(theta.shape[0])
+    # Only unconverged points are re-evaluated; each point's last evaluation is its result.
+    for iteration in range(iterations + 1):
+        beta, jac = jacobian_numpy_from(tracer, theta[active], plane_index)
         offset = beta - source
-        residual = np.sqrt(np.sum(offset**2, axis=1))
-        active = residual > tolerance
-        if not np.any(active):
+        residual[active] = np.sqrt(np.sum(offset**2, axis=1))
+        det[active] = jac[:, 0, 0] * jac[:, 1, 1] - jac[:, 0, 1] * jac[:, 1, 0]
+        moving = residual[active] > tolerance
+        if iteration == iterations or not np.any(moving):
             break
-        step = cap_step(solve_2x2(jac, offset), max_step)
-        theta = theta - np.where(active[:, None], step, 0.0)
-    beta, jac = jacobian_numpy_from(tracer, theta, plane_index)
-    residual = np.sqrt(np.sum((beta - source) ** 2, axis=1))
-    det = jac[:, 0, 0] * jac[:, 1, 1] - jac[:, 0, 1] * jac[:, 1, 0]
+        step = cap_step(solve_2x2(jac[moving], offset[moving]), max_step)
+        active = active[moving]
+        theta[active] = theta[active] - step
     return theta, residual, det
 
 
