@@ -86,3 +86,4 @@ from autolens.point.fit.positions_source import (  # noqa: E402
 from autolens.point.fit.time_delays import FitTimeDelays, FitTimeDelaysSolved  # noqa: E402
 from autolens.point.simulator import SimulatorPoint  # noqa: E402
 from autolens.point.solver import PointSolver  # noqa: E402
+from autolens.point.positions_lh import PositionsLH  # noqa: E402
