@@ -32,7 +32,9 @@ def main() -> int:
     sys.path.insert(0, "packages/autolens/tests/point")
     from test_al_point_completeness import _lenses
 
-    solver = al.PointSolver.for_limits_and_scale(-2.0, 2.0, -2.0, 2.0, scale=0.05, pixel_scale_precision=0.001)
+    solver = al.PointSolver.for_limits_and_scale(
+        -2.0, 2.0, -2.0, 2.0, scale=0.05, pixel_scale_precision=0.001
+    )
     rng = np.random.default_rng(2026)
     failed = 0
     for name, lens in _lenses().items():
@@ -44,7 +46,9 @@ def main() -> int:
         extra = 0
         for source in sources:
             found = solver.solve(tracer, source).array
-            expected = brute_force_images_from(tracer, source, extent=1.95, starts_per_side=args.starts)
+            expected = brute_force_images_from(
+                tracer, source, extent=1.95, starts_per_side=args.starts
+            )
             missed = missed_images_from(found, expected)
             missed_images += missed.shape[0]
             expected_images += expected.shape[0]
@@ -52,9 +56,11 @@ def main() -> int:
             extra += missed_images_from(expected, found).shape[0]
             counts[found.shape[0]] += 1
         rate = missed_images / max(expected_images, 1)
-        print(f"{name}: {args.sources} sources, {expected_images} brute-force images, "
-              f"{missed_images} missed ({rate:.2e}; {sources_missing} sources affected), "
-              f"{extra} solver images the brute force did not find; image counts {dict(sorted(counts.items()))}")
+        print(
+            f"{name}: {args.sources} sources, {expected_images} brute-force images, "
+            f"{missed_images} missed ({rate:.2e}; {sources_missing} sources affected), "
+            f"{extra} solver images the brute force did not find; image counts {dict(sorted(counts.items()))}"
+        )
         failed += missed_images
     return 1 if failed else 0
 

@@ -55,8 +55,11 @@ def main() -> int:
     import autolens as al
     from autolens.point import polish
 
-    lens = al.Galaxy(redshift=0.5, mass=al.mp.Isothermal(centre=(0.0, 0.0), ell_comps=(0.15, -0.05), einstein_radius=1.0),
-                     shear=al.mp.ExternalShear(gamma_1=0.05, gamma_2=0.03))
+    lens = al.Galaxy(
+        redshift=0.5,
+        mass=al.mp.Isothermal(centre=(0.0, 0.0), ell_comps=(0.15, -0.05), einstein_radius=1.0),
+        shear=al.mp.ExternalShear(gamma_1=0.05, gamma_2=0.03),
+    )
     tracer = al.Tracer([lens, al.Galaxy(redshift=1.0)])
     grid = al.Grid2D.uniform(shape_native=(100, 100), pixel_scales=0.05)
     solver = al.PointSolver.for_grid(grid, pixel_scale_precision=0.001, magnification_threshold=0.1)
@@ -65,14 +68,23 @@ def main() -> int:
     positions = solver.solve(tracer, source).array
     residual = np.abs(polish.source_plane_points_from(tracer, positions, 1) - source).max()
     wall, cpu = timed(lambda: solver.solve(tracer, source))
-    print(f"NumPy: {positions.shape[0]} images, max lens-equation residual {residual:.1e}\"; "
-          f"{wall:.1f} ms per solve (CPU {cpu:.1f} ms)")
+    print(
+        f'NumPy: {positions.shape[0]} images, max lens-equation residual {residual:.1e}"; '
+        f"{wall:.1f} ms per solve (CPU {cpu:.1f} ms)"
+    )
 
     if args.reference_python:
-        out = subprocess.run([args.reference_python, "-c", REFERENCE_SNIPPET], capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [args.reference_python, "-c", REFERENCE_SNIPPET],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         reference_ms = float(out.stdout.strip().splitlines()[-1])
-        print(f"PyAutoLens release, same window: {reference_ms:.1f} ms per NumPy solve "
-              f"(ratio {reference_ms / wall:.1f}x)")
+        print(
+            f"PyAutoLens release, same window: {reference_ms:.1f} ms per NumPy solve "
+            f"(ratio {reference_ms / wall:.1f}x)"
+        )
 
     from autoarray.backend import jax_numpy
 
@@ -93,9 +105,11 @@ def main() -> int:
     single = jax.jit(lambda t, s: solver.solve_padded(t, s, xp=jnp))
     single(tracer, sources[0])[0].block_until_ready()
     one_wall, _ = timed(lambda: single(tracer, sources[0])[0].block_until_ready())
-    print(f"JAX: jit one solve {one_wall:.2f} ms; vmap over {args.sources} sources "
-          f"{wall / args.sources:.3f} ms per source (CPU {cpu / args.sources:.3f} ms; compile {compile_s:.1f} s); "
-          f"image counts {dict(enumerate(counts.tolist()))}")
+    print(
+        f"JAX: jit one solve {one_wall:.2f} ms; vmap over {args.sources} sources "
+        f"{wall / args.sources:.3f} ms per source (CPU {cpu / args.sources:.3f} ms; compile {compile_s:.1f} s); "
+        f"image counts {dict(enumerate(counts.tolist()))}"
+    )
     return 0
 
 

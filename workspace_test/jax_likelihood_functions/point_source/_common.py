@@ -40,8 +40,9 @@ def truth_from(al, point):
 
 def dataset_from(al, solver):
     tracer = truth_from(al, al.ps.Point(centre=(0.03, 0.05)))
-    simulator = al.SimulatorPoint(solver, positions_noise_sigma=0.01,
-                                  time_delays_noise_sigma=0.5, noise_seed=1)
+    simulator = al.SimulatorPoint(
+        solver, positions_noise_sigma=0.01, time_delays_noise_sigma=0.5, noise_seed=1
+    )
     return simulator.via_tracer_from(tracer, name="point_0")
 
 
@@ -89,24 +90,30 @@ def run(name: str, fit_positions_cls_name: str, solved: bool, batch: int = 8) ->
     fit = jax.jit(analysis.fit_from)(instance)
     value = float(fit.log_likelihood)
     reference = float(analysis_np.log_likelihood_function(instance))
-    print(f"{name}: jit(fit_from) {time.perf_counter() - start:.1f} s; log L JAX {value:.10f} "
-          f"NumPy {reference:.10f}")
+    print(
+        f"{name}: jit(fit_from) {time.perf_counter() - start:.1f} s; log L JAX {value:.10f} "
+        f"NumPy {reference:.10f}"
+    )
     if not isinstance(fit, al.FitPointDataset) or _rel(value, reference) > RTOL:
         failures.append("jit(fit_from) round trip differs from NumPy")
 
     fitness = al.Fitness(model, analysis)
     fitness_np = al.Fitness(model, analysis_np)
     rng = np.random.default_rng(3)
-    params = np.array([
-        model.vector_from_unit_vector(rng.uniform(0.3, 0.7, size=model.prior_count))
-        for _ in range(batch)
-    ])
+    params = np.array(
+        [
+            model.vector_from_unit_vector(rng.uniform(0.3, 0.7, size=model.prior_count))
+            for _ in range(batch)
+        ]
+    )
     start = time.perf_counter()
     values = np.asarray(fitness._vmap(jnp.asarray(params)))
     numpy_values = np.array([fitness_np.call(row) for row in params])
     rel = _rel(values, numpy_values)
-    print(f"{name}: _vmap batch {batch} {time.perf_counter() - start:.1f} s; max rel diff "
-          f"{rel.max():.2e}")
+    print(
+        f"{name}: _vmap batch {batch} {time.perf_counter() - start:.1f} s; max rel diff "
+        f"{rel.max():.2e}"
+    )
     if rel.max() > RTOL:
         failures.append(f"_vmap differs from NumPy on rows {np.where(rel > RTOL)[0].tolist()}")
 
@@ -122,8 +129,10 @@ def run(name: str, fit_positions_cls_name: str, solved: bool, batch: int = 8) ->
         numeric[i] = (fitness_np.call(up) - fitness_np.call(down)) / (2.0 * step)
     scale = np.maximum(np.abs(numeric).max(), 1.0)
     grad_rel = np.abs(grad - numeric).max() / scale
-    print(f"{name}: grad {time.perf_counter() - start:.1f} s; max |grad - FD| / max|FD| "
-          f"{grad_rel:.2e}")
+    print(
+        f"{name}: grad {time.perf_counter() - start:.1f} s; max |grad - FD| / max|FD| "
+        f"{grad_rel:.2e}"
+    )
     if not np.all(np.isfinite(grad)) or grad_rel > GRAD_RTOL:
         failures.append(f"grad differs from finite differences ({grad_rel:.2e})")
 

@@ -61,7 +61,9 @@ def fermat_potential_raw_from(tracer, points, xp=np):
     """``½|α|² − ψ`` (arcsec²) at raw ``[N, 2]`` image-plane points."""
     galaxies = Galaxies(tracer.galaxies)
     grid = aa.Grid2DIrregular(values=points, xp=xp)
-    alpha = xp.asarray(aa.raw_array(galaxies.deflections_yx_2d_from(grid=grid, xp=xp))).reshape(-1, 2)
+    alpha = xp.asarray(aa.raw_array(galaxies.deflections_yx_2d_from(grid=grid, xp=xp))).reshape(
+        -1, 2
+    )
     psi = xp.asarray(aa.raw_array(galaxies.potential_2d_from(grid=grid, xp=xp))).reshape(-1)
     return 0.5 * (alpha[:, 0] ** 2 + alpha[:, 1] ** 2) - psi
 

@@ -40,9 +40,18 @@ class AnalysisPoint:
 
     Result = ResultPoint
 
-    def __init__(self, dataset, solver, fit_positions_cls=FitPositionsImagePairAllSolved,
-                 image=None, cosmology=None, title_prefix=None, use_jax: bool = False,
-                 fit_flux_cls=FitFluxes, fit_time_delays_cls=FitTimeDelays):
+    def __init__(
+        self,
+        dataset,
+        solver,
+        fit_positions_cls=FitPositionsImagePairAllSolved,
+        image=None,
+        cosmology=None,
+        title_prefix=None,
+        use_jax: bool = False,
+        fit_flux_cls=FitFluxes,
+        fit_time_delays_cls=FitTimeDelays,
+    ):
         from autogalaxy.cosmology.model import Planck15
 
         self.dataset = dataset
@@ -69,10 +78,14 @@ class AnalysisPoint:
         solver = self.solver
         points = np.asarray(self.dataset.positions.array)
         margin = 2.0 * solver.scale + 3.0 * np.asarray(self.dataset.positions_noise_map.array)
-        near = np.logical_or.reduce([
-            points[:, 0] - margin < solver.y_min, points[:, 0] + margin > solver.y_max,
-            points[:, 1] - margin < solver.x_min, points[:, 1] + margin > solver.x_max,
-        ])
+        near = np.logical_or.reduce(
+            [
+                points[:, 0] - margin < solver.y_min,
+                points[:, 0] + margin > solver.y_max,
+                points[:, 1] - margin < solver.x_min,
+                points[:, 1] + margin > solver.x_max,
+            ]
+        )
         if np.any(near):
             warnings.warn(
                 f"Point dataset '{self.dataset.name}': positions {points[near].tolist()} lie "
@@ -96,8 +109,11 @@ class AnalysisPoint:
 
         classes = [FitPointDataset, Tracer]
         for module in (positions_image, positions_source, fluxes, time_delays):
-            classes += [v for v in vars(module).values()
-                        if isinstance(v, type) and v.__module__ == module.__name__]
+            classes += [
+                v
+                for v in vars(module).values()
+                if isinstance(v, type) and v.__module__ == module.__name__
+            ]
         jax_registration.register_fit_pytrees(*classes)
         from autoarray.abstract_ndarray import register_instance_pytree
         from autogalaxy.profiles import point_sources
@@ -124,9 +140,13 @@ class AnalysisPoint:
         if self.use_jax:
             self._register_pytrees(instance)
         return FitPointDataset(
-            dataset=self.dataset, tracer=self.tracer_via_instance_from(instance),
-            solver=self.solver, fit_positions_cls=self.fit_positions_cls, xp=self._xp,
-            fit_flux_cls=self.fit_flux_cls, fit_time_delays_cls=self.fit_time_delays_cls,
+            dataset=self.dataset,
+            tracer=self.tracer_via_instance_from(instance),
+            solver=self.solver,
+            fit_positions_cls=self.fit_positions_cls,
+            xp=self._xp,
+            fit_flux_cls=self.fit_flux_cls,
+            fit_time_delays_cls=self.fit_time_delays_cls,
         )
 
     def log_likelihood_function(self, instance):
@@ -136,8 +156,14 @@ class AnalysisPoint:
         """SHA-256 of the dataset and solver settings (searches refuse to resume a fit of other
         data in the same folder)."""
         digest = hashlib.sha256(self.dataset.name.encode())
-        for name in ("positions", "positions_noise_map", "fluxes", "fluxes_noise_map",
-                     "time_delays", "time_delays_noise_map"):
+        for name in (
+            "positions",
+            "positions_noise_map",
+            "fluxes",
+            "fluxes_noise_map",
+            "time_delays",
+            "time_delays_noise_map",
+        ):
             value = getattr(self.dataset, name)
             if value is not None:
                 digest.update(name.encode())
@@ -147,8 +173,9 @@ class AnalysisPoint:
 
     # ------------------------------------------------------------------ result / outputs
     def make_result(self, samples, search=None, output_folder=None, loaded: bool = False):
-        return self.Result(samples, analysis=self, search=search, output_folder=output_folder,
-                           loaded=loaded)
+        return self.Result(
+            samples, analysis=self, search=search, output_folder=output_folder, loaded=loaded
+        )
 
     def save_results(self, output_dir, result) -> None:
         """Write ``tracer.json`` (maximum-likelihood model) and ``dataset.json`` atomically."""

@@ -13,9 +13,15 @@ import numpy as np
 from autolens.point import polish
 
 
-def brute_force_images_from(tracer, source, extent: float, starts_per_side: int = 120,
-                            magnification_threshold: float = 0.1, plane_index: int = -1,
-                            tolerance: float = 1e-10) -> np.ndarray:
+def brute_force_images_from(
+    tracer,
+    source,
+    extent: float,
+    starts_per_side: int = 120,
+    magnification_threshold: float = 0.1,
+    plane_index: int = -1,
+    tolerance: float = 1e-10,
+) -> np.ndarray:
     """Distinct images of ``source`` in ``[-extent, extent]²`` (``[N, 2]``)."""
     plane_index = plane_index % tracer.total_planes
     axis = np.linspace(-extent, extent, starts_per_side)

@@ -60,8 +60,15 @@ def cap_step(step, max_step, xp=np):
     return step * scale[:, None]
 
 
-def polish_numpy(tracer, points, source, plane_index: int, max_step: float,
-                 iterations: int = 30, tolerance: float = 1e-13):
+def polish_numpy(
+    tracer,
+    points,
+    source,
+    plane_index: int,
+    max_step: float,
+    iterations: int = 30,
+    tolerance: float = 1e-13,
+):
     """Newton-polished ``points`` with their residual ``|β(θ) − β_s|`` and ``det A`` (NumPy).
 
     Iterates until every residual is below ``tolerance`` (arc-seconds) or ``iterations``.

@@ -19,8 +19,13 @@ from autolens.point.solver import plane_index_from
 class PositionsLH:
     """Penalty on the source-plane separation of ``positions`` (see the module note)."""
 
-    def __init__(self, positions, threshold: float, log_likelihood_penalty_factor: float = 1e8,
-                 plane_redshift: float | None = None):
+    def __init__(
+        self,
+        positions,
+        threshold: float,
+        log_likelihood_penalty_factor: float = 1e8,
+        plane_redshift: float | None = None,
+    ):
         points = np.asarray(aa.raw_array(positions), dtype=float).reshape(-1, 2)
         points = points[np.all(np.isfinite(points), axis=1)]
         if points.shape[0] < 2:
@@ -28,7 +33,9 @@ class PositionsLH:
                 f"PositionsLH needs at least two finite (y, x) positions, got {points.shape[0]}."
             )
         if not threshold > 0.0:
-            raise exc.PositionsException(f"PositionsLH threshold must be positive, got {threshold}.")
+            raise exc.PositionsException(
+                f"PositionsLH threshold must be positive, got {threshold}."
+            )
         self.positions = aa.Grid2DIrregular(values=points)
         self.threshold = float(threshold)
         self.log_likelihood_penalty_factor = float(log_likelihood_penalty_factor)
@@ -38,7 +45,9 @@ class PositionsLH:
         """Largest pairwise separation (arc-seconds) of the positions traced to the plane."""
         index = plane_index_from(tracer, self.plane_redshift)
         points = xp.asarray(self.positions.array)
-        traced = xp.asarray(tracer.traced_points_list_from(points, xp, plane_index_limit=index)[index])
+        traced = xp.asarray(
+            tracer.traced_points_list_from(points, xp, plane_index_limit=index)[index]
+        )
         diff = traced[:, None, :] - traced[None, :, :]
         return xp.sqrt(xp.max(xp.sum(diff**2, axis=-1)))
 

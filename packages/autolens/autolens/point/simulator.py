@@ -19,9 +19,14 @@ class SimulatorPoint:
     the data are exact.
     """
 
-    def __init__(self, solver, positions_noise_sigma: float = 0.005,
-                 fluxes_noise_sigma: float | None = None,
-                 time_delays_noise_sigma: float | None = None, noise_seed: int | None = None):
+    def __init__(
+        self,
+        solver,
+        positions_noise_sigma: float = 0.005,
+        fluxes_noise_sigma: float | None = None,
+        time_delays_noise_sigma: float | None = None,
+        noise_seed: int | None = None,
+    ):
         self.solver = solver
         self.positions_noise_sigma = float(positions_noise_sigma)
         self.fluxes_noise_sigma = fluxes_noise_sigma
@@ -58,11 +63,17 @@ class SimulatorPoint:
         delays = delays_noise = None
         if self.time_delays_noise_sigma is not None:
             delays_noise = np.full(n, float(self.time_delays_noise_sigma))
-            delays = noisy(np.asarray(tracer.time_delays_from(aa.Grid2DIrregular(positions)).array),
-                           delays_noise)
+            delays = noisy(
+                np.asarray(tracer.time_delays_from(aa.Grid2DIrregular(positions)).array),
+                delays_noise,
+            )
         noise = np.full(n, self.positions_noise_sigma)
         return PointDataset(
-            name=name, positions=noisy(positions, noise[:, None]), positions_noise_map=noise,
-            fluxes=fluxes, fluxes_noise_map=fluxes_noise, time_delays=delays,
+            name=name,
+            positions=noisy(positions, noise[:, None]),
+            positions_noise_map=noise,
+            fluxes=fluxes,
+            fluxes_noise_map=fluxes_noise,
+            time_delays=delays,
             time_delays_noise_map=delays_noise,
         )

@@ -127,26 +127,53 @@ class PointSolver:
         self.n_x = int(math.ceil((self.x_max - self.x_min) / self.scale - 1e-9)) + 2
 
     @classmethod
-    def for_grid(cls, grid, pixel_scale_precision: float, magnification_threshold: float = 0.1,
-                 neighbor_degree: int = 1, use_jax: bool = False,
-                 residual_threshold: float | None = 10.0, **kwargs) -> PointSolver:
+    def for_grid(
+        cls,
+        grid,
+        pixel_scale_precision: float,
+        magnification_threshold: float = 0.1,
+        neighbor_degree: int = 1,
+        use_jax: bool = False,
+        residual_threshold: float | None = 10.0,
+        **kwargs,
+    ) -> PointSolver:
         """Solver over a ``Grid2D``'s pixel centres, initial triangles of its pixel scale."""
         points = np.asarray(aa.raw_array(grid)).reshape(-1, 2)
         scale = float(grid.mask.pixel_scale) if hasattr(grid, "mask") else float(grid.pixel_scale)
         return cls(
-            y_min=float(points[:, 0].min()), y_max=float(points[:, 0].max()),
-            x_min=float(points[:, 1].min()), x_max=float(points[:, 1].max()),
-            scale=scale, pixel_scale_precision=pixel_scale_precision,
-            magnification_threshold=magnification_threshold, neighbor_degree=neighbor_degree,
-            use_jax=use_jax, residual_threshold=residual_threshold, **kwargs,
+            y_min=float(points[:, 0].min()),
+            y_max=float(points[:, 0].max()),
+            x_min=float(points[:, 1].min()),
+            x_max=float(points[:, 1].max()),
+            scale=scale,
+            pixel_scale_precision=pixel_scale_precision,
+            magnification_threshold=magnification_threshold,
+            neighbor_degree=neighbor_degree,
+            use_jax=use_jax,
+            residual_threshold=residual_threshold,
+            **kwargs,
         )
 
     @classmethod
-    def for_limits_and_scale(cls, y_min: float = -1.0, y_max: float = 1.0, x_min: float = -1.0,
-                             x_max: float = 1.0, scale: float = 0.1,
-                             pixel_scale_precision: float = 0.001, **kwargs) -> PointSolver:
-        return cls(y_min=y_min, y_max=y_max, x_min=x_min, x_max=x_max, scale=scale,
-                   pixel_scale_precision=pixel_scale_precision, **kwargs)
+    def for_limits_and_scale(
+        cls,
+        y_min: float = -1.0,
+        y_max: float = 1.0,
+        x_min: float = -1.0,
+        x_max: float = 1.0,
+        scale: float = 0.1,
+        pixel_scale_precision: float = 0.001,
+        **kwargs,
+    ) -> PointSolver:
+        return cls(
+            y_min=y_min,
+            y_max=y_max,
+            x_min=x_min,
+            x_max=x_max,
+            scale=scale,
+            pixel_scale_precision=pixel_scale_precision,
+            **kwargs,
+        )
 
     # ------------------------------------------------------------------ geometry
     def side_at(self, step: int) -> float:
@@ -202,8 +229,11 @@ class PointSolver:
         source = _source_from(source_plane_coordinate)
         plane_index = plane_index_from(tracer, plane_redshift)
         i, j, o = self.bracket_numpy(tracer, source, plane_index)
-        empty = {"positions": np.zeros((0, 2)), "residuals": np.zeros(0),
-                 "magnifications": np.zeros(0)}
+        empty = {
+            "positions": np.zeros((0, 2)),
+            "residuals": np.zeros(0),
+            "magnifications": np.zeros(0),
+        }
         if i.size == 0:
             return empty
         side = self.side_at(self.n_steps - 1)
@@ -219,11 +249,15 @@ class PointSolver:
         keep = np.logical_and(keep, np.abs(magnification) > self.magnification_threshold)
         if not np.any(keep):
             return empty
-        return {"positions": theta[keep], "residuals": residual[keep],
-                "magnifications": magnification[keep]}
+        return {
+            "positions": theta[keep],
+            "residuals": residual[keep],
+            "magnifications": magnification[keep],
+        }
 
-    def solve(self, tracer, source_plane_coordinate, xp=None, plane_redshift=None,
-              remove_infinities=None):
+    def solve(
+        self, tracer, source_plane_coordinate, xp=None, plane_redshift=None, remove_infinities=None
+    ):
         """Image-plane positions of ``source_plane_coordinate`` → ``Grid2DIrregular``.
 
         NumPy: only the images found (``(0, 2)`` with a warning if none). JAX
@@ -233,14 +267,15 @@ class PointSolver:
         """
         xp = self._resolve_xp(xp)
         if xp is np:
-            positions = self.solve_numpy_with_info(
-                tracer, source_plane_coordinate, plane_redshift
-            )["positions"]
+            positions = self.solve_numpy_with_info(tracer, source_plane_coordinate, plane_redshift)[
+                "positions"
+            ]
             if positions.shape[0] == 0:
                 warnings.warn("PointSolver found no image of the source.", stacklevel=2)
             return aa.Grid2DIrregular(values=positions.reshape(-1, 2))
-        positions, mask = self.solve_padded(tracer, source_plane_coordinate, xp=xp,
-                                            plane_redshift=plane_redshift)
+        positions, mask = self.solve_padded(
+            tracer, source_plane_coordinate, xp=xp, plane_redshift=plane_redshift
+        )
         return aa.Grid2DIrregular(values=xp.where(mask[:, None], positions, xp.inf), xp=xp)
 
     def solve_padded(self, tracer, source_plane_coordinate, xp=None, plane_redshift=None):

@@ -64,9 +64,7 @@ def bracket_jax(solver, tracer, source, plane_index, xp):
     ny, nx = solver.n_y, solver.n_x
     iy = solver.origin[0] + solver.scale * xp.arange(ny + 1, dtype=xp.float64)
     ix = solver.origin[1] + solver.scale * xp.arange(nx + 1, dtype=xp.float64)
-    points = xp.stack(
-        [xp.repeat(iy, nx + 1), xp.tile(ix, ny + 1)], axis=1
-    )
+    points = xp.stack([xp.repeat(iy, nx + 1), xp.tile(ix, ny + 1)], axis=1)
     vertices = polish.source_plane_points_from(tracer, points, plane_index, xp=xp)
     vertices = vertices.reshape(ny + 1, nx + 1, 2)
     # Per cell: o = 0 has vertices (i, j), (i+1, j), (i+1, j+1); o = 1 (i, j), (i, j+1), (i+1, j+1).
@@ -149,8 +147,9 @@ def solve_padded_jax(solver, tracer, source_plane_coordinate, plane_redshift, xp
     source = _source_from(source_plane_coordinate, xp)
     plane_index = plane_index_from(tracer, plane_redshift)
     source_sg = jax.lax.stop_gradient(source)
-    centroids, valid = bracket_jax(solver, jax.lax.stop_gradient(tracer), source_sg,
-                                   plane_index, xp)
+    centroids, valid = bracket_jax(
+        solver, jax.lax.stop_gradient(tracer), source_sg, plane_index, xp
+    )
     tracer_sg = jax.lax.stop_gradient(tracer)
     _, value_and_jacobian = _value_and_jacobian_from(tracer_sg, plane_index, xp)
 
@@ -175,8 +174,9 @@ def solve_padded_jax(solver, tracer, source_plane_coordinate, plane_redshift, xp
     safe_det = xp.where(xp.logical_and(xp.isfinite(det), det != 0.0), det, 1.0)
     accepted = xp.logical_and(accepted, xp.abs(1.0 / safe_det) > solver.magnification_threshold)
     accepted = xp.logical_and(accepted, det != 0.0)
-    mask = polish.distinct_roots_mask(theta, xp.where(accepted, residual, 0.0), safe_det,
-                                      accepted, xp=xp)
+    mask = polish.distinct_roots_mask(
+        theta, xp.where(accepted, residual, 0.0), safe_det, accepted, xp=xp
+    )
     # Found images first (stable), then pad every unused row with a found image (or a point of
     # the search area) so the implicit step below only ever sees finite, regular points.
     order = xp.argsort(xp.logical_not(mask), stable=True)

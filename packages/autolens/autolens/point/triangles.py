@@ -25,9 +25,7 @@ from __future__ import annotations
 import numpy as np
 
 #: Vertex offsets ``[o, vertex, (di, dj)]``.
-VERTEX_OFFSETS = np.array(
-    [[[0, 0], [1, 0], [1, 1]], [[0, 0], [0, 1], [1, 1]]], dtype=np.int64
-)
+VERTEX_OFFSETS = np.array([[[0, 0], [1, 0], [1, 1]], [[0, 0], [0, 1], [1, 1]]], dtype=np.int64)
 #: Neighbour shifts ``[o, k, (di, dj, new_o)]`` (``k = 0`` is the triangle itself).
 NEIGHBOUR_SHIFTS = np.array(
     [

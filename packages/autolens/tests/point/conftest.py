@@ -28,7 +28,9 @@ P1_MODEL = [(-0.9, -9.0210979561e-04), (1.1, 9.0210979561e-04)]
 @pytest.fixture
 def p1_tracer():
     def make(point):
-        lens = al.Galaxy(redshift=0.5, mass=al.mp.IsothermalSph(centre=(0.0, 0.0), einstein_radius=1.0))
+        lens = al.Galaxy(
+            redshift=0.5, mass=al.mp.IsothermalSph(centre=(0.0, 0.0), einstein_radius=1.0)
+        )
         return al.Tracer([lens, al.Galaxy(redshift=1.0, point_0=point)])
 
     return make

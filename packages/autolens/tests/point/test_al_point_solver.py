@@ -6,7 +6,10 @@ from autolens.point import polish
 
 
 def _sie_tracer():
-    lens = al.Galaxy(redshift=0.5, mass=al.mp.Isothermal(centre=(0.0, 0.0), ell_comps=(0.1, 0.05), einstein_radius=1.2))
+    lens = al.Galaxy(
+        redshift=0.5,
+        mass=al.mp.Isothermal(centre=(0.0, 0.0), ell_comps=(0.1, 0.05), einstein_radius=1.2),
+    )
     return al.Tracer([lens, al.Galaxy(redshift=2.0)])
 
 
@@ -31,11 +34,19 @@ def test_sis_two_exact_images(solver_100, p1_tracer):
 def test_sie_quad_matches_reference_within_precision(solver_100):
     tracer = _sie_tracer()
     positions = solver_100.solve(tracer, (0.02, 0.04)).array
-    reference = np.array([(-0.8515625, 0.904816125), (-0.56171875, -0.9449600109),
-                          (0.65234375, 0.9927718301), (1.18671875, -0.3387422283)])
+    reference = np.array(
+        [
+            (-0.8515625, 0.904816125),
+            (-0.56171875, -0.9449600109),
+            (0.65234375, 0.9927718301),
+            (1.18671875, -0.3387422283),
+        ]
+    )
     assert positions.shape == (4, 2)
     for ref in reference:
-        assert np.min(np.linalg.norm(positions - ref, axis=1)) < 2 * solver_100.pixel_scale_precision
+        assert (
+            np.min(np.linalg.norm(positions - ref, axis=1)) < 2 * solver_100.pixel_scale_precision
+        )
     traced = polish.source_plane_points_from(tracer, positions, 1)
     assert np.max(np.abs(traced - np.array([0.02, 0.04]))) < 1e-8
 
@@ -47,7 +58,9 @@ def test_source_outside_caustics_gives_one_image(solver_100):
 
 
 def test_no_image_returns_empty_with_warning(p1_tracer):
-    solver = al.PointSolver.for_limits_and_scale(-1.0, 1.0, -1.0, 1.0, scale=0.1, pixel_scale_precision=0.01)
+    solver = al.PointSolver.for_limits_and_scale(
+        -1.0, 1.0, -1.0, 1.0, scale=0.1, pixel_scale_precision=0.01
+    )
     tracer = p1_tracer(al.ps.Point((5.0, 5.0)))
     with pytest.warns(UserWarning, match="no image"):
         positions = solver.solve(tracer, (5.0, 5.0))
@@ -73,7 +86,9 @@ def test_multi_plane_plane_redshift():
     lens = al.Galaxy(redshift=0.5, mass=al.mp.IsothermalSph(centre=(0.0, 0.0), einstein_radius=1.0))
     middle = al.Galaxy(redshift=1.0, point_0=al.ps.Point((0.1, 0.0)))
     tracer = al.Tracer([lens, middle, al.Galaxy(redshift=2.0)])
-    solver = al.PointSolver.for_limits_and_scale(-2.0, 2.0, -2.0, 2.0, scale=0.1, pixel_scale_precision=0.002)
+    solver = al.PointSolver.for_limits_and_scale(
+        -2.0, 2.0, -2.0, 2.0, scale=0.1, pixel_scale_precision=0.002
+    )
     positions = solver.solve(tracer, (0.1, 0.0), plane_redshift=1.0).array
     traced = polish.source_plane_points_from(tracer, positions, 1)
     assert positions.shape[0] == 2

@@ -27,7 +27,12 @@ def extract_profile(tracer, name: str):
             index = tracer.total_planes - 1 if index is None else index
             return galaxy.__dict__[name], index, redshifts[index]
     names = sorted(
-        {key for g in tracer.galaxies for key in g.__dict__ if key not in ("id", "redshift", "label")}
+        {
+            key
+            for g in tracer.galaxies
+            for key in g.__dict__
+            if key not in ("id", "redshift", "label")
+        }
     )
     raise exc.PointExtractionException(
         f"No galaxy of the tracer has a point source named '{name}' (the dataset's name); "
@@ -117,9 +122,7 @@ class AbstractFitPoint:
         self.residual_map = residual_map
         self.normalized_residual_map = residual_map / self.noise_map
         self.chi_squared_map = self.normalized_residual_map**2
-        self._finish(
-            xp.sum(self.chi_squared_map), xp.sum(xp.log(2.0 * np.pi * self.noise_map**2))
-        )
+        self._finish(xp.sum(self.chi_squared_map), xp.sum(xp.log(2.0 * np.pi * self.noise_map**2)))
 
     @property
     def figure_of_merit(self):

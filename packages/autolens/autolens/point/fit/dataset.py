@@ -23,8 +23,16 @@ class FitPointDataset:
 
     __no_flatten__ = ("dataset", "solver", "_xp")
 
-    def __init__(self, dataset, tracer, solver, fit_positions_cls=FitPositionsImagePairAllSolved,
-                 xp=np, fit_flux_cls=FitFluxes, fit_time_delays_cls=FitTimeDelays):
+    def __init__(
+        self,
+        dataset,
+        tracer,
+        solver,
+        fit_positions_cls=FitPositionsImagePairAllSolved,
+        xp=np,
+        fit_flux_cls=FitFluxes,
+        fit_time_delays_cls=FitTimeDelays,
+    ):
         self.dataset = dataset
         self.tracer = tracer
         self.solver = solver
@@ -34,8 +42,12 @@ class FitPointDataset:
         extract_profile(tracer, dataset.name)
         try:
             self.positions = fit_positions_cls(
-                name=dataset.name, data=dataset.positions,
-                noise_map=dataset.positions_noise_map, tracer=tracer, solver=solver, xp=xp,
+                name=dataset.name,
+                data=dataset.positions,
+                noise_map=dataset.positions_noise_map,
+                tracer=tracer,
+                solver=solver,
+                xp=xp,
             )
         except exc.PointExtractionException:
             self.positions = None
@@ -43,17 +55,24 @@ class FitPointDataset:
         if dataset.fluxes is not None and fit_flux_cls is not None:
             try:
                 self.flux = fit_flux_cls(
-                    name=dataset.name, data=dataset.fluxes, noise_map=dataset.fluxes_noise_map,
-                    positions=dataset.positions, tracer=tracer, xp=xp,
+                    name=dataset.name,
+                    data=dataset.fluxes,
+                    noise_map=dataset.fluxes_noise_map,
+                    positions=dataset.positions,
+                    tracer=tracer,
+                    xp=xp,
                 )
             except exc.PointExtractionException:
                 self.flux = None
         self.time_delays = None
         if dataset.time_delays is not None and fit_time_delays_cls is not None:
             self.time_delays = fit_time_delays_cls(
-                name=dataset.name, data=dataset.time_delays,
-                noise_map=dataset.time_delays_noise_map, positions=dataset.positions,
-                tracer=tracer, xp=xp,
+                name=dataset.name,
+                data=dataset.time_delays,
+                noise_map=dataset.time_delays_noise_map,
+                positions=dataset.positions,
+                tracer=tracer,
+                xp=xp,
             )
         total = 0.0
         for part in (self.positions, self.flux, self.time_delays):

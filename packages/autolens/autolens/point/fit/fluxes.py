@@ -20,9 +20,7 @@ class FitFluxes(AbstractFitPoint):
                 f"Flux fit '{name}': {self.data.shape[0]} fluxes but {self.positions.shape[0]} "
                 "positions; give one flux per position."
             )
-        self.magnifications = xp.abs(
-            signed_magnifications_from(self.lens_calc, self.positions, xp)
-        )
+        self.magnifications = xp.abs(signed_magnifications_from(self.lens_calc, self.positions, xp))
         self._compute(xp)
 
     def _compute(self, xp):
@@ -50,5 +48,6 @@ class FitFluxesSolved(FitFluxes):
         self.solved_flux = xp.sum(mu * self.data / self.noise_map**2) / weight
         self.model_fluxes = mu * self.solved_flux
         self._generic(self.data - self.model_fluxes)
-        self._finish(self.chi_squared, self.noise_normalization,
-                     extra=-0.5 * xp.log(weight / (2.0 * np.pi)))
+        self._finish(
+            self.chi_squared, self.noise_normalization, extra=-0.5 * xp.log(weight / (2.0 * np.pi))
+        )

@@ -40,9 +40,10 @@ def weights_from(tracer, points, noise_map, plane_index: int, weighting: str, xp
     jac = jacobian_from(calc, points, xp)
     a, b, c, d = jac[:, 0, 0], jac[:, 0, 1], jac[:, 1, 0], jac[:, 1, 1]
     det = a * d - b * c
-    inverse = xp.stack(
-        [xp.stack([d, -b], axis=-1), xp.stack([-c, a], axis=-1)], axis=-2
-    ) / det[:, None, None]
+    inverse = (
+        xp.stack([xp.stack([d, -b], axis=-1), xp.stack([-c, a], axis=-1)], axis=-2)
+        / det[:, None, None]
+    )
     return xp.einsum("nki,nkj->nij", inverse, inverse) / sigma2[:, None, None]
 
 
@@ -79,8 +80,11 @@ class FitPositionsSource(AbstractFitPoint):
         self.residual_map = xp.sqrt(xp.sum(offset**2, axis=1))
         self.chi_squared_map = xp.einsum("ni,nij,nj->n", offset, self.weights, offset)
         noise_normalization = xp.sum(xp.log((2.0 * np.pi) ** 2 * self.noise_map**4))
-        self._finish(xp.sum(self.chi_squared_map), noise_normalization,
-                     extra=self._marginalization(total, xp))
+        self._finish(
+            xp.sum(self.chi_squared_map),
+            noise_normalization,
+            extra=self._marginalization(total, xp),
+        )
 
     def _source_centre(self, xp):
         return xp.asarray(self.profile.centre, dtype=xp.float64).reshape(2), None

@@ -38,5 +38,8 @@ class FitTimeDelaysSolved(FitTimeDelays):
         tau = 1.0 / self.noise_map**2
         self.solved_reference = xp.sum(tau * (self.data - self.model_time_delays)) / xp.sum(tau)
         self._generic(self.data - (self.model_time_delays + self.solved_reference))
-        self._finish(self.chi_squared, self.noise_normalization,
-                     extra=-0.5 * xp.log(xp.sum(tau) / (2.0 * np.pi)))
+        self._finish(
+            self.chi_squared,
+            self.noise_normalization,
+            extra=-0.5 * xp.log(xp.sum(tau) / (2.0 * np.pi)),
+        )

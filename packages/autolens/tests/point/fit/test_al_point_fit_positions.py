@@ -50,7 +50,9 @@ def test_source_solved_fit(p1_tracer, p1_data, fixed_solver):
 
 
 def test_solved_image_fits_run_the_solver_at_the_solved_centre(p1_tracer, p1_data, fixed_solver):
-    fit = _fit(al.FitPositionsImagePairAllSolved, al.ps.PointSolved(), p1_tracer, p1_data, fixed_solver)
+    fit = _fit(
+        al.FitPositionsImagePairAllSolved, al.ps.PointSolved(), p1_tracer, p1_data, fixed_solver
+    )
     np.testing.assert_allclose(fixed_solver.calls[-1], [0.1195205361, 0.0016985017], atol=1e-8)
     assert np.isfinite(fit.log_likelihood)
 
@@ -84,7 +86,13 @@ def test_with_real_solver_close_to_reference(p1_tracer, p1_data, solver_100):
 
 def test_profile_kind_mismatch_raises(p1_tracer, p1_data, fixed_solver):
     with pytest.raises(al.exc.PointProfileMismatchException, match="PointSolved"):
-        _fit(al.FitPositionsImagePairAllSolved, al.ps.Point((0.1, 0.0)), p1_tracer, p1_data, fixed_solver)
+        _fit(
+            al.FitPositionsImagePairAllSolved,
+            al.ps.Point((0.1, 0.0)),
+            p1_tracer,
+            p1_data,
+            fixed_solver,
+        )
     with pytest.raises(al.exc.PointProfileMismatchException, match="centre"):
         _fit(al.FitPositionsImagePairAll, al.ps.PointSolved(), p1_tracer, p1_data, fixed_solver)
 
@@ -93,7 +101,14 @@ def test_missing_name_and_length_mismatch_raise(p1_tracer, p1_data, fixed_solver
     data, noise = p1_data
     tracer = p1_tracer(al.ps.Point((0.1, 0.0)))
     with pytest.raises(al.exc.PointExtractionException, match="point_1"):
-        al.FitPositionsImagePairAll(name="point_1", data=data, noise_map=noise, tracer=tracer, solver=fixed_solver)
+        al.FitPositionsImagePairAll(
+            name="point_1", data=data, noise_map=noise, tracer=tracer, solver=fixed_solver
+        )
     with pytest.raises(al.exc.FitException, match="noise"):
-        al.FitPositionsImagePairAll(name="point_0", data=data, noise_map=al.ArrayIrregular([0.05]),
-                                    tracer=tracer, solver=fixed_solver)
+        al.FitPositionsImagePairAll(
+            name="point_0",
+            data=data,
+            noise_map=al.ArrayIrregular([0.05]),
+            tracer=tracer,
+            solver=fixed_solver,
+        )
