@@ -29,7 +29,14 @@ def brute_force_images_from(
     starts = np.stack([yy.reshape(-1), xx.reshape(-1)], axis=1)
     step = 2.0 * extent / (starts_per_side - 1)
     theta, residual, det = polish.polish_numpy(
-        tracer, starts, source, plane_index, max_step=step, iterations=40, tolerance=1e-13
+        tracer,
+        starts,
+        source,
+        plane_index,
+        max_step=step,
+        iterations=40,
+        tolerance=1e-13,
+        give_up_after=40,
     )
     inside = np.all(np.abs(theta) <= extent, axis=1)
     with np.errstate(divide="ignore"):

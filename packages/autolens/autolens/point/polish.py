@@ -68,6 +68,8 @@ def polish_numpy(
     max_step: float,
     iterations: int = 30,
     tolerance: float = 1e-13,
+    give_up_after: int = 10,
+    give_up_residual: float = 1e-6,
 ):
     """Newton-polished ``points`` with their residual ``|β(θ) − β_s|`` and ``det A`` (NumPy).
 
@@ -85,6 +87,10 @@ def polish_numpy(
         residual[active] = np.sqrt(np.sum(offset**2, axis=1))
         det[active] = jac[:, 0, 0] * jac[:, 1, 1] - jac[:, 0, 1] * jac[:, 1, 0]
         moving = residual[active] > tolerance
+        if iteration >= give_up_after:
+            # Started within a bracketing triangle, Newton converges quadratically; a point
+            # still this far off (e.g. at a singular isothermal centre) is not an image.
+            moving = np.logical_and(moving, residual[active] < give_up_residual)
         if iteration == iterations or not np.any(moving):
             break
         step = cap_step(solve_2x2(jac[moving], offset[moving]), max_step)
