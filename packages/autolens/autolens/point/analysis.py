@@ -177,6 +177,21 @@ class AnalysisPoint:
             samples, analysis=self, search=search, output_folder=output_folder, loaded=loaded
         )
 
+    def visualize(self, output_dir, instance) -> None:
+        """Write ``positions.png`` (images over the critical curves, source plane with the
+        caustics) of the NumPy fit of ``instance``."""
+        from autolens.point.plot import positions_png
+
+        use_jax = self.use_jax
+        try:
+            self.use_jax = False
+            fit = self.fit_from(instance)
+        finally:
+            self.use_jax = use_jax
+        positions_png(
+            fit, os.path.join(str(output_dir), "positions.png"), title_prefix=self.title_prefix
+        )
+
     def save_results(self, output_dir, result) -> None:
         """Write ``tracer.json`` (maximum-likelihood model) and ``dataset.json`` atomically."""
         from autogalaxy.imaging.model_json import model_obj_to_json

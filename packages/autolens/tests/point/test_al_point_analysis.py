@@ -57,3 +57,9 @@ def test_positions_near_the_solver_edge_warn():
     )
     with pytest.warns(UserWarning, match="solver's area"):
         al.AnalysisPoint(dataset, solver)
+
+
+def test_visualize_writes_positions_png(solver_100, tmp_path):
+    model, analysis, _, _ = _setup(solver_100)
+    analysis.visualize(tmp_path, model.instance_from_vector([0.0, 0.0, 1.0, 0.1, 0.0]))
+    assert (tmp_path / "positions.png").read_bytes()[:4] == b"\x89PNG"
