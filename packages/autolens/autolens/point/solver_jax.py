@@ -90,13 +90,13 @@ def bracket_jax(solver, tracer, source, plane_index, xp):
             valid = _dedupe_mask(i, j, o, xp.repeat(valid, 4), width, xp)
             index, valid = _select(valid, 4 * size, xp)
             i, j, o = i[index], j[index], o[index]
-        i, j, o = triangles.children_from(i, j, o, xp=xp)
         valid = xp.repeat(valid, 4)
         side = solver.scale * 0.5**step
-        image = triangles.vertices_from(i, j, o, solver.origin, side, xp=xp)
-        traced = polish.source_plane_points_from(
-            tracer, image.reshape(-1, 2), plane_index, xp=xp
-        ).reshape(-1, 3, 2)
+        (i, j, o), traced = triangles.children_with_traced_vertices_from(
+            i, j, o, solver.origin, side,
+            lambda points: polish.source_plane_points_from(tracer, points, plane_index, xp=xp),
+            xp=xp,
+        )
         kept = xp.logical_and(triangles.contains_from(traced, source, xp=xp), valid)
         index, valid = _select(kept, size, xp)
         return i[index], j[index], o[index], valid
