@@ -2,7 +2,9 @@
 
 Bracketing follows the NumPy path, except that each step keeps at most ``max_images``
 containing triangles (the first by lattice order) so every array has a fixed size; duplicates
-created by the neighbourhood are marked invalid after a sort of integer keys, not removed.
+created by the neighbourhood are marked invalid after a sort of integer keys, not removed. The
+initial step tests a source only against the triangles of the blocks (4 x 4 cells) whose traced
+bounding box holds it; a triangle containing the source lies in such a block, so this is exact.
 
 The Newton polish runs on ``jax.lax.stop_gradient`` values. Derivatives come from one last step
 taken with the converged, stopped root ``θ₀`` and stopped Jacobian ``A₀``:
