@@ -68,7 +68,7 @@ def polish_numpy(
     max_step: float,
     iterations: int = 30,
     tolerance: float = 1e-13,
-    give_up_after: int = 10,
+    give_up_after: int = 6,
     give_up_residual: float = 1e-6,
 ):
     """Newton-polished ``points`` with their residual ``|β(θ) − β_s|`` and ``det A`` (NumPy).

@@ -97,8 +97,9 @@ def contains_from(traced, point, xp=np):
     l3 = 1.0 - l1 - l2
     tol = -CONTAINMENT_TOLERANCE
     inside = xp.logical_and(xp.logical_and(l1 >= tol, l2 >= tol), l3 >= tol)
-    finite = xp.all(xp.isfinite(traced.reshape(traced.shape[0], -1)), axis=1)
-    return xp.logical_and(xp.logical_and(inside, den != 0.0), finite)
+    # A non-finite traced vertex makes a barycentric coordinate NaN, and NaN fails every
+    # comparison, so such triangles are never kept (no separate finiteness pass).
+    return xp.logical_and(inside, den != 0.0)
 
 
 def neighbourhood_from(i, j, o, xp=np):
