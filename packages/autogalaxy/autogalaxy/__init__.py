@@ -33,6 +33,7 @@ from autogalaxy.profiles.light import basis as lp_basis
 from autogalaxy.profiles.light import linear as lp_linear
 from autogalaxy.profiles.light import standard as lp
 from autogalaxy.profiles import mass as mp
+from autogalaxy.profiles import point_sources as ps
 from autogalaxy.profiles.geometry_profiles import EllProfile, GeometryProfile, SphProfile
 from autogalaxy.imaging.analysis import AnalysisImaging
 from autogalaxy.imaging.result import ResultImaging

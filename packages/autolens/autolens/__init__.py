@@ -95,3 +95,24 @@ from autolens.aggregator import Aggregator
 from autolens.batch import ImagingFolder, fit_batch
 
 __version__ = "0.1.0"
+
+# Point sources (issue 20).
+from autogalaxy.profiles import point_sources as ps  # noqa: E402
+from autolens.point.analysis import AnalysisPoint, ResultPoint  # noqa: E402
+from autolens.point.dataset import PointDataset  # noqa: E402
+from autolens.point.fit.dataset import FitPointDataset  # noqa: E402
+from autolens.point.fit.fluxes import FitFluxes, FitFluxesSolved  # noqa: E402
+from autolens.point.fit.positions_image import (  # noqa: E402
+    FitPositionsImagePair,
+    FitPositionsImagePairAll,
+    FitPositionsImagePairAllSolved,
+    FitPositionsImagePairRepeat,
+    FitPositionsImagePairRepeatSolved,
+)
+from autolens.point.fit.positions_source import (  # noqa: E402
+    FitPositionsSource,
+    FitPositionsSourceSolved,
+)
+from autolens.point.fit.time_delays import FitTimeDelays, FitTimeDelaysSolved  # noqa: E402
+from autolens.point.simulator import SimulatorPoint  # noqa: E402
+from autolens.point.solver import PointSolver  # noqa: E402

@@ -68,10 +68,6 @@ class PlottingException(AutoLensException):
     """A plot was asked for something it cannot draw."""
 
 
-class PointExtractionException(AutoLensException):
-    """Point-source positions could not be extracted from an image."""
-
-
 class SamplesException(SearchException):
     """Samples of a search are missing or inconsistent with the model."""
 
@@ -86,3 +82,21 @@ class UnitsException(AutoLensException):
 
 class VectorYXException(AutoLensException):
     """A (y, x) vector field has the wrong shape for its grid."""
+
+
+class PointExtractionException(AutoLensException):
+    """No point-source profile of the requested name exists in the tracer, or it lacks an
+    attribute the fit needs (e.g. ``flux``)."""
+
+
+class PointProfileMismatchException(AutoLensException):
+    """A point-source profile of the wrong kind for the fit (``*Solved`` fits need
+    ``ps.PointSolved``; the others need a profile with a ``centre``)."""
+
+
+class PointDatasetException(AutoLensException):
+    """A ``PointDataset`` was built from inconsistent values (lengths, NaNs, ...)."""
+
+
+class PointSolverException(AutoLensException):
+    """A ``PointSolver`` was configured or called incorrectly."""

@@ -58,6 +58,20 @@ def _is_array(obj) -> bool:
     )
 
 
+def _irregular_structure_to_dict(obj):
+    """``Grid2DIrregular`` / ``ArrayIrregular`` by their ``values`` (point-source datasets)."""
+    from autoarray import ArrayIrregular, Grid2DIrregular
+
+    if not isinstance(obj, (ArrayIrregular, Grid2DIrregular)):
+        return None
+    values = np.asarray(obj.array)
+    return {
+        "type": "instance",
+        "class_path": pyauto_class_path_for(type(obj)),
+        "arguments": {"values": {"type": "ndarray", "array": values.tolist(), "dtype": str(values.dtype)}},
+    }
+
+
 def model_obj_to_dict(obj):
     """The PyAutoLens JSON description of ``obj`` (galaxies, profiles, tracers, models, ...)."""
     from autogalaxy.modeling.model import AbstractModel
@@ -72,6 +86,9 @@ def model_obj_to_dict(obj):
         return int(obj)
     if isinstance(obj, numbers.Real):
         return float(obj)
+    irregular = _irregular_structure_to_dict(obj)
+    if irregular is not None:
+        return irregular
     if _is_array(obj):
         array = np.asarray(obj)
         if array.ndim == 0:

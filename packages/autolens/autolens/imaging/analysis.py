@@ -46,7 +46,7 @@ class AnalysisImaging(AbstractAnalysisImaging):
         fit = self.fit_from(instance)
         figure = fit.figure_of_merit
         for positions_likelihood in self.positions_likelihood_list or ():
-            figure = figure - positions_likelihood.log_likelihood_penalty_from(
+            figure = figure - positions_likelihood.log_likelihood_penalty_via_tracer_from(
                 fit.tracer, xp=self._xp
             )
         return figure

@@ -74,7 +74,14 @@ class PositionsLH:
         delta = plane[:, None, :] - plane[None, :, :]
         return xp.sqrt(xp.max(xp.sum(delta * delta, axis=-1)))
 
-    def log_likelihood_penalty_from(self, tracer, xp=np):
+    def log_likelihood_penalty_from(self, instance, analysis, xp=np):
+        """The penalty (``>= 0``) of the model ``instance`` (PyAutoLens's signature): the tracer
+        is built by ``analysis.tracer_via_instance_from``."""
+        return self.log_likelihood_penalty_via_tracer_from(
+            analysis.tracer_via_instance_from(instance), xp=xp
+        )
+
+    def log_likelihood_penalty_via_tracer_from(self, tracer, xp=np):
         """The penalty (``>= 0``) of ``tracer``; subtracted from the figure of merit."""
         if tracer.total_planes == 1 or not any(to_inversion.has_mass(g) for g in tracer.galaxies):
             return 0.0

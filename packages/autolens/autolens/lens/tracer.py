@@ -312,6 +312,21 @@ class Tracer(OperateImage, aa.Pytree):
         """Sum of every galaxy's lensing potential on the image-plane grid (not lensed)."""
         return aa.raw_array(Galaxies(self.galaxies).potential_2d_from(grid=_points_grid(aa.raw_array(grid), xp), xp=xp))
 
+    def fermat_potential_from(self, grid, xp=np):
+        """Fermat potential ``½|α|² − ψ`` (arcsec², two planes) on the image-plane grid."""
+        from autolens.lens.time_delay import fermat_potential_raw_from
+
+        values = fermat_potential_raw_from(self, xp.asarray(aa.raw_array(grid)).reshape(-1, 2), xp=xp)
+        return aa.ArrayIrregular(values=values) if xp is np else values
+
+    def time_delays_from(self, grid, xp=np):
+        """Time delay (days) of each image-plane position relative to the unlensed path
+        (two planes; see :mod:`autolens.lens.time_delay`)."""
+        from autolens.lens.time_delay import time_delays_raw_from
+
+        values = time_delays_raw_from(self, xp.asarray(aa.raw_array(grid)).reshape(-1, 2), xp=xp)
+        return aa.ArrayIrregular(values=values) if xp is np else values
+
     def traced_grid_2d_from(self, grid, xp=np):
         """The grid traced to the last plane."""
         return self.traced_grid_2d_list_from(grid, xp=xp)[-1]

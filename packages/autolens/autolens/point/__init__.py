@@ -1,0 +1,2 @@
+"""Point sources: ``PointDataset``, ``PointSolver``, position / flux / time-delay fits and
+``AnalysisPoint``."""

@@ -1,0 +1,18 @@
+"""JAX parity of the image-plane point-source likelihood (``FitPositionsImagePairAll``,
+``ps.Point`` with a free centre, plus time delays): jit round trip, ``Fitness._vmap`` vs NumPy
+and grad vs finite differences (see ``_common.py``).
+
+Run: ``timeout 600 python workspace_test/jax_likelihood_functions/point_source/image_plane.py``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import _common  # noqa: E402
+
+if __name__ == "__main__":
+    sys.exit(_common.run("image_plane.py", "FitPositionsImagePairAll", solved=False))
