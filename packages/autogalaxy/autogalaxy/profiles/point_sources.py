@@ -7,9 +7,14 @@ They hold parameters only: the lensed images are found by ``autolens``'s ``Point
 
 from __future__ import annotations
 
+from autoarray.pytrees import Pytree
 
-class Point:
+
+class Point(Pytree):
     """A point source at source-plane position ``centre`` (y, x) arc-seconds."""
+
+    #: The constructor's arguments are the parameters (traced under JAX).
+    __pytree_leaves__ = "__init__"
 
     def __init__(self, centre: tuple[float, float] = (0.0, 0.0)):
         self.centre = centre
@@ -23,6 +28,6 @@ class PointFlux(Point):
         self.flux = flux
 
 
-class PointSolved:
+class PointSolved(Pytree):
     """A point source whose centre is not a parameter: the ``*Solved`` fits solve for it
     analytically (the noise-weighted mean of the ray-traced observed positions)."""

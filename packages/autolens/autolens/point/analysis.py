@@ -104,24 +104,13 @@ class AnalysisPoint:
         return np
 
     def _register_pytrees(self, instance=None) -> None:
-        from autogalaxy.imaging import jax_registration
-        from autolens.point.fit import fluxes, positions_image, positions_source, time_delays
+        """Fits, tracers and point profiles declare their pytree fields (``aa.Pytree``); a
+        user's own classes in ``instance`` are registered when first seen."""
+        from autoarray.pytrees import register_declared_pytrees, register_reachable_classes
 
-        classes = [FitPointDataset, Tracer]
-        for module in (positions_image, positions_source, fluxes, time_delays):
-            classes += [
-                v
-                for v in vars(module).values()
-                if isinstance(v, type) and v.__module__ == module.__name__
-            ]
-        jax_registration.register_fit_pytrees(*classes)
-        from autoarray.abstract_ndarray import register_instance_pytree
-        from autogalaxy.profiles import point_sources
-
-        for cls in (point_sources.Point, point_sources.PointFlux, point_sources.PointSolved):
-            register_instance_pytree(cls, arguments=jax_registration.constructor_arguments(cls))
+        register_declared_pytrees()
         if instance is not None:
-            jax_registration.register_instance_classes(instance)
+            register_reachable_classes(instance)
 
     # ------------------------------------------------------------------ likelihood
     @staticmethod

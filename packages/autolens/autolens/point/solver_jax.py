@@ -182,10 +182,10 @@ def _value_and_jacobian_from(tracer, plane_index, xp):
 
 def _register_tracer(tracer) -> None:
     """Make ``tracer`` a pytree (for ``stop_gradient``); idempotent and cheap once done."""
-    from autogalaxy.imaging import jax_registration
+    from autoarray.pytrees import register_declared_pytrees, register_reachable_classes
 
-    jax_registration.register_fit_pytrees(type(tracer))
-    jax_registration.register_instance_classes(tracer)
+    register_declared_pytrees()
+    register_reachable_classes(tracer)
 
 
 def solve_padded_jax(solver, tracer, source_plane_coordinate, plane_redshift, xp):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 import autoarray as aa
+from autoarray.pytrees import Pytree
 from autogalaxy.operate.lens_calc import LensCalc
 from autolens import exc
 
@@ -80,14 +81,14 @@ def signed_magnifications_from(calc: LensCalc, points, xp):
     return 1.0 / ((1.0 - h_xx) * (1.0 - h_yy) - h_xy * h_yx)
 
 
-class AbstractFitPoint:
+class AbstractFitPoint(Pytree):
     """A fit of one named point source's data.
 
     Subclasses set ``self.residual_map`` (raw) or override ``_chi_squared_from`` and call
     :meth:`_finish`.
     """
 
-    __no_flatten__ = ("name", "solver", "_xp", "profile_plane_index")
+    __pytree_static__ = ("name", "solver", "_xp", "profile_plane_index")
 
     def __init__(self, name: str, data, noise_map, tracer, solver=None, profile=None, xp=np):
         self.name = name

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from autoarray.pytrees import Pytree
 from autolens import exc
 from autolens.point.fit.abstract import extract_profile
 from autolens.point.fit.fluxes import FitFluxes
@@ -11,7 +12,7 @@ from autolens.point.fit.positions_image import FitPositionsImagePairAllSolved
 from autolens.point.fit.time_delays import FitTimeDelays
 
 
-class FitPointDataset:
+class FitPointDataset(Pytree):
     """Fit of a :class:`~autolens.point.dataset.PointDataset` with a tracer.
 
     ``positions`` uses ``fit_positions_cls`` (default ``FitPositionsImagePairAllSolved``, which
@@ -21,7 +22,7 @@ class FitPointDataset:
     ``log_likelihood`` is the sum of the available components'.
     """
 
-    __no_flatten__ = ("dataset", "solver", "_xp")
+    __pytree_static__ = ("dataset", "solver", "_xp")
 
     def __init__(
         self,
