@@ -7,7 +7,9 @@ import warnings
 import numpy as np
 
 from autogalaxy.modeling.result import Samples
+from autogalaxy import exc
 from autogalaxy.modeling.searches.abstract import AbstractSearch, BatchLikelihood, PriorTransform
+from autogalaxy.modeling.searches.settings import check_choice, check_float, check_int
 
 
 class _PhysicalLikelihood:
@@ -73,6 +75,34 @@ class DynestyStatic(AbstractSearch):
         self.maxiter = maxiter
         self.maxcall = maxcall
         self.checkpoint_every = checkpoint_every
+        self._check_settings()
+
+    def _check_settings(self) -> None:
+        super()._check_settings()
+        name = type(self).__name__
+        check_int(name, "nlive", self.nlive, 2)
+        check_choice(name, "bound", self.bound, ("none", "single", "multi", "balls", "cubes"))
+        check_choice(name, "sample", self.sample, ("auto", "unif", "rwalk", "slice", "rslice"))
+        check_float(name, "dlogz", self.dlogz, 0.0, low_open=True)
+        check_int(name, "maxiter", self.maxiter, 1, allow_none=True)
+        check_int(name, "maxcall", self.maxcall, 1, allow_none=True)
+        check_float(name, "checkpoint_every", self.checkpoint_every, 0.0)
+
+    @staticmethod
+    def _restore(dynesty, save, ndim: int):
+        """The sampler pickled in ``save`` (dynesty writes it via temp file + rename)."""
+        try:
+            sampler = dynesty.NestedSampler.restore(str(save))
+        except Exception as err:  # unpickling garbage raises anything from EOFError to KeyError
+            raise exc.SearchException(
+                f"The dynesty checkpoint {save} is unreadable ({type(err).__name__}: {err}); "
+                "expected a sampler saved by dynesty. Delete it (or the output folder) to restart."
+            ) from err
+        if getattr(sampler, "ndim", ndim) != ndim:
+            raise exc.SearchException(
+                f"The dynesty checkpoint {save} is for {sampler.ndim} parameters; the model has {ndim}."
+            )
+        return sampler
 
     def _fit(self, model, fitness, folder, progress) -> Samples:
         dynesty = self._import()
@@ -87,7 +117,7 @@ class DynestyStatic(AbstractSearch):
             )
         resume = checkpoint and save.exists()
         if resume:
-            sampler = dynesty.NestedSampler.restore(str(save))
+            sampler = self._restore(dynesty, save, model.prior_count)
             sampler.loglikelihood.loglikelihood = loglike
             sampler.prior_transform = prior
         else:
