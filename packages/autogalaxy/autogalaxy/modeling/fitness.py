@@ -197,7 +197,12 @@ class Fitness:
         figure = self.analysis.log_likelihood_function(instance)
         if not self.fom_is_log_likelihood:
             figure = figure + sum(self.model.log_prior_list_from_vector(parameters, xp=xp))
-        figure = xp.where(xp.isfinite(figure), figure, self.resample_figure_of_merit)
+        # Parameters a profile constructor rejects on NumPy (|ell_comps| >= 1, a negative
+        # Einstein radius, ...) are resampled here too: the rules were recorded while tracing.
+        from autogalaxy.profiles.parameter_rules import valid_from
+
+        valid = xp.logical_and(xp.isfinite(figure), valid_from(instance, xp=xp))
+        figure = xp.where(valid, figure, self.resample_figure_of_merit)
         if self.convert_to_chi_squared:
             figure = -2.0 * figure
         return figure

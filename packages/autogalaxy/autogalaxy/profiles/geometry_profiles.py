@@ -22,6 +22,7 @@ import numpy as np
 
 import autoarray as aa
 from autogalaxy import convert, exc
+from autogalaxy.profiles import parameter_rules
 
 
 def grid_raw_from(grid):
@@ -81,6 +82,9 @@ def check_parameter(profile, name: str, *, positive: bool = False, non_negative:
     elif type(value) is tuple and all(type(v) is float for v in value):
         elements = value
     elif not is_concrete(value):
+        # traced: the search's Fitness applies the rule (NumPy and JAX reject the same points)
+        rule = "positive" if positive else ("non_negative" if non_negative else "finite")
+        parameter_rules.record(profile, name, rule)
         return
     else:
         elements = np.ravel(np.asarray(value, dtype=float))
@@ -233,7 +237,9 @@ class EllProfile(SphProfile):
         super().__init__(centre=centre)
         self.ell_comps = ell_comps
         check_parameter(self, "ell_comps")
-        if is_concrete(ell_comps) and float(ell_comps[0]) ** 2 + float(ell_comps[1]) ** 2 >= 1.0:
+        if not is_concrete(ell_comps):
+            parameter_rules.record(self, "ell_comps", "unit_disk")
+        elif float(ell_comps[0]) ** 2 + float(ell_comps[1]) ** 2 >= 1.0:
             raise exc.ProfileException(
                 f"{type(self).__name__}: |ell_comps| must be < 1, got ell_comps={ell_comps!r}."
             )
