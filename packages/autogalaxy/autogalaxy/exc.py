@@ -35,3 +35,7 @@ class GalaxyException(AutoGalaxyException):
 
 class LensCalcException(AutoGalaxyException):
     """A lensing calculation lacks what it needs (e.g. no potential for a Fermat potential)."""
+
+
+class AnalysisException(AutoGalaxyException):
+    """An analysis was given an invalid dataset or setting (e.g. ``dataset=None``)."""

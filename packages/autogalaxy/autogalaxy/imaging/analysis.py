@@ -8,6 +8,7 @@ from abc import ABC, abstractmethod
 
 import numpy as np
 
+from autogalaxy import exc
 from autogalaxy.imaging import jax_registration
 from autogalaxy.imaging.fit_imaging import FitImaging, fit_statics_from
 from autogalaxy.imaging.result import ResultImaging
@@ -35,6 +36,11 @@ class AbstractAnalysisImaging(ABC):
                  title_prefix=None):
         from autogalaxy.cosmology.model import Planck15
 
+        if not all(hasattr(dataset, a) for a in ("data", "noise_map", "mask")):
+            raise exc.AnalysisException(
+                f"{type(self).__name__}: dataset={dataset!r} is not an imaging dataset; expected "
+                "an Imaging (with data, noise_map and mask), e.g. Imaging.from_fits(...).apply_mask(mask)."
+            )
         self.dataset = dataset
         self.settings = settings
         self.cosmology = Planck15() if cosmology is None else cosmology

@@ -70,6 +70,13 @@ def plain_scalars(*values) -> bool:
     return True
 
 
+def _traced(value) -> bool:
+    """True for JAX arrays / tracers (or tuples of them mixed with plain numbers)."""
+    if isinstance(value, (tuple, list)):
+        return all(_traced(v) or is_concrete(v) for v in value)
+    return (type(value).__module__ or "").startswith("jax")
+
+
 def check_parameter(profile, name: str, *, positive: bool = False, non_negative: bool = False):
     """Raise :class:`~autogalaxy.exc.ProfileException` if the concrete parameter ``name`` is invalid.
 
@@ -81,6 +88,12 @@ def check_parameter(profile, name: str, *, positive: bool = False, non_negative:
         elements = (value,)
     elif type(value) is tuple and all(type(v) is float for v in value):
         elements = value
+    elif not is_concrete(value) and not _traced(value):
+        raise exc.ProfileException(
+            f"{type(profile).__name__}: {name}={value!r} must be a number"
+            + (" or a tuple of numbers" if isinstance(value, (tuple, list)) else "")
+            + f", got {type(value).__name__}."
+        )
     elif not is_concrete(value):
         # traced: the search's Fitness applies the rule (NumPy and JAX reject the same points)
         rule = "positive" if positive else ("non_negative" if non_negative else "finite")
