@@ -10,6 +10,7 @@
    likelihood (the point's contribution is zero, the limit of the symmetric difference).
 4. L-BFGS (JAX gradients) started exactly at the pixel centre moves away from it and reports a
    real log likelihood (never the penalty).
+5. A compiled likelihood needing more memory than available raises a clear error before it runs.
 
 Exits non-zero on failure. Run: ``timeout 600 python workspace_test/reliability/jax_invalid_and_gradients.py``.
 """
@@ -125,6 +126,21 @@ def main() -> int:
               f"LBFGS from a pixel centre reports a real log L ({ml})")
         check(abs(result.samples.max_log_likelihood_vector[2] - 1.0) < 0.05,
               f"LBFGS from a pixel centre recovers the intensity ({result.samples.max_log_likelihood_vector})")
+    # 5. A program larger than the memory available raises before running (XLA would abort).
+    import os
+
+    from autogalaxy import exc
+
+    os.environ["AUTOGALAXY_JAX_MEMORY_BYTES"] = "1000"
+    try:
+        Fitness(model, ag.AnalysisImaging(dataset=ds, use_jax=True))._jit(jnp.asarray(good))
+        check(False, "memory estimate: no error for a program larger than the memory")
+    except exc.SearchException as err:
+        check("MiB" in str(err), f"memory estimate raises before running: {str(err)[:90]}...")
+    finally:
+        del os.environ["AUTOGALAXY_JAX_MEMORY_BYTES"]
+    v = float(jax.vmap(fit_jx._jit)(jnp.asarray(vectors))[0])
+    check(abs(v - fit_np._call_numpy(np.asarray(good))) < 1e-8 * abs(v), "vmap over _jit still works")
     print(f"{len(FAILURES)} failures")
     return 1 if FAILURES else 0
 

@@ -36,7 +36,7 @@ class AbstractAnalysisImaging(ABC):
                  title_prefix=None):
         from autogalaxy.cosmology.model import Planck15
 
-        if not all(hasattr(dataset, a) for a in ("data", "noise_map", "mask")):
+        if not all(hasattr(dataset, a) for a in ("data", "noise_map")):
             raise exc.AnalysisException(
                 f"{type(self).__name__}: dataset={dataset!r} is not an imaging dataset; expected "
                 "an Imaging (with data, noise_map and mask), e.g. Imaging.from_fits(...).apply_mask(mask)."

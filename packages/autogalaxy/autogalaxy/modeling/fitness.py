@@ -93,8 +93,10 @@ class BatchedCall:
         if devices not in self._compiled:
             import jax
 
+            from autogalaxy.modeling.jax_memory import MemoryCheckedJit
+
             if devices == 1:
-                self._compiled[devices] = jax.jit(self._local)
+                self._compiled[devices] = MemoryCheckedJit(self._local, "batched likelihood")
             else:
                 from jax.sharding import Mesh, PartitionSpec
 
@@ -263,9 +265,9 @@ class Fitness:
         """``jax.jit(call)``: ``[N] -> scalar``."""
         self._require_jax("_jit")
         if "jit" not in self._cache:
-            import jax
+            from autogalaxy.modeling.jax_memory import MemoryCheckedJit
 
-            self._cache["jit"] = jax.jit(self.call)
+            self._cache["jit"] = MemoryCheckedJit(self.call, "likelihood")
         return self._cache["jit"]
 
     @property
@@ -275,7 +277,9 @@ class Fitness:
         if "grad" not in self._cache:
             import jax
 
-            self._cache["grad"] = jax.jit(jax.grad(self.call))
+            from autogalaxy.modeling.jax_memory import MemoryCheckedJit
+
+            self._cache["grad"] = MemoryCheckedJit(jax.grad(self.call), "likelihood gradient")
         return self._cache["grad"]
 
     @property
@@ -284,7 +288,11 @@ class Fitness:
         if "value_and_grad" not in self._cache:
             import jax
 
-            self._cache["value_and_grad"] = jax.jit(jax.value_and_grad(self.call))
+            from autogalaxy.modeling.jax_memory import MemoryCheckedJit
+
+            self._cache["value_and_grad"] = MemoryCheckedJit(
+                jax.value_and_grad(self.call), "likelihood gradient"
+            )
         return self._cache["value_and_grad"]
 
     def grad(self, parameters, step: float = 1e-6) -> np.ndarray:

@@ -43,8 +43,11 @@ class _Objective:
             def figure(u):
                 return fitness.call(model.vector_from_unit_vector(u, xp=jnp))
 
+            from autogalaxy.modeling.jax_memory import MemoryCheckedJit
+
             self._jnp = jnp
-            self._value_and_grad = jax.jit(jax.value_and_grad(figure))
+            self._value_and_grad = MemoryCheckedJit(jax.value_and_grad(figure),
+                                                    "likelihood gradient")
         else:
             self._figure = lambda u: fitness._call_numpy(model.vector_from_unit_vector(u))
 
