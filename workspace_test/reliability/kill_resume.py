@@ -1,0 +1,147 @@
+"""Kill-and-resume loop: every search survives random ``kill -9`` and ends as if never killed.
+
+For each search a reference fit runs uninterrupted; then the same fit (same seed, a fresh output
+folder) is started in a subprocess and killed with SIGKILL at a random moment, again and again,
+each restart resuming from the checkpoint, until ``--kills`` kills have landed (a fit that
+completes first is checked and a new round starts in a fresh folder). After the last kill the
+fit is run to completion. Checked: every restart either completes or is killed (no crash, no
+unreadable checkpoint), the final ``samples.csv`` equals the reference (rtol 1e-9) and so does
+the log evidence. A likelihood delay (``--delay``) makes fits last long enough to be killed.
+
+CI runs the short default (2 kills per search, under a minute on 2 cores); the long run is
+``hatch run reliability`` (``--kills 20``). Exits non-zero on any failure. Timings are noisy on
+a shared machine.
+
+Usage: ``python workspace_test/reliability/kill_resume.py [--kills N] [--searches a,b] [--delay S]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import selectors
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+WORKER = HERE / "_kill_worker.py"
+
+
+def run_worker(kind: str, out: Path, delay: float, kill_after: float | None, timeout: float):
+    """Start a worker; SIGKILL it ``kill_after`` s after READY. Returns (status, stderr tail)."""
+    proc = subprocess.Popen([sys.executable, str(WORKER), kind, str(out), str(delay)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    selector = selectors.DefaultSelector()
+    selector.register(proc.stdout, selectors.EVENT_READ)
+    start = time.monotonic()
+    ready_at = None
+    while ready_at is None and time.monotonic() - start < timeout:
+        if selector.select(timeout=0.5):
+            line = proc.stdout.readline()
+            if line.startswith("READY"):
+                ready_at = time.monotonic()
+            elif line == "" and proc.poll() is not None:
+                break
+    deadline = (ready_at or start) + (kill_after if kill_after is not None else timeout)
+    while proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    if proc.poll() is None:
+        if kill_after is None:
+            proc.kill()
+            proc.wait()
+            return "hang", ""
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        return "killed", ""
+    err = proc.stderr.read()
+    return ("completed" if proc.returncode == 0 else "crashed"), err[-2000:]
+
+
+def read_fit(folder: Path):
+    from autogalaxy.modeling.output import read_samples_csv
+
+    _, params, log_l, weights = read_samples_csv(folder / "fit" / "samples.csv")
+    summary = json.loads((folder / "fit" / "result.json").read_text())
+    return params, log_l, weights, summary.get("log_evidence")
+
+
+def same_fit(ref, got) -> tuple[bool, float]:
+    if ref[0].shape != got[0].shape:
+        return False, float("inf")
+    diff = max(float(np.max(np.abs(a - b) / (np.abs(a) + 1e-300))) if a.size else 0.0
+               for a, b in zip(ref[:3], got[:3]))
+    ev_ok = (ref[3] is None and got[3] is None) or (
+        ref[3] is not None and got[3] is not None and abs(ref[3] - got[3]) <= 1e-9 * abs(ref[3]))
+    return diff <= 1e-9 and ev_ok, diff
+
+
+def kill_loop(kind: str, kills: int, delay: float, rng, root: Path, timeout: float) -> dict:
+    stats = {"search": kind, "kills": 0, "rounds": 0, "restarts_completed": 0, "crashes": 0,
+             "hangs": 0, "mismatches": 0, "max_rel_diff": 0.0, "errors": []}
+    status, err = run_worker(kind, root / f"{kind}_ref", 0.0, None, timeout)
+    if status != "completed":
+        stats["errors"].append(f"reference run {status}: {err}")
+        stats["crashes"] += 1
+        return stats
+    reference = read_fit(root / f"{kind}_ref")
+    while stats["kills"] < kills:
+        stats["rounds"] += 1
+        out = root / f"{kind}_killed_{stats['rounds']}"
+        while stats["kills"] < kills:
+            status, err = run_worker(kind, out, delay, float(rng.uniform(0.05, 1.2)), timeout)
+            if status == "killed":
+                stats["kills"] += 1
+                continue
+            if status != "completed":
+                stats["crashes" if status == "crashed" else "hangs"] += 1
+                stats["errors"].append(f"restart {status}: {err}")
+            break
+        status, err = run_worker(kind, out, 0.0, None, timeout)  # run to the end
+        if status != "completed":
+            stats["crashes" if status == "crashed" else "hangs"] += 1
+            stats["errors"].append(f"final run {status}: {err}")
+            break
+        stats["restarts_completed"] += 1
+        ok, diff = same_fit(reference, read_fit(out))
+        stats["max_rel_diff"] = max(stats["max_rel_diff"], diff)
+        if not ok:
+            stats["mismatches"] += 1
+            stats["errors"].append(f"round {stats['rounds']}: result differs (rel {diff:.3g})")
+    return stats
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--kills", type=int, default=2)
+    parser.add_argument("--searches", default="nautilus,dynesty,emcee,lbfgs")
+    parser.add_argument("--delay", type=float, default=0.002)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--timeout", type=float, default=240.0)
+    args = parser.parse_args()
+    rng = np.random.default_rng(args.seed)
+    failures = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for kind in args.searches.split(","):
+            t0 = time.monotonic()
+            s = kill_loop(kind, args.kills, args.delay, rng, Path(tmp), args.timeout)
+            bad = s["crashes"] + s["hangs"] + s["mismatches"] + (s["kills"] < args.kills)
+            failures += bad
+            print(f"{'ok  ' if not bad else 'FAIL'} {kind:9s} kills survived {s['kills']:3d} "
+                  f"rounds {s['rounds']} completed {s['restarts_completed']} crashes "
+                  f"{s['crashes']} hangs {s['hangs']} mismatches {s['mismatches']} max rel diff "
+                  f"{s['max_rel_diff']:.2g} ({time.monotonic() - t0:.0f} s)", flush=True)
+            for e in s["errors"]:
+                print("     " + e.strip().replace("\n", "\n     "))
+    print(f"{failures} failures")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
