@@ -354,3 +354,11 @@ def test_lbfgs_resume_after_interruption_matches(tmp_path):
     resumed = make(tmp_path / "killed").fit(toy.toy_model(), toy.ToyAnalysis())
     np.testing.assert_array_equal(resumed.samples.parameter_lists, full.samples.parameter_lists)
     assert json.loads((tmp_path / "killed" / "fit" / "result.json").read_text())["completed"]
+
+
+@pytest.mark.parametrize("unit", [[1.5, 0.5], [-0.1, 0.5], [np.nan, 0.5]])
+def test_unit_vector_outside_the_cube_is_refused(unit):
+    from autogalaxy.exc import ModelException
+
+    with pytest.raises(ModelException, match=r"outside \[0, 1\]"):
+        toy.toy_model().instance_from_unit_vector(unit)
