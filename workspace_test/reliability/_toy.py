@@ -31,7 +31,7 @@ class ToyAnalysis:
             self._xp = np
         rng = np.random.default_rng(1)
         self.x = np.linspace(-3, 3, 40)
-        self.y = TRUTH[0] * np.exp(-self.x**2) + TRUTH[1] + 0.1 * rng.normal(size=self.x.size)
+        self.y = TRUTH[0] * np.exp(-(self.x**2)) + TRUTH[1] + 0.1 * rng.normal(size=self.x.size)
 
     def fingerprint(self) -> str:
         return "toy-dataset-v1"
@@ -56,9 +56,14 @@ def make_search(kind: str, output_path, seed: int = 7):
 
     common = dict(name="fit", output_path=str(output_path), seed=seed, progress=False)
     if kind == "nautilus":
-        return Nautilus(n_live=60, n_batch=20, n_eff=200, n_networks=1,
-                        neural_network_kwargs={"hidden_layer_sizes": (16,), "max_iter": 200},
-                        **common)
+        return Nautilus(
+            n_live=60,
+            n_batch=20,
+            n_eff=200,
+            n_networks=1,
+            neural_network_kwargs={"hidden_layer_sizes": (16,), "max_iter": 200},
+            **common,
+        )
     if kind == "dynesty":
         return DynestyStatic(nlive=40, dlogz=0.5, checkpoint_every=0, **common)
     if kind == "emcee":

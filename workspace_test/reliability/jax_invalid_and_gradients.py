@@ -40,10 +40,16 @@ def check(ok: bool, what: str) -> None:
 def dataset():
     grid = aa.Grid2D.uniform((15, 15), 0.1, over_sample_size=1)
     psf = aa.Convolver.from_gaussian((3, 3), 0.1, sigma=0.1) if hasattr(aa, "Convolver") else None
-    galaxy = ag.Galaxy(0.5, bulge=ag.lp.Sersic(intensity=1.0, effective_radius=0.3, sersic_index=2.0))
-    simulator = ag.SimulatorImaging(exposure_time=1000.0, psf=psf, add_poisson_noise_to_data=False,
-                                    include_poisson_noise_in_noise_map=False,
-                                    noise_if_add_noise_false=0.1)
+    galaxy = ag.Galaxy(
+        0.5, bulge=ag.lp.Sersic(intensity=1.0, effective_radius=0.3, sersic_index=2.0)
+    )
+    simulator = ag.SimulatorImaging(
+        exposure_time=1000.0,
+        psf=psf,
+        add_poisson_noise_to_data=False,
+        include_poisson_noise_in_noise_map=False,
+        noise_if_add_noise_false=0.1,
+    )
     data = simulator.via_galaxies_from([galaxy], grid)
     return data.apply_mask(aa.Mask2D.circular((15, 15), radius=0.7, pixel_scales=0.1))
 
@@ -78,16 +84,27 @@ def main() -> int:
         if name == "valid":
             check(abs(n - j) <= 1e-10 * abs(n) and n > -1e98, f"valid point: NumPy {n} == JAX {j}")
         else:
-            check(n == -1e99 and j == -1e99 and vmapped == -1e99,
-                  f"{name}: NumPy {n}, JAX jit {j}, vmap {vmapped} all rejected")
+            check(
+                n == -1e99 and j == -1e99 and vmapped == -1e99,
+                f"{name}: NumPy {n}, JAX jit {j}, vmap {vmapped} all rejected",
+            )
 
     try:
         import autolens as al
 
-        lens_model = Collection(galaxies=Collection(
-            lens=Model(ag.Galaxy, redshift=0.5, mass=Model(al.mp.Isothermal if hasattr(al, "mp") else ag.mp.Isothermal,
-                                                            einstein_radius=UniformPrior(-1.0, 2.0))),
-            source=Model(ag.Galaxy, redshift=1.0, bulge=Model(ag.lp.Sersic))))
+        lens_model = Collection(
+            galaxies=Collection(
+                lens=Model(
+                    ag.Galaxy,
+                    redshift=0.5,
+                    mass=Model(
+                        al.mp.Isothermal if hasattr(al, "mp") else ag.mp.Isothermal,
+                        einstein_radius=UniformPrior(-1.0, 2.0),
+                    ),
+                ),
+                source=Model(ag.Galaxy, redshift=1.0, bulge=Model(ag.lp.Sersic)),
+            )
+        )
         vec = np.array(lens_model.physical_values_from_prior_medians)
         index = lens_model.joined_paths.index("galaxies.lens.mass.einstein_radius")
         vec[index] = -0.5
@@ -101,31 +118,58 @@ def main() -> int:
     grid = aa.Grid2D.uniform((9, 9), 0.1, over_sample_size=1)
 
     def image_sum(c):
-        s = ag.lp.Sersic(centre=(c[0], c[1]), ell_comps=(0.1, 0.05), intensity=1.0,
-                         effective_radius=0.5, sersic_index=3.0)
+        s = ag.lp.Sersic(
+            centre=(c[0], c[1]),
+            ell_comps=(0.1, 0.05),
+            intensity=1.0,
+            effective_radius=0.5,
+            sersic_index=3.0,
+        )
         return jnp.sum(aa.raw_array(s.image_2d_from(grid=grid, xp=jnp)))
 
     g = np.asarray(jax.grad(image_sum)(jnp.array([0.0, 0.0])))
     check(bool(np.all(np.isfinite(g))), f"grad of Sersic image at a grid point finite: {g}")
     at_pixel = np.array(good)
     grad = np.asarray(fit_jx.grad(at_pixel))
-    check(bool(np.all(np.isfinite(grad))), f"grad of the likelihood at a grid-point centre finite: {grad}")
+    check(
+        bool(np.all(np.isfinite(grad))),
+        f"grad of the likelihood at a grid-point centre finite: {grad}",
+    )
     value_np = fit_np._call_numpy(at_pixel)
-    check(abs(float(fit_jx._jit(jnp.asarray(at_pixel))) - value_np) <= 1e-10 * abs(value_np),
-          "likelihood value at the grid-point centre unchanged vs NumPy")
+    check(
+        abs(float(fit_jx._jit(jnp.asarray(at_pixel))) - value_np) <= 1e-10 * abs(value_np),
+        "likelihood value at the grid-point centre unchanged vs NumPy",
+    )
 
     with tempfile.TemporaryDirectory() as out:
-        small = Collection(galaxies=Collection(g=Model(ag.Galaxy, redshift=0.5, bulge=Model(
-            ag.lp.Sersic, centre=(UniformPrior(-0.1, 0.1), UniformPrior(-0.1, 0.1)),
-            ell_comps=(0.0, 0.0), intensity=UniformPrior(0.5, 1.5), effective_radius=0.3,
-            sersic_index=2.0))))
+        small = Collection(
+            galaxies=Collection(
+                g=Model(
+                    ag.Galaxy,
+                    redshift=0.5,
+                    bulge=Model(
+                        ag.lp.Sersic,
+                        centre=(UniformPrior(-0.1, 0.1), UniformPrior(-0.1, 0.1)),
+                        ell_comps=(0.0, 0.0),
+                        intensity=UniformPrior(0.5, 1.5),
+                        effective_radius=0.3,
+                        sersic_index=2.0,
+                    ),
+                )
+            )
+        )
         result = LBFGS(name="pixel", output_path=out, maxiter=40, progress=False).fit(
-            small, ag.AnalysisImaging(dataset=ds, use_jax=True))
+            small, ag.AnalysisImaging(dataset=ds, use_jax=True)
+        )
         ml = result.samples.max_log_likelihood
-        check(np.isfinite(ml) and ml > -1e98 and ml != -1.0,
-              f"LBFGS from a pixel centre reports a real log L ({ml})")
-        check(abs(result.samples.max_log_likelihood_vector[2] - 1.0) < 0.05,
-              f"LBFGS from a pixel centre recovers the intensity ({result.samples.max_log_likelihood_vector})")
+        check(
+            np.isfinite(ml) and ml > -1e98 and ml != -1.0,
+            f"LBFGS from a pixel centre reports a real log L ({ml})",
+        )
+        check(
+            abs(result.samples.max_log_likelihood_vector[2] - 1.0) < 0.05,
+            f"LBFGS from a pixel centre recovers the intensity ({result.samples.max_log_likelihood_vector})",
+        )
     # 5. A program larger than the memory available raises before running (XLA would abort).
     import os
 
@@ -140,7 +184,9 @@ def main() -> int:
     finally:
         del os.environ["AUTOGALAXY_JAX_MEMORY_BYTES"]
     v = float(jax.vmap(fit_jx._jit)(jnp.asarray(vectors))[0])
-    check(abs(v - fit_np._call_numpy(np.asarray(good))) < 1e-8 * abs(v), "vmap over _jit still works")
+    check(
+        abs(v - fit_np._call_numpy(np.asarray(good))) < 1e-8 * abs(v), "vmap over _jit still works"
+    )
     print(f"{len(FAILURES)} failures")
     return 1 if FAILURES else 0
 

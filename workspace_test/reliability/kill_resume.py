@@ -34,16 +34,25 @@ HERE = Path(__file__).resolve().parent
 WORKER = HERE / "_kill_worker.py"
 
 
-CHECKPOINTS = ("nautilus.hdf5", "dynesty.save", "emcee.npz", "lbfgs.checkpoint.npz",
-               "nuts.checkpoint.npz")
+CHECKPOINTS = (
+    "nautilus.hdf5",
+    "dynesty.save",
+    "emcee.npz",
+    "lbfgs.checkpoint.npz",
+    "nuts.checkpoint.npz",
+)
 
 
 def run_worker(kind: str, out: Path, delay: float, kill_after: float | None, timeout: float):
     """Start a worker; SIGKILL it ``kill_after`` s after READY.
 
     Returns (status, stderr tail, seconds from READY to exit)."""
-    proc = subprocess.Popen([sys.executable, str(WORKER), kind, str(out), str(delay)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, str(WORKER), kind, str(out), str(delay)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     selector = selectors.DefaultSelector()
     selector.register(proc.stdout, selectors.EVENT_READ)
     start = time.monotonic()
@@ -82,16 +91,29 @@ def read_fit(folder: Path):
 def same_fit(ref, got) -> tuple[bool, float]:
     if ref[0].shape != got[0].shape:
         return False, float("inf")
-    diff = max(float(np.max(np.abs(a - b) / (np.abs(a) + 1e-300))) if a.size else 0.0
-               for a, b in zip(ref[:3], got[:3]))
+    diff = max(
+        float(np.max(np.abs(a - b) / (np.abs(a) + 1e-300))) if a.size else 0.0
+        for a, b in zip(ref[:3], got[:3])
+    )
     ev_ok = (ref[3] is None and got[3] is None) or (
-        ref[3] is not None and got[3] is not None and abs(ref[3] - got[3]) <= 1e-9 * abs(ref[3]))
+        ref[3] is not None and got[3] is not None and abs(ref[3] - got[3]) <= 1e-9 * abs(ref[3])
+    )
     return diff <= 1e-9 and ev_ok, diff
 
 
 def kill_loop(kind: str, kills: int, delay: float, rng, root: Path, timeout: float) -> dict:
-    stats = {"search": kind, "kills": 0, "mid_run_kills": 0, "rounds": 0, "restarts_completed": 0, "crashes": 0,
-             "hangs": 0, "mismatches": 0, "max_rel_diff": 0.0, "errors": []}
+    stats = {
+        "search": kind,
+        "kills": 0,
+        "mid_run_kills": 0,
+        "rounds": 0,
+        "restarts_completed": 0,
+        "crashes": 0,
+        "hangs": 0,
+        "mismatches": 0,
+        "max_rel_diff": 0.0,
+        "errors": [],
+    }
     status, err, ref_elapsed = run_worker(kind, root / f"{kind}_ref", 0.0, None, timeout)
     # kill anywhere in (about) the run: setup, sampling, and the checkpoints in between
     window = max(1.2, 0.9 * ref_elapsed)
@@ -143,11 +165,14 @@ def main() -> int:
             s = kill_loop(kind, args.kills, args.delay, rng, Path(tmp), args.timeout)
             bad = s["crashes"] + s["hangs"] + s["mismatches"] + (s["kills"] < args.kills)
             failures += bad
-            print(f"{'ok  ' if not bad else 'FAIL'} {kind:9s} kills survived {s['kills']:3d} (with a "
-                  f"checkpoint present {s['mid_run_kills']:3d}) "
-                  f"rounds {s['rounds']} completed {s['restarts_completed']} crashes "
-                  f"{s['crashes']} hangs {s['hangs']} mismatches {s['mismatches']} max rel diff "
-                  f"{s['max_rel_diff']:.2g} ({time.monotonic() - t0:.0f} s)", flush=True)
+            print(
+                f"{'ok  ' if not bad else 'FAIL'} {kind:9s} kills survived {s['kills']:3d} (with a "
+                f"checkpoint present {s['mid_run_kills']:3d}) "
+                f"rounds {s['rounds']} completed {s['restarts_completed']} crashes "
+                f"{s['crashes']} hangs {s['hangs']} mismatches {s['mismatches']} max rel diff "
+                f"{s['max_rel_diff']:.2g} ({time.monotonic() - t0:.0f} s)",
+                flush=True,
+            )
             for e in s["errors"]:
                 print("     " + e.strip().replace("\n", "\n     "))
     print(f"{failures} failures")

@@ -13,7 +13,6 @@ from autoarray.geometry import geometry_util
 from autoarray.geometry.geometry_util import PixelScales
 
 
-
 def _is_number(value) -> bool:
     """A real, finite number (not a bool or a string)."""
     import numbers

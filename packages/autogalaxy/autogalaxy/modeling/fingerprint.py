@@ -23,13 +23,26 @@ FINGERPRINT_FILE = "fingerprint.json"
 
 #: Files whose presence shows an earlier fit wrote to a folder (so a fingerprint must exist).
 FIT_FILES = (
-    "samples.csv", "result.json", "nautilus.hdf5", "dynesty.save", "emcee.hdf5",
-    "emcee.npz", "lbfgs.checkpoint.npz", "nuts.checkpoint.npz",
+    "samples.csv",
+    "result.json",
+    "nautilus.hdf5",
+    "dynesty.save",
+    "emcee.hdf5",
+    "emcee.npz",
+    "lbfgs.checkpoint.npz",
+    "nuts.checkpoint.npz",
 )
 
 #: Search attributes that do not change the samples (where and how a fit is shown and stored).
-_NEUTRAL_SEARCH_KEYS = {"name", "path_prefix", "output_path", "progress", "checkpoint",
-                        "checkpoint_every", "number_of_cores"}
+_NEUTRAL_SEARCH_KEYS = {
+    "name",
+    "path_prefix",
+    "output_path",
+    "progress",
+    "checkpoint",
+    "checkpoint_every",
+    "number_of_cores",
+}
 
 
 def _sha(text: str) -> str:
@@ -47,12 +60,18 @@ def _describe(obj, depth: int = 0):
     if isinstance(obj, (list, tuple)):
         return [_describe(v, depth + 1) for v in obj]
     if isinstance(obj, dict):
-        return {str(k): _describe(v, depth + 1) for k, v in sorted(obj.items(), key=lambda kv: str(kv[0]))}
+        return {
+            str(k): _describe(v, depth + 1)
+            for k, v in sorted(obj.items(), key=lambda kv: str(kv[0]))
+        }
     fields = getattr(obj, "__dict__", None)
     if fields is None or depth > 3:
         return f"{type(obj).__module__}.{type(obj).__qualname__}"
-    simple = {k: _describe(v, depth + 1) for k, v in sorted(fields.items())
-              if not k.startswith("_") and not callable(v)}
+    simple = {
+        k: _describe(v, depth + 1)
+        for k, v in sorted(fields.items())
+        if not k.startswith("_") and not callable(v)
+    }
     return {"class": type(obj).__qualname__, **simple}
 
 

@@ -44,8 +44,12 @@ def required_bytes(compiled) -> int | None:
         return None
     if stats is None:
         return None
-    return int(stats.argument_size_in_bytes + stats.output_size_in_bytes
-               + stats.temp_size_in_bytes - getattr(stats, "alias_size_in_bytes", 0))
+    return int(
+        stats.argument_size_in_bytes
+        + stats.output_size_in_bytes
+        + stats.temp_size_in_bytes
+        - getattr(stats, "alias_size_in_bytes", 0)
+    )
 
 
 def _size(n: int) -> str:

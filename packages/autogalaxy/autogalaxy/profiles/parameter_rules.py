@@ -27,8 +27,11 @@ def record(profile, name: str, rule: str, lower=None, upper=None, inclusive: boo
 def _rule_ok(value, rule: str, lower, upper, inclusive: bool, xp):
     if rule == "unit_disk":
         return value[0] * value[0] + value[1] * value[1] < 1.0
-    values = xp.stack([xp.asarray(v, dtype=xp.float64) for v in value]) if isinstance(
-        value, (tuple, list)) else xp.asarray(value, dtype=xp.float64)
+    values = (
+        xp.stack([xp.asarray(v, dtype=xp.float64) for v in value])
+        if isinstance(value, (tuple, list))
+        else xp.asarray(value, dtype=xp.float64)
+    )
     ok = xp.isfinite(values)
     if rule == "positive":
         ok = xp.logical_and(ok, values > 0.0)

@@ -31,24 +31,48 @@ pytestmark = pytest.mark.filterwarnings("ignore::Warning:sklearn")
 FAST_NN = {"hidden_layer_sizes": (8,), "max_iter": 100}
 
 BAD_SETTINGS = [
-    (Nautilus, {"n_live": 0}), (Nautilus, {"n_live": 1}), (Nautilus, {"n_live": -5}),
-    (Nautilus, {"n_batch": 0}), (Nautilus, {"n_eff": 0}), (Nautilus, {"f_live": 0.0}),
-    (Nautilus, {"f_live": 1.5}), (Nautilus, {"n_like_max": 0}), (Nautilus, {"n_networks": -1}),
-    (Nautilus, {"n_live": 2.5}), (Nautilus, {"n_live": "200"}),
-    (DynestyStatic, {"nlive": 1}), (DynestyStatic, {"nlive": -3}),
-    (DynestyStatic, {"bound": "sphere"}), (DynestyStatic, {"sample": "walk"}),
-    (DynestyStatic, {"dlogz": 0.0}), (DynestyStatic, {"maxiter": 0}),
+    (Nautilus, {"n_live": 0}),
+    (Nautilus, {"n_live": 1}),
+    (Nautilus, {"n_live": -5}),
+    (Nautilus, {"n_batch": 0}),
+    (Nautilus, {"n_eff": 0}),
+    (Nautilus, {"f_live": 0.0}),
+    (Nautilus, {"f_live": 1.5}),
+    (Nautilus, {"n_like_max": 0}),
+    (Nautilus, {"n_networks": -1}),
+    (Nautilus, {"n_live": 2.5}),
+    (Nautilus, {"n_live": "200"}),
+    (DynestyStatic, {"nlive": 1}),
+    (DynestyStatic, {"nlive": -3}),
+    (DynestyStatic, {"bound": "sphere"}),
+    (DynestyStatic, {"sample": "walk"}),
+    (DynestyStatic, {"dlogz": 0.0}),
+    (DynestyStatic, {"maxiter": 0}),
     (DynestyStatic, {"checkpoint_every": -1}),
-    (Emcee, {"nsteps": 0}), (Emcee, {"burn_in_fraction": 1.0}), (Emcee, {"burn_in_fraction": -0.1}),
-    (Emcee, {"thin": 0}), (Emcee, {"nwalkers": 1}), (Emcee, {"initializer": "ball!"}),
+    (Emcee, {"nsteps": 0}),
+    (Emcee, {"burn_in_fraction": 1.0}),
+    (Emcee, {"burn_in_fraction": -0.1}),
+    (Emcee, {"thin": 0}),
+    (Emcee, {"nwalkers": 1}),
+    (Emcee, {"initializer": "ball!"}),
     (Emcee, {"ball_width": 0.0}),
-    (LBFGS, {"n_starts": 0}), (LBFGS, {"maxiter": -1}), (LBFGS, {"maxiter": 0}),
-    (LBFGS, {"tol": -1.0}), (LBFGS, {"eps": 0.0}), (LBFGS, {"eps": 0.5}),
+    (LBFGS, {"n_starts": 0}),
+    (LBFGS, {"maxiter": -1}),
+    (LBFGS, {"maxiter": 0}),
+    (LBFGS, {"tol": -1.0}),
+    (LBFGS, {"eps": 0.0}),
+    (LBFGS, {"eps": 0.5}),
     (LBFGS, {"checkpoint_interval": 0}),
-    (NUTS, {"num_samples": 0}), (NUTS, {"num_warmup": 0}), (NUTS, {"chunk": 0}),
+    (NUTS, {"num_samples": 0}),
+    (NUTS, {"num_warmup": 0}),
+    (NUTS, {"chunk": 0}),
     (NUTS, {"target_acceptance_rate": 1.0}),
-    (LBFGS, {"name": "../escape"}), (LBFGS, {"name": "/abs"}), (LBFGS, {"name": 5}),
-    (LBFGS, {"path_prefix": "a/../../b"}), (LBFGS, {"seed": -1}), (LBFGS, {"seed": 1.5}),
+    (LBFGS, {"name": "../escape"}),
+    (LBFGS, {"name": "/abs"}),
+    (LBFGS, {"name": 5}),
+    (LBFGS, {"path_prefix": "a/../../b"}),
+    (LBFGS, {"seed": -1}),
+    (LBFGS, {"seed": 1.5}),
     (LBFGS, {"resample_figure_of_merit": float("nan")}),
 ]
 
@@ -100,7 +124,8 @@ def test_changed_search_setting_is_refused_with_the_key(tmp_path):
     lbfgs(tmp_path).fit(toy.toy_model(), toy.ToyAnalysis())
     with pytest.raises(exc.SearchException, match=r"search settings \(maxiter: 30 -> 31\)"):
         LBFGS(name="fit", output_path=tmp_path, progress=False, maxiter=31).fit(
-            toy.toy_model(), toy.ToyAnalysis())
+            toy.toy_model(), toy.ToyAnalysis()
+        )
 
 
 def test_changed_seed_is_refused(tmp_path):
@@ -198,8 +223,14 @@ def test_result_json_without_samples_is_refused(tmp_path):
     "make, file",
     [
         (lambda p: Nautilus(output_path=p, name="fit", n_live=20, progress=False), "nautilus.hdf5"),
-        (lambda p: DynestyStatic(output_path=p, name="fit", nlive=20, progress=False), "dynesty.save"),
-        (lambda p: Emcee(output_path=p, name="fit", nwalkers=4, nsteps=5, progress=False), "emcee.npz"),
+        (
+            lambda p: DynestyStatic(output_path=p, name="fit", nlive=20, progress=False),
+            "dynesty.save",
+        ),
+        (
+            lambda p: Emcee(output_path=p, name="fit", nwalkers=4, nsteps=5, progress=False),
+            "emcee.npz",
+        ),
         (lambda p: LBFGS(output_path=p, name="fit", progress=False), "lbfgs.checkpoint.npz"),
     ],
 )
@@ -211,7 +242,9 @@ def test_garbage_checkpoint_names_the_file(tmp_path, make, file, content):
     from autogalaxy.modeling.fingerprint import fingerprint_of
     from autogalaxy.modeling.output import atomic_write_json
 
-    atomic_write_json(folder / "fingerprint.json", fingerprint_of(toy.toy_model(), toy.ToyAnalysis(), search))
+    atomic_write_json(
+        folder / "fingerprint.json", fingerprint_of(toy.toy_model(), toy.ToyAnalysis(), search)
+    )
     (folder / file).write_bytes(content)
     with pytest.raises(exc.SearchException, match=file.replace(".", r"\.")):
         search.fit(toy.toy_model(), toy.ToyAnalysis())
@@ -238,7 +271,8 @@ def test_uncreatable_output_path_is_a_clear_error(tmp_path):
     (tmp_path / "file").write_text("x")
     with pytest.raises(exc.SearchException, match="Cannot create the output folder"):
         LBFGS(output_path=tmp_path / "file" / "sub", progress=False).fit(
-            toy.toy_model(), toy.ToyAnalysis())
+            toy.toy_model(), toy.ToyAnalysis()
+        )
 
 
 # ------------------------------------------------------------------ full disk
@@ -260,18 +294,54 @@ class _DiskFull:
 
 
 FULL_DISK_SEARCHES = [
-    ("nautilus", lambda p: Nautilus(output_path=p, name="fit", n_live=40, n_batch=20, n_eff=80,
-                                    n_networks=1, neural_network_kwargs=FAST_NN, seed=3,
-                                    progress=False), "nautilus.hdf5"),
-    ("emcee", lambda p: Emcee(output_path=p, name="fit", nwalkers=6, nsteps=40, seed=3,
-                              checkpoint_every=0, progress=False), "emcee.npz"),
-    ("lbfgs", lambda p: LBFGS(output_path=p, name="fit", n_starts=2, maxiter=20,
-                              checkpoint_interval=2, seed=3, progress=False), "lbfgs.checkpoint.npz"),
+    (
+        "nautilus",
+        lambda p: Nautilus(
+            output_path=p,
+            name="fit",
+            n_live=40,
+            n_batch=20,
+            n_eff=80,
+            n_networks=1,
+            neural_network_kwargs=FAST_NN,
+            seed=3,
+            progress=False,
+        ),
+        "nautilus.hdf5",
+    ),
+    (
+        "emcee",
+        lambda p: Emcee(
+            output_path=p,
+            name="fit",
+            nwalkers=6,
+            nsteps=40,
+            seed=3,
+            checkpoint_every=0,
+            progress=False,
+        ),
+        "emcee.npz",
+    ),
+    (
+        "lbfgs",
+        lambda p: LBFGS(
+            output_path=p,
+            name="fit",
+            n_starts=2,
+            maxiter=20,
+            checkpoint_interval=2,
+            seed=3,
+            progress=False,
+        ),
+        "lbfgs.checkpoint.npz",
+    ),
 ]
 
 
 @pytest.mark.parametrize("kind, make, file", FULL_DISK_SEARCHES)
-def test_full_disk_keeps_the_last_good_checkpoint_and_resume_matches(tmp_path, monkeypatch, kind, make, file):
+def test_full_disk_keeps_the_last_good_checkpoint_and_resume_matches(
+    tmp_path, monkeypatch, kind, make, file
+):
     full = make(tmp_path / "full").fit(toy.toy_model(), toy.ToyAnalysis())
     disk = _DiskFull(at=6)
     monkeypatch.setattr(os, "fsync", disk)
@@ -286,12 +356,48 @@ def test_full_disk_keeps_the_last_good_checkpoint_and_resume_matches(tmp_path, m
     else:
         np.load(folder / file)
     resumed = make(tmp_path / "killed").fit(toy.toy_model(), toy.ToyAnalysis())
-    np.testing.assert_allclose(resumed.samples.parameter_lists, full.samples.parameter_lists, rtol=1e-10)
-    np.testing.assert_allclose(resumed.samples.log_likelihood_list, full.samples.log_likelihood_list,
-                               rtol=1e-10)
+    np.testing.assert_allclose(
+        resumed.samples.parameter_lists, full.samples.parameter_lists, rtol=1e-10
+    )
+    np.testing.assert_allclose(
+        resumed.samples.log_likelihood_list, full.samples.log_likelihood_list, rtol=1e-10
+    )
 
 
 # ------------------------------------------------------------------ L-BFGS
+
+
+def test_dynesty_full_disk_keeps_the_previous_checkpoint(tmp_path, monkeypatch):
+    import pickle
+
+    def make(p):
+        return DynestyStatic(
+            output_path=p,
+            name="fit",
+            nlive=20,
+            seed=3,
+            checkpoint_every=0,
+            progress=False,
+        )
+
+    real_dump = pickle.dump
+    calls = [0]
+
+    def dump(obj, handle, *args, **kwargs):
+        calls[0] += 1
+        if calls[0] >= 5:
+            handle.write(b"partial")
+            raise OSError(errno.ENOSPC, "No space left on device (simulated)")
+        return real_dump(obj, handle, *args, **kwargs)
+
+    monkeypatch.setattr(pickle, "dump", dump)
+    with pytest.raises(exc.SearchException, match="previous checkpoint was kept"):
+        make(tmp_path).fit(toy.toy_model(), toy.ToyAnalysis())
+    monkeypatch.setattr(pickle, "dump", real_dump)
+    import dynesty
+
+    dynesty.NestedSampler.restore(str(tmp_path / "fit" / "dynesty.save"))
+    assert make(tmp_path).fit(toy.toy_model(), toy.ToyAnalysis()).samples.total_samples > 0
 
 
 def test_lbfgs_never_reports_a_penalty(tmp_path):
@@ -302,7 +408,9 @@ def test_lbfgs_never_reports_a_penalty(tmp_path):
     assert ml > -1e98 and ml != -1.0
     vector = result.samples.max_log_likelihood_vector
     assert vector[0] <= 1.4
-    assert ml == pytest.approx(float(analysis.log_likelihood_function(result.max_log_likelihood_instance)))
+    assert ml == pytest.approx(
+        float(analysis.log_likelihood_function(result.max_log_likelihood_instance))
+    )
 
 
 def test_lbfgs_with_every_point_rejected_raises(tmp_path):
@@ -316,8 +424,14 @@ def test_lbfgs_abnormal_stop_is_handled(tmp_path, monkeypatch):
 
     def abnormal(fun, x0, **kwargs):
         value = fun(x0)
-        return OptimizeResult(x=np.asarray(x0), fun=value, nit=0, status=2, success=False,
-                              message="ABNORMAL_TERMINATION_IN_LNSRCH")
+        return OptimizeResult(
+            x=np.asarray(x0),
+            fun=value,
+            nit=0,
+            status=2,
+            success=False,
+            message="ABNORMAL_TERMINATION_IN_LNSRCH",
+        )
 
     monkeypatch.setattr(scipy.optimize, "minimize", abnormal)
     with warnings.catch_warnings(record=True) as caught:
@@ -331,8 +445,17 @@ def test_lbfgs_resume_after_interruption_matches(tmp_path):
     class Stop(Exception):
         pass
 
-    make = lambda p: LBFGS(output_path=p, name="fit", n_starts=2, maxiter=20,  # noqa: E731
-                           checkpoint_interval=2, seed=3, progress=False)
+    def make(p):
+        return LBFGS(
+            output_path=p,
+            name="fit",
+            n_starts=2,
+            maxiter=20,
+            checkpoint_interval=2,
+            seed=3,
+            progress=False,
+        )
+
     full = make(tmp_path / "full").fit(toy.toy_model(), toy.ToyAnalysis())
     real = checkpoint.write_npz
     count = [0]

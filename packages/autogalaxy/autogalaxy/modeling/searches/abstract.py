@@ -29,6 +29,7 @@ from autogalaxy.modeling.result import Result, Samples
 from autogalaxy.modeling.searches.checkpoint import remove_stale_temps
 from autogalaxy.modeling.searches.settings import check_common
 
+
 def result_from(analysis, samples: Samples, **kwargs) -> Result:
     """``analysis.make_result(samples, **kwargs)`` when the analysis has one (its own result
     class, e.g. with ``max_log_likelihood_tracer``), else a plain :class:`Result`."""
@@ -85,8 +86,10 @@ class Progress:
         else:
             now = time.monotonic()
             if now - self._last > 5.0:
-                print(f"{self.desc}: {self.count} likelihood calls, max log L {self.best:.6g}",
-                      file=sys.stderr)
+                print(
+                    f"{self.desc}: {self.count} likelihood calls, max log L {self.best:.6g}",
+                    file=sys.stderr,
+                )
                 self._last = now
 
     def close(self) -> None:
@@ -120,7 +123,11 @@ class BatchLikelihood:
             padded = np.concatenate([vectors, np.repeat(vectors[-1:], size - n, axis=0)])
             out = np.concatenate(
                 [
-                    np.asarray(self.fitness._vmap(self.fitness._jnp.asarray(padded[i : i + self.batch_size])))
+                    np.asarray(
+                        self.fitness._vmap(
+                            self.fitness._jnp.asarray(padded[i : i + self.batch_size])
+                        )
+                    )
                     for i in range(0, size, self.batch_size)
                 ]
             )[:n]
@@ -304,15 +311,23 @@ class AbstractSearch(ABC):
             samples.weight_list,
         )
         atomic_write_text(folder / "samples.csv", csv_text)
-        atomic_write_text(folder / "search.summary", self._summary_text("completed", elapsed, calls))
+        atomic_write_text(
+            folder / "search.summary", self._summary_text("completed", elapsed, calls)
+        )
         instance = result.max_log_likelihood_instance
         if hasattr(analysis, "visualize"):
             analysis.visualize(folder, instance)
         if hasattr(analysis, "save_results"):
             analysis.save_results(folder, result)
         summary = result.summary_dict()
-        summary.update({"search": type(self).__name__, "name": self.name, "run_time_s": elapsed,
-                        "samples_sha256": hashlib.sha256(csv_text.encode("utf-8")).hexdigest()})
+        summary.update(
+            {
+                "search": type(self).__name__,
+                "name": self.name,
+                "run_time_s": elapsed,
+                "samples_sha256": hashlib.sha256(csv_text.encode("utf-8")).hexdigest(),
+            }
+        )
         # result.json last: its presence marks the fit as complete
         atomic_write_json(folder / "result.json", summary)
 
@@ -356,5 +371,7 @@ class AbstractSearch(ABC):
                 f"{result_file} does not match {samples_file} (paths {summary.get('paths')}, "
                 f"{summary.get('total_samples')} samples; the CSV has {expected}, {len(log_l)})."
             )
-        samples = Samples(model, parameters, log_l, weights, log_evidence=summary.get("log_evidence"))
+        samples = Samples(
+            model, parameters, log_l, weights, log_evidence=summary.get("log_evidence")
+        )
         return result_from(analysis, samples, search=self, output_folder=folder, loaded=True)

@@ -6,9 +6,10 @@ import warnings
 
 import numpy as np
 
-from autogalaxy.modeling.result import Samples
 from autogalaxy import exc
+from autogalaxy.modeling.result import Samples
 from autogalaxy.modeling.searches.abstract import AbstractSearch, BatchLikelihood, PriorTransform
+from autogalaxy.modeling.searches.checkpoint import write_failed
 from autogalaxy.modeling.searches.settings import check_choice, check_float, check_int
 
 
@@ -63,10 +64,20 @@ class DynestyStatic(AbstractSearch):
     _module = "dynesty"
     _extra = "dynesty"
 
-    def __init__(self, name=None, path_prefix=None, output_path="output", nlive: int = 100,
-                 bound: str = "multi", sample: str = "rwalk", dlogz: float = 0.5,
-                 maxiter: int | None = None, maxcall: int | None = None,
-                 checkpoint_every: float = 10.0, **kwargs) -> None:
+    def __init__(
+        self,
+        name=None,
+        path_prefix=None,
+        output_path="output",
+        nlive: int = 100,
+        bound: str = "multi",
+        sample: str = "rwalk",
+        dlogz: float = 0.5,
+        maxiter: int | None = None,
+        maxcall: int | None = None,
+        checkpoint_every: float = 10.0,
+        **kwargs,
+    ) -> None:
         super().__init__(name=name, path_prefix=path_prefix, output_path=output_path, **kwargs)
         self.nlive = nlive
         self.bound = bound
@@ -113,7 +124,8 @@ class DynestyStatic(AbstractSearch):
         checkpoint = self.checkpoint and self._check_picklable(prior)
         if self.checkpoint and not checkpoint:
             warnings.warn(
-                "DynestyStatic: the model cannot be pickled; no checkpoint is written.", stacklevel=2
+                "DynestyStatic: the model cannot be pickled; no checkpoint is written.",
+                stacklevel=2,
             )
         resume = checkpoint and save.exists()
         if resume:
@@ -130,15 +142,20 @@ class DynestyStatic(AbstractSearch):
                 sample=self.sample,
                 rstate=np.random.default_rng(self.seed),
             )
-        sampler.run_nested(
-            dlogz=self.dlogz,
-            maxiter=self.maxiter,
-            maxcall=self.maxcall,
-            print_progress=False,
-            checkpoint_file=str(save) if checkpoint else None,
-            checkpoint_every=self.checkpoint_every,
-            resume=resume,
-        )
+        try:
+            # dynesty pickles to "<file>.tmp" and renames it over the checkpoint, so a failed
+            # write (full disk) leaves the previous checkpoint in place.
+            sampler.run_nested(
+                dlogz=self.dlogz,
+                maxiter=self.maxiter,
+                maxcall=self.maxcall,
+                print_progress=False,
+                checkpoint_file=str(save) if checkpoint else None,
+                checkpoint_every=self.checkpoint_every,
+                resume=resume,
+            )
+        except OSError as err:
+            raise write_failed(save, err) from err
         res = sampler.results
         weights = np.asarray(res.importance_weights())
         return Samples(model, res.samples, res.logl, weights, log_evidence=float(res.logz[-1]))

@@ -8,7 +8,11 @@ import numpy as np
 
 from autogalaxy import exc
 from autogalaxy.modeling.result import Samples
-from autogalaxy.modeling.searches.abstract import AbstractSearch, BatchLikelihood, UnitCubeLikelihood
+from autogalaxy.modeling.searches.abstract import (
+    AbstractSearch,
+    BatchLikelihood,
+    UnitCubeLikelihood,
+)
 from autogalaxy.modeling.searches.checkpoint import check_finite, read_npz, write_npz
 from autogalaxy.modeling.searches.settings import check_choice, check_float, check_int
 
@@ -45,10 +49,20 @@ class Emcee(AbstractSearch):
     _module = "emcee"
     _extra = "emcee"
 
-    def __init__(self, name=None, path_prefix=None, output_path="output", nwalkers: int = 32,
-                 nsteps: int = 1000, burn_in_fraction: float = 0.5, thin: int = 1,
-                 initializer: str = "prior", ball_width: float = 0.01,
-                 checkpoint_every: float = 10.0, **kwargs) -> None:
+    def __init__(
+        self,
+        name=None,
+        path_prefix=None,
+        output_path="output",
+        nwalkers: int = 32,
+        nsteps: int = 1000,
+        burn_in_fraction: float = 0.5,
+        thin: int = 1,
+        initializer: str = "prior",
+        ball_width: float = 0.01,
+        checkpoint_every: float = 10.0,
+        **kwargs,
+    ) -> None:
         super().__init__(name=name, path_prefix=path_prefix, output_path=output_path, **kwargs)
         self.nwalkers = nwalkers
         self.nsteps = nsteps
@@ -89,17 +103,29 @@ class Emcee(AbstractSearch):
     def _save(path, backend) -> None:
         n = backend.iteration
         key, rng_key, pos, has_gauss, gauss = backend.random_state
-        write_npz(path, chain=backend.chain[:n], log_prob=backend.log_prob[:n],
-                  accepted=backend.accepted, rng_key=rng_key, rng_pos=pos,
-                  rng_has_gauss=has_gauss, rng_gauss=gauss)
+        write_npz(
+            path,
+            chain=backend.chain[:n],
+            log_prob=backend.log_prob[:n],
+            accepted=backend.accepted,
+            rng_key=rng_key,
+            rng_pos=pos,
+            rng_has_gauss=has_gauss,
+            rng_gauss=gauss,
+        )
 
     def _restore(self, emcee, path, ndim: int):
         """An in-memory emcee backend holding the checkpointed chain (checked)."""
         data = read_npz(path, _KEYS)
         chain, log_prob = data["chain"], data["log_prob"]
-        if (chain.ndim != 3 or chain.shape[1:] != (self.nwalkers, ndim)
-                or log_prob.shape != chain.shape[:2] or chain.shape[0] > self.nsteps
-                or data["accepted"].shape != (self.nwalkers,) or data["rng_key"].shape != (624,)):
+        if (
+            chain.ndim != 3
+            or chain.shape[1:] != (self.nwalkers, ndim)
+            or log_prob.shape != chain.shape[:2]
+            or chain.shape[0] > self.nsteps
+            or data["accepted"].shape != (self.nwalkers,)
+            or data["rng_key"].shape != (624,)
+        ):
             raise exc.SearchException(
                 f"The Emcee checkpoint {path} holds a chain of shape {chain.shape}; expected "
                 f"(<= {self.nsteps} steps, {self.nwalkers} walkers, {ndim} parameters) with "
@@ -114,8 +140,13 @@ class Emcee(AbstractSearch):
         backend.log_prob[: chain.shape[0]] = log_prob
         backend.accepted[:] = data["accepted"]
         backend.iteration = chain.shape[0]
-        backend.random_state = ("MT19937", data["rng_key"].astype(np.uint32), int(data["rng_pos"]),
-                                int(data["rng_has_gauss"]), float(data["rng_gauss"]))
+        backend.random_state = (
+            "MT19937",
+            data["rng_key"].astype(np.uint32),
+            int(data["rng_pos"]),
+            int(data["rng_has_gauss"]),
+            float(data["rng_gauss"]),
+        )
         return backend
 
     # ------------------------------------------------------------------ fit
@@ -133,8 +164,9 @@ class Emcee(AbstractSearch):
             backend = self._restore(emcee, path, ndim)
         else:
             backend = emcee.backends.Backend()
-        sampler = emcee.EnsembleSampler(self.nwalkers, ndim, log_prob, vectorize=True,
-                                        backend=backend)
+        sampler = emcee.EnsembleSampler(
+            self.nwalkers, ndim, log_prob, vectorize=True, backend=backend
+        )
         done = backend.iteration if backend.initialized else 0
         if done == 0:
             state = emcee.State(self._initial_state(ndim, log_prob))

@@ -16,8 +16,18 @@ from autogalaxy.modeling.searches.settings import check_float, check_int
 _MAX_ATTEMPTS = 10
 #: Consecutive scipy ABNORMAL line-search stops without improvement before a start ends.
 _MAX_ABNORMAL = 2
-_STATE_KEYS = ("start", "attempt", "iterations", "abnormal", "x", "best_u", "best_fom", "worst",
-               "points", "values")
+_STATE_KEYS = (
+    "start",
+    "attempt",
+    "iterations",
+    "abnormal",
+    "x",
+    "best_u",
+    "best_fom",
+    "worst",
+    "points",
+    "values",
+)
 
 
 class _Objective:
@@ -46,8 +56,9 @@ class _Objective:
             from autogalaxy.modeling.jax_memory import MemoryCheckedJit
 
             self._jnp = jnp
-            self._value_and_grad = MemoryCheckedJit(jax.value_and_grad(figure),
-                                                    "likelihood gradient")
+            self._value_and_grad = MemoryCheckedJit(
+                jax.value_and_grad(figure), "likelihood gradient"
+            )
         else:
             self._figure = lambda u: fitness._call_numpy(model.vector_from_unit_vector(u))
 
@@ -106,9 +117,18 @@ class LBFGS(AbstractSearch):
     _module = "scipy.optimize"
     _extra = "all"
 
-    def __init__(self, name=None, path_prefix=None, output_path="output", n_starts: int = 1,
-                 maxiter: int = 500, tol: float | None = None, eps: float = 1e-6,
-                 checkpoint_interval: int = 50, **kwargs) -> None:
+    def __init__(
+        self,
+        name=None,
+        path_prefix=None,
+        output_path="output",
+        n_starts: int = 1,
+        maxiter: int = 500,
+        tol: float | None = None,
+        eps: float = 1e-6,
+        checkpoint_interval: int = 50,
+        **kwargs,
+    ) -> None:
         super().__init__(name=name, path_prefix=path_prefix, output_path=output_path, **kwargs)
         self.n_starts = n_starts
         self.maxiter = maxiter
@@ -134,11 +154,15 @@ class LBFGS(AbstractSearch):
 
     def _load_state(self, path, n: int) -> dict:
         data = read_npz(path, _STATE_KEYS)
-        ok = (data["x"].shape == (n,) and data["points"].ndim == 2
-              and data["points"].shape[1:] == (n,)
-              and data["values"].shape == (data["points"].shape[0],)
-              and 0 <= int(data["start"]) <= self.n_starts
-              and np.all(np.isfinite(data["x"])) and np.all(np.isfinite(data["values"])))
+        ok = (
+            data["x"].shape == (n,)
+            and data["points"].ndim == 2
+            and data["points"].shape[1:] == (n,)
+            and data["values"].shape == (data["points"].shape[0],)
+            and 0 <= int(data["start"]) <= self.n_starts
+            and np.all(np.isfinite(data["x"]))
+            and np.all(np.isfinite(data["values"]))
+        )
         if not ok:
             raise exc.SearchException(
                 f"The L-BFGS checkpoint {path} does not fit this search (x {data['x'].shape}, "
@@ -166,8 +190,15 @@ class LBFGS(AbstractSearch):
             objective.best_u = state["best_u"] if np.isfinite(objective.best_fom) else None
         while start < self.n_starts:
             steps = min(self.checkpoint_interval, self.maxiter - iterations)
-            res = optimize.minimize(objective, x, jac=objective.jac, method="L-BFGS-B",
-                                    bounds=bounds, tol=self.tol, options={"maxiter": steps})
+            res = optimize.minimize(
+                objective,
+                x,
+                jac=objective.jac,
+                method="L-BFGS-B",
+                bounds=bounds,
+                tol=self.tol,
+                options={"maxiter": steps},
+            )
             iterations += max(int(res.nit), 1)
             message = str(getattr(res, "message", ""))
             x = np.clip(np.asarray(res.x, dtype=float), self.eps, 1.0 - self.eps)
@@ -177,8 +208,11 @@ class LBFGS(AbstractSearch):
                 x = objective.best_u.copy()
                 done = abnormal >= _MAX_ABNORMAL or iterations >= self.maxiter
                 if done and abnormal >= _MAX_ABNORMAL:
-                    warnings.warn(f"LBFGS start {start}: scipy stopped abnormally ({message}); "
-                                  "the best point found is kept.", stacklevel=2)
+                    warnings.warn(
+                        f"LBFGS start {start}: scipy stopped abnormally ({message}); "
+                        "the best point found is kept.",
+                        stacklevel=2,
+                    )
             else:
                 done = res.status != 1 or iterations >= self.maxiter
             if done and objective.best_u is None and attempt + 1 < _MAX_ATTEMPTS:
@@ -193,9 +227,19 @@ class LBFGS(AbstractSearch):
                 x = self._start_point(start, 0, n)
             if self.checkpoint:
                 best_u = objective.best_u if objective.best_u is not None else np.full(n, np.nan)
-                write_npz(path, start=start, attempt=attempt, iterations=iterations,
-                          abnormal=abnormal, x=x, best_u=best_u, best_fom=objective.best_fom,
-                          worst=objective.worst, points=points, values=values)
+                write_npz(
+                    path,
+                    start=start,
+                    attempt=attempt,
+                    iterations=iterations,
+                    abnormal=abnormal,
+                    x=x,
+                    best_u=best_u,
+                    best_fom=objective.best_fom,
+                    worst=objective.worst,
+                    points=points,
+                    values=values,
+                )
         if values.size == 0:
             raise exc.SearchException(
                 f"LBFGS: every start ({self.n_starts}, {_MAX_ATTEMPTS} attempts each) landed only "

@@ -47,11 +47,21 @@ class Nautilus(AbstractSearch):
     _module = "nautilus"
     _extra = "nautilus"
 
-    def __init__(self, name=None, path_prefix=None, output_path="output", n_live: int = 200,
-                 n_batch: int = 100, n_eff: int = 500, f_live: float = 0.01,
-                 n_like_max: float = np.inf, n_networks: int = 4,
-                 discard_exploration: bool = True, neural_network_kwargs: dict | None = None,
-                 **kwargs) -> None:
+    def __init__(
+        self,
+        name=None,
+        path_prefix=None,
+        output_path="output",
+        n_live: int = 200,
+        n_batch: int = 100,
+        n_eff: int = 500,
+        f_live: float = 0.01,
+        n_like_max: float = np.inf,
+        n_networks: int = 4,
+        discard_exploration: bool = True,
+        neural_network_kwargs: dict | None = None,
+        **kwargs,
+    ) -> None:
         super().__init__(name=name, path_prefix=path_prefix, output_path=output_path, **kwargs)
         self.n_live = n_live
         self.n_batch = n_batch

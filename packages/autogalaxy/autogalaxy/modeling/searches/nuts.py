@@ -41,9 +41,17 @@ class NUTS(AbstractSearch):
     _module = "blackjax"
     _extra = "nuts"
 
-    def __init__(self, name=None, path_prefix=None, output_path="output", num_warmup: int = 500,
-                 num_samples: int = 1000, chunk: int = 100,
-                 target_acceptance_rate: float = 0.8, **kwargs) -> None:
+    def __init__(
+        self,
+        name=None,
+        path_prefix=None,
+        output_path="output",
+        num_warmup: int = 500,
+        num_samples: int = 1000,
+        chunk: int = 100,
+        target_acceptance_rate: float = 0.8,
+        **kwargs,
+    ) -> None:
         super().__init__(name=name, path_prefix=path_prefix, output_path=output_path, **kwargs)
         self.num_warmup = num_warmup
         self.num_samples = num_samples
@@ -57,8 +65,15 @@ class NUTS(AbstractSearch):
         check_int(name, "num_warmup", self.num_warmup, 1)
         check_int(name, "num_samples", self.num_samples, 1)
         check_int(name, "chunk", self.chunk, 1)
-        check_float(name, "target_acceptance_rate", self.target_acceptance_rate, 0.0, 1.0,
-                    low_open=True, high_open=True)
+        check_float(
+            name,
+            "target_acceptance_rate",
+            self.target_acceptance_rate,
+            0.0,
+            1.0,
+            low_open=True,
+            high_open=True,
+        )
 
     def fit(self, model, analysis):
         if not getattr(analysis, "use_jax", False):
@@ -119,9 +134,15 @@ class NUTS(AbstractSearch):
         if not self.checkpoint:
             return
         params = {f"param_{k}": np.asarray(v) for k, v in parameters.items()}
-        write_npz(path, position=state.position, logdensity=state.logdensity,
-                  logdensity_grad=state.logdensity_grad, key=np.asarray(key), samples=positions,
-                  **params)
+        write_npz(
+            path,
+            position=state.position,
+            logdensity=state.logdensity,
+            logdensity_grad=state.logdensity_grad,
+            key=np.asarray(key),
+            samples=positions,
+            **params,
+        )
 
     def _restore(self, path, n: int):
         """(key, HMC state, adapted parameters, samples so far) from the checkpoint, checked."""
@@ -129,12 +150,18 @@ class NUTS(AbstractSearch):
         from blackjax.mcmc.hmc import HMCState
 
         data = read_npz(path, _KEYS)
-        params = {k[len("param_"):]: jnp.asarray(v) for k, v in data.items() if k.startswith("param_")}
+        params = {
+            k[len("param_") :]: jnp.asarray(v) for k, v in data.items() if k.startswith("param_")
+        }
         samples = data["samples"]
-        if (data["position"].shape != (n,) or data["logdensity_grad"].shape != (n,)
-                or samples.ndim != 2 or samples.shape[1] != n
-                or samples.shape[0] > self.num_samples
-                or not {"step_size", "inverse_mass_matrix"} <= set(params)):
+        if (
+            data["position"].shape != (n,)
+            or data["logdensity_grad"].shape != (n,)
+            or samples.ndim != 2
+            or samples.shape[1] != n
+            or samples.shape[0] > self.num_samples
+            or not {"step_size", "inverse_mass_matrix"} <= set(params)
+        ):
             raise exc.SearchException(
                 f"The NUTS checkpoint {path} holds a state of shape {data['position'].shape} and "
                 f"{samples.shape} samples; expected {n} parameters, <= {self.num_samples} samples "
@@ -142,6 +169,9 @@ class NUTS(AbstractSearch):
             )
         for name in ("position", "logdensity", "logdensity_grad", "samples"):
             check_finite(path, name, data[name])
-        state = HMCState(jnp.asarray(data["position"]), jnp.asarray(data["logdensity"]),
-                         jnp.asarray(data["logdensity_grad"]))
+        state = HMCState(
+            jnp.asarray(data["position"]),
+            jnp.asarray(data["logdensity"]),
+            jnp.asarray(data["logdensity_grad"]),
+        )
         return jnp.asarray(data["key"]), state, params, samples

@@ -20,9 +20,17 @@ def check_int(search: str, name: str, value, minimum: int, allow_none: bool = Fa
         _fail(search, name, value, f"an integer >= {minimum}" + (" or None" if allow_none else ""))
 
 
-def check_float(search: str, name: str, value, low: float | None = None, high: float | None = None,
-                low_open: bool = False, high_open: bool = False, allow_inf: bool = False,
-                allow_none: bool = False) -> None:
+def check_float(
+    search: str,
+    name: str,
+    value,
+    low: float | None = None,
+    high: float | None = None,
+    low_open: bool = False,
+    high_open: bool = False,
+    allow_inf: bool = False,
+    allow_none: bool = False,
+) -> None:
     """``value`` is a real number in the given (open or closed) interval."""
     if value is None and allow_none:
         return
@@ -56,8 +64,12 @@ def check_common(search) -> None:
             _fail(cls, key, value, "a non-empty string")
         parts = value.replace("\\", "/").split("/")
         if value.startswith(("/", "\\")) or ".." in parts or (len(value) > 1 and value[1] == ":"):
-            _fail(cls, key, value, "a relative folder name inside output_path (no '..', no "
-                  "absolute path)")
+            _fail(
+                cls,
+                key,
+                value,
+                "a relative folder name inside output_path (no '..', no absolute path)",
+            )
     if search.seed is not None:
         check_int(cls, "seed", search.seed, 0)
     check_float(cls, "resample_figure_of_merit", search.resample_figure_of_merit)
