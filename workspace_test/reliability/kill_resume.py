@@ -149,6 +149,32 @@ def kill_loop(kind: str, kills: int, delay: float, rng, root: Path, timeout: flo
     return stats
 
 
+def concurrent_check(root: Path, delay: float) -> bool:
+    """Two fits started at once into one folder: one completes, the other is refused clearly."""
+    out = root / "concurrent"
+    procs = [
+        subprocess.Popen(
+            [sys.executable, str(WORKER), "emcee", str(out), str(delay)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    results = [(p.wait(timeout=600), p.stderr.read()) for p in procs]
+    codes = sorted(rc for rc, _ in results)
+    refused = [err for rc, err in results if rc != 0]
+    ok = codes[0] == 0 and (
+        codes[1] == 0 or (len(refused) == 1 and "in use by another fit" in refused[0])
+    )
+    both = "both completed (one after the other)" if codes == [0, 0] else "one refused clearly"
+    print(f"{'ok  ' if ok else 'FAIL'} concurrent fits into one folder: {both}", flush=True)
+    if not ok:
+        for err in refused:
+            print("     " + err.strip()[-1000:].replace("\n", "\n     "))
+    return ok
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--kills", type=int, default=1)
@@ -160,6 +186,7 @@ def main() -> int:
     rng = np.random.default_rng(args.seed)
     failures = 0
     with tempfile.TemporaryDirectory() as tmp:
+        failures += not concurrent_check(Path(tmp), max(args.delay, 0.01))
         for kind in args.searches.split(","):
             t0 = time.monotonic()
             s = kill_loop(kind, args.kills, args.delay, rng, Path(tmp), args.timeout)
