@@ -60,6 +60,7 @@ def make_search(kind: str, output_path, seed: int = 7):
             n_live=60,
             n_batch=20,
             n_eff=200,
+            checkpoint_every=0.3,
             n_networks=1,
             neural_network_kwargs={"hidden_layer_sizes": (16,), "max_iter": 200},
             **common,

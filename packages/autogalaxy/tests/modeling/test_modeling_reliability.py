@@ -302,6 +302,7 @@ FULL_DISK_SEARCHES = [
             n_live=40,
             n_batch=20,
             n_eff=80,
+            checkpoint_every=0,
             n_networks=1,
             neural_network_kwargs=FAST_NN,
             seed=3,

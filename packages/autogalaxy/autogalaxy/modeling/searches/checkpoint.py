@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import time
 import zipfile
 from pathlib import Path
 
@@ -101,15 +102,21 @@ def check_finite(path: Path, name: str, values) -> None:
         )
 
 
-def safe_nautilus_sampler(nautilus):
+def safe_nautilus_sampler(nautilus, checkpoint_every: float = 0.0):
     """``nautilus.Sampler`` whose checkpoint writes are crash-safe.
 
     nautilus deletes and rewrites its file (``write``) or edits it in place
     (``write_shell_update``); either, interrupted, leaves an unreadable file. Here both act on a
     temporary copy that replaces the checkpoint only once complete and on disk.
+
+    With ``checkpoint_every > 0`` (seconds) the per-batch updates are skipped until that long
+    after the last write, and the next due one writes the complete state (a skipped update
+    leaves the file a consistent, older state, which an incremental update could not extend).
     """
 
     class SafeSampler(nautilus.Sampler):
+        _last_commit = -float("inf")
+
         def write(self, filepath, overwrite=False):
             dest = Path(filepath)
             tmp = temp_path_for(dest)
@@ -120,8 +127,13 @@ def safe_nautilus_sampler(nautilus):
             except OSError as err:
                 tmp.unlink(missing_ok=True)
                 raise write_failed(dest, err) from err
+            self._last_commit = time.monotonic()
 
         def write_shell_update(self, filepath, shell):
+            if checkpoint_every > 0.0:
+                if time.monotonic() - self._last_commit >= checkpoint_every:
+                    self.write(filepath, overwrite=True)
+                return
             dest = Path(filepath)
             tmp = temp_path_for(dest)
             try:

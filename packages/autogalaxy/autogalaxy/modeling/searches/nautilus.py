@@ -39,6 +39,9 @@ class Nautilus(AbstractSearch):
         Hard cap on likelihood calls (summed over resumed runs).
     n_networks
         Neural networks per bound (fewer is faster for small problems).
+    checkpoint_every
+        Seconds between checkpoint writes after the first (``0``: after every batch; each write
+        is a temporary copy flushed to disk and renamed, which costs time on slow disks).
     neural_network_kwargs
         Passed to nautilus' neural-network emulator (scikit-learn ``MLPRegressor`` arguments, e.g.
         ``{"hidden_layer_sizes": (32, 16)}`` for cheap toy problems).
@@ -60,6 +63,7 @@ class Nautilus(AbstractSearch):
         n_networks: int = 4,
         discard_exploration: bool = True,
         neural_network_kwargs: dict | None = None,
+        checkpoint_every: float = 10.0,
         **kwargs,
     ) -> None:
         super().__init__(name=name, path_prefix=path_prefix, output_path=output_path, **kwargs)
@@ -71,6 +75,7 @@ class Nautilus(AbstractSearch):
         self.n_networks = n_networks
         self.discard_exploration = discard_exploration
         self.neural_network_kwargs = dict(neural_network_kwargs or {})
+        self.checkpoint_every = checkpoint_every
         self._check_settings()
 
     def _check_settings(self) -> None:
@@ -82,6 +87,7 @@ class Nautilus(AbstractSearch):
         check_int(name, "n_networks", self.n_networks, 0)
         check_float(name, "f_live", self.f_live, 0.0, 1.0, low_open=True, high_open=True)
         check_float(name, "n_like_max", self.n_like_max, 0.0, low_open=True, allow_inf=True)
+        check_float(name, "checkpoint_every", self.checkpoint_every, 0.0)
         if not isinstance(self.neural_network_kwargs, dict):
             raise exc.SearchException(
                 f"Nautilus: neural_network_kwargs={self.neural_network_kwargs!r} is invalid; "
@@ -98,7 +104,7 @@ class Nautilus(AbstractSearch):
                 check_nautilus_checkpoint(filepath, model.prior_count)
         likelihood = BatchLikelihood(fitness, batch_size=self.n_batch, progress=progress)
         # Checkpoint writes go to a temporary copy renamed into place once complete.
-        sampler = safe_nautilus_sampler(nautilus)(
+        sampler = safe_nautilus_sampler(nautilus, self.checkpoint_every)(
             prior=PriorTransform(model),
             likelihood=likelihood,
             n_dim=model.prior_count,
