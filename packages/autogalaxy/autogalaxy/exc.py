@@ -53,3 +53,7 @@ class AggregatorException(AutoGalaxyException):
 
 class BackendException(AutoGalaxyException):
     """A backend was requested that cannot be used (e.g. ``use_jax=True`` without JAX installed)."""
+
+
+class AnalysisException(AutoGalaxyException):
+    """An analysis was given an invalid dataset or setting (e.g. ``dataset=None``)."""

@@ -158,6 +158,15 @@ class Imaging(Pytree):
                     f"The noise map has {int(np.count_nonzero(noise_values <= 0.0))} "
                     "non-positive values in unmasked pixels; every noise value must be > 0."
                 )
+            # chi-squared and the noise normalisation use noise**2: outside this range it
+            # underflows to 0 or overflows to inf and the log likelihood is NaN.
+            tiny, huge = 1e-150, 1e150
+            if np.any(noise_values < tiny) or np.any(noise_values > huge):
+                raise exc.DatasetException(
+                    f"The noise map has values outside [{tiny:g}, {huge:g}] (min "
+                    f"{float(np.min(noise_values)):g}, max {float(np.max(noise_values)):g}); their "
+                    "squares under/overflow. Rescale the data and noise map (e.g. to e-/s)."
+                )
         if psf is not None and not isinstance(psf, Convolver):
             psf = Convolver(psf)
         if psf is not None and use_normalized_psf:
@@ -241,6 +250,11 @@ class Imaging(Pytree):
             raise exc.DatasetException(
                 f"The mask shape {mask.shape_native} does not match the dataset shape "
                 f"{self.shape_native}."
+            )
+        if not np.allclose(mask.pixel_scales, self.pixel_scales, rtol=1e-9, atol=0.0):
+            raise exc.DatasetException(
+                f"The mask pixel scales {mask.pixel_scales} do not match the dataset's "
+                f"{self.pixel_scales}; make the mask with the dataset's pixel_scales."
             )
         if mask.pixels_in_mask == 0:
             raise exc.DatasetException("The mask has no unmasked pixels.")

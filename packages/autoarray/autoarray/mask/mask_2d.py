@@ -13,6 +13,13 @@ from autoarray.geometry import geometry_util
 from autoarray.geometry.geometry_util import PixelScales
 
 
+def _is_number(value) -> bool:
+    """A real, finite number (not a bool or a string)."""
+    import numbers
+
+    return (isinstance(value, numbers.Real) and not isinstance(value, bool)
+            and bool(np.isfinite(value)))
+
 class Mask2D(AbstractNDArray):
     """A 2-D boolean mask over a uniform pixel grid; ``True`` pixels are excluded from fits.
 
@@ -73,8 +80,10 @@ class Mask2D(AbstractNDArray):
     ) -> "Mask2D":
         """Unmask pixels whose centre lies strictly within ``radius`` (arc-seconds) of ``centre``
         (measured relative to the array centre)."""
-        if not radius > 0.0:
-            raise exc.MaskException(f"circular mask radius must be positive, got {radius}")
+        if not _is_number(radius) or not radius > 0.0:
+            raise exc.MaskException(
+                f"circular mask radius must be a positive number (arc-seconds), got {radius!r}"
+            )
         dy, dx, pixel_scales = cls._distances_from_centre(shape_native, pixel_scales, centre)
         mask = np.sqrt(dy**2 + dx**2) >= radius
         return cls._non_empty(cls(mask, pixel_scales, origin, invert))
@@ -85,7 +94,8 @@ class Mask2D(AbstractNDArray):
         origin=(0.0, 0.0), centre=(0.0, 0.0), invert=False,
     ) -> "Mask2D":
         """Unmask pixels with ``inner_radius <= r <= outer_radius`` from ``centre``."""
-        if not 0.0 <= inner_radius < outer_radius:
+        if not (_is_number(inner_radius) and _is_number(outer_radius)
+                and 0.0 <= inner_radius < outer_radius):
             raise exc.MaskException(
                 f"annulus needs 0 <= inner_radius < outer_radius, got {inner_radius}, {outer_radius}"
             )

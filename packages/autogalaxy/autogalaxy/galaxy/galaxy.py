@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import numbers
 
 import numpy as np
 
@@ -35,6 +36,17 @@ def _operated_selected(profile, operated_only: bool | None) -> bool:
     return is_operated(profile) == bool(operated_only)
 
 
+
+def _check_redshift(redshift) -> None:
+    """A galaxy redshift is a finite number >= 0 (traced JAX values are not checked)."""
+    if redshift is None:  # allowed for a single galaxy (no lensing)
+        return
+    if isinstance(redshift, (str, bytes, bool)):
+        raise exc.GalaxyException(f"Galaxy redshift={redshift!r} must be a number >= 0 (or None).")
+    if isinstance(redshift, numbers.Real) and not (math.isfinite(redshift) and redshift >= 0.0):
+        raise exc.GalaxyException(f"Galaxy redshift={redshift!r} must be a finite number >= 0.")
+
+
 class Galaxy(OperateImage, aa.Pytree):
     """
     A galaxy at ``redshift`` made of named components, e.g.
@@ -49,9 +61,15 @@ class Galaxy(OperateImage, aa.Pytree):
 
     def __init__(self, redshift: float, label: str | None = None, **kwargs):
         self.id = next(_galaxy_ids)
+        _check_redshift(redshift)
         self.redshift = redshift
         self.label = label
         for name, value in kwargs.items():
+            if isinstance(value, (str, bytes, bool, numbers.Number)):
+                raise exc.GalaxyException(
+                    f"Galaxy component '{name}'={value!r} is a {type(value).__name__}; expected a "
+                    "profile object (e.g. lp.Sersic()), a Basis, a pixelization or None."
+                )
             if isinstance(value, list):
                 raise exc.GalaxyException(
                     f"Galaxy component '{name}' is a list: pass each profile under its own "

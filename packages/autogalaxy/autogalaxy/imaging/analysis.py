@@ -40,6 +40,11 @@ class AbstractAnalysisImaging(ABC):
                  title_prefix=None, adapt_images=None):
         from autogalaxy.cosmology.model import Planck15
 
+        if not all(hasattr(dataset, a) for a in ("data", "noise_map")):
+            raise exc.AnalysisException(
+                f"{type(self).__name__}: dataset={dataset!r} is not an imaging dataset; expected "
+                "an Imaging (with data, noise_map and mask), e.g. Imaging.from_fits(...).apply_mask(mask)."
+            )
         self.dataset = dataset
         self.settings = settings
         self.cosmology = Planck15() if cosmology is None else cosmology

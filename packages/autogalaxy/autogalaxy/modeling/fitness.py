@@ -136,8 +136,10 @@ class BatchedCall:
         if devices not in self._compiled:
             import jax
 
+            from autogalaxy.modeling.jax_memory import MemoryCheckedJit
+
             if devices == 1:
-                self._compiled[devices] = jax.jit(self._local)
+                self._compiled[devices] = MemoryCheckedJit(self._local, "batched likelihood")
             else:
                 from jax.sharding import Mesh, PartitionSpec
 
@@ -261,7 +263,12 @@ class Fitness:
         figure = self.analysis.log_likelihood_function(instance)
         if not self.fom_is_log_likelihood:
             figure = figure + sum(self.model.log_prior_list_from_vector(parameters, xp=xp))
-        figure = xp.where(xp.isfinite(figure), figure, self.resample_figure_of_merit)
+        # Parameters a profile constructor rejects on NumPy (|ell_comps| >= 1, a negative
+        # Einstein radius, ...) are resampled here too: the rules were recorded while tracing.
+        from autogalaxy.profiles.parameter_rules import valid_from
+
+        valid = xp.logical_and(xp.isfinite(figure), valid_from(instance, xp=xp))
+        figure = xp.where(valid, figure, self.resample_figure_of_merit)
         if self.convert_to_chi_squared:
             figure = -2.0 * figure
         return figure
@@ -327,9 +334,9 @@ class Fitness:
         """``jax.jit(call)``: ``[N] -> scalar``."""
         self._require_jax("_jit")
         if "jit" not in self._cache:
-            import jax
+            from autogalaxy.modeling.jax_memory import MemoryCheckedJit
 
-            self._cache["jit"] = jax.jit(self._jax_call)
+            self._cache["jit"] = MemoryCheckedJit(self._jax_call, "likelihood")
         return self._cache["jit"]
 
     @property
@@ -339,7 +346,9 @@ class Fitness:
         if "grad" not in self._cache:
             import jax
 
-            self._cache["grad"] = jax.jit(jax.grad(self._jax_call))
+            from autogalaxy.modeling.jax_memory import MemoryCheckedJit
+
+            self._cache["grad"] = MemoryCheckedJit(jax.grad(self._jax_call), "likelihood gradient")
         return self._cache["grad"]
 
     @property
@@ -348,7 +357,11 @@ class Fitness:
         if "value_and_grad" not in self._cache:
             import jax
 
-            self._cache["value_and_grad"] = jax.jit(jax.value_and_grad(self._jax_call))
+            from autogalaxy.modeling.jax_memory import MemoryCheckedJit
+
+            self._cache["value_and_grad"] = MemoryCheckedJit(
+                jax.value_and_grad(self._jax_call), "likelihood gradient"
+            )
         return self._cache["value_and_grad"]
 
     def grad(self, parameters, step: float = 1e-6) -> np.ndarray:

@@ -319,6 +319,11 @@ class AbstractModel(ABC):
         xp = _backend_for(unit_vector, xp)
         priors = self.priors_ordered_by_id
         unit = np.asarray(unit_vector, dtype=float) if xp is np else unit_vector
+        if xp is np and not np.all((unit >= 0.0) & (unit <= 1.0)):
+            raise exc.ModelException(
+                f"Unit vector {np.round(unit, 6).tolist() if unit.size <= 20 else unit.shape} has "
+                "values outside [0, 1] (or NaN); unit-cube coordinates must lie in [0, 1]."
+            )
         if unit.shape[-1] != len(priors):
             raise exc.ModelException(
                 f"Unit vector of shape {unit.shape} does not match the model's "

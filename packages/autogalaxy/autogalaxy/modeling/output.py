@@ -65,10 +65,48 @@ def samples_csv_text(paths: list[str], parameters: np.ndarray, log_likelihood: n
     return buffer.getvalue()
 
 
-def read_samples_csv(path: str | os.PathLike):
-    """Inverse of :func:`samples_csv_text`: (paths, parameters [S, N], log_likelihood, weights)."""
-    with open(path, encoding="utf-8", newline="") as f:
-        rows = list(csv.reader(f))
+def _bad_samples(path, what: str):
+    from autogalaxy import exc
+
+    return exc.SearchException(
+        f"{path} is not a valid samples file: {what}. Expected the CSV written by the search "
+        "(header: parameter paths, log_likelihood, weight; one finite row per sample). Delete the "
+        "output folder to run the fit again."
+    )
+
+
+def read_samples_csv(path: str | os.PathLike, expected_paths: list[str] | None = None):
+    """Inverse of :func:`samples_csv_text`: (paths, parameters [S, N], log_likelihood, weights).
+
+    Every row must have one number per column, all finite, weights >= 0 with a positive sum;
+    ``expected_paths`` (if given) must equal the header's parameter paths. Anything else raises
+    a ``SearchException`` naming the file and what was wrong.
+    """
+    try:
+        with open(path, encoding="utf-8", newline="") as f:
+            rows = list(csv.reader(f))
+    except (OSError, UnicodeDecodeError, csv.Error) as err:
+        raise _bad_samples(path, f"it cannot be read ({err})") from err
+    if not rows:
+        raise _bad_samples(path, "it is empty")
     header, body = rows[0], rows[1:]
-    data = np.array([[float(v) for v in row] for row in body], dtype=float).reshape(len(body), len(header))
-    return header[:-2], data[:, :-2], data[:, -2], data[:, -1]
+    if len(header) < 3 or header[-2:] != ["log_likelihood", "weight"]:
+        raise _bad_samples(path, f"its header {header[:6]} does not end with log_likelihood, weight")
+    if expected_paths is not None and header[:-2] != list(expected_paths):
+        raise _bad_samples(path, f"its parameters {header[:-2]} are not the model's {list(expected_paths)}")
+    if not body:
+        raise _bad_samples(path, "it has no sample rows")
+    for number, row in enumerate(body, start=2):
+        if len(row) != len(header):
+            raise _bad_samples(path, f"line {number} has {len(row)} values, expected {len(header)}")
+    try:
+        data = np.array(body, dtype=float).reshape(len(body), len(header))
+    except ValueError as err:
+        raise _bad_samples(path, f"a value is not a number ({err})") from err
+    if not np.all(np.isfinite(data)):
+        line = int(np.flatnonzero(~np.all(np.isfinite(data), axis=1))[0]) + 2
+        raise _bad_samples(path, f"line {line} holds a NaN or infinite value")
+    weights = data[:, -1]
+    if np.any(weights < 0) or not np.sum(weights) > 0:
+        raise _bad_samples(path, "its weights are negative or sum to zero")
+    return header[:-2], data[:, :-2], data[:, -2], weights

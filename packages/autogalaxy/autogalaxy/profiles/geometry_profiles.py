@@ -21,6 +21,7 @@ import numpy as np
 
 import autoarray as aa
 from autogalaxy import convert, exc
+from autogalaxy.profiles import parameter_rules
 from autogalaxy.profiles.kernels import (  # noqa: F401  (also imported from here)
     eccentric_radii_squared_via_offsets_from,
     is_concrete,
@@ -31,6 +32,13 @@ from autogalaxy.profiles.kernels import (  # noqa: F401  (also imported from her
 def grid_raw_from(grid):
     """The raw ``[N, 2]`` array (NumPy or JAX) behind ``grid`` (an autoarray grid or a raw array)."""
     return aa.raw_array(grid)
+
+
+def _traced(value) -> bool:
+    """True for JAX arrays / tracers (or tuples of them mixed with plain numbers)."""
+    if isinstance(value, (tuple, list)):
+        return all(_traced(v) or is_concrete(v) for v in value)
+    return (type(value).__module__ or "").startswith("jax")
 
 
 def check_parameter(profile, name: str, *, positive: bool = False, non_negative: bool = False):
@@ -44,7 +52,16 @@ def check_parameter(profile, name: str, *, positive: bool = False, non_negative:
         elements = (value,)
     elif type(value) is tuple and all(type(v) is float for v in value):
         elements = value
+    elif not is_concrete(value) and not _traced(value):
+        raise exc.ProfileException(
+            f"{type(profile).__name__}: {name}={value!r} must be a number"
+            + (" or a tuple of numbers" if isinstance(value, (tuple, list)) else "")
+            + f", got {type(value).__name__}."
+        )
     elif not is_concrete(value):
+        # traced: the search's Fitness applies the rule (NumPy and JAX reject the same points)
+        rule = "positive" if positive else ("non_negative" if non_negative else "finite")
+        parameter_rules.record(profile, name, rule)
         return
     else:
         elements = np.ravel(np.asarray(value, dtype=float))
@@ -201,7 +218,9 @@ class EllProfile(SphProfile):
         super().__init__(centre=centre)
         self.ell_comps = ell_comps
         check_parameter(self, "ell_comps")
-        if is_concrete(ell_comps) and float(ell_comps[0]) ** 2 + float(ell_comps[1]) ** 2 >= 1.0:
+        if not is_concrete(ell_comps):
+            parameter_rules.record(self, "ell_comps", "unit_disk")
+        elif float(ell_comps[0]) ** 2 + float(ell_comps[1]) ** 2 >= 1.0:
             raise exc.ProfileException(
                 f"{type(self).__name__}: |ell_comps| must be < 1, got ell_comps={ell_comps!r}."
             )

@@ -68,13 +68,33 @@ def radii_squared_power_from(radii_squared, exponent, xp=np):
     is used (``aa.numerics.log``, fast on JAX); exponents 1/2 and 1 (Exponential, n = 1/2 Sersic,
     Gaussian) reduce to ``sqrt`` / nothing when they are plain numbers.
     """
-    if is_concrete(exponent):
-        if exponent == 0.5:
-            return xp.sqrt(radii_squared)
-        if exponent == 1.0:
-            return radii_squared
+    if is_concrete(exponent) and exponent == 1.0:
+        return radii_squared
+    if xp is not np:
+        return _power_with_finite_gradient(radii_squared, exponent, xp)
+    if is_concrete(exponent) and exponent == 0.5:
+        return xp.sqrt(radii_squared)
     with log_of_zero_allowed(xp):
         return xp.exp(exponent * aa.numerics.log(radii_squared, xp=xp))
+
+
+def _power_with_finite_gradient(radii_squared, exponent, xp):
+    """JAX path of :func:`radii_squared_power_from` whose gradient is finite at ``r^2 = 0``.
+
+    A profile centre that coincides with a grid point gives ``r^2 = 0`` there, where the power's
+    derivative is ``0 / 0``; the point's gradient contribution would be NaN and poison the whole
+    likelihood gradient. The double ``where`` evaluates the power only at ``r^2 > 0`` and gives the
+    point its exact value ``0 ** exponent`` as a constant, so it contributes zero to the gradient
+    (the symmetric limit). Values are unchanged.
+    """
+    positive = radii_squared > 0.0
+    safe = xp.where(positive, radii_squared, 1.0)
+    if is_concrete(exponent) and exponent == 0.5:
+        power = xp.sqrt(safe)
+    else:
+        power = xp.exp(exponent * aa.numerics.log(safe, xp=xp))
+    at_zero = xp.where(exponent > 0.0, 0.0, xp.inf)
+    return xp.where(positive, power, at_zero)
 
 
 def amplitude_exp_rate_power_from(

@@ -181,5 +181,5 @@ def test_cached_prior_ordering_follows_every_kind_of_change():
     assert model.prior_count == 9
     model.galaxies.source = Model(Galaxy, redshift=1.0, bulge=Sersic)  # Collection item
     assert model.prior_count == 16
-    vector = [0.1] * 16
+    vector = [0.3] * 16  # 0.3: a valid Sersic index too
     assert model.instance_from_vector(vector).galaxies.lens.mass.einstein_radius == 1.6

@@ -84,7 +84,7 @@ def test_completed_fit_is_loaded_not_resampled(tmp_path):
         second.samples.max_log_likelihood_vector, first.samples.max_log_likelihood_vector
     )
     other = Collection(toy=Model(toy.Toy, a=1.0, b=toy.toy_model().toy.b))
-    with pytest.raises(exc.SearchException, match="different model"):
+    with pytest.raises(exc.SearchException, match="different fit; changed: model parameters"):
         LBFGS(name="again", output_path=tmp_path, progress=False).fit(other, toy.ToyAnalysis())
 
 
@@ -148,7 +148,8 @@ def test_emcee_resume_matches_uninterrupted(tmp_path):
     pytest.importorskip("h5py")
     full, resumed = _killed_then_resumed(
         tmp_path,
-        lambda out: Emcee(name="fit", output_path=out, nwalkers=8, nsteps=100, seed=3, progress=False),
+        lambda out: Emcee(name="fit", output_path=out, nwalkers=8, nsteps=100, seed=3, progress=False,
+                          checkpoint_every=0),
         kill_after=8 * 60,
     )
     np.testing.assert_allclose(resumed.samples.parameter_lists, full.samples.parameter_lists)
@@ -222,10 +223,11 @@ class _FingerprintedToy(toy.ToyAnalysis):
 def test_fit_of_a_different_dataset_is_not_reloaded(tmp_path):
     first = LBFGS(name="data", output_path=tmp_path, progress=False)
     first.fit(toy.toy_model(), _FingerprintedToy("dataset-a"))
-    assert (tmp_path / "data" / "analysis.fingerprint").read_text().strip() == "dataset-a"
+    stored = json.loads((tmp_path / "data" / "fingerprint.json").read_text())
+    assert stored["dataset"] == "dataset-a"
     again = LBFGS(name="data", output_path=tmp_path, progress=False)
     assert again.fit(toy.toy_model(), _FingerprintedToy("dataset-a")).samples is not None
-    with pytest.raises(exc.SearchException, match="different dataset"):
+    with pytest.raises(exc.SearchException, match="changed: dataset"):
         LBFGS(name="data", output_path=tmp_path, progress=False).fit(
             toy.toy_model(), _FingerprintedToy("dataset-b")
         )

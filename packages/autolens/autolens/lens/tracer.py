@@ -9,6 +9,7 @@ order and ``β`` is computed with the traced redshifts on each call.
 
 from __future__ import annotations
 
+import sys
 import warnings
 from typing import List
 
@@ -53,6 +54,9 @@ class _PlaneInfo:
         self.index_lists = index_lists
         self.beta = beta
 
+
+#: Component-type structures whose classes are registered as JAX pytrees.
+_JAX_REGISTERED: set = set()
 
 #: Plane / component-type structures that passed ``_warn_if_redshifts_look_swapped``.
 _SWAP_CHECKED: set = set()
@@ -101,6 +105,20 @@ class Tracer(OperateImage, aa.Pytree):
         self.cosmology = Planck15() if cosmology is None else cosmology
         self._plane_info = self._plane_info_from(galaxies, self.cosmology)
         self._warn_if_redshifts_look_swapped()
+        if "jax" in sys.modules:
+            self._register_for_jax()
+
+    def _register_for_jax(self) -> None:
+        """Make this tracer a pytree (``jax.jit(f)(tracer)``) even before any JAX analysis
+        registered the classes; done once per structure of component types."""
+        key = tuple(_component_types(g) for g in self.galaxies) + (type(self.cosmology),)
+        if key in _JAX_REGISTERED:
+            return
+        from autoarray.pytrees import register_declared_pytrees, register_reachable_classes
+
+        register_declared_pytrees()
+        register_reachable_classes(self.galaxies)
+        _JAX_REGISTERED.add(key)
 
     @staticmethod
     def _plane_info_from(galaxies, cosmology) -> _PlaneInfo:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import json
 import pickle
@@ -13,7 +14,9 @@ from pathlib import Path
 import numpy as np
 
 from autogalaxy import exc
+from autogalaxy.modeling.fingerprint import check_fingerprint, fingerprint_of
 from autogalaxy.modeling.fitness import Fitness
+from autogalaxy.modeling.lock import FolderLock
 from autogalaxy.modeling.model import AbstractModel
 from autogalaxy.modeling.output import (
     atomic_write_json,
@@ -23,15 +26,8 @@ from autogalaxy.modeling.output import (
     samples_csv_text,
 )
 from autogalaxy.modeling.result import Result, Samples
-
-#: File in a fit's output folder holding the analysis fingerprint (a hash of its dataset).
-FINGERPRINT_FILE = "analysis.fingerprint"
-
-
-def _analysis_fingerprint(analysis) -> str | None:
-    """The analysis' dataset fingerprint, if it provides one (``analysis.fingerprint()``)."""
-    fingerprint = getattr(analysis, "fingerprint", None)
-    return str(fingerprint()) if callable(fingerprint) else None
+from autogalaxy.modeling.searches.checkpoint import remove_stale_temps
+from autogalaxy.modeling.searches.settings import check_common
 
 
 def result_from(analysis, samples: Samples, **kwargs) -> Result:
@@ -112,8 +108,10 @@ class Progress:
         else:
             now = time.monotonic()
             if now - self._last > 5.0:
-                print(f"{self.desc}: {self.count} likelihood calls, max log L {self.best:.6g}",
-                      file=sys.stderr)
+                print(
+                    f"{self.desc}: {self.count} likelihood calls, max log L {self.best:.6g}",
+                    file=sys.stderr,
+                )
                 self._last = now
 
     def close(self) -> None:
@@ -147,7 +145,11 @@ class BatchLikelihood:
             padded = np.concatenate([vectors, np.repeat(vectors[-1:], size - n, axis=0)])
             out = np.concatenate(
                 [
-                    np.asarray(self.fitness._vmap(self.fitness._jnp.asarray(padded[i : i + self.batch_size])))
+                    np.asarray(
+                        self.fitness._vmap(
+                            self.fitness._jnp.asarray(padded[i : i + self.batch_size])
+                        )
+                    )
                     for i in range(0, size, self.batch_size)
                 ]
             )[:n]
@@ -249,6 +251,10 @@ class AbstractSearch(ABC):
         self.fom_is_log_likelihood = fom_is_log_likelihood
         self.resample_figure_of_merit = resample_figure_of_merit
 
+    def _check_settings(self) -> None:
+        """Raise a SearchException for any invalid setting (subclasses add their own)."""
+        check_common(self)
+
     # ---------------------------------------------------------------- config
     @property
     def config_dict(self) -> dict:
@@ -282,19 +288,28 @@ class AbstractSearch(ABC):
             raise exc.SearchException(
                 "The model has no free parameters: give at least one parameter a prior."
             )
+        self._check_settings()
         before_fit = getattr(analysis, "modify_before_fit", None)
         if callable(before_fit):
             before_fit(self.output_folder, model)
         self._import()
         folder = self.output_folder
-        self._check_same_analysis(analysis, folder)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise exc.SearchException(
+                f"Cannot create the output folder {folder} ({err}); expected a writable "
+                "output_path."
+            ) from err
+        with FolderLock(folder):
+            return self._fit_locked(model, analysis, folder)
+
+    def _fit_locked(self, model: AbstractModel, analysis, folder: Path) -> Result:
+        check_fingerprint(folder, fingerprint_of(model, analysis, self))
+        remove_stale_temps(folder)
         loaded = self._load_completed(model, analysis, folder)
         if loaded is not None:
             return loaded
-        folder.mkdir(parents=True, exist_ok=True)
-        fingerprint = _analysis_fingerprint(analysis)
-        if fingerprint is not None:
-            atomic_write_text(folder / FINGERPRINT_FILE, fingerprint + "\n")
         atomic_write_text(folder / "model.info", model.info)
         atomic_write_text(folder / "search.summary", self._summary_text("running", None, None))
         if hasattr(analysis, "visualize_before_fit"):
@@ -335,55 +350,74 @@ class AbstractSearch(ABC):
 
     def _write_outputs(self, result: Result, analysis, folder: Path, elapsed: float, calls: int):
         samples = result.samples
-        atomic_write_text(
-            folder / "samples.csv",
-            samples_csv_text(
-                [".".join(p) for p in samples.paths],
-                samples.parameter_lists,
-                samples.log_likelihood_list,
-                samples.weight_list,
-            ),
+        csv_text = samples_csv_text(
+            [".".join(p) for p in samples.paths],
+            samples.parameter_lists,
+            samples.log_likelihood_list,
+            samples.weight_list,
         )
-        atomic_write_text(folder / "search.summary", self._summary_text("completed", elapsed, calls))
+        atomic_write_text(folder / "samples.csv", csv_text)
+        atomic_write_text(
+            folder / "search.summary", self._summary_text("completed", elapsed, calls)
+        )
         instance = result.max_log_likelihood_instance
         if hasattr(analysis, "visualize"):
             analysis.visualize(folder, instance)
         if hasattr(analysis, "save_results"):
             analysis.save_results(folder, result)
         summary = result.summary_dict()
-        summary.update({"search": type(self).__name__, "name": self.name, "run_time_s": elapsed})
+        summary.update(
+            {
+                "search": type(self).__name__,
+                "name": self.name,
+                "run_time_s": elapsed,
+                "samples_sha256": hashlib.sha256(csv_text.encode("utf-8")).hexdigest(),
+            }
+        )
         # result.json last: its presence marks the fit as complete
         atomic_write_json(folder / "result.json", summary)
 
-    def _check_same_analysis(self, analysis, folder: Path) -> None:
-        """Refuse to resume or reload a fit of a different dataset from the same folder."""
-        stored_file = folder / FINGERPRINT_FILE
-        fingerprint = _analysis_fingerprint(analysis)
-        if fingerprint is None or not stored_file.exists():
-            return
-        stored = stored_file.read_text(encoding="utf-8").strip()
-        if stored != fingerprint:
-            raise exc.SearchException(
-                f"The output folder {folder} holds a fit of a different dataset (fingerprint "
-                f"{stored[:12]}..., this analysis {fingerprint[:12]}...); use another search "
-                "name or path_prefix, or delete the folder."
-            )
-
     def _load_completed(self, model, analysis, folder: Path) -> Result | None:
+        """The completed fit in ``folder`` (its fingerprint already matched), else None.
+
+        ``result.json`` must parse, and ``samples.csv`` must be the very file it was written
+        with (SHA-256), with the model's parameters and finite rows; anything else raises."""
         result_file = folder / "result.json"
         samples_file = folder / "samples.csv"
-        if not (result_file.exists() and samples_file.exists()):
+        if not result_file.exists():
             return None
-        with open(result_file, encoding="utf-8") as f:
-            summary = json.load(f)
-        if not summary.get("completed"):
-            return None
-        expected = [".".join(p) for p in model.paths]
-        paths, parameters, log_l, weights = read_samples_csv(samples_file)
-        if summary.get("paths") != expected or paths != expected:
+        try:
+            summary = json.loads(result_file.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
             raise exc.SearchException(
-                f"The output folder {folder} holds a completed fit of a different model "
-                f"({summary.get('paths')}); use another search name or path_prefix."
+                f"{result_file} is not valid JSON ({err}); expected the summary written when the "
+                "fit completed. Delete the output folder to run the fit again."
+            ) from err
+        if not isinstance(summary, dict) or not summary.get("completed"):
+            raise exc.SearchException(
+                f"{result_file} does not hold a completed fit summary (expected a JSON object "
+                "with completed=true). Delete the output folder to run the fit again."
             )
-        samples = Samples(model, parameters, log_l, weights, log_evidence=summary.get("log_evidence"))
+        if not samples_file.exists():
+            raise exc.SearchException(
+                f"{result_file} marks the fit complete but {samples_file} is missing. Delete the "
+                "output folder to run the fit again."
+            )
+        expected = [".".join(p) for p in model.paths]
+        text = samples_file.read_bytes()
+        if summary.get("samples_sha256") != hashlib.sha256(text).hexdigest():
+            raise exc.SearchException(
+                f"{samples_file} is not the samples file {result_file} was written with (its "
+                "SHA-256 differs: truncated, edited or replaced). Delete the output folder to run "
+                "the fit again."
+            )
+        paths, parameters, log_l, weights = read_samples_csv(samples_file, expected)
+        if summary.get("paths") != expected or summary.get("total_samples") != len(log_l):
+            raise exc.SearchException(
+                f"{result_file} does not match {samples_file} (paths {summary.get('paths')}, "
+                f"{summary.get('total_samples')} samples; the CSV has {expected}, {len(log_l)})."
+            )
+        samples = Samples(
+            model, parameters, log_l, weights, log_evidence=summary.get("log_evidence")
+        )
         return result_from(analysis, samples, search=self, output_folder=folder, loaded=True)

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import numpy as np
 
+from autogalaxy import exc
 from autogalaxy.modeling.result import Samples
-from autogalaxy.modeling.searches.abstract import AbstractSearch, BatchLikelihood, PriorTransform
+from autogalaxy.modeling.searches.abstract import (
+    AbstractSearch,
+    BatchLikelihood,
+    PriorTransform,
+    import_optional,
+)
+from autogalaxy.modeling.searches.checkpoint import check_nautilus_checkpoint, safe_nautilus_sampler
+from autogalaxy.modeling.searches.settings import check_float, check_int
 
 
 class Nautilus(AbstractSearch):
@@ -13,7 +21,9 @@ class Nautilus(AbstractSearch):
 
     The likelihood is always called on batches of ``n_batch`` points (vectorised); with a JAX
     analysis each batch is one ``Fitness._vmap`` call. The sampler state is checkpointed to
-    ``<output folder>/nautilus.hdf5`` (requires h5py) and a restarted fit resumes from it.
+    ``<output folder>/nautilus.hdf5`` (requires h5py) and a restarted fit resumes from it. Every
+    write goes to a temporary copy that replaces the checkpoint only once complete and flushed,
+    so a kill or a full disk mid-write keeps the previous checkpoint.
 
     Parameters
     ----------
@@ -29,6 +39,9 @@ class Nautilus(AbstractSearch):
         Hard cap on likelihood calls (summed over resumed runs).
     n_networks
         Neural networks per bound (fewer is faster for small problems).
+    checkpoint_every
+        Seconds between checkpoint writes after the first (``0``: after every batch; each write
+        is a temporary copy flushed to disk and renamed, which costs time on slow disks).
     neural_network_kwargs
         Passed to nautilus' neural-network emulator (scikit-learn ``MLPRegressor`` arguments, e.g.
         ``{"hidden_layer_sizes": (32, 16)}`` for cheap toy problems).
@@ -37,11 +50,22 @@ class Nautilus(AbstractSearch):
     _module = "nautilus"
     _extra = "nautilus"
 
-    def __init__(self, name=None, path_prefix=None, output_path="output", n_live: int = 200,
-                 n_batch: int = 100, n_eff: int = 500, f_live: float = 0.01,
-                 n_like_max: float = np.inf, n_networks: int = 4,
-                 discard_exploration: bool = True, neural_network_kwargs: dict | None = None,
-                 **kwargs) -> None:
+    def __init__(
+        self,
+        name=None,
+        path_prefix=None,
+        output_path="output",
+        n_live: int = 200,
+        n_batch: int = 100,
+        n_eff: int = 500,
+        f_live: float = 0.01,
+        n_like_max: float = np.inf,
+        n_networks: int = 4,
+        discard_exploration: bool = True,
+        neural_network_kwargs: dict | None = None,
+        checkpoint_every: float = 10.0,
+        **kwargs,
+    ) -> None:
         super().__init__(name=name, path_prefix=path_prefix, output_path=output_path, **kwargs)
         self.n_live = n_live
         self.n_batch = n_batch
@@ -51,17 +75,36 @@ class Nautilus(AbstractSearch):
         self.n_networks = n_networks
         self.discard_exploration = discard_exploration
         self.neural_network_kwargs = dict(neural_network_kwargs or {})
+        self.checkpoint_every = checkpoint_every
+        self._check_settings()
+
+    def _check_settings(self) -> None:
+        super()._check_settings()
+        name = type(self).__name__
+        check_int(name, "n_live", self.n_live, 2)
+        check_int(name, "n_batch", self.n_batch, 1)
+        check_int(name, "n_eff", self.n_eff, 1)
+        check_int(name, "n_networks", self.n_networks, 0)
+        check_float(name, "f_live", self.f_live, 0.0, 1.0, low_open=True, high_open=True)
+        check_float(name, "n_like_max", self.n_like_max, 0.0, low_open=True, allow_inf=True)
+        check_float(name, "checkpoint_every", self.checkpoint_every, 0.0)
+        if not isinstance(self.neural_network_kwargs, dict):
+            raise exc.SearchException(
+                f"Nautilus: neural_network_kwargs={self.neural_network_kwargs!r} is invalid; "
+                "expected a dict of scikit-learn MLPRegressor arguments."
+            )
 
     def _fit(self, model, fitness, folder, progress) -> Samples:
         nautilus = self._import()
         filepath = None
         if self.checkpoint:
-            from autogalaxy.modeling.searches.abstract import import_optional
-
             import_optional("h5py", "nautilus", "Nautilus (checkpointing)")
-            filepath = str(folder / "nautilus.hdf5")
+            filepath = folder / "nautilus.hdf5"
+            if filepath.exists():
+                check_nautilus_checkpoint(filepath, model.prior_count)
         likelihood = BatchLikelihood(fitness, batch_size=self.n_batch, progress=progress)
-        sampler = nautilus.Sampler(
+        # Checkpoint writes go to a temporary copy renamed into place once complete.
+        sampler = safe_nautilus_sampler(nautilus, self.checkpoint_every)(
             prior=PriorTransform(model),
             likelihood=likelihood,
             n_dim=model.prior_count,
@@ -72,7 +115,7 @@ class Nautilus(AbstractSearch):
             vectorized=True,
             pass_dict=False,
             seed=self.seed,
-            filepath=filepath,
+            filepath=None if filepath is None else str(filepath),
             resume=True,
         )
         sampler.run(

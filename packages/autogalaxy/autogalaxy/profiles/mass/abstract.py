@@ -25,6 +25,7 @@ import numpy as np
 
 import autoarray as aa
 from autogalaxy import exc
+from autogalaxy.profiles import parameter_rules
 from autogalaxy.profiles.geometry_profiles import (
     EllProfile,
     check_parameter,
@@ -43,6 +44,7 @@ def check_range(profile, name: str, lower=None, upper=None, inclusive: bool = Fa
     """
     value = getattr(profile, name)
     if not is_concrete(value):
+        parameter_rules.record(profile, name, "range", lower, upper, inclusive)
         return
     check_parameter(profile, name)
     for element in np.ravel(np.asarray(value, dtype=float)):

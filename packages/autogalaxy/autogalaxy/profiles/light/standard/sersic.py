@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from autogalaxy import exc
+from autogalaxy.profiles import parameter_rules
 from autogalaxy.profiles.geometry_profiles import SphTwin, check_parameter
-from autogalaxy.profiles.kernels import amplitude_exp_rate_power_from
+from autogalaxy.profiles.kernels import amplitude_exp_rate_power_from, is_concrete
 from autogalaxy.profiles.light.abstract import LightProfile
 
 
@@ -27,6 +29,9 @@ def sersic_constant_from(sersic_index):
     )
 
 
+#: Smallest accepted Sersic index (see :class:`Sersic`).
+SERSIC_INDEX_MIN = 0.2
+
 class Sersic(LightProfile):
     def __init__(
         self,
@@ -38,13 +43,22 @@ class Sersic(LightProfile):
     ):
         """Sersic profile ``I exp(-b_n [(R / R_e)^(1/n) - 1])`` of the eccentric radius ``R``.
 
-        ``effective_radius`` and ``sersic_index`` must be positive.
+        ``effective_radius`` must be positive and ``sersic_index >= SERSIC_INDEX_MIN`` (0.2): the
+        ``b_n`` expansion used is within 10% of the exact value there and turns negative (a
+        profile rising with radius, NaN / inf pixels) below n = 0.15.
         """
         super().__init__(centre=centre, ell_comps=ell_comps, intensity=intensity)
         self.effective_radius = effective_radius
         self.sersic_index = sersic_index
         check_parameter(self, "effective_radius", positive=True)
         check_parameter(self, "sersic_index", positive=True)
+        if not is_concrete(sersic_index):
+            parameter_rules.record(self, "sersic_index", "range", SERSIC_INDEX_MIN, None, True)
+        elif float(sersic_index) < SERSIC_INDEX_MIN:
+            raise exc.ProfileException(
+                f"{type(self).__name__}: sersic_index={sersic_index!r} must be >= "
+                f"{SERSIC_INDEX_MIN} (the b_n expansion is invalid below it)."
+            )
 
     @property
     def sersic_constant(self):

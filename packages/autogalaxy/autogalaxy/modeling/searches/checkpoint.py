@@ -1,0 +1,170 @@
+"""Crash-safe checkpoint files of the searches.
+
+Every checkpoint is written whole to a temporary file in the output folder, flushed to disk
+(``fsync``) and only then renamed over the previous one (``os.replace``, atomic on POSIX), so a
+``kill -9`` or a full disk at any moment leaves the last complete checkpoint in place. Reading a
+checkpoint checks it and names the file and what was expected when it is not usable.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import time
+import zipfile
+from pathlib import Path
+
+import numpy as np
+
+from autogalaxy import exc
+from autogalaxy.modeling.output import atomic_write_bytes
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # e.g. Windows: folders cannot be opened
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def commit(tmp: Path, dest: Path) -> None:
+    """Flush ``tmp`` to disk and atomically rename it to ``dest``."""
+    with open(tmp, "rb+") as handle:
+        os.fsync(handle.fileno())
+    os.replace(tmp, dest)
+    _fsync_dir(dest.parent)
+
+
+def temp_path_for(dest: Path) -> Path:
+    """A temporary sibling of ``dest`` with the same suffix (h5py and nautilus check it)."""
+    return dest.with_name(f".{dest.stem}.{os.getpid()}.tmp{dest.suffix}")
+
+
+def remove_stale_temps(folder: Path) -> None:
+    """Delete temporary checkpoint files left by a killed write."""
+    for path in Path(folder).glob(".*.tmp*"):
+        try:
+            path.unlink()
+        except OSError:
+            pass
+
+
+def write_failed(dest: Path, err: OSError) -> exc.SearchException:
+    return exc.SearchException(
+        f"Could not write the checkpoint {dest} ({err}); the previous checkpoint was kept and "
+        "the fit resumes from it when restarted (free disk space first)."
+    )
+
+
+def write_npz(dest: str | os.PathLike, **arrays) -> None:
+    """Write ``arrays`` as one ``.npz`` checkpoint atomically."""
+    dest = Path(dest)
+    buffer = io.BytesIO()
+    np.savez(buffer, **{k: np.asarray(v) for k, v in arrays.items()})
+    try:
+        atomic_write_bytes(dest, buffer.getvalue())
+    except OSError as err:
+        raise write_failed(dest, err) from err
+
+
+def read_npz(path: str | os.PathLike, keys: tuple[str, ...]) -> dict:
+    """Read an ``.npz`` checkpoint holding at least ``keys`` (clear error if it does not)."""
+    path = Path(path)
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            out = {k: np.array(data[k]) for k in data.files}
+    except (OSError, ValueError, EOFError, zipfile.BadZipFile) as err:
+        raise exc.SearchException(
+            f"The checkpoint {path} is unreadable ({err}); expected a NumPy .npz archive written "
+            "by the search. Delete it (or the output folder) to restart the fit."
+        ) from err
+    missing = [k for k in keys if k not in out]
+    if missing:
+        raise exc.SearchException(
+            f"The checkpoint {path} lacks {missing}; expected the arrays {list(keys)}. Delete it "
+            "(or the output folder) to restart the fit."
+        )
+    return out
+
+
+def check_finite(path: Path, name: str, values) -> None:
+    if not np.all(np.isfinite(np.asarray(values, dtype=float))):
+        raise exc.SearchException(
+            f"The checkpoint {path} holds non-finite values in '{name}'; expected finite numbers. "
+            "Delete it (or the output folder) to restart the fit."
+        )
+
+
+def safe_nautilus_sampler(nautilus, checkpoint_every: float = 0.0):
+    """``nautilus.Sampler`` whose checkpoint writes are crash-safe.
+
+    nautilus deletes and rewrites its file (``write``) or edits it in place
+    (``write_shell_update``); either, interrupted, leaves an unreadable file. Here both act on a
+    temporary copy that replaces the checkpoint only once complete and on disk.
+
+    With ``checkpoint_every > 0`` (seconds) the per-batch updates are skipped until that long
+    after the last write, and the next due one writes the complete state (a skipped update
+    leaves the file a consistent, older state, which an incremental update could not extend).
+    """
+
+    class SafeSampler(nautilus.Sampler):
+        _last_commit = -float("inf")
+
+        def write(self, filepath, overwrite=False):
+            dest = Path(filepath)
+            tmp = temp_path_for(dest)
+            try:
+                tmp.unlink(missing_ok=True)
+                super().write(tmp, overwrite=True)
+                commit(tmp, dest)
+            except OSError as err:
+                tmp.unlink(missing_ok=True)
+                raise write_failed(dest, err) from err
+            self._last_commit = time.monotonic()
+
+        def write_shell_update(self, filepath, shell):
+            if checkpoint_every > 0.0:
+                if time.monotonic() - self._last_commit >= checkpoint_every:
+                    self.write(filepath, overwrite=True)
+                return
+            dest = Path(filepath)
+            tmp = temp_path_for(dest)
+            try:
+                shutil.copyfile(dest, tmp)
+                super().write_shell_update(tmp, shell)
+                commit(tmp, dest)
+            except OSError as err:
+                tmp.unlink(missing_ok=True)
+                raise write_failed(dest, err) from err
+
+    return SafeSampler
+
+
+def check_nautilus_checkpoint(path: Path, n_dim: int) -> None:
+    """The nautilus checkpoint opens and belongs to a problem of ``n_dim`` parameters."""
+    import h5py
+
+    try:
+        with h5py.File(path, "r") as f:
+            group = f["sampler"]
+            stored = int(group.attrs["n_dim"])
+            shells = len(group.attrs["shell_n"])
+            for shell in range(shells):
+                if f"points_{shell}" not in group or f"bound_{shell}" not in f:
+                    raise KeyError(f"points_{shell} / bound_{shell}")
+    except (OSError, KeyError, ValueError, TypeError) as err:
+        raise exc.SearchException(
+            f"The Nautilus checkpoint {path} is unreadable or incomplete ({err}); expected an "
+            "HDF5 file written by nautilus. Delete it (or the output folder) to restart the fit."
+        ) from err
+    if stored != n_dim:
+        raise exc.SearchException(
+            f"The Nautilus checkpoint {path} is for {stored} parameters; the model has {n_dim}."
+        )
