@@ -37,7 +37,7 @@ def make_fit_imaging_x2_plane_7x7():
     return FitImaging(dataset=make_masked_imaging_7x7(), tracer=make_tracer_x2_plane_7x7())
 
 
-def make_analysis_imaging_7x7():
+def make_analysis_imaging_7x7():  # type: ignore[no-redef]
     from autolens.imaging.analysis import AnalysisImaging
 
     return AnalysisImaging(dataset=make_masked_imaging_7x7())

@@ -8,7 +8,7 @@ PyAutoLens) and the same Gaussian widths: ``total_gaussians`` sigmas spaced even
 
 from __future__ import annotations
 
-from typing import Tuple
+from typing import Any, Tuple
 
 import numpy as np
 
@@ -92,7 +92,7 @@ def mge_model_from(
         if basis_centre is None:
             basis_centre = _centre_from(centre, centre_fixed, centre_prior_is_uniform,
                                         centre_sigma)
-        ell_comps = None
+        ell_comps: Any = None
         if not use_spherical:
             if ell_comps_prior_is_uniform:
                 ell_comps = tuple(
@@ -120,6 +120,7 @@ def _galaxy_paths_from(node, path=()) -> list:
     if isinstance(node, Galaxy):
         return [(path, node)]
     out = []
+    items: Any
     if isinstance(node, (list, tuple)):
         items = enumerate(node)
     else:

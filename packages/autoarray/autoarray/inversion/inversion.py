@@ -50,11 +50,11 @@ class Inversion(Pytree):
         data,
         noise_map,
         regularization_matrix=None,
-        regularized: Sequence[bool] | None = None,
+        regularized: Sequence[bool] | np.ndarray | None = None,
         positive_only: bool = True,
         add_to_diagonal: float = util.NO_REGULARIZATION_ADD_TO_DIAGONAL,
-        zeroed_indices: Sequence[int] | None = None,
-        log_det_indices: Sequence[int] | None = None,
+        zeroed_indices: Sequence[int] | np.ndarray | None = None,
+        log_det_indices: Sequence[int] | np.ndarray | None = None,
         xp=np,
     ):
         B = raw_array(operated_mapping_matrix)
@@ -65,6 +65,10 @@ class Inversion(Pytree):
             regularized = np.full(params, regularization_matrix is not None)
         regularized = np.asarray(regularized, dtype=bool)
         self.operated_mapping_matrix = B
+        # Set by a fit with pixelizations: the unblurred mapping matrix and each mapper's grids.
+        self.mapping_matrix = None
+        self.source_plane_mesh_grid_list: list = []
+        self.source_plane_data_grid_list: list = []
         self.positive_only = positive_only
         self.data_vector = util.data_vector_from(B, d, sigma, xp=xp)
         curvature = util.curvature_matrix_via_mapping_matrix_from(B, sigma, xp=xp)

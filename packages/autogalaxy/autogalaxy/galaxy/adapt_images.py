@@ -73,7 +73,7 @@ class AdaptImages:
         """A copy whose ``galaxy_path_list`` links ``instance``'s galaxies to their path names
         (``instance.galaxies.<name>`` -> ``"('galaxies', '<name>')"``)."""
         galaxies = getattr(instance, "galaxies", None)
-        items = galaxies.items() if hasattr(galaxies, "items") else []
+        items = galaxies.items() if galaxies is not None and hasattr(galaxies, "items") else []
         paths = [(galaxy, str(("galaxies", name))) for name, galaxy in items]
         return AdaptImages(
             galaxy_image_dict=self.galaxy_image_dict,

@@ -43,7 +43,7 @@ def _check_redshift(redshift) -> None:
         return
     if isinstance(redshift, (str, bytes, bool)):
         raise exc.GalaxyException(f"Galaxy redshift={redshift!r} must be a number >= 0 (or None).")
-    if isinstance(redshift, numbers.Real) and not (math.isfinite(redshift) and redshift >= 0.0):
+    if isinstance(redshift, numbers.Real) and not (math.isfinite(redshift) and float(redshift) >= 0.0):
         raise exc.GalaxyException(f"Galaxy redshift={redshift!r} must be a finite number >= 0.")
 
 

@@ -28,7 +28,6 @@ is :mod:`autogalaxy.imaging.fit_linear`.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import List
 
 import numpy as np
 
@@ -384,7 +383,7 @@ class AbstractFitImaging(PackedAttributes, aa.Pytree, ABC):
         ]
 
     @property
-    def linear_objects(self) -> List[to_inversion.LinearObject]:
+    def linear_objects(self) -> list:
         """The linear objects of the model (mapping-matrix column-block order)."""
         linear = [
             linear_object

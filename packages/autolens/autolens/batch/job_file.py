@@ -139,7 +139,7 @@ def model_from(spec: dict):
 
     if not isinstance(spec, dict) or not spec:
         raise exc.AnalysisException(f"The job's model maps galaxy names to galaxies, got {spec!r}.")
-    galaxies = {}
+    galaxies: dict = {}
     for name, galaxy in spec.items():
         if not isinstance(galaxy, dict) or "redshift" not in galaxy:
             raise exc.AnalysisException(f"Galaxy {name!r} needs a redshift, got {galaxy!r}.")

@@ -50,8 +50,10 @@ def plot_critical_curves(
     """Critical curves of the lensing to each plane in ``plane_indices`` (default: the last),
     optionally over ``image``; returns the written paths."""
     own = ax is None
-    fig = pyplot().figure(figsize=FIGSIZE) if own else None
-    ax = fig.add_subplot(1, 1, 1) if own else ax
+    fig = None
+    if own:
+        fig = pyplot().figure(figsize=FIGSIZE)
+        ax = fig.add_subplot(1, 1, 1)
     _curves_figure(
         ax,
         tracer,
@@ -81,7 +83,9 @@ def plot_caustics(
     """Caustics in each plane of ``plane_indices`` (default: the last); returns the written
     paths."""
     own = ax is None
-    fig = pyplot().figure(figsize=FIGSIZE) if own else None
-    ax = fig.add_subplot(1, 1, 1) if own else ax
+    fig = None
+    if own:
+        fig = pyplot().figure(figsize=FIGSIZE)
+        ax = fig.add_subplot(1, 1, 1)
     _curves_figure(ax, tracer, grid, plane_indices, include_radial, linewidth, title, caustics=True)
     return save_figure(fig, output_path, output_filename, output_format) if own else []

@@ -104,7 +104,7 @@ class PointDataset:
     @property
     def info(self) -> str:
         lines = [f"name : {self.name}", f"positions : {self.positions.array.tolist()}"]
-        lines.append(f"positions_noise_map : {self.positions_noise_map.array.tolist()}")
+        lines.append(f"positions_noise_map : {aa.raw_array(self.positions_noise_map).tolist()}")
         for label in ("fluxes", "fluxes_noise_map", "time_delays", "time_delays_noise_map"):
             value = getattr(self, label)
             if value is not None:

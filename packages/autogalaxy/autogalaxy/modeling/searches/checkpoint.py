@@ -67,7 +67,7 @@ def write_npz(dest: str | os.PathLike, **arrays) -> None:
     """Write ``arrays`` as one ``.npz`` checkpoint atomically."""
     dest = Path(dest)
     buffer = io.BytesIO()
-    np.savez(buffer, **{k: np.asarray(v) for k, v in arrays.items()})
+    np.savez(buffer, **{k: np.asarray(v) for k, v in arrays.items()})  # type: ignore[arg-type]
     try:
         atomic_write_bytes(dest, buffer.getvalue())
     except OSError as err:

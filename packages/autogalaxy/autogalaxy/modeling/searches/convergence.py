@@ -45,9 +45,9 @@ class MultiStartGradientConvergence:
         for key, value in (("window", window), ("min_steps", min_steps)):
             if not isinstance(value, numbers.Integral) or isinstance(value, bool) or value < 1:
                 raise exc.SearchException(f"{key} must be an integer >= 1, got {value!r}.")
-        for key, value in (("rtol", rtol), ("atol", atol)):
-            if not isinstance(value, numbers.Real) or value < 0:
-                raise exc.SearchException(f"{key} must be a number >= 0, got {value!r}.")
+        for key, real in (("rtol", rtol), ("atol", atol)):
+            if not isinstance(real, numbers.Real) or real < 0:
+                raise exc.SearchException(f"{key} must be a number >= 0, got {real!r}.")
         self.check_for_convergence = check_for_convergence
         self.window = int(window)
         self.rtol = float(rtol)

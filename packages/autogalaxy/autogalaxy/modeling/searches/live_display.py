@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 #: matplotlib backends that cannot open a window (headless runs: nothing is shown).
 NON_INTERACTIVE_BACKENDS = {"agg", "pdf", "ps", "svg", "cairo", "template", "pgf"}
@@ -26,9 +27,9 @@ class LiveDisplay:
     """
 
     def __init__(self) -> None:
-        self._handle = None
-        self._figure = None
-        self._image = None
+        self._handle: Any = None
+        self._figure: Any = None
+        self._image: Any = None
 
     def show(self, path: Path) -> None:
         path = Path(path)

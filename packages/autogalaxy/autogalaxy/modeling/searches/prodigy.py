@@ -229,7 +229,7 @@ class MultiStartProdigy(AbstractSearch):
         kwargs.setdefault("checkpoint", False)
         super().__init__(
             name=name,
-            path_prefix=path_prefix,
+            path_prefix=None if path_prefix is None else str(path_prefix),
             output_path=output_path,
             seed=0 if seed is None else seed,
             **kwargs,
