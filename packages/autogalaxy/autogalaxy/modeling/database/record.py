@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from autogalaxy import exc
+from autogalaxy.modeling.fingerprint import FINGERPRINT_FILE
 from autogalaxy.modeling.result import Samples
 
 #: Files the batch runner writes next to the search outputs (the fit's recipe).
@@ -108,7 +109,11 @@ class FitRecord:
         summary = json.loads(text("result.json"))
         batch_info = json.loads(text(BATCH_FILE) or "{}")
         search_type, settings = settings_from_summary(text("search.summary") or "")
-        fingerprint = text("analysis.fingerprint")
+        # The dataset hash of the folder's fingerprint.json (older folders: analysis.fingerprint).
+        stored = json.loads(text(FINGERPRINT_FILE) or "{}")
+        fingerprint = stored.get("dataset") if isinstance(stored, dict) else None
+        if fingerprint is None:
+            fingerprint = text("analysis.fingerprint")
         finished = (folder / "result.json").stat().st_mtime
         return cls(
             key=key or batch_info.get("key") or str(folder),
