@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import os
 
 from autogalaxy import exc
 
@@ -58,8 +59,13 @@ def check_common(search) -> None:
     cls = type(search).__name__
     for key in ("name", "path_prefix"):
         value = getattr(search, key)
-        if value is None and key == "path_prefix":
-            continue
+        if key == "path_prefix":
+            # PyAutoFit takes any path-like prefix (scripts pass ``Path(...)`` or
+            # ``os.path.join(...)``); an empty one means none, as there.
+            if isinstance(value, os.PathLike):
+                value = os.fspath(value)
+            if value is None or value == "":
+                continue
         if not isinstance(value, str) or not value.strip():
             _fail(cls, key, value, "a non-empty string")
         parts = value.replace("\\", "/").split("/")
