@@ -145,7 +145,7 @@ def run(work: Path) -> None:
     search = af.Nautilus(name="start_here", n_live=50, output_path=work / "output",
                          **settings_search.search_dict)
     check("search folder has the unique_tag",
-          search.output_folder == work / "output" / "imaging" / "start_here" / "simple")
+          search.output_folder == work / "output" / "imaging" / "simple" / "start_here")
 
     print("fitness on a NumPy-built analysis")
     analysis = al.AnalysisImaging(dataset=dataset)

@@ -74,10 +74,7 @@ def jax_fitness_from(fitness: Fitness) -> Fitness:
         )
     from autoarray.backend import jax_numpy
 
-    jax_numpy()  # 64-bit floats before anything is traced
-    register = getattr(analysis, "_register_pytrees", None)
-    if callable(register):
-        register()
+    jax_numpy()  # 64-bit floats before anything is traced; Fitness registers the model's classes
     return Fitness(
         fitness.model,
         analysis,
