@@ -220,7 +220,9 @@ def marginal_sigmas_from(fitness: al.Fitness, best: np.ndarray, batch_size: int 
     n = best.size
     eye = np.eye(n)
     h = np.maximum(1e-4 * np.abs(best), 1e-5)
-    rows = [best] + [best + h[i] * eye[i] for i in range(n)] + [best - h[i] * eye[i] for i in range(n)]
+    rows = (
+        [best] + [best + h[i] * eye[i] for i in range(n)] + [best - h[i] * eye[i] for i in range(n)]
+    )
     values = batched(fitness, rows, batch_size)
     f0, plus, minus = values[0], values[1 : n + 1], values[n + 1 :]
     curvature = (plus - 2.0 * f0 + minus) / h**2
@@ -250,8 +252,10 @@ def model_with_passed_priors(model: al.Collection, means, sigmas) -> al.Collecti
     new = {}
     for prior, mean, sigma in zip(model.priors_ordered_by_id, means, sigmas):
         new[id(prior)] = al.TruncatedGaussianPrior(
-            mean=float(mean), sigma=float(sigma),
-            lower_limit=prior.lower_limit, upper_limit=prior.upper_limit,
+            mean=float(mean),
+            sigma=float(sigma),
+            lower_limit=prior.lower_limit,
+            upper_limit=prior.upper_limit,
         )
     for path, prior in model.path_priors():
         parent = model
@@ -271,7 +275,9 @@ def print_median_model(result) -> None:
     three = samples.values_at_sigma(3.0)
     print("\nMedian PDF model (1 sigma | 3 sigma intervals):")
     for path, m, (l1, u1), (l3, u3) in zip(paths, median, one, three):
-        print(f"  {path:<{width}}{m:9.4f}  +{u1 - m:.4f} -{m - l1:.4f}  |  +{u3 - m:.4f} -{m - l3:.4f}")
+        print(
+            f"  {path:<{width}}{m:9.4f}  +{u1 - m:.4f} -{m - l1:.4f}  |  +{u3 - m:.4f} -{m - l3:.4f}"
+        )
 
 
 def true_value_from(path: tuple) -> float:
@@ -304,13 +310,22 @@ def main() -> int:
     parser.add_argument("--n-live", type=int, default=75, help="Nautilus live points")
     parser.add_argument("--n-batch", type=int, default=50, help="likelihoods per vmap batch")
     parser.add_argument("--n-starts", type=int, default=3, help="L-BFGS starts of search 1")
-    parser.add_argument("--width", type=float, default=4.0,
-                        help="passed prior width in units of the estimated 1-sigma error")
-    parser.add_argument("--hidden", default="32,16",
-                        help="hidden-layer sizes of Nautilus' neural networks")
+    parser.add_argument(
+        "--width",
+        type=float,
+        default=4.0,
+        help="passed prior width in units of the estimated 1-sigma error",
+    )
+    parser.add_argument(
+        "--hidden", default="32,16", help="hidden-layer sizes of Nautilus' neural networks"
+    )
     parser.add_argument("--seed", type=int, default=1, help="random seed of both searches")
-    parser.add_argument("--noise-seed", type=int, default=1,
-                        help="seed of the simulated noise (use with --fresh or a new --output)")
+    parser.add_argument(
+        "--noise-seed",
+        type=int,
+        default=1,
+        help="seed of the simulated noise (use with --fresh or a new --output)",
+    )
     parser.add_argument("--numpy", action="store_true", help="use the NumPy likelihood")
     parser.add_argument("--fresh", action="store_true", help="delete previous fits and re-run")
     args = parser.parse_args()
@@ -321,8 +336,8 @@ def main() -> int:
     simulate(dataset_path, noise_seed=args.noise_seed)
     dataset = load_and_mask(dataset_path)
     print(
-        f"Simulated {SHAPE[0]}x{SHAPE[1]} pixels at {PIXEL_SCALE}\"/pixel -> {dataset_path}; "
-        f"{dataset.mask.pixels_in_mask} pixels inside the {MASK_RADIUS}\" mask "
+        f'Simulated {SHAPE[0]}x{SHAPE[1]} pixels at {PIXEL_SCALE}"/pixel -> {dataset_path}; '
+        f'{dataset.mask.pixels_in_mask} pixels inside the {MASK_RADIUS}" mask '
         f"({time.perf_counter() - start:.1f} s)"
     )
 
@@ -354,16 +369,24 @@ def main() -> int:
     numpy_analysis = al.AnalysisImaging(dataset=dataset, use_jax=False)  # for single fits
     t = time.perf_counter()
     for attempt in range(MAX_ATTEMPTS):
-        print(f"Search 1: L-BFGS, {args.n_starts} starts, {model_1.total_free_parameters} "
-              f"parameters, {backend} likelihood...")
-        lbfgs = al.LBFGS(name=f"{NAME}_search_1_lbfgs_{attempt}", output_path=output,
-                         n_starts=args.n_starts, seed=args.seed + attempt)
+        print(
+            f"Search 1: L-BFGS, {args.n_starts} starts, {model_1.total_free_parameters} "
+            f"parameters, {backend} likelihood..."
+        )
+        lbfgs = al.LBFGS(
+            name=f"{NAME}_search_1_lbfgs_{attempt}",
+            output_path=output,
+            n_starts=args.n_starts,
+            seed=args.seed + attempt,
+        )
         result_1 = lbfgs.fit(model=model_1, analysis=analysis)
         fit_1 = numpy_analysis.fit_from(result_1.max_log_likelihood_instance)
         chi_squared = float(fit_1.chi_squared)
         reduced = chi_squared / dataset.mask.pixels_in_mask
-        print(f"  max log likelihood {result_1.max_log_likelihood:.1f}, reduced chi-squared "
-              f"{reduced:.3f} ({time.perf_counter() - t:.0f} s)")
+        print(
+            f"  max log likelihood {result_1.max_log_likelihood:.1f}, reduced chi-squared "
+            f"{reduced:.3f} ({time.perf_counter() - t:.0f} s)"
+        )
         if reduced < 1.5:
             break
         print("  every start stopped in a local maximum; trying new starts")
@@ -387,9 +410,11 @@ def main() -> int:
     )
     analysis = al.AnalysisImaging(dataset=dataset, use_jax=use_jax)
     histogram = np.bincount(np.asarray(sizes.array))
-    print(f"  model noise map; adaptive over-sampling ({ADAPTIVE_TOLERANCE:g} x noise): sub sizes "
-          f"{ {s: int(c) for s, c in enumerate(histogram) if c} } "
-          f"({time.perf_counter() - t:.0f} s)")
+    print(
+        f"  model noise map; adaptive over-sampling ({ADAPTIVE_TOLERANCE:g} x noise): sub sizes "
+        f"{ {s: int(c) for s, c in enumerate(histogram) if c} } "
+        f"({time.perf_counter() - t:.0f} s)"
+    )
 
     # Prior passing: Gaussians around the maximum, `width` x the Fisher-matrix errors wide.
     t = time.perf_counter()
@@ -407,8 +432,10 @@ def main() -> int:
     print_median_model(result)
     coverage = coverage_from(result, model_2.paths)
     missed = [row for row in coverage if not row[4]]
-    print(f"\nTruth inside the 3 sigma interval for {len(coverage) - len(missed)} of "
-          f"{len(coverage)} parameters")
+    print(
+        f"\nTruth inside the 3 sigma interval for {len(coverage) - len(missed)} of "
+        f"{len(coverage)} parameters"
+    )
     for name, truth, lower, upper, _ in missed:
         print(f"  missed: {name} truth {truth:.4f} outside {lower:.4f} - {upper:.4f}")
 
@@ -417,8 +444,8 @@ def main() -> int:
     lower, upper = result.samples.values_at_sigma(3.0)[index]
     error = abs(median - TRUE_EINSTEIN_RADIUS) / TRUE_EINSTEIN_RADIUS
     print(
-        f"\nEinstein radius: {median:.4f}\" (3 sigma {lower:.4f} - {upper:.4f}); truth "
-        f"{TRUE_EINSTEIN_RADIUS}\"; error {100 * error:.2f}%"
+        f'\nEinstein radius: {median:.4f}" (3 sigma {lower:.4f} - {upper:.4f}); truth '
+        f'{TRUE_EINSTEIN_RADIUS}"; error {100 * error:.2f}%'
     )
     loaded = " (loaded from a previous run)" if result.loaded else ""
     print(

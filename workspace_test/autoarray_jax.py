@@ -56,8 +56,10 @@ def convolution_case(rng, label, shape, radius, centre):
 
         def single(i, b, method=method):
             out = psf.convolved_image_from(
-                aa.Array2D(i, mask, xp=jnp), aa.Array2D(b, blurring_mask, xp=jnp),
-                xp=jnp, method=method,
+                aa.Array2D(i, mask, xp=jnp),
+                aa.Array2D(b, blurring_mask, xp=jnp),
+                xp=jnp,
+                method=method,
             )
             return out.array
 
@@ -65,16 +67,26 @@ def convolution_case(rng, label, shape, radius, centre):
         batch_i = rng.normal(size=(6, n))
         batch_b = rng.normal(size=(6, nb))
         expected = np.stack(
-            [psf.convolved_image_from(i, b, mask=mask, method="fft") for i, b in zip(batch_i, batch_b)]
+            [
+                psf.convolved_image_from(i, b, mask=mask, method="fft")
+                for i, b in zip(batch_i, batch_b)
+            ]
         )
-        check(f"{label} convolution vmap [{method}]", jax.jit(jax.vmap(single))(batch_i, batch_b),
-              expected, 1e-12)
+        check(
+            f"{label} convolution vmap [{method}]",
+            jax.jit(jax.vmap(single))(batch_i, batch_b),
+            expected,
+            1e-12,
+        )
     M = rng.normal(size=(n, 5))
     Mb = rng.normal(size=(nb, 5))
     ref = psf.convolved_mapping_matrix_from(M, mask, Mb, method="fft")
     for method in ("fft", "real_space", "dense"):
-        got = jax.jit(lambda a, b, method=method: psf.convolved_mapping_matrix_from(
-            a, mask, b, xp=jnp, method=method))(M, Mb)
+        got = jax.jit(
+            lambda a, b, method=method: psf.convolved_mapping_matrix_from(
+                a, mask, b, xp=jnp, method=method
+            )
+        )(M, Mb)
         check(f"{label} mapping matrix jit [{method}]", got, ref, 1e-12)
 
 
@@ -110,7 +122,9 @@ def nnls_checks():
     E[free[0], free[1]] = E[free[1], free[0]] = 1.0
     fd_F = (scalar(D0, F0 + h * E) - scalar(D0, F0 - h * E)) / (2 * h)
     check("NNLS grad wrt F (directional) vs finite differences", np.sum(grad_F * E), fd_F, 1e-7)
-    print(f"     directional derivative wrt F: {float(np.sum(grad_F * E)):.6e} (FD {float(fd_F):.6e})")
+    print(
+        f"     directional derivative wrt F: {float(np.sum(grad_F * E)):.6e} (FD {float(fd_F):.6e})"
+    )
     batched = np.asarray(jax.vmap(jax.grad(scalar))(Ds, Fs))
     check("NNLS vmap(grad) finite", float(np.all(np.isfinite(batched))), 1.0, 0)
 
@@ -132,8 +146,12 @@ def nnls_small_checks():
         Fs, Ds = np.array(Fs), np.array(Ds)
         ref = np.array([nnls_numpy(F, D) for F, D in zip(Fs, Ds)])
         faces = [int(v) for v in np.unique((ref > 0) @ (2 ** np.arange(n)))]
-        check(f"NNLS n={n} jit", np.array([jax.jit(nnls_jax)(F, D) for F, D in zip(Fs, Ds)]),
-              ref, 1e-10)
+        check(
+            f"NNLS n={n} jit",
+            np.array([jax.jit(nnls_jax)(F, D) for F, D in zip(Fs, Ds)]),
+            ref,
+            1e-10,
+        )
         check(f"NNLS n={n} vmap", jax.jit(jax.vmap(nnls_jax))(Fs, Ds), ref, 1e-10)
         loop = _make_nnls_jax(5 * n + 50)
         weights = rng.normal(size=n)
@@ -169,7 +187,9 @@ def inversion_and_fit_checks():
         return dataset.psf.convolved_mapping_matrix_from(mapping(s, xp), mask, xp=xp)
 
     inv_np = Inversion(blurred(sigmas, np), data, noise)
-    inv_jax = jax.jit(lambda s: Inversion(blurred(s, jnp), data, noise, xp=jnp).reconstruction)(sigmas)
+    inv_jax = jax.jit(lambda s: Inversion(blurred(s, jnp), data, noise, xp=jnp).reconstruction)(
+        sigmas
+    )
     check("Inversion (positive-only) jit", inv_jax, inv_np.reconstruction, 1e-8)
 
     class Fit(FitImaging):
@@ -196,15 +216,23 @@ def inversion_and_fit_checks():
     fit_jax = jax.jit(fit_from)(jnp.asarray(2.5))
     assert isinstance(fit_jax, Fit)
     leaves = {k for k in fit_jax.__dict__}
-    check("FitImaging jit log_likelihood (stored leaf)", fit_jax.__dict__["_log_likelihood"],
-          fit_np.log_likelihood, 1e-9)
+    check(
+        "FitImaging jit log_likelihood (stored leaf)",
+        fit_jax.__dict__["_log_likelihood"],
+        fit_np.log_likelihood,
+        1e-9,
+    )
     check("FitImaging jit chi_squared", fit_jax.chi_squared, fit_np.chi_squared, 1e-9)
     check("FitImaging jit model_data", fit_jax.model_data.array, fit_np.model_data.array, 1e-12)
     print(f"     jitted fit attributes: {sorted(leaves)}")
     scales = jnp.linspace(1.0, 4.0, 7)
     ll = jax.jit(jax.vmap(lambda s: Fit(dataset, s, xp=jnp).log_likelihood))(scales)
-    check("FitImaging vmap log_likelihood", ll,
-          [Fit(dataset, float(s)).log_likelihood for s in scales], 1e-9)
+    check(
+        "FitImaging vmap log_likelihood",
+        ll,
+        [Fit(dataset, float(s)).log_likelihood for s in scales],
+        1e-9,
+    )
 
 
 def row_blocked_vjp_checks():
@@ -234,14 +262,22 @@ def row_blocked_vjp_checks():
         blocked = transform(lambda p: loss(p, True))(params)
         flat_plain = np.asarray(jax.tree_util.tree_leaves(plain))
         flat_blocked = np.asarray(jax.tree_util.tree_leaves(blocked))
-        check(f"row_blocked_vjp {name}", flat_blocked, flat_plain,
-              1e-12 * max(1.0, float(np.abs(flat_plain).max())))
+        check(
+            f"row_blocked_vjp {name}",
+            flat_blocked,
+            flat_plain,
+            1e-12 * max(1.0, float(np.abs(flat_plain).max())),
+        )
     batch = {k: jnp.asarray([v, 1.1 * v]) for k, v in params.items()}
     plain = jax.jit(jax.vmap(jax.grad(lambda p: loss(p, False))))(batch)
     blocked = jax.jit(jax.vmap(jax.grad(lambda p: loss(p, True))))(batch)
     flat_plain = np.asarray(jax.tree_util.tree_leaves(plain))
-    check("row_blocked_vjp vmap(grad)", np.asarray(jax.tree_util.tree_leaves(blocked)),
-          flat_plain, 1e-12 * float(np.abs(flat_plain).max()))
+    check(
+        "row_blocked_vjp vmap(grad)",
+        np.asarray(jax.tree_util.tree_leaves(blocked)),
+        flat_plain,
+        1e-12 * float(np.abs(flat_plain).max()),
+    )
 
 
 def numerics_checks():
@@ -260,14 +296,22 @@ def numerics_checks():
         ("log vmap", jax.vmap(lambda v: aa.numerics.log(v, xp=jnp))(x), np.log(x)),
         ("arctan jit", atan(t), np.arctan(t)),
         ("arctan_ratio jit", ratio(t, d), np.arctan2(t, d)),
-        ("arctan_ratio vmap", jax.vmap(lambda n, m: aa.numerics.arctan_ratio(n, m, xp=jnp))(t, d),
-         np.arctan2(t, d)),
+        (
+            "arctan_ratio vmap",
+            jax.vmap(lambda n, m: aa.numerics.arctan_ratio(n, m, xp=jnp))(t, d),
+            np.arctan2(t, d),
+        ),
     ]:
         got = np.asarray(got)
         scale = np.where(ref == 0.0, 1.0, np.abs(ref))
         check(f"numerics {name} (relative)", (got - ref) / scale, np.zeros_like(ref), relative)
     specials = np.asarray(log(jnp.asarray([0.0, -1.0, np.inf, np.nan])))
-    ok = specials[0] == -np.inf and np.isnan(specials[1]) and specials[2] == np.inf and np.isnan(specials[3])
+    ok = (
+        specials[0] == -np.inf
+        and np.isnan(specials[1])
+        and specials[2] == np.inf
+        and np.isnan(specials[3])
+    )
     check("numerics log special values", float(ok), 1.0, 0)
     points = jnp.asarray([0.3, 1.0, 7.5])
     grad_log = jax.vmap(jax.grad(lambda v: aa.numerics.log(v, xp=jnp)))(points)
@@ -310,16 +354,21 @@ def pytree_packing_checks():
 
     def scaled(h):
         p = h.part
-        return _PackedHolder(_PackedPart(2 * p.a, p.b + 1, (p.pair[0], p.a * p.pair[1])),
-                             h.values * p.b)
+        return _PackedHolder(
+            _PackedPart(2 * p.a, p.b + 1, (p.pair[0], p.a * p.pair[1])), h.values * p.b
+        )
 
     out = jax.jit(scaled)(holder)
     pending = out.__dict__.get(aa.pytree_packing.PENDING, {})
     check("packing: jit output keeps the part packed", float("part" in pending), 1.0, 0)
     packed = pending["part"][0]
     again = jax.tree_util.tree_leaves(out)
-    check("packing: re-flatten hands back the same array", float(any(x is packed for x in again)),
-          1.0, 0)
+    check(
+        "packing: re-flatten hands back the same array",
+        float(any(x is packed for x in again)),
+        1.0,
+        0,
+    )
     check("packing: rebuilt part", _part_values(out.part), [3.0, -1.0, 0.25, 6.0], 0)
     check("packing: ordinary leaf", out.values, -2.0 * np.arange(3.0), 0)
 
@@ -333,23 +382,36 @@ def pytree_packing_checks():
     out = jax.vmap(scaled)(batched)
     expected = [2 * a, 2 * a + 1, a + 1, a * (a - 1)]
     check("packing: vmap over batched parts", np.stack(_part_values(out.part)), expected, 1e-15)
+
     def scaled_at(value):
-        return scaled(_PackedHolder(_PackedPart(value, holder.part.b, holder.part.pair),
-                                    holder.values))
+        return scaled(
+            _PackedHolder(_PackedPart(value, holder.part.b, holder.part.pair), holder.values)
+        )
 
     out = jax.vmap(scaled_at)(jnp.asarray(a))
-    check("packing: vmap output part (batched packed leaf)", np.stack(_part_values(out.part)),
-          [2 * a, np.full(batch, -1.0), np.full(batch, 0.25), 4 * a], 1e-15)
+    check(
+        "packing: vmap output part (batched packed leaf)",
+        np.stack(_part_values(out.part)),
+        [2 * a, np.full(batch, -1.0), np.full(batch, 0.25), 4 * a],
+        1e-15,
+    )
     shapes = jax.eval_shape(scaled, holder)
     check("packing: eval_shape", float(isinstance(shapes, _PackedHolder)), 1.0, 0)
     lowered = jax.jit(scaled).lower(holder).compile()
-    check("packing: lower / compile / call", _part_values(lowered(holder).part),
-          [3.0, -1.0, 0.25, 6.0], 0)
+    check(
+        "packing: lower / compile / call",
+        _part_values(lowered(holder).part),
+        [3.0, -1.0, 0.25, 6.0],
+        0,
+    )
     doubled = jax.tree_util.tree_map(lambda x: 2 * x, holder)
     check("packing: tree_map", _part_values(doubled.part), [3.0, -4.0, 0.5, 8.0], 0)
-    check("packing: in_axes broadcast over the holder",
-          jax.vmap(lambda h, x: h.part.a * x, in_axes=(None, 0))(holder, jnp.asarray(a)),
-          1.5 * a, 1e-15)
+    check(
+        "packing: in_axes broadcast over the holder",
+        jax.vmap(lambda h, x: h.part.a * x, in_axes=(None, 0))(holder, jnp.asarray(a)),
+        1.5 * a,
+        1e-15,
+    )
 
 
 def main() -> int:

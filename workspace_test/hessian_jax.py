@@ -92,7 +92,9 @@ def lens_calc_parity() -> None:
 
     for method, (np_type, rtol) in METHODS.items():
         numpy_result = getattr(calc, method)(grid=grid_np)
-        check(f"{method}: NumPy type", isinstance(numpy_result, np_type), type(numpy_result).__name__)
+        check(
+            f"{method}: NumPy type", isinstance(numpy_result, np_type), type(numpy_result).__name__
+        )
 
         jax_result = getattr(calc, method)(grid=grid_np, xp=jnp)
         check(f"{method}: xp=jnp raw jax.Array", is_raw_jax(jax_result), type(jax_result).__name__)
@@ -115,8 +117,13 @@ def lens_calc_parity() -> None:
     for label, h_np, h_jax in zip(("h_yy", "h_xy", "h_yx", "h_xx"), hessian_np, hessian_jax):
         close(f"hessian_from {label}: jit == NumPy", h_jax, h_np, rtol=1e-3, atol=1e-8)
     jacobian = calc.jacobian_from(grid=grid_np, xp=jnp)
-    close("jacobian_from: xp=jnp == NumPy", np.array(jacobian), np.array(calc.jacobian_from(grid=grid_np)),
-          rtol=1e-3, atol=1e-8)
+    close(
+        "jacobian_from: xp=jnp == NumPy",
+        np.array(jacobian),
+        np.array(calc.jacobian_from(grid=grid_np)),
+        rtol=1e-3,
+        atol=1e-8,
+    )
 
     # Exact JAX Hessian: κ equals the analytic convergence of the SIE.
     sie = Isothermal(centre=CENTRE, ell_comps=ELL_COMPS, einstein_radius=1.1)
@@ -175,11 +182,18 @@ def galaxy_parity() -> None:
     def galaxies_from(intensity, einstein_radius):
         lens = Galaxy(
             redshift=0.5,
-            bulge=lp.Sersic(centre=(0.0, 0.0), ell_comps=(0.0, 0.111111), intensity=intensity,
-                            effective_radius=0.8, sersic_index=3.0),
+            bulge=lp.Sersic(
+                centre=(0.0, 0.0),
+                ell_comps=(0.0, 0.111111),
+                intensity=intensity,
+                effective_radius=0.8,
+                sersic_index=3.0,
+            ),
             mass=Isothermal(centre=CENTRE, ell_comps=ELL_COMPS, einstein_radius=einstein_radius),
         )
-        source = Galaxy(redshift=1.0, light=lp.Gaussian(centre=(0.1, 0.0), intensity=2.0, sigma=0.3))
+        source = Galaxy(
+            redshift=1.0, light=lp.Gaussian(centre=(0.1, 0.0), intensity=2.0, sigma=0.3)
+        )
         return lens, source
 
     lens_np, source_np = galaxies_from(1.2, 1.0)
@@ -202,8 +216,13 @@ def galaxy_parity() -> None:
     close("Galaxies image (over-sampled Grid2D): jit == NumPy", image, raw(image_np), rtol=1e-10)
     close("lensed source via traced sub-pixels: jit == NumPy", lensed, raw(lensed_np), rtol=1e-9)
     close("Galaxy deflections: jit == NumPy", deflections, raw(deflections_np), rtol=1e-10)
-    close("traced over-sampled grid: jit == NumPy", traced_sub, raw(traced_np.over_sampled),
-          rtol=1e-10, atol=1e-12)
+    close(
+        "traced over-sampled grid: jit == NumPy",
+        traced_sub,
+        raw(traced_np.over_sampled),
+        rtol=1e-10,
+        atol=1e-12,
+    )
 
     batched = jax.vmap(lambda i: fn(i, jnp.asarray(1.0))[0])(jnp.asarray([0.5, 1.2]))
     close("Galaxy image: vmap over intensity", batched[1], raw(image_np), rtol=1e-10)
@@ -246,9 +265,7 @@ def cosmology_checks(cosmology) -> None:
     close(f"{name} D_A: vmap over redshifts == NumPy", batched, expected, rtol=1e-10)
 
     scaling = jax.jit(
-        jax.vmap(
-            lambda z0: cosmology.scaling_factor_between_redshifts_from(z0, 1.0, 2.0, xp=jnp)
-        )
+        jax.vmap(lambda z0: cosmology.scaling_factor_between_redshifts_from(z0, 1.0, 2.0, xp=jnp))
     )(jnp.asarray([0.3, 0.5]))
     close(
         f"{name} scaling factor: jit(vmap) == NumPy",
@@ -264,7 +281,8 @@ def cosmology_parity() -> None:
 
     check(
         "Planck15 check value D_A(1.0)",
-        abs(Planck15().angular_diameter_distance_to_earth_in_kpc_from(1.0) / 1697960.294 - 1) < 1e-9,
+        abs(Planck15().angular_diameter_distance_to_earth_in_kpc_from(1.0) / 1697960.294 - 1)
+        < 1e-9,
     )
     grad = jax.grad(lambda z: Planck15().angular_diameter_distance_to_earth_in_kpc_from(z, xp=jnp))(
         jnp.asarray(1.0)

@@ -126,12 +126,16 @@ def check_class(cls, grids, jax, jnp, failures: list):
         as_jax(params, jnp), batch, [as_jax(point, jnp) for _, point in points]
     )
 
-    for grid_name, jax_image, numpy_image in zip(("irregular", "grid_2d"), jit_images, images(params, np)):
+    for grid_name, jax_image, numpy_image in zip(
+        ("irregular", "grid_2d"), jit_images, images(params, np)
+    ):
         close(name, f"jit {grid_name}", jax_image, numpy_image, failures)
 
     for index in range(3):
         expected = images(element_of(batch, index), np)
-        for grid_name, jax_image, numpy_image in zip(("irregular", "grid_2d"), batched_images, expected):
+        for grid_name, jax_image, numpy_image in zip(
+            ("irregular", "grid_2d"), batched_images, expected
+        ):
             close(name, f"vmap[{index}] {grid_name}", jax_image[index], numpy_image, failures)
 
     for (label, _), gradient in zip(points, gradients):
@@ -146,8 +150,15 @@ def check_basis(grids, jax, jnp, failures: list):
     def images(sigmas, xp):
         basis = Basis(
             profile_list=[
-                lp.Gaussian(centre=(0.05, -0.03), ell_comps=(0.1, -0.15), intensity=1.0, sigma=sigmas[0]),
-                lp.Sersic(centre=(0.05, -0.03), ell_comps=(0.1, -0.15), intensity=0.5, effective_radius=sigmas[1]),
+                lp.Gaussian(
+                    centre=(0.05, -0.03), ell_comps=(0.1, -0.15), intensity=1.0, sigma=sigmas[0]
+                ),
+                lp.Sersic(
+                    centre=(0.05, -0.03),
+                    ell_comps=(0.1, -0.15),
+                    intensity=0.5,
+                    effective_radius=sigmas[1],
+                ),
                 lp_linear.Gaussian(centre=(0.05, -0.03), ell_comps=(0.1, -0.15), sigma=sigmas[2]),
             ]
         )
@@ -156,7 +167,9 @@ def check_basis(grids, jax, jnp, failures: list):
     sigmas = (0.3, 0.7, 1.1)
     numpy_images = images(sigmas, np)
     jax_images = jax.jit(lambda s: images(s, jnp))(tuple(jnp.asarray(s) for s in sigmas))
-    for grid_name, jax_image, numpy_image in zip(("irregular", "grid_2d"), jax_images, numpy_images):
+    for grid_name, jax_image, numpy_image in zip(
+        ("irregular", "grid_2d"), jax_images, numpy_images
+    ):
         close("Basis", f"jit {grid_name}", jax_image, numpy_image, failures)
 
 
@@ -215,7 +228,9 @@ def main() -> int:
 
     for failure in failures:
         print("MISMATCH", failure)
-    print(f"{len(classes)} light profile classes, Basis and EllProfile checked: {len(failures)} failure(s)")
+    print(
+        f"{len(classes)} light profile classes, Basis and EllProfile checked: {len(failures)} failure(s)"
+    )
     return 1 if failures else 0
 
 

@@ -88,7 +88,10 @@ def _profiles():
         (
             "Gaussian",
             lambda p: stellar.Gaussian(
-                centre=(p[0], p[1]), ell_comps=(p[2], p[3]), intensity=p[4], sigma=p[5],
+                centre=(p[0], p[1]),
+                ell_comps=(p[2], p[3]),
+                intensity=p[4],
+                sigma=p[5],
                 mass_to_light_ratio=p[6],
             ),
             [0.1, 0.0, 0.2, -0.1, 0.4, 0.9, 1.5],
@@ -97,8 +100,12 @@ def _profiles():
         (
             "Sersic",
             lambda p: stellar.Sersic(
-                centre=(p[0], p[1]), ell_comps=(p[2], p[3]), intensity=p[4],
-                effective_radius=p[5], sersic_index=p[6], mass_to_light_ratio=p[7],
+                centre=(p[0], p[1]),
+                ell_comps=(p[2], p[3]),
+                intensity=p[4],
+                effective_radius=p[5],
+                sersic_index=p[6],
+                mass_to_light_ratio=p[7],
             ),
             [0.0, 0.1, 0.1, 0.2, 0.3, 0.8, 2.7, 1.2],
             1e-10,
@@ -106,7 +113,10 @@ def _profiles():
         (
             "SersicSph",
             lambda p: stellar.SersicSph(
-                centre=(p[0], p[1]), intensity=p[2], effective_radius=p[3], sersic_index=p[4],
+                centre=(p[0], p[1]),
+                intensity=p[2],
+                effective_radius=p[3],
+                sersic_index=p[4],
                 mass_to_light_ratio=p[5],
             ),
             [0.0, 0.1, 0.3, 0.8, 2.7, 1.2],
@@ -115,8 +125,11 @@ def _profiles():
         (
             "Exponential",
             lambda p: stellar.Exponential(
-                centre=(p[0], p[1]), ell_comps=(p[2], p[3]), intensity=p[4],
-                effective_radius=p[5], mass_to_light_ratio=p[6],
+                centre=(p[0], p[1]),
+                ell_comps=(p[2], p[3]),
+                intensity=p[4],
+                effective_radius=p[5],
+                mass_to_light_ratio=p[6],
             ),
             [0.0, 0.0, -0.1, 0.2, 0.3, 0.8, 1.2],
             1e-10,
@@ -124,7 +137,9 @@ def _profiles():
         (
             "ExponentialSph",
             lambda p: stellar.ExponentialSph(
-                centre=(p[0], p[1]), intensity=p[2], effective_radius=p[3],
+                centre=(p[0], p[1]),
+                intensity=p[2],
+                effective_radius=p[3],
                 mass_to_light_ratio=p[4],
             ),
             [0.0, 0.0, 0.3, 0.8, 1.2],
@@ -133,8 +148,11 @@ def _profiles():
         (
             "DevVaucouleurs",
             lambda p: stellar.DevVaucouleurs(
-                centre=(p[0], p[1]), ell_comps=(p[2], p[3]), intensity=p[4],
-                effective_radius=p[5], mass_to_light_ratio=p[6],
+                centre=(p[0], p[1]),
+                ell_comps=(p[2], p[3]),
+                intensity=p[4],
+                effective_radius=p[5],
+                mass_to_light_ratio=p[6],
             ),
             [0.0, 0.0, 0.05, -0.25, 0.3, 0.8, 1.2],
             1e-10,
@@ -142,7 +160,9 @@ def _profiles():
         (
             "DevVaucouleursSph",
             lambda p: stellar.DevVaucouleursSph(
-                centre=(p[0], p[1]), intensity=p[2], effective_radius=p[3],
+                centre=(p[0], p[1]),
+                intensity=p[2],
+                effective_radius=p[3],
                 mass_to_light_ratio=p[4],
             ),
             [0.0, 0.0, 0.3, 0.8, 1.2],

@@ -27,15 +27,21 @@ def _profiles():
     return [
         (
             "gNFWSph",
-            lambda p: dark.gNFWSph(centre=(p[0], p[1]), kappa_s=p[2], inner_slope=p[3],
-                                   scale_radius=p[4]),
+            lambda p: dark.gNFWSph(
+                centre=(p[0], p[1]), kappa_s=p[2], inner_slope=p[3], scale_radius=p[4]
+            ),
             [0.0, 0.0, 0.15, 1.4, 1.5],
             1e-10,
         ),
         (
             "gNFW",
-            lambda p: dark.gNFW(centre=(p[0], p[1]), ell_comps=(p[2], p[3]), kappa_s=p[4],
-                                inner_slope=p[5], scale_radius=p[6]),
+            lambda p: dark.gNFW(
+                centre=(p[0], p[1]),
+                ell_comps=(p[2], p[3]),
+                kappa_s=p[4],
+                inner_slope=p[5],
+                scale_radius=p[6],
+            ),
             [0.05, -0.1, 0.15, -0.1, 0.12, 0.8, 1.3],
             1e-10,
         ),
@@ -47,39 +53,55 @@ def _profiles():
         ),
         (
             "dPIEMassB0",
-            lambda p: total.dPIEMassB0(centre=(p[0], p[1]), ell_comps=(p[2], p[3]), ra=p[4],
-                                       rs=p[5], b0=p[6]),
+            lambda p: total.dPIEMassB0(
+                centre=(p[0], p[1]), ell_comps=(p[2], p[3]), ra=p[4], rs=p[5], b0=p[6]
+            ),
             [0.05, -0.1, 0.15, -0.1, 0.2, 5.0, 1.1],
             1e-10,
         ),
         (
             "dPIEMass",
-            lambda p: total.dPIEMass(centre=(p[0], p[1]), ellipticity=p[2], angle_pos=p[3],
-                                     sigma=p[4], r_core=p[5], r_cut=p[6]),
+            lambda p: total.dPIEMass(
+                centre=(p[0], p[1]),
+                ellipticity=p[2],
+                angle_pos=p[3],
+                sigma=p[4],
+                r_core=p[5],
+                r_cut=p[6],
+            ),
             [0.05, -0.1, 0.2, 30.0, 250.0, 0.2, 8.0],
             1e-10,
         ),
         (
             "dPIEMassSph",
-            lambda p: total.dPIEMassSph(centre=(p[0], p[1]), sigma=p[2], r_core=p[3],
-                                        r_cut=p[4]),
+            lambda p: total.dPIEMassSph(centre=(p[0], p[1]), sigma=p[2], r_core=p[3], r_cut=p[4]),
             [0.0, 0.0, 250.0, 0.2, 8.0],
             1e-10,
         ),
         (
             "SersicGradient",
             lambda p: stellar.SersicGradient(
-                centre=(p[0], p[1]), ell_comps=(p[2], p[3]), intensity=p[4],
-                effective_radius=p[5], sersic_index=p[6], mass_to_light_ratio=p[7],
-                mass_to_light_gradient=p[8]),
+                centre=(p[0], p[1]),
+                ell_comps=(p[2], p[3]),
+                intensity=p[4],
+                effective_radius=p[5],
+                sersic_index=p[6],
+                mass_to_light_ratio=p[7],
+                mass_to_light_gradient=p[8],
+            ),
             [0.0, 0.1, 0.1, 0.2, 0.3, 0.8, 2.7, 1.2, 0.3],
             1e-10,
         ),
         (
             "Chameleon",
             lambda p: stellar.Chameleon(
-                centre=(p[0], p[1]), ell_comps=(p[2], p[3]), intensity=p[4],
-                core_radius_0=p[5], core_radius_1=p[6], mass_to_light_ratio=p[7]),
+                centre=(p[0], p[1]),
+                ell_comps=(p[2], p[3]),
+                intensity=p[4],
+                core_radius_0=p[5],
+                core_radius_1=p[6],
+                mass_to_light_ratio=p[7],
+            ),
             [0.0, 0.1, 0.1, 0.2, 0.3, 0.05, 0.4, 1.2],
             1e-10,
         ),

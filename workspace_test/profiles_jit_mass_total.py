@@ -99,7 +99,10 @@ def parameters_of(cls) -> dict:
 
 
 def build(cls, params):
-    return cls(**params, **{k: v for k, v in STATIC.items() if k in inspect.signature(cls.__init__).parameters})
+    return cls(
+        **params,
+        **{k: v for k, v in STATIC.items() if k in inspect.signature(cls.__init__).parameters},
+    )
 
 
 def raw(values):
@@ -126,7 +129,11 @@ def profile_parity(jax, jnp):
         start = time.perf_counter()
         params = parameters_of(cls)
         profile_np = build(cls, params)
-        cases = [(m, g_name, g) for m in METHODS for g_name, g in (("irregular", grid_irr), ("grid2d", grid_2d))]
+        cases = [
+            (m, g_name, g)
+            for m in METHODS
+            for g_name, g in (("irregular", grid_irr), ("grid2d", grid_2d))
+        ]
 
         def fn(p, cls=cls, cases=cases):
             prof = build(cls, p)
@@ -141,7 +148,8 @@ def profile_parity(jax, jnp):
         # vmap over three parameter sets (each scaled) built inside the mapped function.
         factors = np.array([1.0, 0.9, 1.1])
         batch = {
-            k: tuple(jnp.asarray(v_ * factors) for v_ in v) if isinstance(v, tuple)
+            k: tuple(jnp.asarray(v_ * factors) for v_ in v)
+            if isinstance(v, tuple)
             else jnp.asarray(v * factors)
             for k, v in params.items()
         }
@@ -151,7 +159,10 @@ def profile_parity(jax, jnp):
 
         got = np.asarray(jax.jit(jax.vmap(vfn))(batch))
         for i, f in enumerate(factors):
-            p_i = {k: tuple(v_ * f for v_ in v) if isinstance(v, tuple) else v * f for k, v in params.items()}
+            p_i = {
+                k: tuple(v_ * f for v_ in v) if isinstance(v, tuple) else v * f
+                for k, v in params.items()
+            }
             expected = raw(build(cls, p_i).deflections_yx_2d_from(grid_irr))
             ok, err = close(got[i], expected)
             check(f"{cls.__name__} vmap[{i}]", ok, f"max err {err:.2e}")
@@ -165,7 +176,12 @@ def profile_parity(jax, jnp):
         check(f"{cls.__name__} deflections_yx_columns_from vmap", ok, f"max err {err:.2e}")
 
         # Gradients finite, also at degenerate ellipticity / multipole / shear.
-        zero = {"ell_comps": (0.0, 0.0), "multipole_comps": (0.0, 0.0), "gamma_1": 0.0, "gamma_2": 0.0}
+        zero = {
+            "ell_comps": (0.0, 0.0),
+            "multipole_comps": (0.0, 0.0),
+            "gamma_1": 0.0,
+            "gamma_2": 0.0,
+        }
 
         def loss(p, cls=cls):
             prof = build(cls, p)
@@ -249,7 +265,13 @@ def centre_point_gradients(jax, jnp):
 
         def loss(p, cls=cls):
             prof = build(cls, p)
-            grid = jnp.stack((jnp.stack((p["centre"][0], p["centre"][0] + 0.3)), jnp.stack((p["centre"][1], p["centre"][1] - 0.2))), axis=-1)
+            grid = jnp.stack(
+                (
+                    jnp.stack((p["centre"][0], p["centre"][0] + 0.3)),
+                    jnp.stack((p["centre"][1], p["centre"][1] - 0.2)),
+                ),
+                axis=-1,
+            )
             alpha = prof.deflections_yx_2d_from(grid, xp=jnp)
             return jnp.sum(alpha**2), alpha[0]
 

@@ -41,7 +41,8 @@ WIDE_VECTOR_SCRIPTS = (
 def discover() -> list:
     """Parity scripts, simulators first, then the rest in path order."""
     scripts = [
-        p for p in sorted(ROOT.rglob("*.py"))
+        p
+        for p in sorted(ROOT.rglob("*.py"))
         if p.name != "run_all.py"
         and not p.name.startswith("_")
         and not SKIP_DIRS.intersection(p.relative_to(ROOT).parts[:-1])
@@ -54,7 +55,8 @@ def runs_from(scripts: list, wide_vectors: bool) -> list:
     runs = [(script, None) for script in scripts]
     if wide_vectors:
         runs += [
-            (script, WIDE_VECTOR_XLA_FLAG) for script in scripts
+            (script, WIDE_VECTOR_XLA_FLAG)
+            for script in scripts
             if str(script.relative_to(ROOT)) in WIDE_VECTOR_SCRIPTS
         ]
     return runs
@@ -69,24 +71,38 @@ def run(script: Path, timeout: float, extra_flag: str | None = None) -> tuple:
     start = time.perf_counter()
     try:
         proc = subprocess.run(
-            [sys.executable, str(script)], cwd=ROOT.parent, env=env, timeout=timeout,
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            [sys.executable, str(script)],
+            cwd=ROOT.parent,
+            env=env,
+            timeout=timeout,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
         )
         ok, output = proc.returncode == 0, proc.stdout
         status = "passed" if ok else f"FAILED (exit {proc.returncode})"
     except subprocess.TimeoutExpired as error:
-        ok, output = False, (error.stdout or b"").decode() if isinstance(error.stdout, bytes) else (error.stdout or "")
+        ok, output = (
+            False,
+            (error.stdout or b"").decode()
+            if isinstance(error.stdout, bytes)
+            else (error.stdout or ""),
+        )
         status = f"FAILED (timed out after {timeout:.0f} s)"
     return ok, status, time.perf_counter() - start, output
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--timeout", type=float, default=float(os.environ.get("PARITY_TIMEOUT", 900)))
+    parser.add_argument(
+        "--timeout", type=float, default=float(os.environ.get("PARITY_TIMEOUT", 900))
+    )
     parser.add_argument(
         "--jobs", type=int, default=2, help="scripts run at once after the simulators (default 2)"
     )
-    parser.add_argument("filters", nargs="*", help="only run scripts whose path contains one of these")
+    parser.add_argument(
+        "filters", nargs="*", help="only run scripts whose path contains one of these"
+    )
     args = parser.parse_args()
     scripts = [s for s in discover() if not args.filters or any(f in str(s) for f in args.filters)]
     runs = runs_from(scripts, wide_vectors=cpu_has_avx512())
@@ -98,7 +114,11 @@ def main() -> int:
     def report(script: Path, extra_flag: str | None, result: tuple) -> None:
         nonlocal passed, failed
         ok, status, seconds, output = result
-        name = script.relative_to(ROOT) if extra_flag is None else f"{script.relative_to(ROOT)} [{extra_flag}]"
+        name = (
+            script.relative_to(ROOT)
+            if extra_flag is None
+            else f"{script.relative_to(ROOT)} [{extra_flag}]"
+        )
         print(f"{name}: {status} in {seconds:.1f} s", flush=True)
         if ok:
             passed += 1

@@ -48,22 +48,49 @@ def tracer_from(p, three_planes: bool) -> Tracer:
     source_redshift = 2.0 if three_planes else 1.0
     source = Galaxy(
         redshift=source_redshift,
-        bulge=Sersic(centre=(p[7], p[8]), ell_comps=(p[9], p[10]), intensity=p[11],
-                     effective_radius=p[12], sersic_index=p[13]),
+        bulge=Sersic(
+            centre=(p[7], p[8]),
+            ell_comps=(p[9], p[10]),
+            intensity=p[11],
+            effective_radius=p[12],
+            sersic_index=p[13],
+        ),
     )
     galaxies = [lens, source]
     if three_planes:
-        galaxies.append(Galaxy(
-            redshift=1.0,
-            mass=IsothermalSph(centre=(p[14], p[15]), einstein_radius=p[16]),
-            light=Sersic(centre=(p[14], p[15]), intensity=0.2, effective_radius=0.3, sersic_index=1.5),
-        ))
+        galaxies.append(
+            Galaxy(
+                redshift=1.0,
+                mass=IsothermalSph(centre=(p[14], p[15]), einstein_radius=p[16]),
+                light=Sersic(
+                    centre=(p[14], p[15]), intensity=0.2, effective_radius=0.3, sersic_index=1.5
+                ),
+            )
+        )
     return Tracer(galaxies)
 
 
-PARAMS = np.array([0.02, -0.01, 0.05, -0.08, 1.4, 0.03, -0.02,
-                   0.1, 0.05, 0.1, 0.05, 0.8, 0.4, 1.3,
-                   0.3, -0.2, 0.5])
+PARAMS = np.array(
+    [
+        0.02,
+        -0.01,
+        0.05,
+        -0.08,
+        1.4,
+        0.03,
+        -0.02,
+        0.1,
+        0.05,
+        0.1,
+        0.05,
+        0.8,
+        0.4,
+        1.3,
+        0.3,
+        -0.2,
+        0.5,
+    ]
+)
 
 
 def check(name, expected, actual, expected_type=None, backend="numpy"):
@@ -77,7 +104,9 @@ def check(name, expected, actual, expected_type=None, backend="numpy"):
         FAILURES.append(f"{name}: holds {type(values).__name__}, expected jax.Array")
         return
     try:
-        np.testing.assert_allclose(np.asarray(values), np.asarray(raw(expected)), rtol=RTOL, atol=1e-13)
+        np.testing.assert_allclose(
+            np.asarray(values), np.asarray(raw(expected)), rtol=RTOL, atol=1e-13
+        )
     except AssertionError as error:
         FAILURES.append(f"{name}: {str(error).splitlines()[3:6]}")
 
@@ -111,13 +140,30 @@ def run_case(three_planes: bool, grid, label: str):
     for j in range(planes):
         check(f"{case} traced grid {j} (xp=jnp)", traced_np[j], traced_jx[j], grid_type, "jax")
         if uniform and j:
-            check(f"{case} traced sub-pixels {j} (xp=jnp)", traced_np[j].over_sampled,
-                  traced_jx[j].over_sampled, None, "jax")
-    check(f"{case} image (xp=jnp)", image_np, tracer_jx.image_2d_from(grid, xp=jnp), array_type, "jax")
-    check(f"{case} deflections (xp=jnp)", defl_np, tracer_jx.deflections_yx_2d_from(grid, xp=jnp),
-          vector_type, "jax")
-    check(f"{case} convergence (xp=jnp)", conv_np, tracer_jx.convergence_2d_from(grid, xp=jnp),
-          array_type, "jax")
+            check(
+                f"{case} traced sub-pixels {j} (xp=jnp)",
+                traced_np[j].over_sampled,
+                traced_jx[j].over_sampled,
+                None,
+                "jax",
+            )
+    check(
+        f"{case} image (xp=jnp)", image_np, tracer_jx.image_2d_from(grid, xp=jnp), array_type, "jax"
+    )
+    check(
+        f"{case} deflections (xp=jnp)",
+        defl_np,
+        tracer_jx.deflections_yx_2d_from(grid, xp=jnp),
+        vector_type,
+        "jax",
+    )
+    check(
+        f"{case} convergence (xp=jnp)",
+        conv_np,
+        tracer_jx.convergence_2d_from(grid, xp=jnp),
+        array_type,
+        "jax",
+    )
 
     # 3. jit with traced parameters
     @jax.jit
@@ -138,7 +184,13 @@ def run_case(three_planes: bool, grid, label: str):
     for j in range(1, planes):
         check(f"{case} traced grid {j} (jit)", traced_np[j], result["traced"][j - 1], None, "jax")
         if uniform:
-            check(f"{case} traced sub-pixels {j} (jit)", traced_np[j].over_sampled, result["sub"][j - 1], None, "jax")
+            check(
+                f"{case} traced sub-pixels {j} (jit)",
+                traced_np[j].over_sampled,
+                result["sub"][j - 1],
+                None,
+                "jax",
+            )
     check(f"{case} image (jit)", image_np, result["image"], None, "jax")
     check(f"{case} deflections (jit)", defl_np, result["deflections"], None, "jax")
     check(f"{case} convergence (jit)", conv_np, result["convergence"], None, "jax")

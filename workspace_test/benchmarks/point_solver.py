@@ -82,7 +82,9 @@ def main() -> int:
             text=True,
             check=True,
         )
-        reference_ms, reference_cpu = (float(v) for v in out.stdout.strip().splitlines()[-1].split())
+        reference_ms, reference_cpu = (
+            float(v) for v in out.stdout.strip().splitlines()[-1].split()
+        )
         print(
             f"PyAutoLens release, same window: {reference_ms:.1f} ms per NumPy solve (CPU "
             f"{reference_cpu:.1f} ms); ratio {reference_ms / wall:.1f}x wall, "

@@ -64,7 +64,9 @@ def dataset_from(directory: Path, name: str, spec: dict):
         # The exported noise map is 0 outside the mask; apply_mask checks the unmasked pixels.
         check_noise_map=False,
     )
-    dataset = dataset.apply_mask(mask=al.Mask2D(mask=arrays["mask"].astype(bool), pixel_scales=scale))
+    dataset = dataset.apply_mask(
+        mask=al.Mask2D(mask=arrays["mask"].astype(bool), pixel_scales=scale)
+    )
     return dataset.apply_over_sampling(over_sample_size_lp=spec["sub_size"])
 
 
@@ -74,8 +76,13 @@ def model_for(linear: bool):
     import autolens as al
 
     lp = al.lp_linear if linear else al.lp
-    lens = af.Model(al.Galaxy, redshift=0.5, bulge=af.Model(lp.Sersic),
-                    mass=af.Model(al.mp.Isothermal), shear=af.Model(al.mp.ExternalShear))
+    lens = af.Model(
+        al.Galaxy,
+        redshift=0.5,
+        bulge=af.Model(lp.Sersic),
+        mass=af.Model(al.mp.Isothermal),
+        shear=af.Model(al.mp.ExternalShear),
+    )
     source = af.Model(al.Galaxy, redshift=1.0, bulge=af.Model(lp.Sersic))
     return af.Collection(galaxies=af.Collection(lens=lens, source=source))
 
@@ -115,20 +122,29 @@ def bench(directory: Path, name: str, variant_name: str, rounds: int) -> dict:
     log_l = float(analysis_np.fit_from(instance=instance).log_likelihood)
     relative = abs(log_l - variant["log_likelihood"]) / abs(variant["log_likelihood"])
     if not relative <= AGREEMENT:
-        raise SystemExit(f"{name} {variant_name}: PyAutoLens log L {log_l!r} differs from the "
-                         f"export's {variant['log_likelihood']!r} (relative {relative:.2e}): the "
-                         "problems are not identical, timings would not compare")
-    result = dict(problem=name, linear=variant_name == "linear", log_likelihood=log_l,
-                  relative_difference=relative)
-    result["numpy"] = median_ms(lambda: analysis_np.fit_from(instance=instance).log_likelihood,
-                                rounds)
+        raise SystemExit(
+            f"{name} {variant_name}: PyAutoLens log L {log_l!r} differs from the "
+            f"export's {variant['log_likelihood']!r} (relative {relative:.2e}): the "
+            "problems are not identical, timings would not compare"
+        )
+    result = dict(
+        problem=name,
+        linear=variant_name == "linear",
+        log_likelihood=log_l,
+        relative_difference=relative,
+    )
+    result["numpy"] = median_ms(
+        lambda: analysis_np.fit_from(instance=instance).log_likelihood, rounds
+    )
 
     analysis_jax = al.AnalysisImaging(dataset=dataset, use_jax=True)
     fitness = Fitness(model=model, analysis=analysis_jax)
     single = jax.jit(fitness.call)
     grad = jax.jit(jax.grad(fitness.call))
     x = jnp.asarray(vector)
-    batch = jnp.asarray(vector * (1.0 + 1e-3 * np.random.default_rng(1).standard_normal((50, x.size))))
+    batch = jnp.asarray(
+        vector * (1.0 + 1e-3 * np.random.default_rng(1).standard_normal((50, x.size)))
+    )
     jax.block_until_ready((single(x), grad(x)))
     start = time.perf_counter()
     jax.block_until_ready(fitness._vmap(batch))
@@ -145,13 +161,18 @@ def bench(directory: Path, name: str, variant_name: str, rounds: int) -> dict:
 
 
 def markdown_table(results) -> str:
-    rows = ["| problem | light | NumPy fit | jit | jit(fit_from).log_likelihood | vmap 50 | grad | "
-            "vmap-50 compile (s) |", "|---|---|---|---|---|---|---|---|"]
+    rows = [
+        "| problem | light | NumPy fit | jit | jit(fit_from).log_likelihood | vmap 50 | grad | "
+        "vmap-50 compile (s) |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for r in results:
-        rows.append(f"| {r['problem']} | {'linear' if r['linear'] else 'standard'} | "
-                    f"{r['numpy']:.3f} | {r['jit']:.3f} | {r.get('fit_jit', float('nan')):.3f} | "
-                    f"{r['vmap_50']:.3f} | {r['grad']:.3f} | "
-                    f"{r['compile_s']:.2f} |")
+        rows.append(
+            f"| {r['problem']} | {'linear' if r['linear'] else 'standard'} | "
+            f"{r['numpy']:.3f} | {r['jit']:.3f} | {r.get('fit_jit', float('nan')):.3f} | "
+            f"{r['vmap_50']:.3f} | {r['grad']:.3f} | "
+            f"{r['compile_s']:.2f} |"
+        )
     return "\n".join(rows) + "\n"
 
 
@@ -171,9 +192,13 @@ def main() -> int:
         for variant in ("standard", "linear"):
             results.append(bench(args.directory, name, variant, args.rounds))
             print(json.dumps(results[-1]), flush=True)
-    meta = dict(autolens=al.__version__, jax=jax.__version__, cpus=os.cpu_count(),
-                xla_flags=os.environ.get("XLA_FLAGS", ""),
-                utc=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
+    meta = dict(
+        autolens=al.__version__,
+        jax=jax.__version__,
+        cpus=os.cpu_count(),
+        xla_flags=os.environ.get("XLA_FLAGS", ""),
+        utc=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    )
     target = args.directory / "pyautolens_results.json"
     with tempfile.NamedTemporaryFile("w", dir=args.directory, delete=False, suffix=".tmp") as f:
         json.dump({"meta": meta, "results": results}, f, indent=2)

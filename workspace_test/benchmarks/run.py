@@ -53,25 +53,41 @@ PROBLEMS = {
 def true_tracer() -> "al.Tracer":
     lens = al.Galaxy(
         redshift=0.5,
-        bulge=al.lp.Sersic(centre=(0.0, 0.0), ell_comps=(0.05, 0.02), intensity=1.0,
-                           effective_radius=0.8, sersic_index=3.0),
+        bulge=al.lp.Sersic(
+            centre=(0.0, 0.0),
+            ell_comps=(0.05, 0.02),
+            intensity=1.0,
+            effective_radius=0.8,
+            sersic_index=3.0,
+        ),
         mass=al.mp.Isothermal(centre=(0.0, 0.0), ell_comps=(0.1, 0.05), einstein_radius=1.6),
         shear=al.mp.ExternalShear(gamma_1=0.03, gamma_2=-0.02),
     )
     source = al.Galaxy(
         redshift=1.0,
-        bulge=al.lp.Sersic(centre=(0.1, 0.05), ell_comps=(0.1, -0.05), intensity=0.4,
-                           effective_radius=0.3, sersic_index=1.5),
+        bulge=al.lp.Sersic(
+            centre=(0.1, 0.05),
+            ell_comps=(0.1, -0.05),
+            intensity=0.4,
+            effective_radius=0.3,
+            sersic_index=1.5,
+        ),
     )
     return al.Tracer(galaxies=[lens, source])
 
 
 def dataset_for(problem: dict):
     grid = al.Grid2D.uniform(problem["shape"], problem["pixel_scale"], over_sample_size=4)
-    psf = al.Convolver.from_gaussian((21, 21), problem["pixel_scale"], sigma=problem["psf_sigma"],
-                                     normalize=True)
-    simulator = al.SimulatorImaging(exposure_time=2000.0, psf=psf, background_sky_level=1.0,
-                                    add_poisson_noise_to_data=True, noise_seed=1)
+    psf = al.Convolver.from_gaussian(
+        (21, 21), problem["pixel_scale"], sigma=problem["psf_sigma"], normalize=True
+    )
+    simulator = al.SimulatorImaging(
+        exposure_time=2000.0,
+        psf=psf,
+        background_sky_level=1.0,
+        add_poisson_noise_to_data=True,
+        noise_seed=1,
+    )
     dataset = simulator.via_tracer_from(tracer=true_tracer(), grid=grid)
     mask = al.Mask2D.circular(problem["shape"], problem["mask_radius"], problem["pixel_scale"])
     dataset = dataset.apply_mask(mask)
@@ -80,8 +96,13 @@ def dataset_for(problem: dict):
 
 def model_for(linear: bool):
     lp = al.lp_linear if linear else al.lp
-    lens = al.Model(al.Galaxy, redshift=0.5, bulge=al.Model(lp.Sersic),
-                    mass=al.Model(al.mp.Isothermal), shear=al.Model(al.mp.ExternalShear))
+    lens = al.Model(
+        al.Galaxy,
+        redshift=0.5,
+        bulge=al.Model(lp.Sersic),
+        mass=al.Model(al.mp.Isothermal),
+        shear=al.Model(al.mp.ExternalShear),
+    )
     source = al.Model(al.Galaxy, redshift=1.0, bulge=al.Model(lp.Sersic))
     return al.Collection(galaxies=al.Collection(lens=lens, source=source))
 
@@ -111,8 +132,10 @@ def median_ms(fn, repeats: int, key: str | None = None) -> float:
         times.append((time.perf_counter() - start) * 1e3)
     if key is not None:
         cpu, wall = _CORES.get(key, (0.0, 0.0))
-        _CORES[key] = (cpu + time.process_time() - cpu_start,
-                       wall + time.perf_counter() - wall_start)
+        _CORES[key] = (
+            cpu + time.process_time() - cpu_start,
+            wall + time.perf_counter() - wall_start,
+        )
     return statistics.median(times)
 
 
@@ -157,7 +180,9 @@ def bench_problem(name: str, linear: bool, rounds: int, batches) -> dict:
         jax.block_until_ready(fitness._vmap(params))
         compile_s[batch] = time.perf_counter() - start
 
-    samples = {k: [] for k in ["jit", "fit_jit", "instance_jit", "grad"] + [f"vmap_{b}" for b in batches]}
+    samples = {
+        k: [] for k in ["jit", "fit_jit", "instance_jit", "grad"] + [f"vmap_{b}" for b in batches]
+    }
     samples["numpy"] = numpy_samples
     for _ in range(rounds):
         samples["jit"].append(median_ms(lambda: single(vector).block_until_ready(), 10, "jit"))
@@ -171,15 +196,18 @@ def bench_problem(name: str, linear: bool, rounds: int, batches) -> dict:
         for batch in batches:
             params = jnp.asarray(vectors[:batch])
             samples[f"vmap_{batch}"].append(
-                median_ms(lambda p=params: fitness._vmap(p).block_until_ready(), 3,
-                          f"vmap_{batch}") / batch
+                median_ms(lambda p=params: fitness._vmap(p).block_until_ready(), 3, f"vmap_{batch}")
+                / batch
             )
     result = {key: statistics.median(values) for key, values in samples.items()}
     result["cores_used"] = {key: cpu / wall for key, (cpu, wall) in _CORES.items() if wall > 0}
     result.update(
-        problem=name, linear=linear, pixels=int(dataset.mask.pixels_in_mask),
+        problem=name,
+        linear=linear,
+        pixels=int(dataset.mask.pixels_in_mask),
         sub_pixels=int(dataset.grids.lp.over_sampler.sub_total),
-        log_likelihood_numpy=log_l_np, log_likelihood_jax=log_l_jax,
+        log_likelihood_numpy=log_l_np,
+        log_likelihood_jax=log_l_jax,
         relative_difference=abs(log_l_jax - log_l_np) / abs(log_l_np),
         compile_s={str(k): v for k, v in compile_s.items()},
     )
@@ -193,8 +221,12 @@ def export_reference(directory: Path, problems) -> None:
     for name in problems:
         problem = PROBLEMS[name]
         dataset = dataset_for(problem)
-        arrays = dict(data=dataset.data.native, noise=dataset.noise_map.native,
-                      psf=dataset.psf.kernel_native, mask=dataset.mask)
+        arrays = dict(
+            data=dataset.data.native,
+            noise=dataset.noise_map.native,
+            psf=dataset.psf.kernel_native,
+            mask=dataset.mask,
+        )
         for key, values in arrays.items():
             np.save(directory / f"{name}_{key}.npy", np.asarray(values))
         spec = dict(problem)
@@ -214,9 +246,11 @@ def export_reference(directory: Path, problems) -> None:
 
 
 def markdown_table(results) -> str:
-    header = ("| problem | light | NumPy fit | jit | jit(fit_from).log_likelihood | "
-              "jit(log_likelihood_function) | vmap 50 | vmap 500 | grad | vmap-50 compile (s) |"
-              "\n|---|---|---|---|---|---|---|---|---|---|\n")
+    header = (
+        "| problem | light | NumPy fit | jit | jit(fit_from).log_likelihood | "
+        "jit(log_likelihood_function) | vmap 50 | vmap 500 | grad | vmap-50 compile (s) |"
+        "\n|---|---|---|---|---|---|---|---|---|---|\n"
+    )
     rows = []
     for r in results:
         rows.append(
@@ -226,14 +260,20 @@ def markdown_table(results) -> str:
             f"{r.get('vmap_500', float('nan')):.3f} | {r['grad']:.3f} | "
             f"{r['compile_s'].get('50', float('nan')):.2f} |"
         )
-    cores_header = ("\nCores kept busy (CPU time / wall time):\n\n| problem | light | NumPy fit | jit | "
-                    "vmap 50 | vmap 500 | grad |\n|---|---|---|---|---|---|---|\n")
+    cores_header = (
+        "\nCores kept busy (CPU time / wall time):\n\n| problem | light | NumPy fit | jit | "
+        "vmap 50 | vmap 500 | grad |\n|---|---|---|---|---|---|---|\n"
+    )
     cores_rows = []
     for r in results:
         cores = r.get("cores_used", {})
-        cells = " | ".join(f"{cores.get(k, float('nan')):.2f}"
-                           for k in ("numpy", "jit", "vmap_50", "vmap_500", "grad"))
-        cores_rows.append(f"| {r['problem']} | {'linear' if r['linear'] else 'standard'} | {cells} |")
+        cells = " | ".join(
+            f"{cores.get(k, float('nan')):.2f}"
+            for k in ("numpy", "jit", "vmap_50", "vmap_500", "grad")
+        )
+        cores_rows.append(
+            f"| {r['problem']} | {'linear' if r['linear'] else 'standard'} | {cells} |"
+        )
     return header + "\n".join(rows) + "\n" + cores_header + "\n".join(cores_rows) + "\n"
 
 
@@ -251,10 +291,17 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--problems", nargs="+", default=["P1", "P2"])
     parser.add_argument("--quick", action="store_true", help="1 round, batch 50 only")
-    parser.add_argument("--export-reference", type=Path, metavar="DIR",
-                        help="write the problems for reference_pyautolens.py and exit")
-    parser.add_argument("--wide-vectors", action="store_true",
-                        help="time with 512-bit XLA vector code (the AVX-512 opt-in)")
+    parser.add_argument(
+        "--export-reference",
+        type=Path,
+        metavar="DIR",
+        help="write the problems for reference_pyautolens.py and exit",
+    )
+    parser.add_argument(
+        "--wide-vectors",
+        action="store_true",
+        help="time with 512-bit XLA vector code (the AVX-512 opt-in)",
+    )
     args = parser.parse_args()
     if args.wide_vectors:
         use_wide_vectors()
@@ -271,15 +318,22 @@ def main() -> int:
             print(json.dumps(result), flush=True)
     RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    meta = dict(machine=platform.platform(), processor=platform.processor(), cpus=os.cpu_count(),
-                python=sys.version.split()[0], xla_flags=os.environ.get("XLA_FLAGS", ""))
+    meta = dict(
+        machine=platform.platform(),
+        processor=platform.processor(),
+        cpus=os.cpu_count(),
+        python=sys.version.split()[0],
+        xla_flags=os.environ.get("XLA_FLAGS", ""),
+    )
     import jax
 
     meta["jax"] = jax.__version__
     meta["device"] = str(jax.devices()[0])
     meta["devices"] = len(jax.devices())
     table = markdown_table(results)
-    al.aa.atomic_write_text(RESULTS / f"{stamp}.json", json.dumps({"meta": meta, "results": results}, indent=2))
+    al.aa.atomic_write_text(
+        RESULTS / f"{stamp}.json", json.dumps({"meta": meta, "results": results}, indent=2)
+    )
     al.aa.atomic_write_text(RESULTS / f"{stamp}.md", f"ms per likelihood, {meta}\n\n" + table)
     print(table)
     return 0

@@ -36,17 +36,26 @@ def truth_vector(model) -> np.ndarray:
     ell_mass = ell_comps_from(0.8, 45.0)
     ell_src = ell_comps_from(0.8, 60.0)
     truth = {
-        ("lens", "bulge", "centre_0"): 0.01, ("lens", "bulge", "centre_1"): -0.01,
-        ("lens", "bulge", "ell_comps_0"): ell_lens[0], ("lens", "bulge", "ell_comps_1"): ell_lens[1],
-        ("lens", "bulge", "intensity"): 4.0, ("lens", "bulge", "effective_radius"): 0.65,
+        ("lens", "bulge", "centre_0"): 0.01,
+        ("lens", "bulge", "centre_1"): -0.01,
+        ("lens", "bulge", "ell_comps_0"): ell_lens[0],
+        ("lens", "bulge", "ell_comps_1"): ell_lens[1],
+        ("lens", "bulge", "intensity"): 4.0,
+        ("lens", "bulge", "effective_radius"): 0.65,
         ("lens", "bulge", "sersic_index"): 2.9,
-        ("lens", "mass", "centre_0"): 0.01, ("lens", "mass", "centre_1"): 0.005,
-        ("lens", "mass", "ell_comps_0"): ell_mass[0], ("lens", "mass", "ell_comps_1"): ell_mass[1],
+        ("lens", "mass", "centre_0"): 0.01,
+        ("lens", "mass", "centre_1"): 0.005,
+        ("lens", "mass", "ell_comps_0"): ell_mass[0],
+        ("lens", "mass", "ell_comps_1"): ell_mass[1],
         ("lens", "mass", "einstein_radius"): 1.58,
-        ("lens", "shear", "gamma_1"): 0.002, ("lens", "shear", "gamma_2"): 0.001,
-        ("source", "bulge", "centre_0"): 0.1, ("source", "bulge", "centre_1"): 0.09,
-        ("source", "bulge", "ell_comps_0"): ell_src[0], ("source", "bulge", "ell_comps_1"): ell_src[1],
-        ("source", "bulge", "intensity"): 0.31, ("source", "bulge", "effective_radius"): 0.95,
+        ("lens", "shear", "gamma_1"): 0.002,
+        ("lens", "shear", "gamma_2"): 0.001,
+        ("source", "bulge", "centre_0"): 0.1,
+        ("source", "bulge", "centre_1"): 0.09,
+        ("source", "bulge", "ell_comps_0"): ell_src[0],
+        ("source", "bulge", "ell_comps_1"): ell_src[1],
+        ("source", "bulge", "intensity"): 0.31,
+        ("source", "bulge", "effective_radius"): 0.95,
         ("source", "bulge", "sersic_index"): 1.05,
     }
     vector = []
@@ -102,8 +111,10 @@ def main() -> int:
         flag = "" if good else "   <-- MISMATCH"
         print(f"{name:40s} jax {g: .8e}  fd {n: .8e}{flag}")
     if not np.all(ok):
-        failures.append(f"{int(np.count_nonzero(~ok))} gradient components differ from finite "
-                        f"differences by more than rtol {RTOL}")
+        failures.append(
+            f"{int(np.count_nonzero(~ok))} gradient components differ from finite "
+            f"differences by more than rtol {RTOL}"
+        )
 
     # vmap of the gradient equals the per-row gradient.
     batch = np.stack([x, x * (1.0 + 1e-3), x * (1.0 - 1e-3)])

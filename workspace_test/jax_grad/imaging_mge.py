@@ -30,8 +30,15 @@ RTOL = 1e-4
 
 
 def point_near_truth(model) -> np.ndarray:
-    values = {"centre_0": 0.01, "centre_1": -0.01, "ell_comps_0": 0.05, "ell_comps_1": 0.02,
-              "einstein_radius": 1.55, "gamma_1": 0.002, "gamma_2": 0.001}
+    values = {
+        "centre_0": 0.01,
+        "centre_1": -0.01,
+        "ell_comps_0": 0.05,
+        "ell_comps_1": 0.02,
+        "einstein_radius": 1.55,
+        "gamma_1": 0.002,
+        "gamma_2": 0.001,
+    }
     source = {"centre_0": 0.1, "centre_1": 0.1, "ell_comps_0": 0.1, "ell_comps_1": -0.05}
     vector = []
     for path in model.paths:
@@ -77,7 +84,9 @@ def main() -> int:
         for failure in failures:
             print("  " + failure)
         return 1
-    print(f"imaging_mge.py: value_and_grad finite, equal to NumPy / finite differences (rtol {RTOL:g})")
+    print(
+        f"imaging_mge.py: value_and_grad finite, equal to NumPy / finite differences (rtol {RTOL:g})"
+    )
     return 0
 
 

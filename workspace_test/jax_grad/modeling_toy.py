@@ -138,14 +138,18 @@ def main() -> int:
         expected = np.array([f_np(row) for row in batch])
         got = np.asarray(f_jx._vmap(jnp.asarray(batch)))
         got_again = np.asarray(f_jx._vmap(jnp.asarray(batch)))
-        check(np.allclose(got, expected, rtol=1e-8, atol=0.0),
-              f"_vmap == NumPy call (fom_is_log_likelihood={fom_is_log_likelihood}), "
-              f"max rel diff {np.max(np.abs(got - expected) / np.abs(expected)):.2e}")
+        check(
+            np.allclose(got, expected, rtol=1e-8, atol=0.0),
+            f"_vmap == NumPy call (fom_is_log_likelihood={fom_is_log_likelihood}), "
+            f"max rel diff {np.max(np.abs(got - expected) / np.abs(expected)):.2e}",
+        )
         check(np.array_equal(got, got_again) and f_jx._vmap is f_jx._vmap, "_vmap cached")
         check(got[3] == -1e99 and expected[3] == -1e99, "NaN likelihood -> resample value")
         check(np.allclose(f_jx.call_many(batch), expected, rtol=1e-8), "call_many JAX == NumPy")
-        check(abs(float(f_jx._jit(jnp.asarray(batch[0]))) - expected[0]) <= 1e-8 * abs(expected[0]),
-              "_jit == NumPy")
+        check(
+            abs(float(f_jx._jit(jnp.asarray(batch[0]))) - expected[0]) <= 1e-8 * abs(expected[0]),
+            "_jit == NumPy",
+        )
 
     # 3. gradients
     f_np = ag.Fitness(model, Analysis(False))
@@ -154,30 +158,48 @@ def main() -> int:
     grad = np.asarray(f_jx.grad(point))
     _, numeric = f_np.value_and_grad(point, step=1e-6)
     check(bool(np.all(np.isfinite(grad))), f"jax.grad finite: {grad}")
-    check(np.allclose(grad, numeric, rtol=1e-5, atol=1e-6),
-          f"jax.grad == finite differences ({grad} vs {numeric})")
+    check(
+        np.allclose(grad, numeric, rtol=1e-5, atol=1e-6),
+        f"jax.grad == finite differences ({grad} vs {numeric})",
+    )
     value, grad2 = f_jx.value_and_grad(point)
-    check(np.allclose(np.asarray(grad2), grad) and abs(float(value) - f_np(point)) < 1e-8 * abs(f_np(point)),
-          "value_and_grad consistent")
+    check(
+        np.allclose(np.asarray(grad2), grad)
+        and abs(float(value) - f_np(point)) < 1e-8 * abs(f_np(point)),
+        "value_and_grad consistent",
+    )
 
     # 4. searches on the JAX path
     with tempfile.TemporaryDirectory() as out_dir:
         truth = [TRUTH["centre"][1], TRUTH["intensity"], TRUTH["width"]]
-        result = ag.LBFGS(name="lbfgs", output_path=out_dir, progress=False).fit(model, Analysis(True))
+        result = ag.LBFGS(name="lbfgs", output_path=out_dir, progress=False).fit(
+            model, Analysis(True)
+        )
         ml = result.samples.max_log_likelihood_vector
         check(np.allclose(ml, truth, atol=0.05), f"LBFGS (JAX) recovers truth: {ml}")
 
-        result = ag.NUTS(name="nuts", output_path=out_dir, num_warmup=300, num_samples=300,
-                         progress=False).fit(model, Analysis(True))
+        result = ag.NUTS(
+            name="nuts", output_path=out_dir, num_warmup=300, num_samples=300, progress=False
+        ).fit(model, Analysis(True))
         med = result.samples.median_pdf_vector
         check(np.allclose(med, truth, atol=0.05), f"NUTS (JAX) median recovers truth: {med}")
         errors = result.samples.errors_at_sigma(1.0)
         check(all(0.0 < lo < 0.1 and 0.0 < hi < 0.1 for lo, hi in errors), f"NUTS errors {errors}")
 
-        result = ag.Nautilus(name="naut", output_path=out_dir, n_live=100, n_batch=50, n_eff=200,
-                             n_networks=1, progress=False).fit(model, Analysis(True))
+        result = ag.Nautilus(
+            name="naut",
+            output_path=out_dir,
+            n_live=100,
+            n_batch=50,
+            n_eff=200,
+            n_networks=1,
+            progress=False,
+        ).fit(model, Analysis(True))
         med = result.samples.median_pdf_vector
-        check(np.allclose(med, truth, atol=0.05), f"Nautilus (JAX, vmap batches) recovers truth: {med}")
+        check(
+            np.allclose(med, truth, atol=0.05),
+            f"Nautilus (JAX, vmap batches) recovers truth: {med}",
+        )
         check(np.isfinite(result.log_evidence), "Nautilus log evidence finite")
 
     print(f"{len(failures)} failure(s)")

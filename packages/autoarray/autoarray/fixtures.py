@@ -105,7 +105,9 @@ def make_grid_2d_irregular_7x7_list() -> list:
 def make_imaging_7x7() -> Imaging:
     """Unmasked 7x7 imaging: image of ones, noise of twos, the cross PSF, no over-sampling."""
     return Imaging(
-        data=make_image_7x7(), noise_map=make_noise_map_7x7(), psf=make_psf_3x3(),
+        data=make_image_7x7(),
+        noise_map=make_noise_map_7x7(),
+        psf=make_psf_3x3(),
         over_sample_size_lp=1,
     )
 
@@ -118,7 +120,9 @@ def make_imaging_7x7_sub_2() -> Imaging:
 def make_imaging_7x7_no_blur() -> Imaging:
     """:func:`make_imaging_7x7` with a PSF that does not blur."""
     return Imaging(
-        data=make_image_7x7(), noise_map=make_noise_map_7x7(), psf=make_psf_3x3_no_blur(),
+        data=make_image_7x7(),
+        noise_map=make_noise_map_7x7(),
+        psf=make_psf_3x3_no_blur(),
         over_sample_size_lp=1,
     )
 

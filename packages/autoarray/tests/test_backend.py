@@ -52,7 +52,9 @@ assert 'jax' not in sys.modules, 'jax imported on the NumPy path'
 
 
 def test_import_sets_jax_environment_defaults():
-    code = "import os, autoarray; print(os.environ['XLA_FLAGS']); print(os.environ['JAX_ENABLE_X64'])"
+    code = (
+        "import os, autoarray; print(os.environ['XLA_FLAGS']); print(os.environ['JAX_ENABLE_X64'])"
+    )
     result = _run_python(code, drop=("XLA_FLAGS", "JAX_ENABLE_X64", "AUTOARRAY_HOST_DEVICES"))
     assert result.returncode == 0, result.stderr
     flags, x64 = result.stdout.strip().splitlines()
@@ -62,7 +64,9 @@ def test_import_sets_jax_environment_defaults():
 
 
 def test_user_environment_values_win():
-    code = "import os, autoarray; print(os.environ['XLA_FLAGS']); print(os.environ['JAX_ENABLE_X64'])"
+    code = (
+        "import os, autoarray; print(os.environ['XLA_FLAGS']); print(os.environ['JAX_ENABLE_X64'])"
+    )
     result = _run_python(
         code,
         env_updates={

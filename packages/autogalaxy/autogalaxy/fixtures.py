@@ -59,7 +59,9 @@ def make_fit_imaging_x2_galaxy_7x7():
     """``FitImaging`` of two light galaxies to :func:`make_masked_imaging_7x7`."""
     from autogalaxy.imaging.fit_imaging import FitImaging
 
-    return FitImaging(dataset=make_masked_imaging_7x7(), galaxies=[make_gal_x1_lp(), make_gal_x1_lp()])
+    return FitImaging(
+        dataset=make_masked_imaging_7x7(), galaxies=[make_gal_x1_lp(), make_gal_x1_lp()]
+    )
 
 
 def make_analysis_imaging_7x7():

@@ -28,8 +28,9 @@ def _centre_from(centre, centre_fixed, uniform: bool, sigma: float):
         return tuple(float(c) for c in centre_fixed)
     if uniform:
         return tuple(
-            UniformPrior(lower_limit=c - UNIFORM_CENTRE_HALF_WIDTH,
-                         upper_limit=c + UNIFORM_CENTRE_HALF_WIDTH)
+            UniformPrior(
+                lower_limit=c - UNIFORM_CENTRE_HALF_WIDTH, upper_limit=c + UNIFORM_CENTRE_HALF_WIDTH
+            )
             for c in centre
         )
     return tuple(GaussianPrior(mean=c, sigma=sigma) for c in centre)
@@ -90,21 +91,24 @@ def mge_model_from(
     for _ in range(int(gaussian_per_basis)):
         basis_centre = shared_centre
         if basis_centre is None:
-            basis_centre = _centre_from(centre, centre_fixed, centre_prior_is_uniform,
-                                        centre_sigma)
+            basis_centre = _centre_from(centre, centre_fixed, centre_prior_is_uniform, centre_sigma)
         ell_comps: Any = None
         if not use_spherical:
             if ell_comps_prior_is_uniform:
                 ell_comps = tuple(
-                    UniformPrior(lower_limit=-ell_comps_uniform_width,
-                                 upper_limit=ell_comps_uniform_width)
+                    UniformPrior(
+                        lower_limit=-ell_comps_uniform_width, upper_limit=ell_comps_uniform_width
+                    )
                     for _ in range(2)
                 )
             else:
                 ell_comps = tuple(
-                    TruncatedGaussianPrior(mean=0.0, sigma=ell_comps_sigma,
-                                           lower_limit=-ell_comps_limit,
-                                           upper_limit=ell_comps_limit)
+                    TruncatedGaussianPrior(
+                        mean=0.0,
+                        sigma=ell_comps_sigma,
+                        lower_limit=-ell_comps_limit,
+                        upper_limit=ell_comps_limit,
+                    )
                     for _ in range(2)
                 )
         for sigma in sigmas:

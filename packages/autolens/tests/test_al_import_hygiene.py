@@ -17,7 +17,11 @@ def _run_python(code: str):
 
 
 def test_all_packages_come_from_this_checkout():
-    for module, name in ((autolens, "autolens"), (autogalaxy, "autogalaxy"), (autoarray, "autoarray")):
+    for module, name in (
+        (autolens, "autolens"),
+        (autogalaxy, "autogalaxy"),
+        (autoarray, "autoarray"),
+    ):
         module_file = Path(module.__file__).resolve()
         assert module_file == (PACKAGES_DIR / name / name / "__init__.py").resolve()
 

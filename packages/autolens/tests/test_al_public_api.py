@@ -15,20 +15,41 @@ def test_util_namespaces(module):
         assert hasattr(module.util, name)
     assert callable(module.util.dataset.should_simulate)
     assert module.util.over_sample.over_sample_size_via_radial_bins_from is (
-        aa.over_sample_size_via_radial_bins_from)
+        aa.over_sample_size_via_radial_bins_from
+    )
 
 
 def test_al_util_tracer():
     assert callable(al.util.tracer.plane_redshifts_from)
 
 
-@pytest.mark.parametrize("name", [
-    "ProfileException", "GalaxyException", "PriorException", "SearchException", "FitException",
-    "MaskException", "ArrayException", "GridException", "KernelException", "DatasetException",
-    "InversionException", "PositionsException", "PixelizationException", "MeshException",
-    "PlottingException", "PointExtractionException", "SamplesException", "PathsException",
-    "UnitsException", "VectorYXException", "RayTracingException", "AnalysisException",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "ProfileException",
+        "GalaxyException",
+        "PriorException",
+        "SearchException",
+        "FitException",
+        "MaskException",
+        "ArrayException",
+        "GridException",
+        "KernelException",
+        "DatasetException",
+        "InversionException",
+        "PositionsException",
+        "PixelizationException",
+        "MeshException",
+        "PlottingException",
+        "PointExtractionException",
+        "SamplesException",
+        "PathsException",
+        "UnitsException",
+        "VectorYXException",
+        "RayTracingException",
+        "AnalysisException",
+    ],
+)
 def test_exception_names(name):
     cls = getattr(al.exc, name)
     assert issubclass(cls, ValueError)
@@ -54,9 +75,18 @@ def test_fits_helpers(tmp_path):
 
 
 def test_modelling_re_exports():
-    for name in ("SettingsSearch", "DirectoryPaths", "Sample", "enable_pytrees",
-                 "register_model", "model_util", "galaxy_name_image_dict_via_result_from",
-                 "fixtures", "Collection", "Model"):
+    for name in (
+        "SettingsSearch",
+        "DirectoryPaths",
+        "Sample",
+        "enable_pytrees",
+        "register_model",
+        "model_util",
+        "galaxy_name_image_dict_via_result_from",
+        "fixtures",
+        "Collection",
+        "Model",
+    ):
         assert hasattr(al, name)
     assert al.Collection.from_dict is not None
 
@@ -71,11 +101,15 @@ def test_jax_wrapper_and_pytrees_modules_import():
 
 def test_result_grids_and_tracer():
     analysis = al.fixtures.make_analysis_imaging_7x7()
-    model = al.Collection(galaxies=al.Collection(
-        lens=al.Model(al.Galaxy, redshift=0.5, mass=al.mp.IsothermalSph),
-        source=al.Model(al.Galaxy, redshift=1.0, bulge=al.lp.SersicSph)))
+    model = al.Collection(
+        galaxies=al.Collection(
+            lens=al.Model(al.Galaxy, redshift=0.5, mass=al.mp.IsothermalSph),
+            source=al.Model(al.Galaxy, redshift=1.0, bulge=al.lp.SersicSph),
+        )
+    )
     result = analysis.make_result(
-        al.Samples(model, [model.physical_values_from_prior_medians], [0.0]))
+        al.Samples(model, [model.physical_values_from_prior_medians], [0.0])
+    )
     assert result.grids.lp.shape[0] == 9
     assert isinstance(result.max_log_likelihood_tracer, al.Tracer)
     assert np.isfinite(result.max_log_likelihood_fit.log_likelihood)

@@ -73,13 +73,17 @@ def test_tracer_written_here_uses_pyautolens_encoding_and_round_trips(tmp_path, 
 
 
 def test_class_paths_are_translated_to_pyautolens_modules(tmp_path):
-    galaxy = al.Galaxy(redshift=0.5, bulge=al.lp.Exponential(), basis=al.lp_basis.Basis(
-        profile_list=[al.lp_linear.Gaussian(sigma=1.0)]))
+    galaxy = al.Galaxy(
+        redshift=0.5,
+        bulge=al.lp.Exponential(),
+        basis=al.lp_basis.Basis(profile_list=[al.lp_linear.Gaussian(sigma=1.0)]),
+    )
     path = tmp_path / "galaxy.json"
     al.output_to_json(galaxy, path)
     arguments = json.loads(path.read_text())["arguments"]
     assert arguments["bulge"]["class_path"] == (
-        "autogalaxy.profiles.light.standard.exponential.Exponential")
+        "autogalaxy.profiles.light.standard.exponential.Exponential"
+    )
     assert arguments["basis"]["class_path"] == "autogalaxy.profiles.basis.Basis"
     profile = arguments["basis"]["arguments"]["profile_list"]["values"][0]
     assert profile["class_path"] == "autogalaxy.profiles.light.linear.gaussian.Gaussian"
@@ -100,13 +104,17 @@ def test_model_written_here_round_trips_with_shared_priors(tmp_path):
 
 def test_unknown_class_path_raises_with_the_name():
     with pytest.raises(al.exc.ModelException, match="NotAProfile"):
-        al.Collection.from_dict({"type": "model", "class_path": "autogalaxy.NotAProfile",
-                                 "arguments": {}})
+        al.Collection.from_dict(
+            {"type": "model", "class_path": "autogalaxy.NotAProfile", "arguments": {}}
+        )
 
 
 def test_bare_lists_from_older_files_still_read():
-    old = {"type": "instance", "class_path": "autogalaxy.profiles.mass.total.isothermal.Isothermal",
-           "arguments": {"centre": [0.1, 0.2], "ell_comps": [0.0, 0.0], "einstein_radius": 1.2}}
+    old = {
+        "type": "instance",
+        "class_path": "autogalaxy.profiles.mass.total.isothermal.Isothermal",
+        "arguments": {"centre": [0.1, 0.2], "ell_comps": [0.0, 0.0], "einstein_radius": 1.2},
+    }
     from autogalaxy.imaging.model_json import model_obj_from_dict
 
     mass = model_obj_from_dict(old)

@@ -51,8 +51,9 @@ def dataset_from(mask_radius: float, over_sample_size: int) -> Imaging:
         psf_path=DATASET_PATH / "psf.fits",
         pixel_scales=PIXEL_SCALES,
     )
-    mask = aa.Mask2D.circular(shape_native=dataset.shape_native, pixel_scales=PIXEL_SCALES,
-                              radius=mask_radius)
+    mask = aa.Mask2D.circular(
+        shape_native=dataset.shape_native, pixel_scales=PIXEL_SCALES, radius=mask_radius
+    )
     return dataset.apply_mask(mask).apply_over_sampling(over_sample_size_lp=over_sample_size)
 
 
@@ -102,8 +103,10 @@ def blocked_gradient_failures(model, dataset, x, reference, block_rows: int = 20
         failures.append(f"row-blocked gradient {blocked} != plain gradient {reference}")
     if not np.allclose(batched[0], reference, rtol=1e-10, atol=1e-10 * scale):
         failures.append("vmap of the row-blocked gradient differs from the plain gradient")
-    print(f"row-blocked gradient (blocks of {block_rows}): max |diff| / max |grad| = "
-          f"{np.abs(blocked - reference).max() / scale:.2e}")
+    print(
+        f"row-blocked gradient (blocks of {block_rows}): max |diff| / max |grad| = "
+        f"{np.abs(blocked - reference).max() / scale:.2e}"
+    )
     return failures
 
 
@@ -138,8 +141,9 @@ def x64_failures() -> list:
         [str(ROOT / "packages" / p) for p in ("autoarray", "autogalaxy", "autolens")]
         + [env.get("PYTHONPATH", "")]
     )
-    result = subprocess.run([sys.executable, "-c", X64_SNIPPET], env=env, capture_output=True,
-                            text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-c", X64_SNIPPET], env=env, capture_output=True, text=True, timeout=300
+    )
     dtype = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
     outcome = dtype or result.stderr[-300:]
     print(f"x64 after AnalysisImaging(use_jax=True) with JAX imported first: {outcome}")
@@ -182,17 +186,28 @@ def packed_fit_failures(label, analysis, analysis_np, instance, fit, fit_np) -> 
     finite_difference = (shifted[0] - shifted[1]) / (2 * step)
     got = float(lens_mass.einstein_radius)
     rel = abs(got - finite_difference) / max(abs(finite_difference), 1e-12)
-    print(f"{label}: grad wrt instance d logL / d einstein_radius {got:.8e} vs central FD "
-          f"{finite_difference:.8e} (rel {rel:.1e}); jit fit leaves "
-          f"{len(jax.tree_util.tree_leaves(fit))}")
+    print(
+        f"{label}: grad wrt instance d logL / d einstein_radius {got:.8e} vs central FD "
+        f"{finite_difference:.8e} (rel {rel:.1e}); jit fit leaves "
+        f"{len(jax.tree_util.tree_leaves(fit))}"
+    )
     if not rel <= 1e-5:
-        failures.append(f"{label}: grad wrt instance {got!r} vs finite difference "
-                        f"{finite_difference!r} (rel {rel:.2e})")
+        failures.append(
+            f"{label}: grad wrt instance {got!r} vs finite difference "
+            f"{finite_difference!r} (rel {rel:.2e})"
+        )
     return failures
 
 
-def run(name: str, model_fn, mask_radius: float = 3.0, over_sample_sizes=(1, 4),
-        batch: int = 50, seed: int = 1, check_x64: bool = False) -> int:
+def run(
+    name: str,
+    model_fn,
+    mask_radius: float = 3.0,
+    over_sample_sizes=(1, 4),
+    batch: int = 50,
+    seed: int = 1,
+    check_x64: bool = False,
+) -> int:
     import jax
     import jax.numpy as jnp
 
@@ -217,27 +232,37 @@ def run(name: str, model_fn, mask_radius: float = 3.0, over_sample_sizes=(1, 4),
         if not isinstance(fit, FitImaging):
             failures.append(f"{label}: jit(fit_from) returned {type(fit).__name__}, not FitImaging")
         elif not isinstance(fit.log_likelihood, jax.Array):
-            failures.append(f"{label}: fit.log_likelihood is {type(fit.log_likelihood).__name__}, "
-                            "not a jax.Array")
+            failures.append(
+                f"{label}: fit.log_likelihood is {type(fit.log_likelihood).__name__}, "
+                "not a jax.Array"
+            )
         else:
             for quantity in ("log_likelihood", "figure_of_merit", "chi_squared"):
                 rel = float(relative_difference(getattr(fit, quantity), getattr(fit_np, quantity)))
                 if not rel <= RTOL:
-                    failures.append(f"{label}: jit {quantity} {float(getattr(fit, quantity))!r} vs "
-                                    f"NumPy {float(getattr(fit_np, quantity))!r} (rel {rel:.2e})")
+                    failures.append(
+                        f"{label}: jit {quantity} {float(getattr(fit, quantity))!r} vs "
+                        f"NumPy {float(getattr(fit_np, quantity))!r} (rel {rel:.2e})"
+                    )
             rel = relative_difference(fit.model_data.array, fit_np.model_data.array).max()
             if not rel <= 1e-6:
                 failures.append(f"{label}: jit model_data differs from NumPy (max rel {rel:.2e})")
             failures += packed_fit_failures(label, analysis, analysis_np, instance, fit, fit_np)
-        print(f"{label}: Path A log L jit {float(fit.log_likelihood):.10e} NumPy "
-              f"{float(fit_np.log_likelihood):.10e} ({seconds:.1f} s incl. compile)")
+        print(
+            f"{label}: Path A log L jit {float(fit.log_likelihood):.10e} NumPy "
+            f"{float(fit_np.log_likelihood):.10e} ({seconds:.1f} s incl. compile)"
+        )
 
         # vmap over random prior draws.
         rng = np.random.default_rng(seed)
-        parameters = np.stack([
-            np.asarray(model.vector_from_unit_vector(rng.uniform(0.02, 0.98, size=model.prior_count)))
-            for _ in range(batch)
-        ])
+        parameters = np.stack(
+            [
+                np.asarray(
+                    model.vector_from_unit_vector(rng.uniform(0.02, 0.98, size=model.prior_count))
+                )
+                for _ in range(batch)
+            ]
+        )
         fitness = Fitness(model, analysis, resample_figure_of_merit=RESAMPLE)
         start = time.perf_counter()
         values = np.asarray(fitness._vmap(jnp.asarray(parameters)))
@@ -257,14 +282,18 @@ def run(name: str, model_fn, mask_radius: float = 3.0, over_sample_sizes=(1, 4),
         worst = int(np.argmax(rel)) if rel.size else 0
         if rel.size and not np.all(rel <= RTOL):
             bad = int(np.count_nonzero(rel > RTOL))
-            failures.append(f"{label}: vmap differs from NumPy on {bad}/{valid.sum()} rows "
-                            f"(worst rel {rel[worst]:.2e}: {values[valid][worst]!r} vs "
-                            f"{expected[valid][worst]!r})")
+            failures.append(
+                f"{label}: vmap differs from NumPy on {bad}/{valid.sum()} rows "
+                f"(worst rel {rel[worst]:.2e}: {values[valid][worst]!r} vs "
+                f"{expected[valid][worst]!r})"
+            )
         if valid.sum() < batch // 2:
             failures.append(f"{label}: only {valid.sum()}/{batch} draws were evaluable by NumPy")
-        print(f"{label}: vmap batch {batch}: {valid.sum()} evaluable rows, max rel diff "
-              f"{(rel.max() if rel.size else 0.0):.2e}; vmap {first:.1f} s (compile) / "
-              f"{second:.2f} s, NumPy loop {numpy_seconds:.2f} s")
+        print(
+            f"{label}: vmap batch {batch}: {valid.sum()} evaluable rows, max rel diff "
+            f"{(rel.max() if rel.size else 0.0):.2e}; vmap {first:.1f} s (compile) / "
+            f"{second:.2f} s, NumPy loop {numpy_seconds:.2f} s"
+        )
 
     if failures:
         print(f"FAILED {name}:")

@@ -45,12 +45,15 @@ def mge_from(total: int, sigma_max: float, centre_prior):
 
 def model_from():
     lens = Model(
-        Galaxy, redshift=0.5,
+        Galaxy,
+        redshift=0.5,
         bulge=mge_from(20, 3.0, lambda: UniformPrior(lower_limit=-0.1, upper_limit=0.1)),
-        mass=Isothermal, shear=ExternalShear,
+        mass=Isothermal,
+        shear=ExternalShear,
     )
     source = Model(
-        Galaxy, redshift=1.0,
+        Galaxy,
+        redshift=1.0,
         bulge=mge_from(20, 1.0, lambda: GaussianPrior(mean=0.0, sigma=0.3)),
     )
     return Collection(galaxies=Collection(lens=lens, source=source))

@@ -41,17 +41,28 @@ def ell(axis_ratio, angle):
 def true_tracer() -> Tracer:
     lens = Galaxy(
         redshift=0.5,
-        bulge=Sersic(centre=(0.0, 0.0), ell_comps=ell(0.9, 45.0), intensity=4.0,
-                     effective_radius=0.6, sersic_index=3.0),
-        disk=Exponential(centre=(0.0, 0.0), ell_comps=ell(0.7, 30.0), intensity=2.0,
-                         effective_radius=1.6),
+        bulge=Sersic(
+            centre=(0.0, 0.0),
+            ell_comps=ell(0.9, 45.0),
+            intensity=4.0,
+            effective_radius=0.6,
+            sersic_index=3.0,
+        ),
+        disk=Exponential(
+            centre=(0.0, 0.0), ell_comps=ell(0.7, 30.0), intensity=2.0, effective_radius=1.6
+        ),
         mass=Isothermal(centre=(0.0, 0.0), ell_comps=ell(0.8, 45.0), einstein_radius=1.6),
         shear=ExternalShear(gamma_1=0.001, gamma_2=0.001),
     )
     source = Galaxy(
         redshift=1.0,
-        bulge=Sersic(centre=(0.1, 0.1), ell_comps=ell(0.8, 60.0), intensity=0.3,
-                     effective_radius=1.0, sersic_index=1.0),
+        bulge=Sersic(
+            centre=(0.1, 0.1),
+            ell_comps=ell(0.8, 60.0),
+            intensity=0.3,
+            effective_radius=1.0,
+            sersic_index=1.0,
+        ),
     )
     return Tracer(galaxies=[lens, source])
 
@@ -62,16 +73,24 @@ def should_simulate(path: Path) -> bool:
 
 def simulate(path: Path = DATASET_PATH) -> None:
     grid = aa.Grid2D.uniform(shape_native=(180, 180), pixel_scales=PIXEL_SCALES, over_sample_size=4)
-    psf = Convolver.from_gaussian(shape_native=(21, 21), pixel_scales=PIXEL_SCALES, sigma=0.2,
-                                  normalize=True)
-    simulator = SimulatorImaging(exposure_time=2000.0, psf=psf, background_sky_level=1.0,
-                                 add_poisson_noise_to_data=True, noise_seed=1)
+    psf = Convolver.from_gaussian(
+        shape_native=(21, 21), pixel_scales=PIXEL_SCALES, sigma=0.2, normalize=True
+    )
+    simulator = SimulatorImaging(
+        exposure_time=2000.0,
+        psf=psf,
+        background_sky_level=1.0,
+        add_poisson_noise_to_data=True,
+        noise_seed=1,
+    )
     tracer = true_tracer()
     dataset = simulator.via_tracer_from(tracer=tracer, grid=grid)
     output_dataset_to_fits(dataset, str(path), tracer=tracer, overwrite=True)
     data = np.asarray(dataset.data.native.array)
-    print(f"simulated {path}: data {data.shape}, max {data.max():.3f}, "
-          f"noise min {np.asarray(dataset.noise_map.array).min():.4f}")
+    print(
+        f"simulated {path}: data {data.shape}, max {data.max():.3f}, "
+        f"noise min {np.asarray(dataset.noise_map.array).min():.4f}"
+    )
 
 
 def main() -> int:

@@ -18,8 +18,9 @@ class DatasetModel(Pytree):
         ``(y, x)`` offset (arc-seconds) subtracted from every grid of the fit.
     """
 
-    def __init__(self, background_sky_level: float = 0.0,
-                 grid_offset: Tuple[float, float] = (0.0, 0.0)):
+    def __init__(
+        self, background_sky_level: float = 0.0, grid_offset: Tuple[float, float] = (0.0, 0.0)
+    ):
         self.background_sky_level = background_sky_level
         self.grid_offset = grid_offset
 

@@ -224,7 +224,9 @@ class Imaging(Pytree):
         return float(np.max(self.signal_to_noise_map.array))
 
     # ------------------------------------------------------------------ new datasets
-    def _new(self, data, noise_map, over_sample_size_lp, psf=None, over_sample_size_pixelization=None):
+    def _new(
+        self, data, noise_map, over_sample_size_lp, psf=None, over_sample_size_pixelization=None
+    ):
         psf = self.psf if psf is None else psf
         if over_sample_size_pixelization is None:
             over_sample_size_pixelization = self.over_sample_size_pixelization
@@ -403,9 +405,7 @@ class Imaging(Pytree):
         if not overwrite:
             for path in paths:
                 if path.exists():
-                    raise exc.FitsException(
-                        f"{path} exists; pass overwrite=True to replace it."
-                    )
+                    raise exc.FitsException(f"{path} exists; pass overwrite=True to replace it.")
         header = self.mask.header_dict
         output_to_fits(np.asarray(self.data.native.array), data_path, True, header)
         output_to_fits(np.asarray(self.noise_map.native.array), noise_map_path, True, header)
@@ -414,6 +414,5 @@ class Imaging(Pytree):
 
     def __repr__(self) -> str:
         return (
-            f"Imaging(shape_native={self.shape_native}, pixels={self.shape_slim}, "
-            f"psf={self.psf})"
+            f"Imaging(shape_native={self.shape_native}, pixels={self.shape_slim}, psf={self.psf})"
         )

@@ -83,7 +83,9 @@ class SimulatorImaging:
         realisation, build the noise map, subtract the sky. Returns ``Imaging`` on an all-False
         mask of the image's shape (``over_sample_size`` becomes ``over_sample_size_lp``).
         """
-        native = np.asarray(image.native.array if isinstance(image, Array2D) else image, dtype=float)
+        native = np.asarray(
+            image.native.array if isinstance(image, Array2D) else image, dtype=float
+        )
         if native.ndim != 2:
             raise exc.DatasetException(f"The image must be 2-D, got shape {native.shape}.")
         if not np.all(np.isfinite(native)):

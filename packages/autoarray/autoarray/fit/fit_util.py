@@ -38,12 +38,19 @@ def log_likelihood_from(chi_squared, noise_normalization):
 
 def log_likelihood_from_data(data, model_data, noise_map, xp=np):
     """``log L`` straight from data, model and noise (one pass)."""
-    chi_squared = chi_squared_from(chi_squared_map_from(residual_map_from(data, model_data), noise_map), xp)
+    chi_squared = chi_squared_from(
+        chi_squared_map_from(residual_map_from(data, model_data), noise_map), xp
+    )
     return log_likelihood_from(chi_squared, noise_normalization_from(noise_map, xp))
 
 
-def log_evidence_from(chi_squared, regularization_term, log_det_curvature_reg_matrix_term,
-                      log_det_regularization_matrix_term, noise_normalization):
+def log_evidence_from(
+    chi_squared,
+    regularization_term,
+    log_det_curvature_reg_matrix_term,
+    log_det_regularization_matrix_term,
+    noise_normalization,
+):
     """``−½ (χ² + sᵀHs + ln det(F+H) − ln det(H) + noise normalisation)``."""
     return -0.5 * (
         chi_squared

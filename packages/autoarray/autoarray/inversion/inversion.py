@@ -74,12 +74,18 @@ class Inversion(Pytree):
         curvature = util.curvature_matrix_via_mapping_matrix_from(B, sigma, xp=xp)
         unregularized = np.flatnonzero(~regularized)
         if unregularized.size:
-            curvature = util.add_to_diagonal(curvature, add_to_diagonal, indices=unregularized, xp=xp)
+            curvature = util.add_to_diagonal(
+                curvature, add_to_diagonal, indices=unregularized, xp=xp
+            )
         self.curvature_matrix = curvature
         self.regularization_matrix = (
             None if regularization_matrix is None else raw_array(regularization_matrix)
         )
-        system = curvature if self.regularization_matrix is None else curvature + self.regularization_matrix
+        system = (
+            curvature
+            if self.regularization_matrix is None
+            else curvature + self.regularization_matrix
+        )
         # Without regularisation F + H is F: not stored twice (fewer leaves out of ``jax.jit``).
         self._curvature_reg_matrix = None if self.regularization_matrix is None else system
         keep = None

@@ -72,7 +72,10 @@ def cholesky_numpy(F):
             "(degenerate linear objects?)."
         ) from error
     diag = np.diag(L) ** 2
-    if diag.size and (not np.all(np.isfinite(L)) or diag.min() <= diag.size * 1e2 * np.finfo(float).eps * np.max(np.abs(np.diag(F)))):
+    if diag.size and (
+        not np.all(np.isfinite(L))
+        or diag.min() <= diag.size * 1e2 * np.finfo(float).eps * np.max(np.abs(np.diag(F)))
+    ):
         raise exc.InversionException(
             "Linear inversion: the curvature matrix is numerically singular."
         )

@@ -183,7 +183,9 @@ def _validated(F, D, jacobi):
             f"{F.shape} and {D.shape}."
         )
     if not (np.all(np.isfinite(F)) and np.all(np.isfinite(D))):
-        raise exc.InversionException("Positive-only solve: non-finite curvature matrix or data vector.")
+        raise exc.InversionException(
+            "Positive-only solve: non-finite curvature matrix or data vector."
+        )
     if jacobi:
         return _jacobi(F, D)
     return F, D, np.ones_like(D)
@@ -209,8 +211,13 @@ def _nnls_jax_forward(F, D, max_iter):
         return jnp.linalg.solve(_masked_system(jnp, F, passive), jnp.where(passive, D, 0.0))
 
     def tolerance(s):
-        return 10.0 * n * _EPS * jnp.maximum(
-            jnp.max(jnp.abs(D)), jnp.max(jnp.abs(F)) * jnp.maximum(jnp.max(jnp.abs(s)), 1.0)
+        return (
+            10.0
+            * n
+            * _EPS
+            * jnp.maximum(
+                jnp.max(jnp.abs(D)), jnp.max(jnp.abs(F)) * jnp.maximum(jnp.max(jnp.abs(s)), 1.0)
+            )
         )
 
     def cond(state):
@@ -242,9 +249,7 @@ def _nnls_jax_forward(F, D, max_iter):
         passive_warm = passive & (z > 0.0)
 
         s_new = jnp.where(feasible, z, jnp.where(warm, s, s_step))
-        passive_new = jnp.where(
-            feasible, passive_add, jnp.where(warm, passive_warm, passive_drop)
-        )
+        passive_new = jnp.where(feasible, passive_add, jnp.where(warm, passive_warm, passive_drop))
         done_new = feasible & ~any_candidate
         return s_new, passive_new, warm & ~feasible, it + 1, done_new
 

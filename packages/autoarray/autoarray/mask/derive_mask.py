@@ -37,9 +37,8 @@ class DeriveMask2D:
         rows, cols = mask.slim_to_native_tuple
         hy, hx = ky // 2, kx // 2
         ny, nx = mask.shape_native
-        too_close = (
-            rows.size > 0
-            and (rows.min() < hy or cols.min() < hx or rows.max() >= ny - hy or cols.max() >= nx - hx)
+        too_close = rows.size > 0 and (
+            rows.min() < hy or cols.min() < hx or rows.max() >= ny - hy or cols.max() >= nx - hx
         )
         if too_close:
             if not allow_padding:
@@ -65,7 +64,7 @@ class DeriveMask2D:
         """Edge pixels touching the masked region connected to the outside of the array."""
         masked = np.pad(self.mask.array, 1, constant_values=True)
         labels, _ = ndimage.label(masked)
-        exterior = (labels == labels[0, 0])
+        exterior = labels == labels[0, 0]
         touching = ndimage.binary_dilation(exterior, structure=np.ones((3, 3), dtype=bool))
         unmasked = ~self.mask.array
         return self._from_unmasked(unmasked & touching[1:-1, 1:-1])

@@ -17,8 +17,10 @@ def _is_number(value) -> bool:
     """A real, finite number (not a bool or a string)."""
     import numbers
 
-    return (isinstance(value, numbers.Real) and not isinstance(value, bool)
-            and bool(np.isfinite(value)))
+    return (
+        isinstance(value, numbers.Real) and not isinstance(value, bool) and bool(np.isfinite(value))
+    )
+
 
 class Mask2D(AbstractNDArray):
     """A 2-D boolean mask over a uniform pixel grid; ``True`` pixels are excluded from fits.
@@ -38,8 +40,15 @@ class Mask2D(AbstractNDArray):
     # A mask is static geometry: as a pytree it has no children, so it can be passed through
     # jax.jit / vmap even after its cached index arrays and derived helpers have been built.
     __pytree_static__ = (
-        "_array", "pixel_scales", "origin", "pixels_in_mask", "slim_to_native_tuple",
-        "pixel_centres", "derive_mask", "derive_indexes", "derive_grid",
+        "_array",
+        "pixel_scales",
+        "origin",
+        "pixels_in_mask",
+        "slim_to_native_tuple",
+        "pixel_centres",
+        "derive_mask",
+        "derive_indexes",
+        "derive_grid",
     )
 
     def __init__(
@@ -75,7 +84,12 @@ class Mask2D(AbstractNDArray):
 
     @classmethod
     def circular(
-        cls, shape_native, radius: float, pixel_scales, origin=(0.0, 0.0), centre=(0.0, 0.0),
+        cls,
+        shape_native,
+        radius: float,
+        pixel_scales,
+        origin=(0.0, 0.0),
+        centre=(0.0, 0.0),
         invert=False,
     ) -> "Mask2D":
         """Unmask pixels whose centre lies strictly within ``radius`` (arc-seconds) of ``centre``
@@ -90,12 +104,21 @@ class Mask2D(AbstractNDArray):
 
     @classmethod
     def circular_annular(
-        cls, shape_native, inner_radius: float, outer_radius: float, pixel_scales,
-        origin=(0.0, 0.0), centre=(0.0, 0.0), invert=False,
+        cls,
+        shape_native,
+        inner_radius: float,
+        outer_radius: float,
+        pixel_scales,
+        origin=(0.0, 0.0),
+        centre=(0.0, 0.0),
+        invert=False,
     ) -> "Mask2D":
         """Unmask pixels with ``inner_radius <= r <= outer_radius`` from ``centre``."""
-        if not (_is_number(inner_radius) and _is_number(outer_radius)
-                and 0.0 <= inner_radius < outer_radius):
+        if not (
+            _is_number(inner_radius)
+            and _is_number(outer_radius)
+            and 0.0 <= inner_radius < outer_radius
+        ):
             raise exc.MaskException(
                 f"annulus needs 0 <= inner_radius < outer_radius, got {inner_radius}, {outer_radius}"
             )
@@ -106,8 +129,15 @@ class Mask2D(AbstractNDArray):
 
     @classmethod
     def elliptical(
-        cls, shape_native, major_axis_radius: float, axis_ratio: float, angle: float,
-        pixel_scales, origin=(0.0, 0.0), centre=(0.0, 0.0), invert=False,
+        cls,
+        shape_native,
+        major_axis_radius: float,
+        axis_ratio: float,
+        angle: float,
+        pixel_scales,
+        origin=(0.0, 0.0),
+        centre=(0.0, 0.0),
+        invert=False,
     ) -> "Mask2D":
         """Unmask pixels inside the ellipse ``sqrt(x'^2 + (y'/q)^2) <= major_axis_radius``,
         ``(y', x')`` rotated by ``angle`` degrees counter-clockwise from +x."""
@@ -125,8 +155,13 @@ class Mask2D(AbstractNDArray):
 
     @classmethod
     def from_pixel_coordinates(
-        cls, shape_native, pixel_coordinates: List[Tuple[int, int]], pixel_scales,
-        origin=(0.0, 0.0), buffer: int = 0, invert=False,
+        cls,
+        shape_native,
+        pixel_coordinates: List[Tuple[int, int]],
+        pixel_scales,
+        origin=(0.0, 0.0),
+        buffer: int = 0,
+        invert=False,
     ) -> "Mask2D":
         """All pixels masked except those listed (row, col), dilated by ``buffer`` pixels."""
         mask = np.ones(shape_native, dtype=bool)
@@ -134,14 +169,19 @@ class Mask2D(AbstractNDArray):
             if not (0 <= row < shape_native[0] and 0 <= col < shape_native[1]):
                 raise exc.MaskException(f"pixel {(row, col)} lies outside shape {shape_native}")
             mask[
-                max(row - buffer, 0): row + buffer + 1, max(col - buffer, 0): col + buffer + 1
+                max(row - buffer, 0) : row + buffer + 1, max(col - buffer, 0) : col + buffer + 1
             ] = False
         return cls(mask, pixel_scales, origin, invert)
 
     @classmethod
     def from_fits(
-        cls, file_path, pixel_scales, hdu: int = 0, origin=(0.0, 0.0),
-        resized_mask_shape: Tuple[int, int] | None = None, invert: bool = False,
+        cls,
+        file_path,
+        pixel_scales,
+        hdu: int = 0,
+        origin=(0.0, 0.0),
+        resized_mask_shape: Tuple[int, int] | None = None,
+        invert: bool = False,
     ) -> "Mask2D":
         """Load a mask from a FITS image (non-zero = masked)."""
         from autoarray.dataset.fits import ndarray_via_fits_from

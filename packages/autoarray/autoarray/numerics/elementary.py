@@ -55,8 +55,10 @@ def pade_from_taylor(taylor, order: int):
     """
     c = [Fraction(value) for value in taylor]
     m = order
-    rows = [[c[k - j] if k - j >= 0 else Fraction(0) for j in range(1, m + 1)] + [-c[k]]
-            for k in range(m + 1, 2 * m + 1)]
+    rows = [
+        [c[k - j] if k - j >= 0 else Fraction(0) for j in range(1, m + 1)] + [-c[k]]
+        for k in range(m + 1, 2 * m + 1)
+    ]
     for col in range(m):
         pivot = next(r for r in range(col, m) if rows[r][col] != 0)
         rows[col], rows[pivot] = rows[pivot], rows[col]
@@ -243,6 +245,4 @@ def arctan_ratio(numerator, denominator, xp=np):
 
 def arctan(x, xp=np):
     """Arctangent: ``numpy.arctan`` on NumPy, the fast float64 kernel on JAX."""
-    return _unary(
-        "arctan", x, xp, lambda v: _jax_functions()["arctan_ratio"](v, xp.ones_like(v))
-    )
+    return _unary("arctan", x, xp, lambda v: _jax_functions()["arctan_ratio"](v, xp.ones_like(v)))

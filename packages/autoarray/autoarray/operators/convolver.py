@@ -118,9 +118,7 @@ def _native_values(values):
 def normalized_kernel_from(kernel: np.ndarray) -> np.ndarray:
     total = float(np.sum(kernel))
     if total == 0.0 or not np.isfinite(total):
-        raise exc.KernelException(
-            f"A PSF kernel cannot be normalised: its sum is {total}."
-        )
+        raise exc.KernelException(f"A PSF kernel cannot be normalised: its sum is {total}.")
     return kernel / total
 
 
@@ -231,9 +229,7 @@ class ConvolverState:
         image_cols = cols - self.canvas_origin[1]
         unmasked_canvas = np.zeros(self.canvas_shape, dtype=bool)
         unmasked_canvas[image_rows, image_cols] = True
-        dilated = ndimage.binary_dilation(
-            unmasked_canvas, structure=np.ones((ky, kx), dtype=bool)
-        )
+        dilated = ndimage.binary_dilation(unmasked_canvas, structure=np.ones((ky, kx), dtype=bool))
         blurring_canvas = dilated & ~unmasked_canvas
         b_rows, b_cols = np.nonzero(blurring_canvas)
         self.blurring_pixels = int(b_rows.size)
@@ -428,7 +424,9 @@ class ConvolverState:
         elif method == "real_space":
             blurred = self._direct_convolve(canvas, xp)
         else:
-            raise exc.KernelException(f"Unknown convolution method {method!r}; use one of {METHODS}.")
+            raise exc.KernelException(
+                f"Unknown convolution method {method!r}; use one of {METHODS}."
+            )
         return self.gather(blurred, xp)
 
     def _fft_convolve(self, canvas, xp):
@@ -475,7 +473,8 @@ class ConvolverState:
         c = _COSTS[backend]
         costs = {
             "fft": c["fft_fixed"] + c["fft_per_point"] * fy * fx,
-            "real_space": c["real_space_fixed"] + (
+            "real_space": c["real_space_fixed"]
+            + (
                 c["sparse_per_entry"] * self.sparse_entries
                 if xp is np
                 else c["direct_per_mac"] * cy * cx * ky * kx
@@ -513,8 +512,9 @@ class Convolver(Pytree):
     #: Everything is static: a PSF is a constant of the fit.
     __pytree_static__ = ("_kernel_native", "_kernel_array", "_states", "use_fft", "pixel_scales")
 
-    def __init__(self, kernel, normalize: bool = False, use_fft: bool | None = None,
-                 pixel_scales=None):
+    def __init__(
+        self, kernel, normalize: bool = False, use_fft: bool | None = None, pixel_scales=None
+    ):
         if pixel_scales is None:
             pixel_scales = getattr(kernel, "pixel_scales", 1.0)
         self.pixel_scales = _pixel_scales_tuple(pixel_scales)
@@ -535,14 +535,28 @@ class Convolver(Pytree):
         return cls(kernel, pixel_scales=pixel_scales)
 
     @classmethod
-    def from_gaussian(cls, shape_native, pixel_scales, sigma, centre=(0.0, 0.0),
-                      axis_ratio=1.0, angle=0.0, normalize=False) -> "Convolver":
+    def from_gaussian(
+        cls,
+        shape_native,
+        pixel_scales,
+        sigma,
+        centre=(0.0, 0.0),
+        axis_ratio=1.0,
+        angle=0.0,
+        normalize=False,
+    ) -> "Convolver":
         kernel = gaussian_kernel_from(shape_native, pixel_scales, sigma, centre, axis_ratio, angle)
         return cls(kernel, normalize=normalize, pixel_scales=pixel_scales)
 
     @classmethod
-    def from_fits(cls, file_path, hdu: int = 0, pixel_scales=1.0, normalize: bool = False,
-                  use_fft: bool | None = None) -> "Convolver":
+    def from_fits(
+        cls,
+        file_path,
+        hdu: int = 0,
+        pixel_scales=1.0,
+        normalize: bool = False,
+        use_fft: bool | None = None,
+    ) -> "Convolver":
         from autoarray.dataset.fits import ndarray_via_fits_from
 
         kernel = ndarray_via_fits_from(file_path, hdu=hdu)
@@ -664,15 +678,17 @@ class Convolver(Pytree):
 
     def convolved_image_via_real_space_from(self, image, blurring_image, xp=np, mask=None):
         """:meth:`convolved_image_from` with direct (real-space) summation."""
-        return self.convolved_image_from(image, blurring_image, xp=xp, mask=mask,
-                                         method="real_space")
+        return self.convolved_image_from(
+            image, blurring_image, xp=xp, mask=mask, method="real_space"
+        )
 
     def convolved_image_via_fft_from(self, image, blurring_image, xp=np, mask=None):
         """:meth:`convolved_image_from` with FFTs."""
         return self.convolved_image_from(image, blurring_image, xp=xp, mask=mask, method="fft")
 
-    def convolved_mapping_matrix_from(self, mapping_matrix, mask, blurring_mapping_matrix=None,
-                                      xp=np, method=None):
+    def convolved_mapping_matrix_from(
+        self, mapping_matrix, mask, blurring_mapping_matrix=None, xp=np, method=None
+    ):
         """Convolve every column of ``mapping_matrix`` ``[N_unmasked, P]`` (raw result).
 
         ``blurring_mapping_matrix`` ``[N_blurring, P]`` adds the light of each column on the
@@ -686,7 +702,7 @@ class Convolver(Pytree):
             dense = state.dense_operator
             result = dense[:, : state.pixels] @ matrix
             if blurring is not None:
-                result = result + dense[:, state.pixels:] @ blurring
+                result = result + dense[:, state.pixels :] @ blurring
             return result
         columns = matrix.T
         blurring_columns = None if blurring is None else blurring.T

@@ -24,8 +24,12 @@ def test_basic_properties_and_normalised_psf():
     snr = imaging.signal_to_noise_map.array
     np.testing.assert_allclose(snr, np.maximum(imaging.data.array / 2.0, 0.0))
     assert imaging.signal_to_noise_max == pytest.approx(snr.max())
-    raw = Imaging(imaging.data, imaging.noise_map,
-                  psf=Convolver(np.ones((3, 3)), pixel_scales=0.2), use_normalized_psf=False)
+    raw = Imaging(
+        imaging.data,
+        imaging.noise_map,
+        psf=Convolver(np.ones((3, 3)), pixel_scales=0.2),
+        use_normalized_psf=False,
+    )
     assert raw.psf.kernel.array.sum() == pytest.approx(9.0)
 
 
@@ -137,8 +141,9 @@ def test_dataset_model_defaults():
 def test_simulator_reproducible_and_noise_statistics():
     image = aa.Array2D.no_mask(np.full((40, 40), 5.0), pixel_scales=0.1)
     psf = Convolver.from_gaussian((3, 3), pixel_scales=0.1, sigma=0.1)
-    simulator = SimulatorImaging(exposure_time=100.0, background_sky_level=2.0, psf=psf,
-                                 noise_seed=1)
+    simulator = SimulatorImaging(
+        exposure_time=100.0, background_sky_level=2.0, psf=psf, noise_seed=1
+    )
     a = simulator.via_image_from(image)
     b = simulator.via_image_from(image)
     np.testing.assert_array_equal(a.data.array, b.data.array)
@@ -153,9 +158,13 @@ def test_simulator_reproducible_and_noise_statistics():
     noise = a.noise_map.native.array
     np.testing.assert_allclose(noise, np.sqrt(np.abs((a.data.native.array + 2.0) * 100.0)) / 100.0)
 
-    clean = SimulatorImaging(exposure_time=100.0, psf=psf, add_poisson_noise_to_data=False,
-                             include_poisson_noise_in_noise_map=False,
-                             noise_if_add_noise_false=0.3).via_image_from(image, over_sample_size=2)
+    clean = SimulatorImaging(
+        exposure_time=100.0,
+        psf=psf,
+        add_poisson_noise_to_data=False,
+        include_poisson_noise_in_noise_map=False,
+        noise_if_add_noise_false=0.3,
+    ).via_image_from(image, over_sample_size=2)
     np.testing.assert_allclose(clean.data.native.array[2:-2, 2:-2], 5.0, rtol=1e-12)
     np.testing.assert_allclose(clean.noise_map.array, 0.3)
     np.testing.assert_array_equal(np.asarray(clean.grids.lp.over_sample_size.array), 2)
@@ -176,8 +185,9 @@ def test_simulate_mask_and_fit_end_to_end():
     grid = aa.Grid2D.uniform((45, 45), pixel_scales=0.1, over_sample_size=1)
     image = aa.Array2D(light(grid.array), grid.mask)
     psf = Convolver.from_gaussian((7, 7), pixel_scales=0.1, sigma=0.15)
-    simulator = SimulatorImaging(exposure_time=300.0, background_sky_level=1.0, psf=psf,
-                                 noise_seed=3)
+    simulator = SimulatorImaging(
+        exposure_time=300.0, background_sky_level=1.0, psf=psf, noise_seed=3
+    )
     padded_mask = image.padded_before_convolution_from((7, 7)).mask
     padded = aa.Array2D(light(aa.Grid2D.from_mask(padded_mask).array), padded_mask)
     dataset = simulator.via_image_from(padded).trimmed_after_convolution_from((7, 7))

@@ -59,5 +59,4 @@ def test_mask_from_fits_with_invert_selects_the_region(tmp_path):
     aa.output_to_fits(region, tmp_path / "region.fits")
     mask = aa.Mask2D.from_fits(tmp_path / "region.fits", pixel_scales=1.0, invert=True)
     assert mask.array[1, 1] == np.False_ and mask.pixels_in_mask == 1
-    np.testing.assert_array_equal(aa.ndarray_via_fits_from(tmp_path / "region.fits", hdu=0),
-                                  region)
+    np.testing.assert_array_equal(aa.ndarray_via_fits_from(tmp_path / "region.fits", hdu=0), region)

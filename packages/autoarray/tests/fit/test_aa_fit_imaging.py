@@ -7,8 +7,9 @@ from autoarray.fit import FitImaging, fit_util
 
 
 def _dataset():
-    mask = aa.Mask2D(np.array([[True, False, True], [False, False, True], [True, True, True]]),
-                     pixel_scales=1.0)
+    mask = aa.Mask2D(
+        np.array([[True, False, True], [False, False, True], [True, True, True]]), pixel_scales=1.0
+    )
     data = aa.Array2D(np.array([1.0, 2.0, 3.0]), mask)
     noise = aa.Array2D(np.array([1.0, 2.0, 0.5]), mask)
     return Imaging(data, noise)
@@ -36,8 +37,9 @@ def test_hand_built_example():
 def test_sky_subtraction_and_eager_compute():
     dataset = _dataset()
     model = aa.Array2D(np.array([0.0, 1.0, 4.0]), dataset.mask)
-    fit = FitImaging(dataset, model, dataset_model=DatasetModel(background_sky_level=1.0),
-                     compute=True)
+    fit = FitImaging(
+        dataset, model, dataset_model=DatasetModel(background_sky_level=1.0), compute=True
+    )
     np.testing.assert_allclose(fit.data.array, [0.0, 1.0, 2.0])
     np.testing.assert_allclose(fit.residual_map.array, [0.0, 0.0, -2.0])
     assert fit.chi_squared == pytest.approx(16.0)
@@ -64,6 +66,7 @@ def test_fit_util_functions():
     assert chi2 == pytest.approx(1.0 + 1.0)
     norm = fit_util.noise_normalization_from(s)
     assert fit_util.log_likelihood_from(chi2, norm) == pytest.approx(
-        fit_util.log_likelihood_from_data(d, m, s))
+        fit_util.log_likelihood_from_data(d, m, s)
+    )
     np.testing.assert_allclose(fit_util.signal_to_noise_map_from(d, s), [2.0, 0.0])
     assert fit_util.log_evidence_from(1.0, 2.0, 3.0, 1.0, 4.0) == pytest.approx(-4.5)

@@ -54,14 +54,18 @@ def test_nnls_equals_least_squares_when_positive():
     F, D = B.T @ B, B.T @ d
     lstsq = reconstruction_least_squares_from(F, D)
     assert np.all(lstsq > 0)
-    np.testing.assert_allclose(reconstruction_positive_only_from(F, D), lstsq, rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(
+        reconstruction_positive_only_from(F, D), lstsq, rtol=1e-12, atol=1e-12
+    )
     np.testing.assert_allclose(lstsq, np.linalg.lstsq(B, d, rcond=None)[0], rtol=1e-9)
 
 
 def test_nnls_without_jacobi_and_all_negative():
     rng = np.random.default_rng(6)
     B, d = _problem(rng, 30, 5)
-    np.testing.assert_allclose(nnls_numpy(B.T @ B, B.T @ d, jacobi=False), nnls(B, d)[0], atol=1e-10)
+    np.testing.assert_allclose(
+        nnls_numpy(B.T @ B, B.T @ d, jacobi=False), nnls(B, d)[0], atol=1e-10
+    )
     B = np.abs(B)
     np.testing.assert_array_equal(nnls_numpy(B.T @ B, -B.T @ np.abs(d)), 0.0)
 
@@ -74,11 +78,15 @@ def test_singular_and_non_finite_raise():
     with pytest.raises(exc.InversionException):
         reconstruction_least_squares_from(np.array([[1.0, 0.0], [0.0, np.nan]]), D)
     with pytest.raises(exc.InversionException):
-        reconstruction_positive_only_from(np.array([[1.0, 0.0], [0.0, 1.0]]), np.array([np.inf, 1.0]))
+        reconstruction_positive_only_from(
+            np.array([[1.0, 0.0], [0.0, 1.0]]), np.array([np.inf, 1.0])
+        )
     with pytest.raises(exc.InversionException):
         reconstruction_positive_only_from(np.array([[0.0, 0.0], [0.0, 1.0]]), D)
     with pytest.raises(exc.InversionException):
-        Inversion(np.zeros((5, 2)), np.ones(5), np.ones(5), positive_only=False, add_to_diagonal=0.0)
+        Inversion(
+            np.zeros((5, 2)), np.ones(5), np.ones(5), positive_only=False, add_to_diagonal=0.0
+        )
 
 
 def test_inversion_class():
@@ -92,7 +100,9 @@ def test_inversion_class():
     np.testing.assert_allclose(inversion.curvature_matrix, F)
     np.testing.assert_allclose(inversion.data_vector, B.T @ (d / 0.25))
     np.testing.assert_allclose(inversion.reconstruction, np.linalg.solve(F, B.T @ (d / 0.25)))
-    np.testing.assert_allclose(inversion.mapped_reconstructed_operated_data, B @ inversion.reconstruction)
+    np.testing.assert_allclose(
+        inversion.mapped_reconstructed_operated_data, B @ inversion.reconstruction
+    )
     assert inversion.log_det_curvature_reg_matrix_term == 0.0
     assert inversion.regularization_term == 0.0
     assert inversion.total_params == 3
@@ -106,7 +116,8 @@ def test_inversion_class():
     np.testing.assert_allclose(s, np.linalg.solve(reg.curvature_matrix + H, reg.data_vector))
     assert reg.regularization_term == pytest.approx(s @ H @ s)
     assert reg.log_det_curvature_reg_matrix_term == pytest.approx(
-        np.linalg.slogdet(reg.curvature_matrix + H)[1])
+        np.linalg.slogdet(reg.curvature_matrix + H)[1]
+    )
     assert reg.log_det_regularization_matrix_term == pytest.approx(3 * np.log(2.0))
     assert log_det_from(H) == pytest.approx(3 * np.log(2.0))
 

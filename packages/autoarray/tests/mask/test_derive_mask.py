@@ -16,7 +16,7 @@ def _brute_force_blurring(mask_values, kernel_shape):
         for c in range(nx):
             if not mask_values[r, c]:
                 continue
-            window = mask_values[max(r - hy, 0): r + hy + 1, max(c - hx, 0): c + hx + 1]
+            window = mask_values[max(r - hy, 0) : r + hy + 1, max(c - hx, 0) : c + hx + 1]
             blurring[r, c] = not window.all()
     return blurring
 
@@ -78,7 +78,7 @@ def test_blurring_with_padding(shape, kernel_shape):
     assert blurring.pixels_in_mask == padded_shape[0] * padded_shape[1] - shape[0] * shape[1]
     # Padding keeps the array centre, so pixel centres of the data pixels do not move.
     np.testing.assert_allclose(
-        blurring.pixel_centres[ky // 2: ky // 2 + shape[0], kx // 2: kx // 2 + shape[1]],
+        blurring.pixel_centres[ky // 2 : ky // 2 + shape[0], kx // 2 : kx // 2 + shape[1]],
         mask.pixel_centres,
     )
 

@@ -153,8 +153,9 @@ def test_circular_non_positive_radius_raises(radius):
 
 # ---------------------------------------------------------------------------------- annular
 def test_circular_annular_inclusive_bounds():
-    mask = aa.Mask2D.circular_annular((3, 3), inner_radius=1.0, outer_radius=1.0 + 1e-9,
-                                      pixel_scales=1.0)
+    mask = aa.Mask2D.circular_annular(
+        (3, 3), inner_radius=1.0, outer_radius=1.0 + 1e-9, pixel_scales=1.0
+    )
     # Only the four edge-centre pixels (r = 1) are unmasked.
     np.testing.assert_array_equal(
         mask.array, [[True, False, True], [False, True, False], [True, False, True]]
@@ -163,8 +164,9 @@ def test_circular_annular_inclusive_bounds():
 
 def test_circular_annular_matches_brute_force():
     shape, scale = (15, 15), 0.1
-    mask = aa.Mask2D.circular_annular(shape, inner_radius=0.25, outer_radius=0.55,
-                                      pixel_scales=scale, centre=(0.05, 0.0))
+    mask = aa.Mask2D.circular_annular(
+        shape, inner_radius=0.25, outer_radius=0.55, pixel_scales=scale, centre=(0.05, 0.0)
+    )
     y, x = _centres(shape, scale)
     r = np.hypot(y - 0.05, x)
     np.testing.assert_array_equal(mask.array, ~((r >= 0.25) & (r <= 0.55)))
@@ -183,32 +185,37 @@ def test_circular_annular_empty_raises():
 
 # ---------------------------------------------------------------------------------- elliptical
 def test_elliptical_with_unit_axis_ratio_is_circular_inclusive():
-    ell = aa.Mask2D.elliptical((9, 9), major_axis_radius=2.0, axis_ratio=1.0, angle=30.0,
-                               pixel_scales=1.0)
+    ell = aa.Mask2D.elliptical(
+        (9, 9), major_axis_radius=2.0, axis_ratio=1.0, angle=30.0, pixel_scales=1.0
+    )
     y, x = _centres((9, 9), 1.0)
     np.testing.assert_array_equal(ell.array, np.hypot(y, x) > 2.0)
 
 
 def test_elliptical_major_axis_along_angle():
-    along_x = aa.Mask2D.elliptical((9, 9), major_axis_radius=3.0, axis_ratio=0.4, angle=0.0,
-                                   pixel_scales=1.0)
+    along_x = aa.Mask2D.elliptical(
+        (9, 9), major_axis_radius=3.0, axis_ratio=0.4, angle=0.0, pixel_scales=1.0
+    )
     rows, cols = along_x.slim_to_native_tuple
     assert np.ptp(cols) > np.ptp(rows)
     assert not along_x.array[4, 1] and along_x.array[1, 4]
-    along_y = aa.Mask2D.elliptical((9, 9), major_axis_radius=3.0, axis_ratio=0.4, angle=90.0,
-                                   pixel_scales=1.0)
+    along_y = aa.Mask2D.elliptical(
+        (9, 9), major_axis_radius=3.0, axis_ratio=0.4, angle=90.0, pixel_scales=1.0
+    )
     np.testing.assert_array_equal(along_y.array, along_x.array.T)
     # 45 degrees counter-clockwise from +x: the major axis runs to the top-right (+y up).
-    diagonal = aa.Mask2D.elliptical((9, 9), major_axis_radius=3.0, axis_ratio=0.3, angle=45.0,
-                                    pixel_scales=1.0)
+    diagonal = aa.Mask2D.elliptical(
+        (9, 9), major_axis_radius=3.0, axis_ratio=0.3, angle=45.0, pixel_scales=1.0
+    )
     assert not diagonal.array[2, 6]  # (y, x) = (2, 2)
     assert diagonal.array[2, 2]  # (y, x) = (2, -2)
 
 
 def test_elliptical_matches_brute_force():
     shape, scale, a, q, phi = (13, 11), 0.2, 0.8, 0.6, 35.0
-    mask = aa.Mask2D.elliptical(shape, major_axis_radius=a, axis_ratio=q, angle=phi,
-                                pixel_scales=scale, centre=(0.1, 0.1))
+    mask = aa.Mask2D.elliptical(
+        shape, major_axis_radius=a, axis_ratio=q, angle=phi, pixel_scales=scale, centre=(0.1, 0.1)
+    )
     y, x = _centres(shape, scale)
     y, x = y - 0.1, x - 0.1
     p = np.radians(phi)
@@ -220,8 +227,7 @@ def test_elliptical_matches_brute_force():
 @pytest.mark.parametrize("a, q", [(0.0, 0.5), (1.0, 0.0), (1.0, 1.5), (-1.0, 0.5)])
 def test_elliptical_invalid_parameters_raise(a, q):
     with pytest.raises(exc.MaskException):
-        aa.Mask2D.elliptical((5, 5), major_axis_radius=a, axis_ratio=q, angle=0.0,
-                             pixel_scales=1.0)
+        aa.Mask2D.elliptical((5, 5), major_axis_radius=a, axis_ratio=q, angle=0.0, pixel_scales=1.0)
 
 
 # ---------------------------------------------------------------------------------- pixel coordinates

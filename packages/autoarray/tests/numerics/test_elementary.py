@@ -64,7 +64,9 @@ def test_log_core_special_values():
 
 def test_arctan_ratio_core_within_a_few_ulp():
     rng = np.random.default_rng(4)
-    numerator = np.concatenate([rng.normal(0.0, 2.0, 200_000), np.tan(rng.uniform(-1.57, 1.57, 200_000))])
+    numerator = np.concatenate(
+        [rng.normal(0.0, 2.0, 200_000), np.tan(rng.uniform(-1.57, 1.57, 200_000))]
+    )
     denominator = np.concatenate([rng.uniform(0.05, 3.0, 200_000), np.ones(200_000)])
     reference = np.arctan2(numerator, denominator)
     values = _arctan_ratio(numerator, denominator)
@@ -75,7 +77,9 @@ def test_arctan_ratio_core_within_a_few_ulp():
 
 
 def test_arctan_ratio_core_special_values():
-    values = _arctan_ratio([0.0, -0.0, np.inf, -np.inf, 3.0, np.nan], [1.0, 1.0, 1.0, 2.0, np.inf, 1.0])
+    values = _arctan_ratio(
+        [0.0, -0.0, np.inf, -np.inf, 3.0, np.nan], [1.0, 1.0, 1.0, 2.0, np.inf, 1.0]
+    )
     assert values[0] == 0.0 and np.signbit(values[1])
     assert values[2] == pytest.approx(np.pi / 2, abs=0) and values[3] == -values[2]
     assert values[4] == 0.0 and np.isnan(values[5])

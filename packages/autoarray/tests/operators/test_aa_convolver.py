@@ -14,7 +14,7 @@ def _brute_force(mask, blurring_mask, kernel, full):
     by, bx = blurring_mask.shape_native
     py, px = (by - ny) // 2, (bx - nx) // 2
     blurred = signal.convolve2d(full, kernel, mode="same")
-    return blurred[py:py + ny, px:px + nx][~mask.array]
+    return blurred[py : py + ny, px : px + nx][~mask.array]
 
 
 def _images(mask, kernel_shape, rng):
@@ -23,7 +23,7 @@ def _images(mask, kernel_shape, rng):
     ny, nx = mask.shape_native
     py, px = (by - ny) // 2, (bx - nx) // 2
     full = rng.normal(size=(by, bx))
-    native = full[py:py + ny, px:px + nx]
+    native = full[py : py + ny, px : px + nx]
     image = aa.Array2D(native[~mask.array], mask=mask)
     blurring_grid = aa.Grid2D.from_mask(blurring_mask, over_sample_size=1)
     blurring_image = aa.Array2D(full[~blurring_mask.array], mask=blurring_mask)
@@ -140,13 +140,21 @@ def test_no_blur_is_identity():
     image = aa.Array2D(rng.normal(size=mask.pixels_in_mask), mask)
     convolver = Convolver.no_blur(pixel_scales=0.1)
     assert convolver.shape_native == (3, 3)
-    np.testing.assert_allclose(convolver.convolved_image_from(image, None).array, image.array, atol=1e-14)
+    np.testing.assert_allclose(
+        convolver.convolved_image_from(image, None).array, image.array, atol=1e-14
+    )
 
 
 @pytest.mark.parametrize(
     "kernel",
-    [np.ones((4, 5)), np.ones((3, 2)), np.zeros((3, 3)), np.array([[1.0, np.nan, 1.0]]),
-     np.array([[1.0, np.inf, 1.0]]), np.ones(3)],
+    [
+        np.ones((4, 5)),
+        np.ones((3, 2)),
+        np.zeros((3, 3)),
+        np.array([[1.0, np.nan, 1.0]]),
+        np.array([[1.0, np.inf, 1.0]]),
+        np.ones(3),
+    ],
 )
 def test_invalid_kernels_raise(kernel):
     with pytest.raises(exc.KernelException):

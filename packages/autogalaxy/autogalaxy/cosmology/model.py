@@ -125,9 +125,7 @@ class LensingCosmology(ABC):
         return self._distance_between_in_kpc(redshift_0, redshift_1, xp=xp)
 
     def angular_diameter_distance_to_earth_in_kpc_from(self, redshift, xp=np):
-        return self.angular_diameter_distance_between_redshifts_in_kpc_from(
-            0.0, redshift, xp=xp
-        )
+        return self.angular_diameter_distance_between_redshifts_in_kpc_from(0.0, redshift, xp=xp)
 
     def comoving_distance_in_kpc_from(self, redshift, xp=np):
         xp = _resolve_xp(xp, redshift)
@@ -137,9 +135,10 @@ class LensingCosmology(ABC):
 
     def luminosity_distance_in_kpc_from(self, redshift, xp=np):
         xp = _resolve_xp(xp, redshift)
-        return self.angular_diameter_distance_to_earth_in_kpc_from(redshift, xp=xp) * (
-            1.0 + redshift
-        ) ** 2
+        return (
+            self.angular_diameter_distance_to_earth_in_kpc_from(redshift, xp=xp)
+            * (1.0 + redshift) ** 2
+        )
 
     def luminosity_distance(self, redshift, xp=np):
         """Luminosity distance in kpc (alias of ``luminosity_distance_in_kpc_from``)."""
@@ -151,9 +150,9 @@ class LensingCosmology(ABC):
         )
 
     def kpc_per_arcsec_from(self, redshift, xp=np):
-        return self.angular_diameter_distance_to_earth_in_kpc_from(
-            redshift, xp=xp
-        ) / ARCSEC_PER_RADIAN
+        return (
+            self.angular_diameter_distance_to_earth_in_kpc_from(redshift, xp=xp) / ARCSEC_PER_RADIAN
+        )
 
     # ------------------------------------------------------------------ densities
 
@@ -202,9 +201,7 @@ class LensingCosmology(ABC):
 
     # ------------------------------------------------------------------ lensing helpers
 
-    def scaling_factor_between_redshifts_from(
-        self, redshift_0, redshift_1, redshift_final, xp=np
-    ):
+    def scaling_factor_between_redshifts_from(self, redshift_0, redshift_1, redshift_final, xp=np):
         """
         Multi-plane deflection scaling
         ``β = D(z0, z1) D(0, z_final) / (D(0, z1) D(z0, z_final))``.
@@ -309,9 +306,7 @@ class FlatLambdaCDM(LensingCosmology):
         """``E(z) = H(z)/H0``."""
         xp = _resolve_xp(xp, redshift)
         opz = 1.0 + xp.asarray(redshift, dtype=xp.float64)
-        return xp.sqrt(
-            (self.Om0 + self.Onu_mass0) * opz**3 + self.Or0 * opz**4 + self.Ode0
-        )
+        return xp.sqrt((self.Om0 + self.Onu_mass0) * opz**3 + self.Or0 * opz**4 + self.Ode0)
 
 
 class Planck15(FlatLambdaCDM):

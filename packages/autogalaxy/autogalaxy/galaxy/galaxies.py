@@ -31,9 +31,7 @@ class Galaxies(list, OperateImage, aa.Pytree):
     # ------------------------------------------------------------------ components
 
     def cls_list_from(self, cls, cls_filtered=None) -> list:
-        return [
-            value for galaxy in self for value in galaxy.cls_list_from(cls, cls_filtered)
-        ]
+        return [value for galaxy in self for value in galaxy.cls_list_from(cls, cls_filtered)]
 
     def has(self, cls) -> bool:
         return any(galaxy.has(cls) for galaxy in self)
@@ -89,8 +87,7 @@ class Galaxies(list, OperateImage, aa.Pytree):
     def image_2d_list_from(self, grid, xp=np, operated_only=None) -> list:
         """Image of each galaxy."""
         return [
-            galaxy.image_2d_from(grid=grid, xp=xp, operated_only=operated_only)
-            for galaxy in self
+            galaxy.image_2d_from(grid=grid, xp=xp, operated_only=operated_only) for galaxy in self
         ]
 
     def galaxy_image_2d_dict_from(self, grid, xp=np, operated_only=None) -> dict:

@@ -25,7 +25,6 @@ from autogalaxy.operate.image import OperateImage
 _galaxy_ids = itertools.count()
 
 
-
 def _n_points(grid) -> int:
     return int(aa.raw_array(grid).shape[0])
 
@@ -36,14 +35,15 @@ def _operated_selected(profile, operated_only: bool | None) -> bool:
     return is_operated(profile) == bool(operated_only)
 
 
-
 def _check_redshift(redshift) -> None:
     """A galaxy redshift is a finite number >= 0 (traced JAX values are not checked)."""
     if redshift is None:  # allowed for a single galaxy (no lensing)
         return
     if isinstance(redshift, (str, bytes, bool)):
         raise exc.GalaxyException(f"Galaxy redshift={redshift!r} must be a number >= 0 (or None).")
-    if isinstance(redshift, numbers.Real) and not (math.isfinite(redshift) and float(redshift) >= 0.0):
+    if isinstance(redshift, numbers.Real) and not (
+        math.isfinite(redshift) and float(redshift) >= 0.0
+    ):
         raise exc.GalaxyException(f"Galaxy redshift={redshift!r} must be a finite number >= 0.")
 
 
@@ -114,9 +114,7 @@ class Galaxy(OperateImage, aa.Pytree):
     @property
     def profile_dict(self) -> dict[str, object]:
         """Name → component for every light / mass profile or basis."""
-        classes = tuple(
-            profile_class(name) for name in ("LightProfile", "MassProfile", "Basis")
-        )
+        classes = tuple(profile_class(name) for name in ("LightProfile", "MassProfile", "Basis"))
         return {
             name: value
             for name, value in self.__dict__.items()
@@ -220,8 +218,10 @@ class Galaxy(OperateImage, aa.Pytree):
         """Total luminosity of the non-linear light profiles within a circle of ``radius``
         (arc-seconds) around each profile's centre."""
         return sum(
-            (_circle_integral(profile, "luminosity_within_circle_from", "image_2d_from", radius)
-             for profile in self._image_profiles()),
+            (
+                _circle_integral(profile, "luminosity_within_circle_from", "image_2d_from", radius)
+                for profile in self._image_profiles()
+            ),
             0.0,
         )
 
@@ -283,9 +283,12 @@ class Galaxy(OperateImage, aa.Pytree):
         """Angular mass (convergence integrated over area, arcsec²) within a circle of
         ``radius`` around each mass profile's centre."""
         return sum(
-            (_circle_integral(profile, "mass_angular_within_circle_from", "convergence_2d_from",
-                              radius)
-             for profile in self.mass_profile_list),
+            (
+                _circle_integral(
+                    profile, "mass_angular_within_circle_from", "convergence_2d_from", radius
+                )
+                for profile in self.mass_profile_list
+            ),
             0.0,
         )
 
@@ -354,6 +357,4 @@ def _circle_integral(profile, own_method: str, field_method: str, radius: float)
     values = np.asarray(
         aa.raw_array(getattr(profile, field_method)(grid=aa.Grid2DIrregular(values=points)))
     ).reshape(rr.shape)
-    return float(
-        np.sum(values.mean(axis=1) * 2.0 * math.pi * radii * radial_weights)
-    )
+    return float(np.sum(values.mean(axis=1) * 2.0 * math.pi * radii * radial_weights))

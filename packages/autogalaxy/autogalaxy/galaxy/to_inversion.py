@@ -142,7 +142,10 @@ def standard_image_raw_from(galaxies, points, xp=np, operated_only: bool | None 
 def linear_columns_raw_from(linear_object: LinearObject, points, xp=np):
     """``[N, params]`` unit-intensity images of a linear object's profiles at raw points."""
     grid = points_grid_from(points, xp)
-    columns = [aa.raw_array(profile.image_2d_from(grid=grid, xp=xp)) for profile in linear_object.profile_list]
+    columns = [
+        aa.raw_array(profile.image_2d_from(grid=grid, xp=xp))
+        for profile in linear_object.profile_list
+    ]
     return xp.stack(columns, axis=1)
 
 

@@ -36,8 +36,15 @@ class AbstractAnalysisImaging(ABC):
 
     _fit_cls: type = FitImaging
 
-    def __init__(self, dataset, use_jax: bool = False, settings=None, cosmology=None,
-                 title_prefix=None, adapt_images=None):
+    def __init__(
+        self,
+        dataset,
+        use_jax: bool = False,
+        settings=None,
+        cosmology=None,
+        title_prefix=None,
+        adapt_images=None,
+    ):
         from autogalaxy.cosmology.model import Planck15
 
         if not all(hasattr(dataset, a) for a in ("data", "noise_map")):
@@ -116,8 +123,9 @@ class AbstractAnalysisImaging(ABC):
 
     def make_result(self, samples, search=None, output_folder=None, loaded: bool = False):
         """The search's result for this analysis (an instance of :attr:`Result`)."""
-        return self.Result(samples, analysis=self, search=search, output_folder=output_folder,
-                           loaded=loaded)
+        return self.Result(
+            samples, analysis=self, search=search, output_folder=output_folder, loaded=loaded
+        )
 
     # ------------------------------------------------------------------ likelihood
     @abstractmethod
@@ -180,7 +188,9 @@ class AnalysisImaging(AbstractAnalysisImaging):
         from autogalaxy.imaging.plot import fit_imaging_png
 
         fit = self._numpy_fit_from(instance)
-        fit_imaging_png(fit, os.path.join(str(output_dir), "fit.png"), title_prefix=self.title_prefix)
+        fit_imaging_png(
+            fit, os.path.join(str(output_dir), "fit.png"), title_prefix=self.title_prefix
+        )
 
     def save_results(self, output_dir, result) -> None:
         """Write ``galaxies.json`` of the maximum-likelihood instance atomically."""

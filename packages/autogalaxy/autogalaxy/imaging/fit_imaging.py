@@ -260,7 +260,9 @@ class AbstractFitImaging(PackedAttributes, aa.Pytree, ABC):
     def _blurred_from(self, st, unbinned, xp):
         if unbinned is not None:
             self._require_psf(st, "light profiles")
-        return blurred_image_raw_from(unbinned, None, st.n_sub, st.over_sampler, st.psf, st.mask, xp)
+        return blurred_image_raw_from(
+            unbinned, None, st.n_sub, st.over_sampler, st.psf, st.mask, xp
+        )
 
     def _inversion_from(self, st, linear, data, xp, mappers=()):
         """The linear solve; ``linear`` is ``[(LinearObject, columns [N_points, params]), ...]``

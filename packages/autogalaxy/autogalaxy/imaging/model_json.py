@@ -68,7 +68,9 @@ def _irregular_structure_to_dict(obj):
     return {
         "type": "instance",
         "class_path": pyauto_class_path_for(type(obj)),
-        "arguments": {"values": {"type": "ndarray", "array": values.tolist(), "dtype": str(values.dtype)}},
+        "arguments": {
+            "values": {"type": "ndarray", "array": values.tolist(), "dtype": str(values.dtype)}
+        },
     }
 
 
@@ -109,10 +111,16 @@ def model_obj_to_dict(obj):
         return _instance_dict(obj, arguments)
     tracer_galaxies = getattr(obj, "galaxies", None)
     if tracer_galaxies is not None and hasattr(obj, "cosmology"):
-        return _instance_dict(obj, {
-            "galaxies": {"type": "list", "values": [model_obj_to_dict(g) for g in tracer_galaxies]},
-            "cosmology": model_obj_to_dict(obj.cosmology),
-        })
+        return _instance_dict(
+            obj,
+            {
+                "galaxies": {
+                    "type": "list",
+                    "values": [model_obj_to_dict(g) for g in tracer_galaxies],
+                },
+                "cosmology": model_obj_to_dict(obj.cosmology),
+            },
+        )
     if isinstance(obj, list):  # list subclasses (Galaxies) are written as PyAutoLens lists
         return {"type": "list", "values": [model_obj_to_dict(v) for v in obj]}
     arguments = {}
@@ -123,8 +131,11 @@ def model_obj_to_dict(obj):
 
 
 def _instance_dict(obj, arguments: dict) -> dict:
-    return {"type": "instance", "class_path": pyauto_class_path_for(type(obj)),
-            "arguments": arguments}
+    return {
+        "type": "instance",
+        "class_path": pyauto_class_path_for(type(obj)),
+        "arguments": arguments,
+    }
 
 
 def instance_from_dict(cls, arguments: dict):

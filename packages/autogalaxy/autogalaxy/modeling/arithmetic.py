@@ -91,8 +91,10 @@ class CompoundPrior(ArithmeticMixin):
         """The free-parameter priors this compound depends on (each once, in first-use order)."""
         out, seen = [], set()
         for operand in (self.left, self.right):
-            found = operand.priors() if isinstance(operand, CompoundPrior) else (
-                [operand] if _is_leaf_prior(operand) else []
+            found = (
+                operand.priors()
+                if isinstance(operand, CompoundPrior)
+                else ([operand] if _is_leaf_prior(operand) else [])
             )
             for prior in found:
                 if id(prior) not in seen:

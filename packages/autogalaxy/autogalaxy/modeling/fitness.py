@@ -52,7 +52,6 @@ def register_model(model: AbstractModel) -> None:
                 register_reachable_classes(node)
 
 
-
 def enable_pytrees() -> bool:
     """PyAutoFit's switch for pytree support: True when JAX is installed (no effect without it).
 
@@ -146,8 +145,11 @@ class BatchedCall:
                 mesh = Mesh(np.array(jax.devices()[:devices]), ("batch",))
                 self._compiled[devices] = jax.jit(
                     jax.shard_map(
-                        self._local, mesh=mesh, in_specs=PartitionSpec("batch"),
-                        out_specs=PartitionSpec("batch"), check_vma=False,
+                        self._local,
+                        mesh=mesh,
+                        in_specs=PartitionSpec("batch"),
+                        out_specs=PartitionSpec("batch"),
+                        check_vma=False,
                     )
                 )
         return self._compiled[devices]

@@ -152,8 +152,10 @@ def _convert(value):
         return value
     if inspect.isclass(value):
         return Model(value)
-    if isinstance(value, tuple) and value and all(
-        _is_number(v) or isinstance(v, (Prior, CompoundPrior)) for v in value
+    if (
+        isinstance(value, tuple)
+        and value
+        and all(_is_number(v) or isinstance(v, (Prior, CompoundPrior)) for v in value)
     ):
         return TuplePrior(list(value))
     if isinstance(value, list) and any(
@@ -517,7 +519,11 @@ class Model(AbstractModel):
 
     # ---------------------------------------------------------------- attributes
     def _children(self) -> list[tuple[str, Any]]:
-        return [(k, v) for k, v in self.__dict__.items() if not k.startswith("_") and k not in ("cls", "id")]
+        return [
+            (k, v)
+            for k, v in self.__dict__.items()
+            if not k.startswith("_") and k not in ("cls", "id")
+        ]
 
     def _tuple_component(self, name: str):
         match = _TUPLE_COMPONENT.match(name)

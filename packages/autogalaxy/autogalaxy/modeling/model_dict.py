@@ -61,8 +61,10 @@ def _node_to_dict(name: str, node):
     if isinstance(node, TuplePrior):
         return {
             "type": "tuple_prior",
-            "arguments": {f"{name}_{i}": _node_to_dict(f"{name}_{i}", c)
-                          for i, c in enumerate(node.components)},
+            "arguments": {
+                f"{name}_{i}": _node_to_dict(f"{name}_{i}", c)
+                for i, c in enumerate(node.components)
+            },
         }
     if node is None:
         return None
@@ -74,8 +76,10 @@ def _node_to_dict(name: str, node):
 def model_to_dict(model: AbstractModel) -> dict:
     """The PyAutoFit dict of a :class:`Model` or :class:`Collection`."""
     if isinstance(model, Collection):
-        return {"type": "collection",
-                "arguments": {k: _node_to_dict(k, v) for k, v in model.items()}}
+        return {
+            "type": "collection",
+            "arguments": {k: _node_to_dict(k, v) for k, v in model.items()},
+        }
     from autogalaxy.imaging.class_paths import pyauto_class_path_for
 
     return {
@@ -109,8 +113,9 @@ def _node_from(value, priors: dict, top: bool = False):
     if kind == "Constant":
         return model_obj_from_dict(value.get("value"))
     if kind == "tuple_prior":
-        items = sorted(value.get("arguments", {}).items(),
-                       key=lambda kv: int(kv[0].rpartition("_")[2]))
+        items = sorted(
+            value.get("arguments", {}).items(), key=lambda kv: int(kv[0].rpartition("_")[2])
+        )
         return tuple(_node_from(v, priors) for _, v in items)
     if kind == "collection":
         arguments = value.get("arguments", {})

@@ -54,13 +54,16 @@ def output_folder(
     return Path(*parts)
 
 
-def samples_csv_text(paths: list[str], parameters: np.ndarray, log_likelihood: np.ndarray,
-                     weights: np.ndarray) -> str:
+def samples_csv_text(
+    paths: list[str], parameters: np.ndarray, log_likelihood: np.ndarray, weights: np.ndarray
+) -> str:
     """CSV text: header = parameter paths + ``log_likelihood`` + ``weight``; one row per sample."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(list(paths) + ["log_likelihood", "weight"])
-    for row, log_l, w in zip(np.asarray(parameters), np.asarray(log_likelihood), np.asarray(weights)):
+    for row, log_l, w in zip(
+        np.asarray(parameters), np.asarray(log_likelihood), np.asarray(weights)
+    ):
         writer.writerow([repr(float(v)) for v in row] + [repr(float(log_l)), repr(float(w))])
     return buffer.getvalue()
 
@@ -91,9 +94,13 @@ def read_samples_csv(path: str | os.PathLike, expected_paths: list[str] | None =
         raise _bad_samples(path, "it is empty")
     header, body = rows[0], rows[1:]
     if len(header) < 3 or header[-2:] != ["log_likelihood", "weight"]:
-        raise _bad_samples(path, f"its header {header[:6]} does not end with log_likelihood, weight")
+        raise _bad_samples(
+            path, f"its header {header[:6]} does not end with log_likelihood, weight"
+        )
     if expected_paths is not None and header[:-2] != list(expected_paths):
-        raise _bad_samples(path, f"its parameters {header[:-2]} are not the model's {list(expected_paths)}")
+        raise _bad_samples(
+            path, f"its parameters {header[:-2]} are not the model's {list(expected_paths)}"
+        )
     if not body:
         raise _bad_samples(path, "it has no sample rows")
     for number, row in enumerate(body, start=2):

@@ -143,9 +143,7 @@ class LogUniformPrior(Prior):
         lower = _finite_number(lower_limit, "lower_limit")
         upper = _finite_number(upper_limit, "upper_limit")
         if lower <= 0.0:
-            raise exc.PriorException(
-                f"LogUniformPrior needs lower_limit > 0 (got {lower})."
-            )
+            raise exc.PriorException(f"LogUniformPrior needs lower_limit > 0 (got {lower}).")
         if not math.isfinite(upper) or lower >= upper:
             raise exc.PriorException(
                 f"LogUniformPrior needs lower_limit < upper_limit < inf (got {lower}, {upper})."

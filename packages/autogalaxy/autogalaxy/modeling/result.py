@@ -66,7 +66,9 @@ class Samples:
 
     @property
     def log_prior_list(self) -> np.ndarray:
-        return np.array([np.sum(self.model.log_prior_list_from_vector(v)) for v in self.parameter_lists])
+        return np.array(
+            [np.sum(self.model.log_prior_list_from_vector(v)) for v in self.parameter_lists]
+        )
 
     @property
     def max_log_likelihood_index(self) -> int:
@@ -127,8 +129,14 @@ class Samples:
 class Result:
     """What ``search.fit(model, analysis)`` returns."""
 
-    def __init__(self, samples: Samples, analysis=None, search=None,
-                 output_folder: str | Path | None = None, loaded: bool = False) -> None:
+    def __init__(
+        self,
+        samples: Samples,
+        analysis=None,
+        search=None,
+        output_folder: str | Path | None = None,
+        loaded: bool = False,
+    ) -> None:
         self.samples = samples
         self.model = samples.model
         self.analysis = analysis

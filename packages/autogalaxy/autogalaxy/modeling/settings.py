@@ -141,8 +141,12 @@ class Sample:
             )
         paths = model.paths
         return [
-            cls(log_likelihood_list[i], log_prior_list[i], weight_list[i],
-                dict(zip(paths, (float(x) for x in rows[i]))))
+            cls(
+                log_likelihood_list[i],
+                log_prior_list[i],
+                weight_list[i],
+                dict(zip(paths, (float(x) for x in rows[i]))),
+            )
             for i in range(n)
         ]
 
@@ -154,5 +158,7 @@ class Sample:
         return model.instance_from_vector(np.asarray(self.parameter_lists_for_model(model)))
 
     def __repr__(self) -> str:
-        return (f"Sample(log_likelihood={self.log_likelihood}, log_prior={self.log_prior}, "
-                f"weight={self.weight})")
+        return (
+            f"Sample(log_likelihood={self.log_likelihood}, log_prior={self.log_prior}, "
+            f"weight={self.weight})"
+        )

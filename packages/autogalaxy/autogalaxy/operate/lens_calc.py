@@ -97,7 +97,9 @@ class LensCalc:
     def _deflections_raw_from(self, points, xp=np):
         """Raw ``[N, 2]`` deflections at raw ``[N, 2]`` points."""
         grid = aa.Grid2DIrregular(values=points, xp=xp)
-        return xp.asarray(aa.raw_array(self.deflections_yx_2d_from(grid=grid, xp=xp))).reshape(-1, 2)
+        return xp.asarray(aa.raw_array(self.deflections_yx_2d_from(grid=grid, xp=xp))).reshape(
+            -1, 2
+        )
 
     def _potential_raw_from(self, points, xp=np):
         if self.potential_2d_from is None:
@@ -258,9 +260,7 @@ class LensCalc:
         upper = points.max(axis=0) + half
         centre = 0.5 * (lower + upper)
         extent = np.maximum(upper - lower, pixel_scale)
-        shape = np.minimum(
-            np.ceil(extent / pixel_scale).astype(int), MAX_EVALUATION_GRID_SIZE
-        )
+        shape = np.minimum(np.ceil(extent / pixel_scale).astype(int), MAX_EVALUATION_GRID_SIZE)
         shape = np.maximum(shape, 3)
         step = extent / shape
         axes = [

@@ -252,9 +252,7 @@ class EllProfile(SphProfile):
         """Inverse of :meth:`transformed_to_reference_frame_grid_from` (rotate by +phi, add centre)."""
         cos_phi, sin_phi = self._cos_sin_phi_from(xp=xp)
         rotated = _rotate_raw(grid_raw_from(grid), cos_phi, sin_phi, xp=xp)
-        return xp.stack(
-            (rotated[:, 0] + self.centre[0], rotated[:, 1] + self.centre[1]), axis=-1
-        )
+        return xp.stack((rotated[:, 0] + self.centre[0], rotated[:, 1] + self.centre[1]), axis=-1)
 
     def rotated_grid_from_reference_frame_from(self, grid, xp=np, angle=None):
         """Rotate raw ``[N, 2]`` vectors ``(y, x)`` by ``+angle`` degrees about the origin.
@@ -285,9 +283,7 @@ class EllProfile(SphProfile):
                 e1, e2, fac_squared = e1 * scale, e2 * scale, clamp_squared
         else:
             over = fac_squared > clamp_squared
-            scale = xp.where(
-                over, xp.sqrt(clamp_squared / xp.where(over, fac_squared, 1.0)), 1.0
-            )
+            scale = xp.where(over, xp.sqrt(clamp_squared / xp.where(over, fac_squared, 1.0)), 1.0)
             e1, e2 = e1 * scale, e2 * scale
             fac_squared = xp.minimum(fac_squared, clamp_squared)
         inv = 1.0 / (1.0 - fac_squared)

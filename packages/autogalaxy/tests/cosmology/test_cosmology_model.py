@@ -17,9 +17,9 @@ def reference_distance_kpc(cosmology, redshift_0, redshift_1):
 def test__check_values():
     cosmology = Planck15()
 
-    assert cosmology.angular_diameter_distance_to_earth_in_kpc_from(
-        redshift=1.0
-    ) == pytest.approx(1697960.294, rel=1e-9)
+    assert cosmology.angular_diameter_distance_to_earth_in_kpc_from(redshift=1.0) == pytest.approx(
+        1697960.294, rel=1e-9
+    )
     assert cosmology.scaling_factor_between_redshifts_from(
         redshift_0=0.5, redshift_1=1.0, redshift_final=2.0
     ) == pytest.approx(0.673945400526, rel=1e-10)
@@ -98,8 +98,7 @@ def test__against_astropy_planck15():
         expected, rel=1e-5
     )
     assert cosmology.cosmic_average_density_from(z_l) == pytest.approx(
-        AstropyPlanck15.critical_density(z_l).to(u.solMass / u.kpc**3).value
-        * kpc_per_arcsec**3,
+        AstropyPlanck15.critical_density(z_l).to(u.solMass / u.kpc**3).value * kpc_per_arcsec**3,
         rel=5e-5,
     )
 

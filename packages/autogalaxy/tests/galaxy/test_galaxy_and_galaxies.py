@@ -29,7 +29,10 @@ def grid_2d():
 @pytest.fixture
 def bulge():
     return lp.Sersic(
-        centre=(0.0, 0.0), ell_comps=(0.0, 0.111111), intensity=1.0, effective_radius=1.0,
+        centre=(0.0, 0.0),
+        ell_comps=(0.0, 0.111111),
+        intensity=1.0,
+        effective_radius=1.0,
         sersic_index=4.0,
     )
 
@@ -156,8 +159,7 @@ def test__mass_quantities_are_sums(grid_2d):
     potential = galaxy.potential_2d_from(grid=irregular)
     assert isinstance(potential, aa.ArrayIrregular)
     assert potential.array == pytest.approx(
-        sis.potential_2d_from(grid=irregular).array
-        + shear.potential_2d_from(grid=irregular).array,
+        sis.potential_2d_from(grid=irregular).array + shear.potential_2d_from(grid=irregular).array,
         rel=1e-12,
     )
 
@@ -236,8 +238,7 @@ def test__galaxies_sums_and_inversion_flags(bulge, disk, grid_2d):
         lens.convergence_2d_from(grid=irregular).array
     )
     assert galaxies.potential_2d_from(grid=irregular).array == pytest.approx(
-        lens.potential_2d_from(grid=irregular).array
-        + other.potential_2d_from(grid=irregular).array
+        lens.potential_2d_from(grid=irregular).array + other.potential_2d_from(grid=irregular).array
     )
     assert galaxies.galaxies_with_cls_list_from(lp.Sersic) == [lens]
     assert galaxies.cls_list_from(MassProfile) == [sis, other.shear]

@@ -31,16 +31,24 @@ def simulate(galaxies, shape=(24, 24), radius=1.0, over_sample_size=1, noise=1.0
     grid = aa.Grid2D.uniform(shape, PIXEL, over_sample_size=over_sample_size)
     psf = Convolver.from_gaussian((3, 3), PIXEL, sigma=0.1)
     simulator = SimulatorImaging(
-        exposure_time=1000.0, psf=psf, add_poisson_noise_to_data=False,
-        include_poisson_noise_in_noise_map=False, noise_if_add_noise_false=noise,
+        exposure_time=1000.0,
+        psf=psf,
+        add_poisson_noise_to_data=False,
+        include_poisson_noise_in_noise_map=False,
+        noise_if_add_noise_false=noise,
     )
     dataset = simulator.via_galaxies_from(galaxies, grid)
     return dataset.apply_mask(aa.Mask2D.circular(shape, radius=radius, pixel_scales=PIXEL))
 
 
 def true_galaxies():
-    return [Galaxy(0.5, bulge=Sersic(intensity=1.5, effective_radius=0.3, sersic_index=3.0),
-                   disk=Exponential(ell_comps=(0.1, 0.0), intensity=0.5, effective_radius=0.8))]
+    return [
+        Galaxy(
+            0.5,
+            bulge=Sersic(intensity=1.5, effective_radius=0.3, sersic_index=3.0),
+            disk=Exponential(ell_comps=(0.1, 0.0), intensity=0.5, effective_radius=0.8),
+        )
+    ]
 
 
 def test_settings_defaults():
@@ -49,7 +57,9 @@ def test_settings_defaults():
 
 
 def test_linear_objects_sorting():
-    basis = Basis([LinearGaussian(sigma=0.1), Gaussian(intensity=1.0, sigma=0.2), LinearGaussian(sigma=0.3)])
+    basis = Basis(
+        [LinearGaussian(sigma=0.1), Gaussian(intensity=1.0, sigma=0.2), LinearGaussian(sigma=0.3)]
+    )
     galaxy = Galaxy(0.5, bulge=LinearExponential(), mge=basis, disk=Exponential())
     objects = to_inversion.linear_objects_from([galaxy])
     assert [o.params for o in objects] == [1, 2]
@@ -60,9 +70,18 @@ def test_linear_objects_sorting():
 
 def test_noiseless_fit_recovers_intensities_and_statics_are_cached():
     dataset = simulate(true_galaxies())
-    model = [Galaxy(0.5, bulge=LinearSersic(effective_radius=0.3, sersic_index=3.0),
-                    disk=LinearExponential(ell_comps=(0.1, 0.0), effective_radius=0.8))]
-    fit = FitImaging(dataset, model, settings=SettingsInversion(no_regularization_add_to_curvature_diag_value=0.0))
+    model = [
+        Galaxy(
+            0.5,
+            bulge=LinearSersic(effective_radius=0.3, sersic_index=3.0),
+            disk=LinearExponential(ell_comps=(0.1, 0.0), effective_radius=0.8),
+        )
+    ]
+    fit = FitImaging(
+        dataset,
+        model,
+        settings=SettingsInversion(no_regularization_add_to_curvature_diag_value=0.0),
+    )
     np.testing.assert_allclose(fit.inversion.reconstruction, [1.5, 0.5], rtol=1e-8)
     assert isinstance(fit.galaxies, Galaxies)
     assert fit_statics_from(dataset) is fit._statics
@@ -93,8 +112,11 @@ def test_no_psf_raises():
 
 
 def test_galaxy_json_round_trip():
-    galaxy = Galaxy(0.5, bulge=Sersic(centre=(0.1, 0.2), intensity=2.0),
-                    mge=Basis([LinearGaussian(sigma=0.1), LinearGaussian(sigma=0.4)]))
+    galaxy = Galaxy(
+        0.5,
+        bulge=Sersic(centre=(0.1, 0.2), intensity=2.0),
+        mge=Basis([LinearGaussian(sigma=0.1), LinearGaussian(sigma=0.4)]),
+    )
     text = json.dumps(model_obj_to_dict(galaxy))
     loaded = model_obj_from_dict(json.loads(text))
     assert loaded.redshift == 0.5
@@ -126,8 +148,13 @@ def test_threaded_numpy_pass_equals_single_pass():
 
     dataset = simulate(true_galaxies(), over_sample_size=2, noise=0.5)
     standard = [Galaxy(0.5, bulge=Sersic(intensity=1.2, effective_radius=0.35, sersic_index=2.5))]
-    linear = [Galaxy(0.5, bulge=LinearSersic(effective_radius=0.3, sersic_index=3.0),
-                     disk=Exponential(ell_comps=(0.1, 0.0), intensity=0.5, effective_radius=0.8))]
+    linear = [
+        Galaxy(
+            0.5,
+            bulge=LinearSersic(effective_radius=0.3, sersic_index=3.0),
+            disk=Exponential(ell_comps=(0.1, 0.0), intensity=0.5, effective_radius=0.8),
+        )
+    ]
     with execution.using(numpy_threads=1):
         single = [FitImaging(dataset, galaxies) for galaxies in (standard, linear)]
     with execution.using(numpy_threads=3, numpy_parallel_min_points=10):
@@ -136,4 +163,6 @@ def test_threaded_numpy_pass_equals_single_pass():
     for a, b in zip(single, threaded):
         assert a.log_likelihood == b.log_likelihood
         np.testing.assert_array_equal(a.model_data.array, b.model_data.array)
-    np.testing.assert_array_equal(single[1].inversion.reconstruction, threaded[1].inversion.reconstruction)
+    np.testing.assert_array_equal(
+        single[1].inversion.reconstruction, threaded[1].inversion.reconstruction
+    )

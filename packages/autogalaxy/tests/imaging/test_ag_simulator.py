@@ -14,8 +14,12 @@ def test_via_galaxies_from_matches_blurred_sum_of_galaxy_images():
         ag.Galaxy(redshift=0.5, bulge=ag.lp.Sersic(intensity=1.0, effective_radius=0.3)),
         ag.Galaxy(redshift=0.5, disk=ag.lp.Exponential(centre=(0.2, 0.0), intensity=0.5)),
     ]
-    simulator = ag.SimulatorImaging(exposure_time=100.0, psf=psf, add_poisson_noise_to_data=False,
-                                    include_poisson_noise_in_noise_map=False)
+    simulator = ag.SimulatorImaging(
+        exposure_time=100.0,
+        psf=psf,
+        add_poisson_noise_to_data=False,
+        include_poisson_noise_in_noise_map=False,
+    )
     dataset = simulator.via_galaxies_from(galaxies, grid)
     assert dataset.shape_native == (15, 15)
 
@@ -26,7 +30,7 @@ def test_via_galaxies_from_matches_blurred_sum_of_galaxy_images():
     full = np.zeros_like(image)
     for i in range(2, image.shape[0] - 2):
         for j in range(2, image.shape[1] - 2):
-            full[i, j] = np.sum(image[i - 2:i + 3, j - 2:j + 3] * kernel[::-1, ::-1])
+            full[i, j] = np.sum(image[i - 2 : i + 3, j - 2 : j + 3] * kernel[::-1, ::-1])
     np.testing.assert_allclose(dataset.data.native.array, full[2:-2, 2:-2], rtol=1e-10, atol=1e-14)
 
 
@@ -35,7 +39,8 @@ def test_seeded_poisson_noise_is_reproducible():
     galaxy = ag.Galaxy(redshift=0.5, bulge=ag.lp.Gaussian(intensity=2.0, sigma=0.2))
     simulator = ag.SimulatorImaging(exposure_time=50.0, background_sky_level=1.0, noise_seed=3)
     a = simulator.via_galaxies_from([galaxy], grid)
-    b = ag.SimulatorImaging(exposure_time=50.0, background_sky_level=1.0,
-                            noise_seed=3).via_galaxies_from([galaxy], grid)
+    b = ag.SimulatorImaging(
+        exposure_time=50.0, background_sky_level=1.0, noise_seed=3
+    ).via_galaxies_from([galaxy], grid)
     np.testing.assert_array_equal(a.data.native.array, b.data.native.array)
     assert np.all(np.isfinite(a.noise_map.array)) and np.all(a.noise_map.array > 0.0)

@@ -13,8 +13,14 @@ class LightProfile:
 
 
 class Sersic(LightProfile):
-    def __init__(self, centre=(0.0, 0.0), ell_comps=(0.0, 0.0), intensity=0.1,
-                 effective_radius=0.6, sersic_index=4.0):
+    def __init__(
+        self,
+        centre=(0.0, 0.0),
+        ell_comps=(0.0, 0.0),
+        intensity=0.1,
+        effective_radius=0.6,
+        sersic_index=4.0,
+    ):
         super().__init__(centre, ell_comps, intensity)
         self.effective_radius = effective_radius
         self.sersic_index = sersic_index

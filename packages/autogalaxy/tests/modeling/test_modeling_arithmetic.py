@@ -22,14 +22,23 @@ def test_derived_parameter_is_computed_from_its_prior_and_adds_no_parameter():
     vector = np.array(model.physical_values_from_prior_medians)
     instance = model.instance_from_vector(vector)
     assert instance.source.effective_radius == pytest.approx(
-        0.5 * instance.lens.einstein_radius**2 + 0.1)
+        0.5 * instance.lens.einstein_radius**2 + 0.1
+    )
 
 
-@pytest.mark.parametrize("build, expected", [
-    (lambda a, b: a + b, 5.0), (lambda a, b: a - b, -1.0), (lambda a, b: -a, -2.0),
-    (lambda a, b: a / 4, 0.5), (lambda a, b: 2**a, 4.0), (lambda a, b: abs(-a), 2.0),
-    (lambda a, b: (a * b) ** 0.5, 6.0**0.5), (lambda a, b: 1 - a * 3, -5.0),
-])
+@pytest.mark.parametrize(
+    "build, expected",
+    [
+        (lambda a, b: a + b, 5.0),
+        (lambda a, b: a - b, -1.0),
+        (lambda a, b: -a, -2.0),
+        (lambda a, b: a / 4, 0.5),
+        (lambda a, b: 2**a, 4.0),
+        (lambda a, b: abs(-a), 2.0),
+        (lambda a, b: (a * b) ** 0.5, 6.0**0.5),
+        (lambda a, b: 1 - a * 3, -5.0),
+    ],
+)
 def test_operators(build, expected):
     a = ag.UniformPrior(0.0, 10.0)
     b = ag.UniformPrior(0.0, 10.0)

@@ -23,8 +23,12 @@ def _profile_classes():
     for module in (ag.lp, ag.lp_linear, ag.mp):
         for name in sorted(dir(module)):
             cls = getattr(module, name)
-            if (inspect.isclass(cls) and cls.__module__.startswith("autogalaxy")
-                    and not inspect.isabstract(cls) and name not in BASE_CLASSES):
+            if (
+                inspect.isclass(cls)
+                and cls.__module__.startswith("autogalaxy")
+                and not inspect.isabstract(cls)
+                and name not in BASE_CLASSES
+            ):
                 classes.append(pytest.param(cls, id=f"{module.__name__.split('.')[-1]}.{name}"))
     return classes
 

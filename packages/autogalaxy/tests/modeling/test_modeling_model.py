@@ -15,8 +15,9 @@ from autogalaxy.modeling import (
 
 
 def lens_model():
-    lens = Model(toy.Galaxy, redshift=0.5, bulge=toy.Sersic, mass=toy.Isothermal,
-                 shear=toy.ExternalShear)
+    lens = Model(
+        toy.Galaxy, redshift=0.5, bulge=toy.Sersic, mass=toy.Isothermal, shear=toy.ExternalShear
+    )
     source = Model(toy.Galaxy, redshift=1.0, bulge=Model(toy.Sersic, sersic_index=1.0))
     return Collection(galaxies=Collection(lens=lens, source=source))
 
@@ -106,7 +107,9 @@ def test_collection_from_list_and_dict():
 def test_unit_vector_and_log_priors():
     model = Model(toy.Isothermal)
     unit = np.full(model.prior_count, 0.5)
-    np.testing.assert_allclose(model.vector_from_unit_vector(unit), model.physical_values_from_prior_medians)
+    np.testing.assert_allclose(
+        model.vector_from_unit_vector(unit), model.physical_values_from_prior_medians
+    )
     batch = np.random.default_rng(0).uniform(size=(7, model.prior_count))
     vec = model.vector_from_unit_vector(batch)
     assert vec.shape == (7, model.prior_count)

@@ -32,7 +32,9 @@ def test_weighted_samples_give_gaussian_medians_and_errors():
         assert lower == pytest.approx(3 * sigma, rel=0.03)
         assert upper == pytest.approx(3 * sigma, rel=0.03)
     lo, hi = samples.values_at_sigma(1.0)[0]
-    assert samples.values_at_lower_sigma(1.0)[0] == lo and samples.values_at_upper_sigma(1.0)[0] == hi
+    assert (
+        samples.values_at_lower_sigma(1.0)[0] == lo and samples.values_at_upper_sigma(1.0)[0] == hi
+    )
     upper_instance = samples.instance_at_sigma_bound(1.0, upper=True)
     assert upper_instance.toy.a == pytest.approx(hi)
 

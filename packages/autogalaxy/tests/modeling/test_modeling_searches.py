@@ -78,7 +78,9 @@ def test_completed_fit_is_loaded_not_resampled(tmp_path):
         toy.toy_model(), toy.ToyAnalysis()
     )
     analysis = toy.ToyAnalysis()
-    second = LBFGS(name="again", output_path=tmp_path, progress=False).fit(toy.toy_model(), analysis)
+    second = LBFGS(name="again", output_path=tmp_path, progress=False).fit(
+        toy.toy_model(), analysis
+    )
     assert second.loaded and analysis.calls == 0
     np.testing.assert_allclose(
         second.samples.max_log_likelihood_vector, first.samples.max_log_likelihood_vector
@@ -103,8 +105,15 @@ def test_nuts_needs_jax(tmp_path):
 def test_nautilus_posterior(tmp_path):
     pytest.importorskip("nautilus")
     pytest.importorskip("h5py")
-    search = Nautilus(name="naut", output_path=tmp_path, n_live=50, n_eff=150, n_networks=1,
-                      neural_network_kwargs=FAST_NN, progress=False)
+    search = Nautilus(
+        name="naut",
+        output_path=tmp_path,
+        n_live=50,
+        n_eff=150,
+        n_networks=1,
+        neural_network_kwargs=FAST_NN,
+        progress=False,
+    )
     result = search.fit(toy.toy_model(), toy.ToyAnalysis())
     check_posterior(result)
     assert result.log_evidence is not None and np.isfinite(result.log_evidence)
@@ -135,7 +144,9 @@ def _killed_then_resumed(tmp_path, make_search, kill_after):
     full_analysis = KillableAnalysis()
     full = make_search(tmp_path / "full").fit(toy.toy_model(), full_analysis)
     with pytest.raises(SimulatedKill):
-        make_search(tmp_path / "killed").fit(toy.toy_model(), KillableAnalysis(fail_after=kill_after))
+        make_search(tmp_path / "killed").fit(
+            toy.toy_model(), KillableAnalysis(fail_after=kill_after)
+        )
     assert not (tmp_path / "killed" / "fit" / "result.json").exists()
     resumed_analysis = KillableAnalysis()
     resumed = make_search(tmp_path / "killed").fit(toy.toy_model(), resumed_analysis)
@@ -148,12 +159,21 @@ def test_emcee_resume_matches_uninterrupted(tmp_path):
     pytest.importorskip("h5py")
     full, resumed = _killed_then_resumed(
         tmp_path,
-        lambda out: Emcee(name="fit", output_path=out, nwalkers=8, nsteps=100, seed=3, progress=False,
-                          checkpoint_every=0),
+        lambda out: Emcee(
+            name="fit",
+            output_path=out,
+            nwalkers=8,
+            nsteps=100,
+            seed=3,
+            progress=False,
+            checkpoint_every=0,
+        ),
         kill_after=8 * 60,
     )
     np.testing.assert_allclose(resumed.samples.parameter_lists, full.samples.parameter_lists)
-    np.testing.assert_allclose(resumed.samples.log_likelihood_list, full.samples.log_likelihood_list)
+    np.testing.assert_allclose(
+        resumed.samples.log_likelihood_list, full.samples.log_likelihood_list
+    )
 
 
 def test_nautilus_resume_matches_uninterrupted(tmp_path):
@@ -161,12 +181,22 @@ def test_nautilus_resume_matches_uninterrupted(tmp_path):
     pytest.importorskip("h5py")
     full, resumed = _killed_then_resumed(
         tmp_path,
-        lambda out: Nautilus(name="fit", output_path=out, n_live=50, n_eff=100, n_networks=1,
-                             neural_network_kwargs=FAST_NN, seed=5, progress=False),
+        lambda out: Nautilus(
+            name="fit",
+            output_path=out,
+            n_live=50,
+            n_eff=100,
+            n_networks=1,
+            neural_network_kwargs=FAST_NN,
+            seed=5,
+            progress=False,
+        ),
         kill_after=400,
     )
     np.testing.assert_allclose(
-        resumed.samples.max_log_likelihood_vector, full.samples.max_log_likelihood_vector, rtol=1e-10
+        resumed.samples.max_log_likelihood_vector,
+        full.samples.max_log_likelihood_vector,
+        rtol=1e-10,
     )
     assert resumed.log_evidence == pytest.approx(full.log_evidence, rel=1e-10)
 
@@ -177,12 +207,15 @@ def test_dynesty_resume_matches_uninterrupted(tmp_path):
     # interval makes whether a checkpoint exists depend on machine speed. 0 = every iteration.
     full, resumed = _killed_then_resumed(
         tmp_path,
-        lambda out: DynestyStatic(name="fit", output_path=out, nlive=30, seed=7, progress=False,
-                                  checkpoint_every=0),
+        lambda out: DynestyStatic(
+            name="fit", output_path=out, nlive=30, seed=7, progress=False, checkpoint_every=0
+        ),
         kill_after=400,
     )
     np.testing.assert_allclose(
-        resumed.samples.max_log_likelihood_vector, full.samples.max_log_likelihood_vector, rtol=1e-10
+        resumed.samples.max_log_likelihood_vector,
+        full.samples.max_log_likelihood_vector,
+        rtol=1e-10,
     )
 
 
@@ -201,7 +234,9 @@ def test_missing_optional_package_names_the_extra(tmp_path, monkeypatch):
 
     monkeypatch.setattr(importlib, "import_module", lambda name, *a: fake_import(name))
     # The hint names installs that work from this repository, never the public PyAutoGalaxy.
-    with pytest.raises(exc.SearchException, match=r"pip install 'emcee>=3.1'.*\./packages/autogalaxy\[emcee\]"):
+    with pytest.raises(
+        exc.SearchException, match=r"pip install 'emcee>=3.1'.*\./packages/autogalaxy\[emcee\]"
+    ):
         Emcee(name="e", output_path=tmp_path).fit(toy.toy_model(), toy.ToyAnalysis())
 
 

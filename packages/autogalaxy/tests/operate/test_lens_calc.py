@@ -122,9 +122,7 @@ def test__einstein_radius_and_mass_of_sis(grid_2d):
     radii = calc.einstein_radius_list_from(grid=grid_2d)
     assert len(radii) == 1
     assert radii[0] == pytest.approx(1.2, rel=1e-3)
-    assert calc.einstein_radius_from(grid=grid_2d, pixel_scale=0.02) == pytest.approx(
-        1.2, rel=2e-4
-    )
+    assert calc.einstein_radius_from(grid=grid_2d, pixel_scale=0.02) == pytest.approx(1.2, rel=2e-4)
     assert calc.einstein_mass_angular_from(grid=grid_2d, pixel_scale=0.02) == pytest.approx(
         np.pi * 1.2**2, rel=4e-4
     )
@@ -186,7 +184,9 @@ def test__fermat_potential_and_time_delay_geometry(irregular):
     # Two images of a source at β = 0.3 on the x axis: θ = β ± θ_E; Fermat potential
     # ½(θ−β)² − θ_E|θ| and the images' time-delay ordering.
     beta = 0.3
-    images = aa.Grid2DIrregular(values=[(0.0, beta + einstein_radius), (0.0, beta - einstein_radius)])
+    images = aa.Grid2DIrregular(
+        values=[(0.0, beta + einstein_radius), (0.0, beta - einstein_radius)]
+    )
     fermat = calc.fermat_potential_from(grid=images, source_plane_centre=(0.0, beta))
     expected = [
         0.5 * einstein_radius**2 - einstein_radius * (beta + einstein_radius),

@@ -58,9 +58,10 @@ def test__operated_profiles_are_added_unconvolved(setup):
     plain = Galaxy(redshift=0.5, bulge=bulge)
 
     blurred = galaxy.blurred_image_2d_from(grid=grid, blurring_grid=blurring_grid, psf=psf)
-    expected = plain.blurred_image_2d_from(
-        grid=grid, blurring_grid=blurring_grid, psf=psf
-    ).array + operated.image_2d_from(grid=grid).array
+    expected = (
+        plain.blurred_image_2d_from(grid=grid, blurring_grid=blurring_grid, psf=psf).array
+        + operated.image_2d_from(grid=grid).array
+    )
     assert blurred.array == pytest.approx(expected, rel=1e-12)
 
 

@@ -27,8 +27,13 @@ MASS = {
     "ExternalShear": dict(gamma_1=0.05, gamma_2=-0.03),
     "MassSheet": dict(kappa=0.1),
     "Gaussian": dict(intensity=1.0, sigma=0.8, ell_comps=(0.1, 0.0), mass_to_light_ratio=1.5),
-    "Sersic": dict(intensity=0.5, effective_radius=0.8, sersic_index=2.5, ell_comps=(0.1, 0.05),
-                   mass_to_light_ratio=1.2),
+    "Sersic": dict(
+        intensity=0.5,
+        effective_radius=0.8,
+        sersic_index=2.5,
+        ell_comps=(0.1, 0.05),
+        mass_to_light_ratio=1.2,
+    ),
     "SersicSph": dict(intensity=0.5, effective_radius=0.8, sersic_index=2.5),
     "Exponential": dict(intensity=0.5, effective_radius=0.8, ell_comps=(0.05, 0.1)),
     "ExponentialSph": dict(intensity=0.5, effective_radius=0.8),
@@ -36,15 +41,21 @@ MASS = {
     "DevVaucouleursSph": dict(intensity=0.5, effective_radius=0.8),
 }
 
-LIGHT = ["Gaussian", "Sersic", "Exponential", "DevVaucouleurs", "SersicCore", "ExponentialCore",
-         "Moffat"]
+LIGHT = [
+    "Gaussian",
+    "Sersic",
+    "Exponential",
+    "DevVaucouleurs",
+    "SersicCore",
+    "ExponentialCore",
+    "Moffat",
+]
 
 
 def _make(name, module=None):
     kwargs = dict(MASS[name])
     cls = getattr(module or ag.mp, name)
-    return cls(**{k: v for k, v in kwargs.items()
-                  if k in cls.__init__.__code__.co_varnames})
+    return cls(**{k: v for k, v in kwargs.items() if k in cls.__init__.__code__.co_varnames})
 
 
 def _defl(profile, points):
@@ -91,28 +102,37 @@ def test_gradient_of_potential_is_the_deflection(name):
     ey, ex = np.array([H, 0.0]), np.array([0.0, H])
     grad_y = (_pot(profile, POINTS + ey) - _pot(profile, POINTS - ey)) / (2 * H)
     grad_x = (_pot(profile, POINTS + ex) - _pot(profile, POINTS - ex)) / (2 * H)
-    np.testing.assert_allclose(np.stack([grad_y, grad_x], axis=1), _defl(profile, POINTS),
-                               rtol=2e-5, atol=2e-6)
+    np.testing.assert_allclose(
+        np.stack([grad_y, grad_x], axis=1), _defl(profile, POINTS), rtol=2e-5, atol=2e-6
+    )
 
 
 @pytest.mark.parametrize(
     "ell, sph",
-    [("Isothermal", "IsothermalSph"), ("PowerLaw", "PowerLawSph"), ("NFW", "NFWSph"),
-     ("IsothermalCore", "IsothermalCoreSph"), ("PowerLawCore", "PowerLawCoreSph"),
-     ("Sersic", "SersicSph"), ("Exponential", "ExponentialSph"),
-     ("DevVaucouleurs", "DevVaucouleursSph")],
+    [
+        ("Isothermal", "IsothermalSph"),
+        ("PowerLaw", "PowerLawSph"),
+        ("NFW", "NFWSph"),
+        ("IsothermalCore", "IsothermalCoreSph"),
+        ("PowerLawCore", "PowerLawCoreSph"),
+        ("Sersic", "SersicSph"),
+        ("Exponential", "ExponentialSph"),
+        ("DevVaucouleurs", "DevVaucouleursSph"),
+    ],
 )
 def test_mass_elliptical_to_spherical_limit(ell, sph):
     sph_profile = _make(sph)
     params = getattr(ag.mp, ell).__init__.__code__.co_varnames
     kwargs = {k: v for k, v in MASS[sph].items() if k in params}
     ell_profile = getattr(ag.mp, ell)(ell_comps=(0.0, 0.0), **kwargs)
-    np.testing.assert_allclose(_defl(ell_profile, POINTS), _defl(sph_profile, POINTS),
-                               rtol=1e-7, atol=1e-10)
+    np.testing.assert_allclose(
+        _defl(ell_profile, POINTS), _defl(sph_profile, POINTS), rtol=1e-7, atol=1e-10
+    )
     np.testing.assert_allclose(
         ell_profile.convergence_2d_from(grid=ag.Grid2DIrregular(POINTS)).array,
         sph_profile.convergence_2d_from(grid=ag.Grid2DIrregular(POINTS)).array,
-        rtol=1e-7, atol=1e-10,
+        rtol=1e-7,
+        atol=1e-10,
     )
 
 
@@ -133,5 +153,8 @@ def test_light_images_follow_grid_and_over_sample(module_name, name):
     assert np.all(np.isfinite(image.array)) and np.all(image.array >= 0.0)
     # Elliptical with zero ellipticity equals the spherical variant.
     round_profile = getattr(module, name)(centre=(0.03, -0.02), ell_comps=(0.0, 0.0))
-    np.testing.assert_allclose(round_profile.image_2d_from(grid=irregular).array,
-                               sph.image_2d_from(grid=irregular).array, rtol=1e-12)
+    np.testing.assert_allclose(
+        round_profile.image_2d_from(grid=irregular).array,
+        sph.image_2d_from(grid=irregular).array,
+        rtol=1e-12,
+    )

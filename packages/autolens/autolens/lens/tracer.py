@@ -65,7 +65,8 @@ _SWAP_CHECKED: set = set()
 def _component_types(galaxy) -> tuple:
     """The types of a galaxy's components (with the member types of each basis)."""
     return tuple(
-        (type(c), tuple(type(m) for m in basis_members(c))) for c in to_inversion.galaxy_components(galaxy)
+        (type(c), tuple(type(m) for m in basis_members(c)))
+        for c in to_inversion.galaxy_components(galaxy)
     )
 
 
@@ -146,10 +147,16 @@ class Tracer(OperateImage, aa.Pytree):
         )
         if key in _SWAP_CHECKED:
             return
-        mass_planes = [j for j, idx in enumerate(info.index_lists)
-                       if any(to_inversion.has_mass(self.galaxies[i]) for i in idx)]
-        light_planes = [j for j, idx in enumerate(info.index_lists)
-                        if any(to_inversion.has_light(self.galaxies[i]) for i in idx)]
+        mass_planes = [
+            j
+            for j, idx in enumerate(info.index_lists)
+            if any(to_inversion.has_mass(self.galaxies[i]) for i in idx)
+        ]
+        light_planes = [
+            j
+            for j, idx in enumerate(info.index_lists)
+            if any(to_inversion.has_light(self.galaxies[i]) for i in idx)
+        ]
         if mass_planes and light_planes and max(light_planes) < min(mass_planes):
             warnings.warn(
                 "No light-emitting galaxy lies behind any mass in this Tracer: the lens and "
@@ -231,7 +238,9 @@ class Tracer(OperateImage, aa.Pytree):
             if grid is None:
                 grid = _points_grid(points, xp)
             alpha_y, alpha_x = galaxy.deflections_yx_columns_from(grid, xp=xp)
-            total = (alpha_y, alpha_x) if total is None else (total[0] + alpha_y, total[1] + alpha_x)
+            total = (
+                (alpha_y, alpha_x) if total is None else (total[0] + alpha_y, total[1] + alpha_x)
+            )
         return total
 
     # ------------------------------------------------------------------ ray tracing
@@ -286,9 +295,7 @@ class Tracer(OperateImage, aa.Pytree):
                     )
                 )
             return out
-        traced = self.traced_points_list_from(
-            xp.asarray(aa.raw_array(grid)), xp, plane_index_limit
-        )
+        traced = self.traced_points_list_from(xp.asarray(aa.raw_array(grid)), xp, plane_index_limit)
         if isinstance(grid, aa.Grid2DIrregular):
             planes = [aa.Grid2DIrregular(values=v, **kwargs) for v in traced[first:]]
             return [grid] + planes if first else planes
@@ -323,18 +330,28 @@ class Tracer(OperateImage, aa.Pytree):
     @aa.decorators.to_array
     def convergence_2d_from(self, grid, xp=np, **kwargs):
         """Sum of every galaxy's convergence on the image-plane grid (not lensed)."""
-        return aa.raw_array(Galaxies(self.galaxies).convergence_2d_from(grid=_points_grid(aa.raw_array(grid), xp), xp=xp))
+        return aa.raw_array(
+            Galaxies(self.galaxies).convergence_2d_from(
+                grid=_points_grid(aa.raw_array(grid), xp), xp=xp
+            )
+        )
 
     @aa.decorators.to_array
     def potential_2d_from(self, grid, xp=np, **kwargs):
         """Sum of every galaxy's lensing potential on the image-plane grid (not lensed)."""
-        return aa.raw_array(Galaxies(self.galaxies).potential_2d_from(grid=_points_grid(aa.raw_array(grid), xp), xp=xp))
+        return aa.raw_array(
+            Galaxies(self.galaxies).potential_2d_from(
+                grid=_points_grid(aa.raw_array(grid), xp), xp=xp
+            )
+        )
 
     def fermat_potential_from(self, grid, xp=np):
         """Fermat potential ``½|α|² − ψ`` (arcsec², two planes) on the image-plane grid."""
         from autolens.lens.time_delay import fermat_potential_raw_from
 
-        values = fermat_potential_raw_from(self, xp.asarray(aa.raw_array(grid)).reshape(-1, 2), xp=xp)
+        values = fermat_potential_raw_from(
+            self, xp.asarray(aa.raw_array(grid)).reshape(-1, 2), xp=xp
+        )
         return aa.ArrayIrregular(values=values) if xp is np else values
 
     def time_delays_from(self, grid, xp=np):
@@ -370,8 +387,7 @@ class Tracer(OperateImage, aa.Pytree):
             points, xp, plane_index_limit=max(light), for_column_reads=True
         )
         return [
-            (galaxies, traced[j])
-            for galaxies, j in zip(self.galaxies_of_planes_with_images, light)
+            (galaxies, traced[j]) for galaxies, j in zip(self.galaxies_of_planes_with_images, light)
         ]
 
     def _image_unbinned_raw_from(self, points, xp=np, operated_only=None):
@@ -407,9 +423,13 @@ class Tracer(OperateImage, aa.Pytree):
         images = []
         for j, plane in enumerate(self.planes):
             if j <= upper:
-                images.append(plane.image_2d_from(grid=traced[j], xp=xp, operated_only=operated_only))
+                images.append(
+                    plane.image_2d_from(grid=traced[j], xp=xp, operated_only=operated_only)
+                )
             else:
-                images.append(plane.image_2d_from(grid=traced[0], xp=xp, operated_only=operated_only) * 0.0)
+                images.append(
+                    plane.image_2d_from(grid=traced[0], xp=xp, operated_only=operated_only) * 0.0
+                )
         return images
 
     def galaxy_image_2d_dict_from(self, grid, xp=np, operated_only=None) -> dict:
@@ -457,7 +477,9 @@ class Tracer(OperateImage, aa.Pytree):
 
 def _wrap_vector(values, grid, xp):
     if isinstance(grid, aa.Grid2D):
-        return aa.VectorYX2D(values=values, grid=grid, mask=grid.mask, **({} if xp is np else {"xp": xp}))
+        return aa.VectorYX2D(
+            values=values, grid=grid, mask=grid.mask, **({} if xp is np else {"xp": xp})
+        )
     if isinstance(grid, aa.Grid2DIrregular):
         return aa.VectorYX2DIrregular(values=values, grid=grid, **({} if xp is np else {"xp": xp}))
     return values

@@ -77,7 +77,9 @@ def caustics_from(
     if critical_curves is None:
         critical_curves = critical_curves_from(tracer, grid, plane_index)
     index = plane_index_from(tracer, plane_index)
-    tangential, radial = ([_traced(tracer, curve, index) for curve in curves] for curves in critical_curves)
+    tangential, radial = (
+        [_traced(tracer, curve, index) for curve in curves] for curves in critical_curves
+    )
     return tangential, radial
 
 

@@ -109,9 +109,9 @@ def bracket_jax(solver, tracer, source, plane_index, xp):
         c, ids, valid = carry
         slot = c * chunk + xp.arange(chunk)
         chosen = blocks[xp.minimum(slot, n_blocks - 1)]
-        kept = triangles.contains_from(
-            traced[chosen].reshape(-1, 3, 2), source, xp=xp
-        ).reshape(chunk, per_block)
+        kept = triangles.contains_from(traced[chosen].reshape(-1, 3, 2), source, xp=xp).reshape(
+            chunk, per_block
+        )
         kept = xp.logical_and(kept, (slot < n_candidates)[:, None]).reshape(-1)
         new_ids = (chosen[:, None] * per_block + local[None, :]).reshape(-1)
         all_ids = xp.concatenate([ids, new_ids])
@@ -143,7 +143,11 @@ def bracket_jax(solver, tracer, source, plane_index, xp):
         valid = xp.repeat(valid, 4)
         side = solver.scale * 0.5**step
         (i, j, o), traced = triangles.children_with_traced_vertices_from(
-            i, j, o, solver.origin, side,
+            i,
+            j,
+            o,
+            solver.origin,
+            side,
             lambda points: polish.source_plane_points_from(tracer, points, plane_index, xp=xp),
             xp=xp,
         )

@@ -13,10 +13,12 @@ PIXEL = 0.1
 
 
 def _tracer(source_light=None):
-    return al.Tracer(galaxies=[
-        al.Galaxy(redshift=0.5, mass=al.mp.Isothermal(einstein_radius=0.4)),
-        al.Galaxy(redshift=1.0, bulge=source_light or al.lp.Sersic()),
-    ])
+    return al.Tracer(
+        galaxies=[
+            al.Galaxy(redshift=0.5, mass=al.mp.Isothermal(einstein_radius=0.4)),
+            al.Galaxy(redshift=1.0, bulge=source_light or al.lp.Sersic()),
+        ]
+    )
 
 
 def _dataset(psf=True):
@@ -42,18 +44,28 @@ def test_dataset_without_psf_raises_when_light_must_be_blurred():
 
 def test_galaxy_without_redshift_in_multi_galaxy_tracer_raises():
     with pytest.raises(al.exc.TracerException, match="redshift"):
-        al.Tracer(galaxies=[al.Galaxy(redshift=None, mass=al.mp.Isothermal()),
-                            al.Galaxy(redshift=1.0, bulge=al.lp.Sersic())])
+        al.Tracer(
+            galaxies=[
+                al.Galaxy(redshift=None, mass=al.mp.Isothermal()),
+                al.Galaxy(redshift=1.0, bulge=al.lp.Sersic()),
+            ]
+        )
 
 
 def test_singular_linear_solve_reports_instead_of_nan():
     # A linear profile with no light inside the mask gives a zero column of the mapping matrix.
-    tracer = al.Tracer(galaxies=[
-        al.Galaxy(redshift=0.5, a=al.lp_linear.Gaussian(sigma=0.2),
-                  b=al.lp_linear.Gaussian(centre=(50.0, 50.0), sigma=0.01)),
-    ])
-    settings = al.SettingsInversion(use_positive_only_solver=False,
-                                    no_regularization_add_to_curvature_diag_value=0.0)
+    tracer = al.Tracer(
+        galaxies=[
+            al.Galaxy(
+                redshift=0.5,
+                a=al.lp_linear.Gaussian(sigma=0.2),
+                b=al.lp_linear.Gaussian(centre=(50.0, 50.0), sigma=0.01),
+            ),
+        ]
+    )
+    settings = al.SettingsInversion(
+        use_positive_only_solver=False, no_regularization_add_to_curvature_diag_value=0.0
+    )
     with pytest.raises(aa_exc.InversionException, match="singular"):
         al.FitImaging(dataset=_dataset(), tracer=tracer, settings=settings)
 

@@ -45,8 +45,11 @@ def noiseless_dataset(tracer, shape=(30, 30), radius=1.2, psf_sigma=0.1):
     grid = aa.Grid2D.uniform(shape, PIXEL, over_sample_size=1)
     psf = Convolver.from_gaussian((3, 3), PIXEL, sigma=psf_sigma)
     simulator = SimulatorImaging(
-        exposure_time=1000.0, psf=psf, add_poisson_noise_to_data=False,
-        include_poisson_noise_in_noise_map=False, noise_if_add_noise_false=1.0,
+        exposure_time=1000.0,
+        psf=psf,
+        add_poisson_noise_to_data=False,
+        include_poisson_noise_in_noise_map=False,
+        noise_if_add_noise_false=1.0,
     )
     dataset = simulator.via_tracer_from(tracer, grid)
     mask = aa.Mask2D.circular(shape, radius=radius, pixel_scales=PIXEL)
@@ -62,8 +65,12 @@ def true_tracer():
     source = Galaxy(
         1.0,
         bulge=Sersic(centre=(0.05, 0.02), intensity=0.7, effective_radius=0.2, sersic_index=1.0),
-        mge=Basis([Gaussian(centre=(0.0, 0.05), intensity=0.4, sigma=0.1),
-                   Gaussian(centre=(0.0, 0.05), intensity=0.2, sigma=0.3)]),
+        mge=Basis(
+            [
+                Gaussian(centre=(0.0, 0.05), intensity=0.4, sigma=0.1),
+                Gaussian(centre=(0.0, 0.05), intensity=0.2, sigma=0.3),
+            ]
+        ),
     )
     return Tracer([lens, source])
 
@@ -77,8 +84,12 @@ def linear_tracer(mass=None):
     source = Galaxy(
         1.0,
         bulge=LinearSersic(centre=(0.05, 0.02), effective_radius=0.2, sersic_index=1.0),
-        mge=Basis([LinearGaussian(centre=(0.0, 0.05), sigma=0.1),
-                   LinearGaussian(centre=(0.0, 0.05), sigma=0.3)]),
+        mge=Basis(
+            [
+                LinearGaussian(centre=(0.0, 0.05), sigma=0.1),
+                LinearGaussian(centre=(0.0, 0.05), sigma=0.3),
+            ]
+        ),
     )
     return Tracer([lens, source])
 
@@ -114,10 +125,16 @@ class TestStandardFit:
     def test_psf_blurring_and_over_sampling_match_manual_convolution(self):
         psf = Convolver.from_gaussian((3, 3), PIXEL, sigma=0.1, normalize=True)
         dataset = small_dataset(psf=psf, over_sample_size=2)
-        tracer = Tracer([
-            Galaxy(0.5, light=Gaussian(intensity=2.0, sigma=0.2), mass=IsothermalSph(einstein_radius=0.15)),
-            Galaxy(1.0, light=Gaussian(intensity=1.0, sigma=0.1)),
-        ])
+        tracer = Tracer(
+            [
+                Galaxy(
+                    0.5,
+                    light=Gaussian(intensity=2.0, sigma=0.2),
+                    mass=IsothermalSph(einstein_radius=0.15),
+                ),
+                Galaxy(1.0, light=Gaussian(intensity=1.0, sigma=0.1)),
+            ]
+        )
         fit = FitImaging(dataset, tracer)
         image = tracer.image_2d_from(dataset.grids.lp)
         blurring = tracer.image_2d_from(dataset.grids.blurring)
@@ -130,8 +147,10 @@ class TestStandardFit:
     def test_galaxy_level_fit_equals_single_plane_tracer(self):
         psf = Convolver.from_gaussian((3, 3), PIXEL, sigma=0.1, normalize=True)
         dataset = small_dataset(psf=psf, over_sample_size=2)
-        galaxies = [Galaxy(0.5, light=Gaussian(intensity=2.0, sigma=0.2)),
-                    Galaxy(0.5, light=LinearGaussian(sigma=0.3))]
+        galaxies = [
+            Galaxy(0.5, light=Gaussian(intensity=2.0, sigma=0.2)),
+            Galaxy(0.5, light=LinearGaussian(sigma=0.3)),
+        ]
         fit_ag = AgFitImaging(dataset, galaxies)
         fit_al = FitImaging(dataset, Tracer(galaxies))
         assert fit_ag.log_likelihood == pytest.approx(fit_al.log_likelihood, rel=1e-13)
@@ -141,8 +160,11 @@ class TestStandardFit:
         psf = Convolver.from_gaussian((3, 3), PIXEL, sigma=0.1, normalize=True)
         dataset = small_dataset(psf=psf)
         galaxy = Galaxy(0.5, light=Gaussian(centre=(0.05, -0.02), intensity=2.0, sigma=0.2))
-        fit = FitImaging(dataset, Tracer([galaxy]),
-                         dataset_model=DatasetModel(background_sky_level=0.1, grid_offset=(-0.05, 0.02)))
+        fit = FitImaging(
+            dataset,
+            Tracer([galaxy]),
+            dataset_model=DatasetModel(background_sky_level=0.1, grid_offset=(-0.05, 0.02)),
+        )
         np.testing.assert_allclose(fit.data.array, dataset.data.array - 0.1, rtol=1e-12)
         centred = Galaxy(0.5, light=Gaussian(intensity=2.0, sigma=0.2))
         reference = FitImaging(dataset, Tracer([centred]))
@@ -167,9 +189,13 @@ class TestLinearFit:
         np.testing.assert_allclose(fit.model_data.array, dataset.data.array, rtol=1e-8, atol=1e-12)
         intensities = list(fit.linear_light_profile_intensity_dict.values())
         np.testing.assert_allclose(intensities, TRUE_INTENSITIES, rtol=1e-8)
-        lstsq = FitImaging(dataset, linear_tracer(),
-                           settings=SettingsInversion(use_positive_only_solver=False,
-                                                      no_regularization_add_to_curvature_diag_value=0.0))
+        lstsq = FitImaging(
+            dataset,
+            linear_tracer(),
+            settings=SettingsInversion(
+                use_positive_only_solver=False, no_regularization_add_to_curvature_diag_value=0.0
+            ),
+        )
         np.testing.assert_allclose(lstsq.inversion.reconstruction, TRUE_INTENSITIES, rtol=1e-8)
 
     def test_default_settings_close_to_truth_and_evidence_equals_likelihood(self):
@@ -180,15 +206,20 @@ class TestLinearFit:
         assert fit.figure_of_merit == fit.log_evidence
         B = fit.inversion.operated_mapping_matrix
         np.testing.assert_allclose(
-            fit.model_data.array, fit.blurred_image.array + B @ fit.inversion.reconstruction, rtol=1e-12
+            fit.model_data.array,
+            fit.blurred_image.array + B @ fit.inversion.reconstruction,
+            rtol=1e-12,
         )
 
     def test_mapping_matrix_by_hand(self):
         psf = Convolver.from_gaussian((3, 3), PIXEL, sigma=0.1, normalize=True)
         dataset = small_dataset(psf=psf, over_sample_size=2)
         profile = LinearGaussian(sigma=0.2)
-        fit = FitImaging(dataset, Tracer([Galaxy(0.5, light=profile)]),
-                         settings=SettingsInversion(use_positive_only_solver=False))
+        fit = FitImaging(
+            dataset,
+            Tracer([Galaxy(0.5, light=profile)]),
+            settings=SettingsInversion(use_positive_only_solver=False),
+        )
         unit = Tracer([Galaxy(0.5, light=Gaussian(intensity=1.0, sigma=0.2))])
         column = dataset.psf.convolved_image_from(
             unit.image_2d_from(dataset.grids.lp), unit.image_2d_from(dataset.grids.blurring)
@@ -200,36 +231,61 @@ class TestLinearFit:
         assert fit.inversion.reconstruction[0] == pytest.approx(D / F, rel=1e-12)
 
     def test_nnls_non_negative_and_equal_to_lstsq_when_positive(self):
-        tracer = Tracer([Galaxy(0.5, a=Gaussian(intensity=1.0, sigma=0.3),
-                                b=Gaussian(intensity=-0.3, sigma=0.1))])
+        tracer = Tracer(
+            [
+                Galaxy(
+                    0.5, a=Gaussian(intensity=1.0, sigma=0.3), b=Gaussian(intensity=-0.3, sigma=0.1)
+                )
+            ]
+        )
         dataset = noiseless_dataset(tracer, shape=(20, 20), radius=0.8)
         model = Tracer([Galaxy(0.5, a=LinearGaussian(sigma=0.3), b=LinearGaussian(sigma=0.1))])
-        lstsq = FitImaging(dataset, model, settings=SettingsInversion(use_positive_only_solver=False))
+        lstsq = FitImaging(
+            dataset, model, settings=SettingsInversion(use_positive_only_solver=False)
+        )
         nnls = FitImaging(dataset, model)
         assert lstsq.inversion.reconstruction[1] < 0.0
         assert np.all(nnls.inversion.reconstruction >= 0.0)
         assert nnls.chi_squared >= lstsq.chi_squared
-        positive = Tracer([Galaxy(0.5, a=Gaussian(intensity=1.0, sigma=0.3),
-                                  b=Gaussian(intensity=0.3, sigma=0.1))])
+        positive = Tracer(
+            [
+                Galaxy(
+                    0.5, a=Gaussian(intensity=1.0, sigma=0.3), b=Gaussian(intensity=0.3, sigma=0.1)
+                )
+            ]
+        )
         dataset = noiseless_dataset(positive, shape=(20, 20), radius=0.8)
-        lstsq = FitImaging(dataset, model, settings=SettingsInversion(use_positive_only_solver=False))
+        lstsq = FitImaging(
+            dataset, model, settings=SettingsInversion(use_positive_only_solver=False)
+        )
         nnls = FitImaging(dataset, model)
         assert np.all(lstsq.inversion.reconstruction > 0.0)
-        np.testing.assert_allclose(nnls.inversion.reconstruction, lstsq.inversion.reconstruction, rtol=1e-10)
+        np.testing.assert_allclose(
+            nnls.inversion.reconstruction, lstsq.inversion.reconstruction, rtol=1e-10
+        )
 
     def test_singular_system_raises_inversion_exception(self):
         dataset = noiseless_dataset(true_tracer(), shape=(20, 20), radius=0.8)
         twins = Tracer([Galaxy(0.5, a=LinearGaussian(sigma=0.3), b=LinearGaussian(sigma=0.3))])
-        settings = SettingsInversion(use_positive_only_solver=False,
-                                     no_regularization_add_to_curvature_diag_value=0.0)
+        settings = SettingsInversion(
+            use_positive_only_solver=False, no_regularization_add_to_curvature_diag_value=0.0
+        )
         with pytest.raises(aa_exc.InversionException):
             FitImaging(dataset, twins, settings=settings)
         # A linear profile with no light in the mask gives a zero column: singular for both.
-        outside = Tracer([Galaxy(0.5, a=LinearGaussian(sigma=0.3),
-                                 b=LinearGaussian(centre=(50.0, 50.0), sigma=0.01))])
+        outside = Tracer(
+            [
+                Galaxy(
+                    0.5,
+                    a=LinearGaussian(sigma=0.3),
+                    b=LinearGaussian(centre=(50.0, 50.0), sigma=0.01),
+                )
+            ]
+        )
         for positive in (True, False):
-            settings = SettingsInversion(use_positive_only_solver=positive,
-                                         no_regularization_add_to_curvature_diag_value=0.0)
+            settings = SettingsInversion(
+                use_positive_only_solver=positive, no_regularization_add_to_curvature_diag_value=0.0
+            )
             with pytest.raises(aa_exc.InversionException):
                 FitImaging(dataset, outside, settings=settings)
 
@@ -255,12 +311,18 @@ class TestSimulatorAndAnalysis:
         tracer = true_tracer()
         grid = aa.Grid2D.uniform((20, 20), PIXEL, over_sample_size=2)
         psf = Convolver.from_gaussian((5, 5), PIXEL, sigma=0.1, normalize=True)
-        simulator = SimulatorImaging(exposure_time=100.0, psf=psf, add_poisson_noise_to_data=False,
-                                     include_poisson_noise_in_noise_map=False)
+        simulator = SimulatorImaging(
+            exposure_time=100.0,
+            psf=psf,
+            add_poisson_noise_to_data=False,
+            include_poisson_noise_in_noise_map=False,
+        )
         dataset = simulator.via_tracer_from(tracer, grid)
         assert dataset.shape_native == (20, 20)
         expected = tracer.unmasked_blurred_image_2d_from(grid, psf)
-        np.testing.assert_allclose(dataset.data.native.array, expected.native.array, rtol=1e-8, atol=1e-12)
+        np.testing.assert_allclose(
+            dataset.data.native.array, expected.native.array, rtol=1e-8, atol=1e-12
+        )
 
     def test_tracer_json_round_trip(self, tmp_path):
         tracer = linear_tracer(mass=Isothermal(centre=(0.1, 0.0), einstein_radius=1.1))
@@ -278,10 +340,12 @@ class TestSimulatorAndAnalysis:
 
     def test_analysis_numpy(self, tmp_path):
         dataset = noiseless_dataset(true_tracer(), shape=(20, 20), radius=0.8)
-        model = Collection(galaxies=Collection(
-            lens=Model(Galaxy, redshift=0.5, bulge=LinearSersic, mass=Isothermal),
-            source=Model(Galaxy, redshift=1.0, bulge=LinearSersic),
-        ))
+        model = Collection(
+            galaxies=Collection(
+                lens=Model(Galaxy, redshift=0.5, bulge=LinearSersic, mass=Isothermal),
+                source=Model(Galaxy, redshift=1.0, bulge=LinearSersic),
+            )
+        )
         analysis = AnalysisImaging(dataset)
         assert analysis.use_jax is False and analysis._xp is np
         instance = model.instance_from_prior_medians()

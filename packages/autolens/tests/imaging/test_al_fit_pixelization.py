@@ -207,6 +207,8 @@ def test_inversion_model_images():
     fit = al.FitImaging(dataset=_dataset(), tracer=al.Tracer([_lens(), _source()]))
     inv = fit.inversion
     np.testing.assert_allclose(inv.mapped_reconstructed_image, fit.model_data.array, atol=1e-12)
-    np.testing.assert_allclose(inv.mapped_reconstructed_data, inv.mapping_matrix @ inv.reconstruction)
+    np.testing.assert_allclose(
+        inv.mapped_reconstructed_data, inv.mapping_matrix @ inv.reconstruction
+    )
     # Blurring spreads the same flux: the unblurred and blurred images differ but are close.
     assert not np.allclose(inv.mapped_reconstructed_data, inv.mapped_reconstructed_image)

@@ -24,7 +24,9 @@ def test_penalty_is_zero_within_threshold_and_linear_beyond():
     assert float(within.max_separation_from(_tracer())) == pytest.approx(0.4)
     assert float(within.log_likelihood_penalty_via_tracer_from(_tracer())) == 0.0
     beyond = al.PositionsLH(positions=positions, threshold=0.1, log_likelihood_penalty_factor=100.0)
-    assert float(beyond.log_likelihood_penalty_via_tracer_from(_tracer())) == pytest.approx(100.0 * 0.3)
+    assert float(beyond.log_likelihood_penalty_via_tracer_from(_tracer())) == pytest.approx(
+        100.0 * 0.3
+    )
     no_mass = al.Tracer([al.Galaxy(redshift=0.5), al.Galaxy(redshift=1.0, light=al.lp.Gaussian())])
     assert beyond.log_likelihood_penalty_via_tracer_from(no_mass) == 0.0
 

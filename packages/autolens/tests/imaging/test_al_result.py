@@ -21,20 +21,27 @@ PIXEL = 0.1
 
 
 def _analysis():
-    tracer = Tracer([
-        Galaxy(0.5, mass=IsothermalSph(einstein_radius=0.6)),
-        Galaxy(1.0, bulge=Sersic(intensity=0.5, effective_radius=0.2, sersic_index=1.0)),
-    ])
+    tracer = Tracer(
+        [
+            Galaxy(0.5, mass=IsothermalSph(einstein_radius=0.6)),
+            Galaxy(1.0, bulge=Sersic(intensity=0.5, effective_radius=0.2, sersic_index=1.0)),
+        ]
+    )
     grid = aa.Grid2D.uniform((20, 20), PIXEL, over_sample_size=1)
-    simulator = SimulatorImaging(exposure_time=500.0, psf=Convolver.from_gaussian((3, 3), PIXEL, 0.1),
-                                 noise_seed=3)
+    simulator = SimulatorImaging(
+        exposure_time=500.0, psf=Convolver.from_gaussian((3, 3), PIXEL, 0.1), noise_seed=3
+    )
     dataset = simulator.via_tracer_from(tracer, grid)
-    return AnalysisImaging(dataset.apply_mask(aa.Mask2D.circular((20, 20), radius=0.9, pixel_scales=PIXEL)))
+    return AnalysisImaging(
+        dataset.apply_mask(aa.Mask2D.circular((20, 20), radius=0.9, pixel_scales=PIXEL))
+    )
 
 
 def _samples():
     lens = Model(Galaxy, redshift=0.5, mass=Model(IsothermalSph, centre=(0.0, 0.0)))
-    source = Model(Galaxy, redshift=1.0, bulge=Model(Sersic, centre=(0.0, 0.0), ell_comps=(0.0, 0.0)))
+    source = Model(
+        Galaxy, redshift=1.0, bulge=Model(Sersic, centre=(0.0, 0.0), ell_comps=(0.0, 0.0))
+    )
     model = Collection(galaxies=Collection(lens=lens, source=source))
     # einstein_radius, intensity, effective_radius, sersic_index; the second row is the best.
     rows = [[0.5, 0.4, 0.25, 1.5], [0.6, 0.5, 0.2, 1.0]]

@@ -102,12 +102,16 @@ class TestPlanes:
 
 class TestRayTracing:
     def test_single_plane_deflections_are_summed(self, grid_irr):
-        tracer = Tracer([
-            Galaxy(0.5, mass=IsothermalSph(einstein_radius=1.0)),
-            Galaxy(0.5, mass=PointMass(einstein_radius=0.5, centre=(0.1, 0.0))),
-        ])
+        tracer = Tracer(
+            [
+                Galaxy(0.5, mass=IsothermalSph(einstein_radius=1.0)),
+                Galaxy(0.5, mass=PointMass(einstein_radius=0.5, centre=(0.1, 0.0))),
+            ]
+        )
         expected = sis_deflections(POINTS, 1.0) + point_mass_deflections(POINTS, 0.5, (0.1, 0.0))
-        np.testing.assert_allclose(tracer.deflections_yx_2d_from(grid_irr).array, expected, rtol=1e-12)
+        np.testing.assert_allclose(
+            tracer.deflections_yx_2d_from(grid_irr).array, expected, rtol=1e-12
+        )
 
     def test_two_planes(self, grid_irr):
         tracer = Tracer([Galaxy(0.5, mass=IsothermalSph(einstein_radius=1.2)), Galaxy(1.0)])
@@ -115,17 +119,21 @@ class TestRayTracing:
         assert len(traced) == 2
         assert isinstance(traced[1], aa.Grid2DIrregular)
         np.testing.assert_allclose(traced[0].array, POINTS)
-        np.testing.assert_allclose(traced[1].array, POINTS - sis_deflections(POINTS, 1.2), rtol=1e-12)
+        np.testing.assert_allclose(
+            traced[1].array, POINTS - sis_deflections(POINTS, 1.2), rtol=1e-12
+        )
         np.testing.assert_allclose(
             tracer.deflections_yx_2d_from(grid_irr).array, sis_deflections(POINTS, 1.2), rtol=1e-12
         )
 
     def test_three_planes_by_hand(self, grid_irr):
-        tracer = Tracer([
-            Galaxy(2.0),
-            Galaxy(1.0, mass=PointMass(einstein_radius=0.4, centre=(0.2, -0.1))),
-            Galaxy(0.5, mass=IsothermalSph(einstein_radius=1.0)),
-        ])
+        tracer = Tracer(
+            [
+                Galaxy(2.0),
+                Galaxy(1.0, mass=PointMass(einstein_radius=0.4, centre=(0.2, -0.1))),
+                Galaxy(0.5, mass=IsothermalSph(einstein_radius=1.0)),
+            ]
+        )
         a0 = sis_deflections(POINTS, 1.0)
         theta1 = POINTS - BETA_05_10_20 * a0
         a1 = point_mass_deflections(theta1, 0.4, (0.2, -0.1))
@@ -187,7 +195,9 @@ class TestRayTracing:
 
 class TestImagesAndMass:
     def test_image_is_lens_light_plus_lensed_source(self, grid_irr):
-        lens = Galaxy(0.5, light=Gaussian(intensity=2.0, sigma=0.7), mass=IsothermalSph(einstein_radius=1.0))
+        lens = Galaxy(
+            0.5, light=Gaussian(intensity=2.0, sigma=0.7), mass=IsothermalSph(einstein_radius=1.0)
+        )
         source = Galaxy(1.0, light=Gaussian(centre=(0.1, 0.0), intensity=0.5, sigma=0.3))
         tracer = Tracer([lens, source])
         theta1 = POINTS - sis_deflections(POINTS, 1.0)
@@ -195,7 +205,9 @@ class TestImagesAndMass:
         np.testing.assert_allclose(tracer.image_2d_from(grid_irr).array, expected, rtol=1e-12)
         images = tracer.image_2d_list_from(grid_irr)
         np.testing.assert_allclose(images[0].array, gaussian_image(POINTS, 2.0, 0.7), rtol=1e-12)
-        np.testing.assert_allclose(images[1].array, gaussian_image(theta1, 0.5, 0.3, (0.1, 0.0)), rtol=1e-12)
+        np.testing.assert_allclose(
+            images[1].array, gaussian_image(theta1, 0.5, 0.3, (0.1, 0.0)), rtol=1e-12
+        )
         galaxy_images = tracer.galaxy_image_2d_dict_from(grid_irr)
         np.testing.assert_allclose(galaxy_images[source].array, images[1].array, rtol=1e-12)
 
@@ -222,10 +234,16 @@ class TestImagesAndMass:
         grid = aa.Grid2D.from_mask(mask, over_sample_size=2)
         psf = Convolver.from_gaussian((3, 3), 0.1, sigma=0.1, normalize=True)
         blurring = aa.Grid2D.blurring_grid_from(mask, (3, 3))
-        tracer = Tracer([
-            Galaxy(0.5, light=Gaussian(intensity=1.0, sigma=0.3), mass=IsothermalSph(einstein_radius=0.4)),
-            Galaxy(1.0, light=Gaussian(intensity=0.3, sigma=0.1)),
-        ])
+        tracer = Tracer(
+            [
+                Galaxy(
+                    0.5,
+                    light=Gaussian(intensity=1.0, sigma=0.3),
+                    mass=IsothermalSph(einstein_radius=0.4),
+                ),
+                Galaxy(1.0, light=Gaussian(intensity=0.3, sigma=0.1)),
+            ]
+        )
         blurred = tracer.blurred_image_2d_from(grid, blurring, psf)
         expected = psf.convolved_image_from(
             tracer.image_2d_from(grid), tracer.image_2d_from(blurring)
@@ -239,7 +257,9 @@ class TestImagesAndMass:
         expected = g1.convergence_2d_from(grid_irr).array + g2.convergence_2d_from(grid_irr).array
         np.testing.assert_allclose(tracer.convergence_2d_from(grid_irr).array, expected, rtol=1e-12)
         np.testing.assert_allclose(
-            tracer.convergence_2d_from(grid_irr).array, 0.5 / np.sqrt(np.sum(POINTS**2, axis=1)), rtol=1e-10
+            tracer.convergence_2d_from(grid_irr).array,
+            0.5 / np.sqrt(np.sum(POINTS**2, axis=1)),
+            rtol=1e-10,
         )
         pot = g1.potential_2d_from(grid_irr).array + g2.potential_2d_from(grid_irr).array
         np.testing.assert_allclose(tracer.potential_2d_from(grid_irr).array, pot, rtol=1e-12)

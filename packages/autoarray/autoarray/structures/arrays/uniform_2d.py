@@ -29,8 +29,9 @@ class Array2D(AbstractNDArray):
 
     __pytree_static__ = ("mask", "header", "store_native")
 
-    def __init__(self, values, mask: Mask2D, header: dict | None = None,
-                 store_native: bool = False, xp=np):
+    def __init__(
+        self, values, mask: Mask2D, header: dict | None = None, store_native: bool = False, xp=np
+    ):
         super().__init__(values, xp=xp)
         if not isinstance(mask, Mask2D):
             raise exc.ArrayException(f"Array2D needs a Mask2D, got {type(mask).__name__}")
@@ -59,10 +60,20 @@ class Array2D(AbstractNDArray):
 
     # ------------------------------------------------------------------ factories
     @classmethod
-    def no_mask(cls, values, pixel_scales, shape_native: Tuple[int, int] | None = None,
-                origin=(0.0, 0.0), header=None) -> "Array2D":
+    def no_mask(
+        cls,
+        values,
+        pixel_scales,
+        shape_native: Tuple[int, int] | None = None,
+        origin=(0.0, 0.0),
+        header=None,
+    ) -> "Array2D":
         """Values on an all-unmasked grid; slim input needs ``shape_native``."""
-        values = np.asarray(values, dtype=float) if not isinstance(values, AbstractNDArray) else values.array
+        values = (
+            np.asarray(values, dtype=float)
+            if not isinstance(values, AbstractNDArray)
+            else values.array
+        )
         if values.ndim == 1:
             if shape_native is None:
                 raise exc.ArrayException("slim values need shape_native")
@@ -89,8 +100,9 @@ class Array2D(AbstractNDArray):
         from autoarray.dataset.fits import header_dict_via_fits_from, ndarray_via_fits_from
 
         values = ndarray_via_fits_from(file_path, hdu)
-        return cls.no_mask(values, pixel_scales, origin=origin,
-                           header=header_dict_via_fits_from(file_path, hdu))
+        return cls.no_mask(
+            values, pixel_scales, origin=origin, header=header_dict_via_fits_from(file_path, hdu)
+        )
 
     # ------------------------------------------------------------------ representations
     @property
@@ -98,8 +110,12 @@ class Array2D(AbstractNDArray):
         """This array in slim ``[N_unmasked]`` form."""
         if not self.store_native:
             return self
-        return Array2D(array_2d_util.slim_from_native(self._array, self.mask), self.mask,
-                       self.header, xp=self._xp)
+        return Array2D(
+            array_2d_util.slim_from_native(self._array, self.mask),
+            self.mask,
+            self.header,
+            xp=self._xp,
+        )
 
     @property
     def native(self) -> "Array2D":
@@ -145,17 +161,22 @@ class Array2D(AbstractNDArray):
         mask = self.mask.resized_from(new_shape, pad_value=mask_pad_value)
         return Array2D(values, mask, self.header)
 
-    def padded_before_convolution_from(self, kernel_shape: Tuple[int, int],
-                                       mask_pad_value: bool = False) -> "Array2D":
+    def padded_before_convolution_from(
+        self, kernel_shape: Tuple[int, int], mask_pad_value: bool = False
+    ) -> "Array2D":
         """Grow each axis by ``k - 1`` so a later 'same' convolution can be trimmed back."""
-        shape = (self.shape_native[0] + kernel_shape[0] - 1,
-                 self.shape_native[1] + kernel_shape[1] - 1)
+        shape = (
+            self.shape_native[0] + kernel_shape[0] - 1,
+            self.shape_native[1] + kernel_shape[1] - 1,
+        )
         return self.resized_from(shape, mask_pad_value=mask_pad_value)
 
     def trimmed_after_convolution_from(self, kernel_shape: Tuple[int, int]) -> "Array2D":
         """Undo :meth:`padded_before_convolution_from`."""
-        shape = (self.shape_native[0] - kernel_shape[0] + 1,
-                 self.shape_native[1] - kernel_shape[1] + 1)
+        shape = (
+            self.shape_native[0] - kernel_shape[0] + 1,
+            self.shape_native[1] - kernel_shape[1] + 1,
+        )
         return self.resized_from(shape)
 
     def output_to_fits(self, file_path, overwrite: bool = False) -> None:

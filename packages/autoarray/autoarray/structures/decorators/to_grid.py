@@ -7,8 +7,13 @@ from autoarray.structures.grids.uniform_2d import Grid2D
 
 class GridMaker(AbstractMaker):
     def via_grid_2d(self, result):
-        return Grid2D(result, self.grid.mask, over_sample_size=self.grid.over_sample_size,
-                      over_sampler=self.grid._over_sampler, xp=self.xp)
+        return Grid2D(
+            result,
+            self.grid.mask,
+            over_sample_size=self.grid.over_sample_size,
+            over_sampler=self.grid._over_sampler,
+            xp=self.xp,
+        )
 
     def via_grid_2d_irr(self, result):
         return Grid2DIrregular(result, xp=self.xp)

@@ -29,9 +29,7 @@ def transform(func=None, *, rotate_back: bool = False):
                 grid = transformed
             result = func(obj, grid, xp, *args, **kwargs)
             if rotate_back:
-                result = obj.rotated_grid_from_reference_frame_from(
-                    raw_array(result), xp
-                )
+                result = obj.rotated_grid_from_reference_frame_from(raw_array(result), xp)
             return result
 
         return wrapper

@@ -45,8 +45,9 @@ class Grid2DIrregular(AbstractNDArray):
 
     def grid_2d_via_deflection_grid_from(self, deflection_grid) -> "Grid2DIrregular":
         """Coordinates minus deflection angles."""
-        return Grid2DIrregular(self._array - getattr(deflection_grid, "array", deflection_grid),
-                               xp=self._xp)
+        return Grid2DIrregular(
+            self._array - getattr(deflection_grid, "array", deflection_grid), xp=self._xp
+        )
 
     def squared_distances_to_coordinate_from(self, coordinate=(0.0, 0.0)):
         from autoarray.structures.arrays.irregular import ArrayIrregular

@@ -68,10 +68,24 @@ class Grid2D(AbstractNDArray):
         A precomputed ``OverSampler`` to reuse (binning indexes).
     """
 
-    __pytree_static__ = ("mask", "over_sample_size", "_over_sampler", "is_transformed", "store_native")
+    __pytree_static__ = (
+        "mask",
+        "over_sample_size",
+        "_over_sampler",
+        "is_transformed",
+        "store_native",
+    )
 
-    def __init__(self, values, mask: Mask2D, over_sample_size=4, over_sampled=None,
-                 over_sampler: OverSampler | None = None, store_native: bool = False, xp=np):
+    def __init__(
+        self,
+        values,
+        mask: Mask2D,
+        over_sample_size=4,
+        over_sampled=None,
+        over_sampler: OverSampler | None = None,
+        store_native: bool = False,
+        xp=np,
+    ):
         super().__init__(values, xp=xp)
         if not isinstance(mask, Mask2D):
             raise exc.GridException(f"Grid2D needs a Mask2D, got {type(mask).__name__}")
@@ -95,15 +109,17 @@ class Grid2D(AbstractNDArray):
 
     # ------------------------------------------------------------------ factories
     @classmethod
-    def uniform(cls, shape_native: Tuple[int, int], pixel_scales, origin=(0.0, 0.0),
-                over_sample_size=4) -> "Grid2D":
+    def uniform(
+        cls, shape_native: Tuple[int, int], pixel_scales, origin=(0.0, 0.0), over_sample_size=4
+    ) -> "Grid2D":
         """Pixel centres of a full (unmasked) uniform grid (row 0 at the top)."""
         mask = Mask2D.all_false(shape_native, pixel_scales, origin)
         return cls.from_mask(mask, over_sample_size)
 
     @classmethod
-    def no_mask(cls, values, pixel_scales, shape_native=None, origin=(0.0, 0.0),
-                over_sample_size=4) -> "Grid2D":
+    def no_mask(
+        cls, values, pixel_scales, shape_native=None, origin=(0.0, 0.0), over_sample_size=4
+    ) -> "Grid2D":
         """Wrap coordinates on an all-unmasked mask (slim input needs ``shape_native``)."""
         values = np.asarray(values, dtype=float)
         if values.ndim == 2:
@@ -194,20 +210,29 @@ class Grid2D(AbstractNDArray):
         """Coordinates (and sub-pixels) shifted by ``-offset``."""
         offset_arr = xp.asarray(offset)
         return Grid2D(
-            self._array - offset_arr, self.mask, self.over_sample_size,
+            self._array - offset_arr,
+            self.mask,
+            self.over_sample_size,
             over_sampled=Grid2DIrregular(self.over_sampled.array - offset_arr, xp=xp),
-            over_sampler=self.over_sampler, xp=xp,
+            over_sampler=self.over_sampler,
+            xp=xp,
         )
 
     def grid_2d_via_deflection_grid_from(self, deflection_grid) -> "Grid2D":
         """Pixel centres minus deflection angles (sub-pixels are not traced here)."""
-        return Grid2D(self._array - getattr(deflection_grid, "array", deflection_grid),
-                      self.mask, self.over_sample_size, xp=self._xp)
+        return Grid2D(
+            self._array - getattr(deflection_grid, "array", deflection_grid),
+            self.mask,
+            self.over_sample_size,
+            xp=self._xp,
+        )
 
     def padded_grid_from(self, kernel_shape_native: Tuple[int, int]) -> "Grid2D":
         """Uniform grid grown by ``k - 1`` pixels per axis; padding pixels use sub size 1."""
-        shape = (self.shape_native[0] + kernel_shape_native[0] - 1,
-                 self.shape_native[1] + kernel_shape_native[1] - 1)
+        shape = (
+            self.shape_native[0] + kernel_shape_native[0] - 1,
+            self.shape_native[1] + kernel_shape_native[1] - 1,
+        )
         sizes = array_2d_util.resized_array_2d_from(
             np.asarray(self.over_sample_size.native.array), shape, pad_value=1
         )

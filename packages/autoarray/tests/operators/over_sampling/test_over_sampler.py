@@ -35,8 +35,17 @@ def test_sub_pixel_positions_s3_and_rectangular_pixels_with_origin():
     sampler = aa.OverSampler(mask, 3)
     np.testing.assert_allclose(
         sampler.sub_pixel_grid,
-        [[1.1, 1.8], [1.1, 2.0], [1.1, 2.2], [1.0, 1.8], [1.0, 2.0], [1.0, 2.2],
-         [0.9, 1.8], [0.9, 2.0], [0.9, 2.2]],
+        [
+            [1.1, 1.8],
+            [1.1, 2.0],
+            [1.1, 2.2],
+            [1.0, 1.8],
+            [1.0, 2.0],
+            [1.0, 2.2],
+            [0.9, 1.8],
+            [0.9, 2.0],
+            [0.9, 2.2],
+        ],
     )
 
 
@@ -50,12 +59,14 @@ def test_sub_pixel_grid_variable_sizes_matches_brute_force():
     expected = _expected_sub_grid(centres, sizes, mask.pixel_scales)
     assert sampler.sub_total == int(np.sum(sizes**2))
     np.testing.assert_allclose(sampler.sub_pixel_grid, expected)
-    np.testing.assert_array_equal(sampler.slim_for_sub_slim, np.repeat(np.arange(sizes.size),
-                                                                       sizes**2))
+    np.testing.assert_array_equal(
+        sampler.slim_for_sub_slim, np.repeat(np.arange(sizes.size), sizes**2)
+    )
     np.testing.assert_allclose(sampler.sub_fraction, 1.0 / sizes**2)
     # Each pixel's sub-pixels average back to its centre.
-    np.testing.assert_allclose(sampler.binned_array_2d_from(sampler.sub_pixel_grid), centres,
-                               atol=1e-12)
+    np.testing.assert_allclose(
+        sampler.binned_array_2d_from(sampler.sub_pixel_grid), centres, atol=1e-12
+    )
 
 
 def test_uniform_binning_is_mean_of_s_squared_values():
@@ -65,8 +76,9 @@ def test_uniform_binning_is_mean_of_s_squared_values():
     values = np.arange(27.0)
     binned = sampler.binned_array_2d_from(values)
     assert type(binned) is np.ndarray
-    np.testing.assert_allclose(binned, [np.mean(values[0:9]), np.mean(values[9:18]),
-                                        np.mean(values[18:27])])
+    np.testing.assert_allclose(
+        binned, [np.mean(values[0:9]), np.mean(values[9:18]), np.mean(values[18:27])]
+    )
 
 
 def test_per_pixel_binning_is_segment_mean():
@@ -80,8 +92,9 @@ def test_per_pixel_binning_is_segment_mean():
     wrapped = sampler.binned_array_2d_from(aa.ArrayIrregular(values))
     np.testing.assert_allclose(wrapped, binned)
     vectors = np.stack([values, 2.0 * values], axis=1)
-    np.testing.assert_allclose(sampler.binned_array_2d_from(vectors),
-                               np.stack([binned, 2.0 * binned], axis=1))
+    np.testing.assert_allclose(
+        sampler.binned_array_2d_from(vectors), np.stack([binned, 2.0 * binned], axis=1)
+    )
 
 
 def test_sizes_as_native_array_and_array2d():
@@ -92,8 +105,9 @@ def test_sizes_as_native_array_and_array2d():
     assert aa.OverSampler(mask, sizes).sub_size.tolist() == [2, 1, 3]
 
 
-@pytest.mark.parametrize("sizes", [0, -2, np.array([1, 2]), np.array([1, 0, 2]),
-                                   np.array([1.5, 2, 2])])
+@pytest.mark.parametrize(
+    "sizes", [0, -2, np.array([1, 2]), np.array([1, 0, 2]), np.array([1.5, 2, 2])]
+)
 def test_invalid_sizes_raise(sizes):
     mask = aa.Mask2D([[False, True], [False, False]], pixel_scales=1.0)
     with pytest.raises(exc.OverSamplingException):
@@ -103,8 +117,9 @@ def test_invalid_sizes_raise(sizes):
 # ---------------------------------------------------------------------------------- radial bins
 def test_radial_bins_default_centre():
     grid = aa.Grid2D.uniform((5, 5), pixel_scales=0.2)
-    sizes = aa.over_sample_size_via_radial_bins_from(grid, sub_size_list=[8, 4, 1],
-                                                     radial_list=[0.25, 0.45])
+    sizes = aa.over_sample_size_via_radial_bins_from(
+        grid, sub_size_list=[8, 4, 1], radial_list=[0.25, 0.45]
+    )
     assert type(sizes) is aa.Array2D
     assert sizes.mask is grid.mask
     d = np.hypot(grid.array[:, 0], grid.array[:, 1])
@@ -143,8 +158,15 @@ def test_radial_bins_multiple_centres_take_max():
     assert over.over_sampler.sub_total == 36 + 9 + 1 + 9 + 36
 
 
-@pytest.mark.parametrize("sub_sizes, radii", [([4, 2], [0.3, 0.6]), ([4, 2, 1, 1], [0.3, 0.6]),
-                                              ([4, 2, 1], [0.6, 0.3]), ([4, 2, 1], [0.3, 0.3])])
+@pytest.mark.parametrize(
+    "sub_sizes, radii",
+    [
+        ([4, 2], [0.3, 0.6]),
+        ([4, 2, 1, 1], [0.3, 0.6]),
+        ([4, 2, 1], [0.6, 0.3]),
+        ([4, 2, 1], [0.3, 0.3]),
+    ],
+)
 def test_radial_bins_invalid_lists_raise(sub_sizes, radii):
     grid = aa.Grid2D.uniform((3, 3), pixel_scales=1.0)
     with pytest.raises(exc.OverSamplingException):
@@ -169,8 +191,9 @@ def test_over_sample_decorator_uniform_sizes():
     expected = (sub[:, 0] ** 2 + sub[:, 1] ** 2).reshape(4, 4).mean(axis=1)
     np.testing.assert_allclose(image.array, expected)
     # Analytic: mean of y^2 + x^2 over the 4 sub-centres of a pixel centred at (0.5, 0.5).
-    assert image.array[0] == pytest.approx(np.mean([0.75**2 + 0.25**2, 0.75**2 + 0.75**2,
-                                                    0.25**2 + 0.25**2, 0.25**2 + 0.75**2]))
+    assert image.array[0] == pytest.approx(
+        np.mean([0.75**2 + 0.25**2, 0.75**2 + 0.75**2, 0.25**2 + 0.25**2, 0.25**2 + 0.75**2])
+    )
 
 
 def test_over_sample_decorator_per_pixel_sizes():
@@ -178,8 +201,9 @@ def test_over_sample_decorator_per_pixel_sizes():
     sizes = aa.over_sample_size_via_radial_bins_from(grid, [4, 1], [0.5])
     grid = grid.apply_over_sampling(sizes)
     image = _Quadratic().image_2d_from(grid)
-    np.testing.assert_allclose(image.array[[0, 1, 2, 3, 5, 6, 7, 8]],
-                               [2.0, 1.0, 2.0, 1.0, 1.0, 2.0, 1.0, 2.0])
+    np.testing.assert_allclose(
+        image.array[[0, 1, 2, 3, 5, 6, 7, 8]], [2.0, 1.0, 2.0, 1.0, 1.0, 2.0, 1.0, 2.0]
+    )
     # Centre pixel: s = 4, the mean of r^2 over a 4x4 sub-grid of a unit pixel.
     offsets = (np.arange(4) + 0.5) / 4 - 0.5
     assert image.array[4] == pytest.approx(2.0 * np.mean(offsets**2))

@@ -32,9 +32,7 @@ def test_native_places_slim_values_row_major_with_zeros(mask):
     assert type(native) is aa.Array2D
     assert native.mask is mask
     assert native.shape == (3, 3)
-    np.testing.assert_array_equal(
-        native.array, [[0.0, 1.0, 0.0], [2.0, 3.0, 4.0], [0.0, 5.0, 0.0]]
-    )
+    np.testing.assert_array_equal(native.array, [[0.0, 1.0, 0.0], [2.0, 3.0, 4.0], [0.0, 5.0, 0.0]])
     assert native.native is native
 
 
@@ -77,8 +75,9 @@ def test_boolean_values(mask):
     assert arr.native.array.sum() == 5
 
 
-@pytest.mark.parametrize("values", [np.ones(4), np.ones(6), np.ones((3, 4)), np.ones((5, 1)),
-                                    np.ones((3, 3, 1))])
+@pytest.mark.parametrize(
+    "values", [np.ones(4), np.ones(6), np.ones((3, 4)), np.ones((5, 1)), np.ones((3, 3, 1))]
+)
 def test_shape_mismatch_raises(mask, values):
     with pytest.raises(exc.ArrayException):
         aa.Array2D(values, mask)
@@ -95,8 +94,7 @@ def test_no_mask_native_and_slim_input():
     assert arr.pixel_scales == (0.5, 0.5)
     assert arr.origin == (1.0, 0.0)
     np.testing.assert_array_equal(arr.array, [1.0, 2.0, 3.0, 4.0])
-    slim = aa.Array2D.no_mask([1.0, 2.0, 3.0, 4.0, 5.0, 6.0], pixel_scales=1.0,
-                              shape_native=(2, 3))
+    slim = aa.Array2D.no_mask([1.0, 2.0, 3.0, 4.0, 5.0, 6.0], pixel_scales=1.0, shape_native=(2, 3))
     np.testing.assert_array_equal(slim.native.array, [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
     wrapped = aa.Array2D.no_mask(slim, pixel_scales=1.0, shape_native=(2, 3))
     np.testing.assert_array_equal(wrapped.array, slim.array)

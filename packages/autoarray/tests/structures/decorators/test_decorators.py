@@ -29,15 +29,18 @@ class ToyProfile:
         """Rotate raw [N, 2] (y, x) vectors by ``+angle`` (no shift)."""
         phi = np.radians(self.angle)
         y, x = grid[:, 0], grid[:, 1]
-        return xp.stack([x * xp.sin(phi) + y * xp.cos(phi), x * xp.cos(phi) - y * xp.sin(phi)],
-                        axis=1)
+        return xp.stack(
+            [x * xp.sin(phi) + y * xp.cos(phi), x * xp.cos(phi) - y * xp.sin(phi)], axis=1
+        )
 
     # --- plain wrappers (no transform)
     @aa.decorators.to_array
     def sum_from(self, grid, xp=np, offset=0.0):
         self.seen.append(("sum", type(grid), xp))
-        return grid.array[:, 0] + grid.array[:, 1] + offset if hasattr(grid, "array") else (
-            grid[:, 0] + grid[:, 1] + offset
+        return (
+            grid.array[:, 0] + grid.array[:, 1] + offset
+            if hasattr(grid, "array")
+            else (grid[:, 0] + grid[:, 1] + offset)
         )
 
     @aa.decorators.to_grid
@@ -135,8 +138,9 @@ def test_output_type_table(grid_2d, grid_irr, method, uniform_type, irregular_ty
 def test_wrapped_values(grid_2d, grid_irr):
     profile = ToyProfile()
     np.testing.assert_allclose(profile.sum_from(grid_2d).array, grid_2d.array.sum(axis=1))
-    np.testing.assert_allclose(profile.sum_from(grid_irr, offset=1.0).array,
-                               grid_irr.array.sum(axis=1) + 1.0)
+    np.testing.assert_allclose(
+        profile.sum_from(grid_irr, offset=1.0).array, grid_irr.array.sum(axis=1) + 1.0
+    )
     raw = profile.sum_from(np.asarray(grid_irr.array))
     assert type(raw) is np.ndarray
     np.testing.assert_allclose(raw, grid_irr.array.sum(axis=1))
@@ -247,8 +251,9 @@ def test_canonical_stack_over_samples_uniform_grids(grid_2d, mask):
     assert image.mask is mask
     expected = []
     for yc, xc in grid_2d.array:
-        sub = [_image(yc + dy - 0.25, xc + dx + 0.5)
-               for dy in (0.25, -0.25) for dx in (-0.25, 0.25)]
+        sub = [
+            _image(yc + dy - 0.25, xc + dx + 0.5) for dy in (0.25, -0.25) for dx in (-0.25, 0.25)
+        ]
         expected.append(np.mean(sub))
     np.testing.assert_allclose(image.array, expected)
     # Differs from evaluating at the pixel centres only (the function is non-linear).

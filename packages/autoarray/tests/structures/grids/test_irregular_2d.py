@@ -38,8 +38,9 @@ def test_distances():
     d = grid.distances_to_coordinate_from()
     assert type(d) is aa.ArrayIrregular
     np.testing.assert_allclose(d.array, [3.0, 4.0])
-    np.testing.assert_allclose(grid.squared_distances_to_coordinate_from((0.0, 3.0)).array,
-                               [0.0, 25.0])
+    np.testing.assert_allclose(
+        grid.squared_distances_to_coordinate_from((0.0, 3.0)).array, [0.0, 25.0]
+    )
 
 
 def test_grid_via_deflections():

@@ -85,8 +85,15 @@ def test_no_mask():
 
 
 @pytest.mark.parametrize(
-    "values", [np.zeros((4, 2)), np.zeros((5, 3)), np.zeros((3, 3)), np.zeros((3, 3, 3)),
-               np.zeros(10), np.zeros((2, 3, 2))]
+    "values",
+    [
+        np.zeros((4, 2)),
+        np.zeros((5, 3)),
+        np.zeros((3, 3)),
+        np.zeros((3, 3, 3)),
+        np.zeros(10),
+        np.zeros((2, 3, 2)),
+    ],
 )
 def test_wrong_grid_shapes_raise(cross_mask, values):
     with pytest.raises(exc.GridException):
@@ -138,8 +145,17 @@ def test_over_sample_size_per_pixel_inputs(cross_mask):
 
 
 @pytest.mark.parametrize(
-    "sizes", [0, -1, 2.5, np.array([1, 2, 0, 2, 1]), np.array([1, 2, 2.5, 2, 1]), np.ones(4),
-              np.array([1, 2, np.nan, 2, 1]), "4"]
+    "sizes",
+    [
+        0,
+        -1,
+        2.5,
+        np.array([1, 2, 0, 2, 1]),
+        np.array([1, 2, 2.5, 2, 1]),
+        np.ones(4),
+        np.array([1, 2, np.nan, 2, 1]),
+        "4",
+    ],
 )
 def test_invalid_over_sample_sizes_raise(cross_mask, sizes):
     with pytest.raises(exc.OverSamplingException):

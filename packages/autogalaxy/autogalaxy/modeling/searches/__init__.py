@@ -9,4 +9,13 @@ from autogalaxy.modeling.searches.nuts import NUTS
 from autogalaxy.modeling.searches.prodigy import MultiStartProdigy
 from autogalaxy.modeling.searches.convergence import MultiStartGradientConvergence
 
-__all__ = ["AbstractSearch", "DynestyStatic", "Emcee", "LBFGS", "Nautilus", "NUTS", "MultiStartProdigy", "MultiStartGradientConvergence"]
+__all__ = [
+    "AbstractSearch",
+    "DynestyStatic",
+    "Emcee",
+    "LBFGS",
+    "Nautilus",
+    "NUTS",
+    "MultiStartProdigy",
+    "MultiStartGradientConvergence",
+]

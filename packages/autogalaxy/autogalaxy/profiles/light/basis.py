@@ -27,7 +27,11 @@ class Basis(LightProfile):
 
     @property
     def ell_comps(self):
-        return getattr(self.profile_list[0], "ell_comps", (0.0, 0.0)) if self.profile_list else (0.0, 0.0)
+        return (
+            getattr(self.profile_list[0], "ell_comps", (0.0, 0.0))
+            if self.profile_list
+            else (0.0, 0.0)
+        )
 
     @property
     def light_profile_list(self):

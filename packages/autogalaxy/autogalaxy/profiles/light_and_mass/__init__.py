@@ -30,13 +30,17 @@ def _light_and_mass(name: str):
         # The mass code calls ``sersic_constant(xp=...)``; the light code uses its module
         # function, so the mass class' method serves both.
         namespace["sersic_constant"] = mass_cls.sersic_constant
-    cls = type(name, (light_cls, mass_cls), {
-        **namespace,
-        "__init__": _init_via_mass(mass_cls),
-        "__module__": __name__,
-        "__qualname__": name,
-        "__doc__": f"Light profile ``lp.{name}`` whose stellar mass is ``mp.{name}``.",
-    })
+    cls = type(
+        name,
+        (light_cls, mass_cls),
+        {
+            **namespace,
+            "__init__": _init_via_mass(mass_cls),
+            "__module__": __name__,
+            "__qualname__": name,
+            "__doc__": f"Light profile ``lp.{name}`` whose stellar mass is ``mp.{name}``.",
+        },
+    )
     return cls
 
 

@@ -54,8 +54,7 @@ def check_range(profile, name: str, lower=None, upper=None, inclusive: bool = Fa
             lo = "[" if inclusive else "("
             hi = "]" if inclusive else ")"
             raise exc.ProfileException(
-                f"{type(profile).__name__}: {name}={value!r} must lie in "
-                f"{lo}{lower}, {upper}{hi}."
+                f"{type(profile).__name__}: {name}={value!r} must lie in {lo}{lower}, {upper}{hi}."
             )
 
 
@@ -130,9 +129,7 @@ class MassProfile(EllProfile, ABC):
         dx = xp.asarray([0.0, step])
 
         def psi(values):
-            return grid_raw_from(
-                self.potential_2d_from(aa.Grid2DIrregular(values, xp=xp), xp=xp)
-            )
+            return grid_raw_from(self.potential_2d_from(aa.Grid2DIrregular(values, xp=xp), xp=xp))
 
         alpha_y = (psi(raw + dy) - psi(raw - dy)) / (2.0 * step)
         alpha_x = (psi(raw + dx) - psi(raw - dx)) / (2.0 * step)

@@ -71,7 +71,12 @@ def test__operated_only_is_passed_to_members():
 
 
 def test__luminosity_sums_members():
-    basis = Basis(profile_list=[lp.GaussianSph(intensity=1.0, sigma=0.5), lp.GaussianSph(intensity=2.0, sigma=1.0)])
+    basis = Basis(
+        profile_list=[
+            lp.GaussianSph(intensity=1.0, sigma=0.5),
+            lp.GaussianSph(intensity=2.0, sigma=1.0),
+        ]
+    )
 
     assert basis.luminosity_within_circle_from(np.inf) == pytest.approx(
         2 * np.pi * (1.0 * 0.25 + 2.0 * 1.0), rel=1e-8

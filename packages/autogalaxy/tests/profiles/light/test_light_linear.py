@@ -51,14 +51,30 @@ def test__unit_intensity_image_and_lp_instance_from(name):
 
 
 def test__lp_instance_from__dict_and_parameters_copied():
-    linear = lp_linear.SersicCore(ell_comps=(0.1, 0.2), effective_radius=0.3, sersic_index=2.0, radius_break=0.02, gamma=0.1, alpha=2.0)
+    linear = lp_linear.SersicCore(
+        ell_comps=(0.1, 0.2),
+        effective_radius=0.3,
+        sersic_index=2.0,
+        radius_break=0.02,
+        gamma=0.1,
+        alpha=2.0,
+    )
     other = lp_linear.Gaussian()
 
     standard = linear.lp_instance_from({other: 7.0, linear: 3.0})
 
     assert isinstance(standard, lp.SersicCore)
-    assert (standard.ell_comps, standard.effective_radius, standard.sersic_index) == ((0.1, 0.2), 0.3, 2.0)
-    assert (standard.radius_break, standard.gamma, standard.alpha, standard.intensity) == (0.02, 0.1, 2.0, 3.0)
+    assert (standard.ell_comps, standard.effective_radius, standard.sersic_index) == (
+        (0.1, 0.2),
+        0.3,
+        2.0,
+    )
+    assert (standard.radius_break, standard.gamma, standard.alpha, standard.intensity) == (
+        0.02,
+        0.1,
+        2.0,
+        3.0,
+    )
 
 
 def test__pytree_token__unique_identity_for_hash_and_eq():

@@ -37,4 +37,6 @@ def test__linear_operated_profiles(name):
     standard = linear.lp_instance_from(3.0)
 
     assert type(standard) is getattr(lp_operated, name)
-    assert standard.image_2d_from(grid).array == pytest.approx(3.0 * linear.image_2d_from(grid).array)
+    assert standard.image_2d_from(grid).array == pytest.approx(
+        3.0 * linear.image_2d_from(grid).array
+    )

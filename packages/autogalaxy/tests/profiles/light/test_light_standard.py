@@ -75,15 +75,25 @@ def test__sersic_constant__ciotti_bertin_series():
     "profile, formula",
     [
         (
-            lp.Sersic(centre=(0.1, -0.2), ell_comps=(0.3, -0.2), intensity=2.0, effective_radius=0.7, sersic_index=2.5),
-            lambda r2: 2.0 * np.exp(-sersic_constant_from(2.5) * ((np.sqrt(r2) / 0.7) ** (1 / 2.5) - 1.0)),
+            lp.Sersic(
+                centre=(0.1, -0.2),
+                ell_comps=(0.3, -0.2),
+                intensity=2.0,
+                effective_radius=0.7,
+                sersic_index=2.5,
+            ),
+            lambda r2: (
+                2.0 * np.exp(-sersic_constant_from(2.5) * ((np.sqrt(r2) / 0.7) ** (1 / 2.5) - 1.0))
+            ),
         ),
         (
             lp.Gaussian(centre=(0.1, -0.2), ell_comps=(0.3, -0.2), intensity=2.0, sigma=0.7),
             None,
         ),
         (
-            lp.Moffat(centre=(0.1, -0.2), ell_comps=(0.3, -0.2), intensity=2.0, alpha=0.7, beta=2.5),
+            lp.Moffat(
+                centre=(0.1, -0.2), ell_comps=(0.3, -0.2), intensity=2.0, alpha=0.7, beta=2.5
+            ),
             None,
         ),
     ],
@@ -143,7 +153,14 @@ def test__exponential_and_dev_vaucouleurs_are_sersic():
         (
             lp.SersicCore,
             lp.SersicCoreSph,
-            dict(effective_radius=0.8, sersic_index=2.0, radius_break=0.05, intensity=1.5, gamma=0.3, alpha=2.0),
+            dict(
+                effective_radius=0.8,
+                sersic_index=2.0,
+                radius_break=0.05,
+                intensity=1.5,
+                gamma=0.3,
+                alpha=2.0,
+            ),
         ),
         (
             lp.ExponentialCore,
@@ -166,17 +183,32 @@ def test__elliptical_with_zero_ell_comps_equals_spherical(ell_cls, sph_cls, kwar
         assert getattr(sph, name) == value
     # a nearly round profile tends to the spherical one
     nearly = ell_cls(centre=(0.2, -0.1), ell_comps=(1e-9, -1e-9), **kwargs)
-    assert nearly.image_2d_from(grid).array == pytest.approx(sph.image_2d_from(grid).array, rel=1e-7)
+    assert nearly.image_2d_from(grid).array == pytest.approx(
+        sph.image_2d_from(grid).array, rel=1e-7
+    )
 
 
 def test__sersic_core__intensity_at_break_radius_and_sersic_limit():
-    core = lp.SersicCore(effective_radius=1.0, sersic_index=3.0, radius_break=0.1, intensity=2.0, gamma=0.3, alpha=2.0)
+    core = lp.SersicCore(
+        effective_radius=1.0,
+        sersic_index=3.0,
+        radius_break=0.1,
+        intensity=2.0,
+        gamma=0.3,
+        alpha=2.0,
+    )
 
     assert core.image_2d_via_radii_from(0.1) == pytest.approx(2.0, rel=1e-12)
 
     # no core: a Sersic scaled by 2^(-gamma/alpha) e^(-b)
     core = lp.SersicCore(
-        ell_comps=(0.2, 0.1), effective_radius=1.0, sersic_index=3.0, radius_break=0.0, intensity=2.0, gamma=0.3, alpha=2.0
+        ell_comps=(0.2, 0.1),
+        effective_radius=1.0,
+        sersic_index=3.0,
+        radius_break=0.0,
+        intensity=2.0,
+        gamma=0.3,
+        alpha=2.0,
     )
     sersic = lp.Sersic(
         ell_comps=(0.2, 0.1),
@@ -185,28 +217,45 @@ def test__sersic_core__intensity_at_break_radius_and_sersic_limit():
         intensity=2.0 * 2.0 ** (-0.15) * np.exp(-sersic_constant_from(3.0)),
     )
     grid = aa.Grid2DIrregular(POINTS)
-    assert core.image_2d_from(grid).array == pytest.approx(sersic.image_2d_from(grid).array, rel=1e-12)
+    assert core.image_2d_from(grid).array == pytest.approx(
+        sersic.image_2d_from(grid).array, rel=1e-12
+    )
 
 
 def test__sersic_core__graham_formula():
     i0, re, n, rb, g, a = 0.5, 0.8, 2.0, 0.05, 0.25, 3.0
-    core = lp.SersicCoreSph(effective_radius=re, sersic_index=n, radius_break=rb, intensity=i0, gamma=g, alpha=a)
+    core = lp.SersicCoreSph(
+        effective_radius=re, sersic_index=n, radius_break=rb, intensity=i0, gamma=g, alpha=a
+    )
     b = sersic_constant_from(n)
     r = np.array([0.01, 0.05, 0.3, 1.2])
 
     prime = i0 * 2 ** (-g / a) * np.exp(b * (2 ** (1 / a) * rb / re) ** (1 / n))
-    expected = prime * (1 + (rb / r) ** a) ** (g / a) * np.exp(-b * ((r**a + rb**a) / re**a) ** (1 / (a * n)))
+    expected = (
+        prime
+        * (1 + (rb / r) ** a) ** (g / a)
+        * np.exp(-b * ((r**a + rb**a) / re**a) ** (1 / (a * n)))
+    )
 
     assert core.image_2d_via_radii_from(r) == pytest.approx(expected, rel=1e-12)
 
 
 @pytest.mark.parametrize("sersic_index", [1.0, 2.5, 4.0])
 def test__sersic__total_flux_matches_analytic(sersic_index):
-    profile = lp.Sersic(ell_comps=(0.2, -0.1), intensity=2.0, effective_radius=0.7, sersic_index=sersic_index)
+    profile = lp.Sersic(
+        ell_comps=(0.2, -0.1), intensity=2.0, effective_radius=0.7, sersic_index=sersic_index
+    )
     b = sersic_constant_from(sersic_index)
     # eccentric radius: ellipse R_ecc < r has area pi r^2, so no axis-ratio factor
     analytic = (
-        2.0 * 0.7**2 * 2.0 * np.pi * sersic_index * np.exp(b) * special.gamma(2 * sersic_index) / b ** (2 * sersic_index)
+        2.0
+        * 0.7**2
+        * 2.0
+        * np.pi
+        * sersic_index
+        * np.exp(b)
+        * special.gamma(2 * sersic_index)
+        / b ** (2 * sersic_index)
     )
 
     assert profile.luminosity_within_circle_from(np.inf) == pytest.approx(analytic, rel=1e-6)
@@ -215,7 +264,13 @@ def test__sersic__total_flux_matches_analytic(sersic_index):
 
 
 def test__elliptical_sersic__image_integrated_over_plane_matches_analytic_flux():
-    profile = lp.Sersic(centre=(0.05, -0.05), ell_comps=(0.15, 0.2), intensity=2.0, effective_radius=0.5, sersic_index=1.0)
+    profile = lp.Sersic(
+        centre=(0.05, -0.05),
+        ell_comps=(0.15, 0.2),
+        intensity=2.0,
+        effective_radius=0.5,
+        sersic_index=1.0,
+    )
     pixel = 0.02
     coords = (np.arange(701) - 350) * pixel
     y, x = np.meshgrid(coords, coords, indexing="ij")
@@ -233,14 +288,20 @@ def test__gaussian__luminosity_and_half_light_radius():
     profile = lp.Gaussian(ell_comps=(0.1, 0.2), intensity=2.0, sigma=0.6)
     q = profile.axis_ratio()
 
-    assert profile.luminosity_within_circle_from(np.inf) == pytest.approx(2.0 * np.pi * 2.0 * 0.6**2 / q, rel=1e-8)
-    assert profile.half_light_radius == pytest.approx(0.6 * np.sqrt(2.0 * np.log(2.0) / q), rel=1e-7)
+    assert profile.luminosity_within_circle_from(np.inf) == pytest.approx(
+        2.0 * np.pi * 2.0 * 0.6**2 / q, rel=1e-8
+    )
+    assert profile.half_light_radius == pytest.approx(
+        0.6 * np.sqrt(2.0 * np.log(2.0) / q), rel=1e-7
+    )
 
 
 def test__moffat__half_light_radius():
     profile = lp.MoffatSph(intensity=1.0, alpha=0.5, beta=3.0)
 
-    assert profile.half_light_radius == pytest.approx(0.5 * np.sqrt(2.0 ** (1.0 / 2.0) - 1.0), rel=1e-7)
+    assert profile.half_light_radius == pytest.approx(
+        0.5 * np.sqrt(2.0 ** (1.0 / 2.0) - 1.0), rel=1e-7
+    )
 
 
 def test__sersic__half_light_radius():
@@ -266,14 +327,22 @@ def test__image_2d_from__output_types():
 @pytest.mark.parametrize(
     "profile",
     [
-        lp.Sersic(centre=(0.05, 0.0), ell_comps=(0.1, 0.2), intensity=1.0, effective_radius=0.5, sersic_index=2.0),
+        lp.Sersic(
+            centre=(0.05, 0.0),
+            ell_comps=(0.1, 0.2),
+            intensity=1.0,
+            effective_radius=0.5,
+            sersic_index=2.0,
+        ),
         lp.Gaussian(centre=(0.05, 0.0), ell_comps=(0.1, 0.2), intensity=1.0, sigma=0.4),
         lp.SersicCore(centre=(0.05, 0.0), ell_comps=(0.1, 0.2)),
     ],
 )
 @pytest.mark.parametrize("over_sample_size", [1, 2, 4])
 def test__image_2d_from__over_sampled_is_mean_of_sub_pixels(profile, over_sample_size):
-    grid = aa.Grid2D.uniform(shape_native=(5, 5), pixel_scales=0.3, over_sample_size=over_sample_size)
+    grid = aa.Grid2D.uniform(
+        shape_native=(5, 5), pixel_scales=0.3, over_sample_size=over_sample_size
+    )
 
     image = profile.image_2d_from(grid)
 
@@ -281,7 +350,9 @@ def test__image_2d_from__over_sampled_is_mean_of_sub_pixels(profile, over_sample
     expected = sub_values.reshape(25, over_sample_size**2).mean(axis=1)
     assert image.array == pytest.approx(expected, rel=1e-12)
     if over_sample_size == 1:
-        assert image.array == pytest.approx(profile.image_2d_from(aa.Grid2DIrregular(grid.array)).array)
+        assert image.array == pytest.approx(
+            profile.image_2d_from(aa.Grid2DIrregular(grid.array)).array
+        )
 
 
 def test__image_2d_from__over_sampled_with_mask():
@@ -355,7 +426,13 @@ def test__negative_intensity_is_allowed():
 
 def test__defaults_and_attributes():
     sersic = lp.Sersic()
-    assert (sersic.centre, sersic.ell_comps, sersic.intensity, sersic.effective_radius, sersic.sersic_index) == (
+    assert (
+        sersic.centre,
+        sersic.ell_comps,
+        sersic.intensity,
+        sersic.effective_radius,
+        sersic.sersic_index,
+    ) == (
         (0.0, 0.0),
         (0.0, 0.0),
         0.1,
@@ -363,7 +440,14 @@ def test__defaults_and_attributes():
         4.0,
     )
     core = lp.SersicCore()
-    assert (core.effective_radius, core.sersic_index, core.radius_break, core.intensity, core.gamma, core.alpha) == (
+    assert (
+        core.effective_radius,
+        core.sersic_index,
+        core.radius_break,
+        core.intensity,
+        core.gamma,
+        core.alpha,
+    ) == (
         0.6,
         4.0,
         0.025,
@@ -397,7 +481,9 @@ def test__image_at_profile_centre_is_finite_without_warnings():
 def test__image_2d_from__adaptive_over_sample_size_is_per_pixel_mean():
     sizes = np.array([[1, 2, 1], [3, 4, 2], [1, 1, 2]])
     grid = aa.Grid2D.uniform(shape_native=(3, 3), pixel_scales=0.4, over_sample_size=sizes)
-    profile = lp.Sersic(centre=(0.05, 0.1), ell_comps=(0.1, 0.2), effective_radius=0.5, sersic_index=2.0)
+    profile = lp.Sersic(
+        centre=(0.05, 0.1), ell_comps=(0.1, 0.2), effective_radius=0.5, sersic_index=2.0
+    )
 
     image = profile.image_2d_from(grid)
 
@@ -408,31 +494,50 @@ def test__image_2d_from__adaptive_over_sample_size_is_per_pixel_mean():
 
 
 def test__chameleon__formula_with_elliptical_radius():
-    profile = lp.Chameleon(centre=(0.1, -0.2), ell_comps=(0.3, -0.2), intensity=2.0, core_radius_0=0.05, core_radius_1=0.4)
+    profile = lp.Chameleon(
+        centre=(0.1, -0.2),
+        ell_comps=(0.3, -0.2),
+        intensity=2.0,
+        core_radius_0=0.05,
+        core_radius_1=0.4,
+    )
     grid = aa.Grid2DIrregular(POINTS)
     q = profile.axis_ratio()
     frame = profile.transformed_to_reference_frame_grid_from(grid).array
     r_ell = np.sqrt(frame[:, 1] ** 2 + (frame[:, 0] / q) ** 2)
 
-    expected = 2.0 / (1 + q) * (
-        1 / np.sqrt(r_ell**2 + 4 * 0.05**2 / (1 + q) ** 2) - 1 / np.sqrt(r_ell**2 + 4 * 0.4**2 / (1 + q) ** 2)
+    expected = (
+        2.0
+        / (1 + q)
+        * (
+            1 / np.sqrt(r_ell**2 + 4 * 0.05**2 / (1 + q) ** 2)
+            - 1 / np.sqrt(r_ell**2 + 4 * 0.4**2 / (1 + q) ** 2)
+        )
     )
 
     assert profile.image_2d_from(grid).array == pytest.approx(expected, rel=1e-10)
     sph = lp.ChameleonSph(intensity=2.0, core_radius_0=0.05, core_radius_1=0.4)
     q_cap = 0.99999
     r = np.array([0.0, 0.3, 1.0])
-    expected_sph = 2.0 / (1 + q_cap) * (
-        1 / np.sqrt(r**2 / q_cap * q_cap + 4 * 0.05**2 / (1 + q_cap) ** 2)
-        - 1 / np.sqrt(r**2 + 4 * 0.4**2 / (1 + q_cap) ** 2)
+    expected_sph = (
+        2.0
+        / (1 + q_cap)
+        * (
+            1 / np.sqrt(r**2 / q_cap * q_cap + 4 * 0.05**2 / (1 + q_cap) ** 2)
+            - 1 / np.sqrt(r**2 + 4 * 0.4**2 / (1 + q_cap) ** 2)
+        )
     )
     assert sph.image_2d_via_radii_from(r) == pytest.approx(expected_sph, rel=1e-12)
 
 
 def test__elson_free_fall__formula():
-    profile = lp.ElsonFreeFall(centre=(0.1, -0.2), ell_comps=(0.3, -0.2), intensity=2.0, effective_radius=0.7, eta=1.8)
+    profile = lp.ElsonFreeFall(
+        centre=(0.1, -0.2), ell_comps=(0.3, -0.2), intensity=2.0, effective_radius=0.7, eta=1.8
+    )
     r2 = frame_radii_squared(profile, POINTS)
 
     expected = 2.0 * (1.0 + r2 / 0.7**2) ** (-1.8)
 
-    assert profile.image_2d_from(aa.Grid2DIrregular(POINTS)).array == pytest.approx(expected, rel=1e-10)
+    assert profile.image_2d_from(aa.Grid2DIrregular(POINTS)).array == pytest.approx(
+        expected, rel=1e-10
+    )

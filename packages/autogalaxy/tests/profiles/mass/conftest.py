@@ -27,7 +27,10 @@ def finite_differences_from(profile, points, step=1e-5):
     dy = np.array([step, 0.0])
     dx = np.array([0.0, step])
     grad = np.stack(
-        [(psi(raw + dy) - psi(raw - dy)) / (2 * step), (psi(raw + dx) - psi(raw - dx)) / (2 * step)],
+        [
+            (psi(raw + dy) - psi(raw - dy)) / (2 * step),
+            (psi(raw + dx) - psi(raw - dx)) / (2 * step),
+        ],
         axis=1,
     )
     div = (alpha(raw + dy)[:, 0] - alpha(raw - dy)[:, 0]) / (2 * step) + (

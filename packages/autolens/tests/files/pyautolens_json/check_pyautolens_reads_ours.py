@@ -46,9 +46,11 @@ def read(out: Path) -> int:
         model = al.from_json(out / name)
         names = [p[-1] for p in model.unique_prior_paths]
         medians = [float(p.value_for(0.5)) for p in model.priors_ordered_by_id]
-        same = (model.prior_count == expected[name]["prior_count"]
-                and names == expected[name]["parameter_names"]
-                and np.allclose(medians, expected[name]["median_vector"], rtol=1e-12))
+        same = (
+            model.prior_count == expected[name]["prior_count"]
+            and names == expected[name]["parameter_names"]
+            and np.allclose(medians, expected[name]["median_vector"], rtol=1e-12)
+        )
         print(f"{name}: {model.prior_count} parameters, order and priors match: {same}")
         failed += not same
     return int(failed > 0)

@@ -23,44 +23,66 @@ POINTS = [(0.5, 0.5), (1.0, -0.5), (-0.5, 1.0), (1.5, 1.5)]
 def main():
     lens = al.Galaxy(
         redshift=0.5,
-        bulge=al.lp.Sersic(centre=(0.0, 0.0), ell_comps=(0.05, 0.1), intensity=2.0,
-                           effective_radius=0.6, sersic_index=3.0),
+        bulge=al.lp.Sersic(
+            centre=(0.0, 0.0),
+            ell_comps=(0.05, 0.1),
+            intensity=2.0,
+            effective_radius=0.6,
+            sersic_index=3.0,
+        ),
         mass=al.mp.Isothermal(centre=(0.0, 0.01), ell_comps=(0.1, -0.05), einstein_radius=1.6),
         shear=al.mp.ExternalShear(gamma_1=0.05, gamma_2=-0.02),
     )
     source = al.Galaxy(
         redshift=1.0,
-        bulge=al.lp.Exponential(centre=(0.1, 0.1), ell_comps=(0.0, 0.111), intensity=1.0,
-                                effective_radius=0.2),
+        bulge=al.lp.Exponential(
+            centre=(0.1, 0.1), ell_comps=(0.0, 0.111), intensity=1.0, effective_radius=0.2
+        ),
     )
     tracer = al.Tracer(galaxies=[lens, source])
     al.output_to_json(tracer, HERE / "tracer.json")
 
     mge = al.Galaxy(
         redshift=0.5,
-        bulge=al.lp_basis.Basis(profile_list=[
-            al.lp.Gaussian(centre=(0.0, 0.0), ell_comps=(0.1, 0.0), intensity=1.0, sigma=s)
-            for s in (0.1, 0.5)
-        ]),
-        mass=al.mp.PowerLaw(centre=(0.0, 0.0), ell_comps=(0.0, 0.111), einstein_radius=1.0,
-                            slope=2.3),
+        bulge=al.lp_basis.Basis(
+            profile_list=[
+                al.lp.Gaussian(centre=(0.0, 0.0), ell_comps=(0.1, 0.0), intensity=1.0, sigma=s)
+                for s in (0.1, 0.5)
+            ]
+        ),
+        mass=al.mp.PowerLaw(
+            centre=(0.0, 0.0), ell_comps=(0.0, 0.111), einstein_radius=1.0, slope=2.3
+        ),
     )
     galaxies = al.Galaxies([mge])
     al.output_to_json(galaxies, HERE / "galaxies_mge.json")
 
-    model = af.Collection(galaxies=af.Collection(
-        lens=af.Model(al.Galaxy, redshift=0.5, mass=al.mp.Isothermal, shear=al.mp.ExternalShear),
-        source=af.Model(al.Galaxy, redshift=1.0, bulge=al.lp.Sersic),
-    ))
+    model = af.Collection(
+        galaxies=af.Collection(
+            lens=af.Model(
+                al.Galaxy, redshift=0.5, mass=al.mp.Isothermal, shear=al.mp.ExternalShear
+            ),
+            source=af.Model(al.Galaxy, redshift=1.0, bulge=al.lp.Sersic),
+        )
+    )
     model.galaxies.lens.mass.einstein_radius = af.UniformPrior(lower_limit=0.5, upper_limit=2.5)
     model.galaxies.source.bulge.centre = model.galaxies.lens.mass.centre
     al.output_to_json(model, HERE / "model.json")
 
-    model_mge = af.Collection(galaxies=af.Collection(lens=af.Model(
-        al.Galaxy, redshift=0.5,
-        bulge=al.model_util.mge_model_from(mask_radius=2.0, total_gaussians=3,
-                                           gaussian_per_basis=2, centre_prior_is_uniform=True),
-    )))
+    model_mge = af.Collection(
+        galaxies=af.Collection(
+            lens=af.Model(
+                al.Galaxy,
+                redshift=0.5,
+                bulge=al.model_util.mge_model_from(
+                    mask_radius=2.0,
+                    total_gaussians=3,
+                    gaussian_per_basis=2,
+                    centre_prior_is_uniform=True,
+                ),
+            )
+        )
+    )
     al.output_to_json(model_mge, HERE / "model_mge.json")
 
     grid = al.Grid2DIrregular(POINTS)

@@ -22,7 +22,10 @@ class SersicSph(LightProfileLinear, sersic.SersicSph):
     def __init__(self, centre=(0.0, 0.0), effective_radius=0.6, sersic_index=4.0):
         """Linear spherical Sersic (intensity fixed to 1)."""
         super().__init__(
-            centre=centre, intensity=1.0, effective_radius=effective_radius, sersic_index=sersic_index
+            centre=centre,
+            intensity=1.0,
+            effective_radius=effective_radius,
+            sersic_index=sersic_index,
         )
 
 

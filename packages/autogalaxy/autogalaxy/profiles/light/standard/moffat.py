@@ -9,9 +9,7 @@ from autogalaxy.profiles.light.abstract import LightProfile
 
 
 class Moffat(LightProfile):
-    def __init__(
-        self, centre=(0.0, 0.0), ell_comps=(0.0, 0.0), intensity=0.1, alpha=0.5, beta=2.0
-    ):
+    def __init__(self, centre=(0.0, 0.0), ell_comps=(0.0, 0.0), intensity=0.1, alpha=0.5, beta=2.0):
         """Moffat ``I (1 + (R / (alpha / sqrt(q)))^2)^(-beta)`` of the eccentric radius ``R``.
 
         ``alpha`` (core width) and ``beta`` (wing slope) must be positive.

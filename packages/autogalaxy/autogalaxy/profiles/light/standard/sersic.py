@@ -32,6 +32,7 @@ def sersic_constant_from(sersic_index):
 #: Smallest accepted Sersic index (see :class:`Sersic`).
 SERSIC_INDEX_MIN = 0.2
 
+
 class Sersic(LightProfile):
     def __init__(
         self,
@@ -72,7 +73,11 @@ class Sersic(LightProfile):
         b = sersic_constant_from(self.sersic_index)
         rate = b * self.effective_radius ** (-inv_n)
         return amplitude_exp_rate_power_from(
-            radii_squared, self.intensity * xp.exp(b), -rate, 0.5 * inv_n, xp=xp,
+            radii_squared,
+            self.intensity * xp.exp(b),
+            -rate,
+            0.5 * inv_n,
+            xp=xp,
             overwrite=overwrite,
         )
 
@@ -111,7 +116,10 @@ class ExponentialSph(SphTwin, Exponential):
     def __init__(self, centre=(0.0, 0.0), intensity=0.1, effective_radius=0.6):
         """Spherical :class:`Exponential`."""
         super().__init__(
-            centre=centre, ell_comps=(0.0, 0.0), intensity=intensity, effective_radius=effective_radius
+            centre=centre,
+            ell_comps=(0.0, 0.0),
+            intensity=intensity,
+            effective_radius=effective_radius,
         )
 
 
@@ -133,5 +141,8 @@ class DevVaucouleursSph(SphTwin, DevVaucouleurs):
     def __init__(self, centre=(0.0, 0.0), intensity=0.1, effective_radius=0.6):
         """Spherical :class:`DevVaucouleurs`."""
         super().__init__(
-            centre=centre, ell_comps=(0.0, 0.0), intensity=intensity, effective_radius=effective_radius
+            centre=centre,
+            ell_comps=(0.0, 0.0),
+            intensity=intensity,
+            effective_radius=effective_radius,
         )

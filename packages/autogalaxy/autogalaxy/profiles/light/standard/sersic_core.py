@@ -49,7 +49,9 @@ class SersicCore(Sersic):
         prefactor = (
             self.intensity
             * 2.0 ** (-gamma / alpha)
-            * xp.exp(b * (2.0 ** (1.0 / alpha) * self.radius_break / self.effective_radius) ** inv_n)
+            * xp.exp(
+                b * (2.0 ** (1.0 / alpha) * self.radius_break / self.effective_radius) ** inv_n
+            )
         )
         # With s = R^a + r_b^a and ((R^a + r_b^a) / R_e^a)^(1/(a n)) = R_e^(-1/n) s^(1/(a n)):
         # I' (s / R^a)^(g/a) exp(-rate s^(1/(a n))) = I' exp((g/a)(log s - a log R) - rate s^(1/(a n)))

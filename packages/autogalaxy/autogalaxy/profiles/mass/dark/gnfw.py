@@ -33,8 +33,14 @@ GNFW_POTENTIAL_NODES = 64
 class gNFW(KeetonMassProfile):  # noqa: N801  (PyAutoGalaxy's class name)
     _keeton_chunk = GNFW_KEETON_CHUNK
 
-    def __init__(self, centre=(0.0, 0.0), ell_comps=(0.0, 0.0), kappa_s: float = 0.05,
-                 inner_slope: float = 1.0, scale_radius: float = 1.0):
+    def __init__(
+        self,
+        centre=(0.0, 0.0),
+        ell_comps=(0.0, 0.0),
+        kappa_s: float = 0.05,
+        inner_slope: float = 1.0,
+        scale_radius: float = 1.0,
+    ):
         """Elliptical gNFW: lensing normalisation ``kappa_s`` (>= 0), ``inner_slope`` in
         ``[0, 3)`` and ``scale_radius`` (arc-seconds, > 0)."""
         super().__init__(centre=centre, ell_comps=ell_comps)
@@ -81,11 +87,21 @@ class gNFW(KeetonMassProfile):  # noqa: N801  (PyAutoGalaxy's class name)
 
 
 class gNFWSph(SphTwin, gNFW):  # noqa: N801
-    def __init__(self, centre=(0.0, 0.0), kappa_s: float = 0.05, inner_slope: float = 1.0,
-                 scale_radius: float = 1.0):
+    def __init__(
+        self,
+        centre=(0.0, 0.0),
+        kappa_s: float = 0.05,
+        inner_slope: float = 1.0,
+        scale_radius: float = 1.0,
+    ):
         """Spherical gNFW (radial deflections from the projected mass)."""
-        super().__init__(centre=centre, ell_comps=(0.0, 0.0), kappa_s=kappa_s,
-                         inner_slope=inner_slope, scale_radius=scale_radius)
+        super().__init__(
+            centre=centre,
+            ell_comps=(0.0, 0.0),
+            kappa_s=kappa_s,
+            inner_slope=inner_slope,
+            scale_radius=scale_radius,
+        )
 
     @aa.decorators.to_array
     @aa.decorators.transform

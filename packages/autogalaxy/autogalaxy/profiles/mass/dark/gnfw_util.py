@@ -47,8 +47,10 @@ def _theta_panels(x, xp):
     log_ratio = xp.log(HALF_PI / a)
     theta_2 = a * xp.exp(log_ratio * t)
     weight_2 = theta_2 * log_ratio * w
-    return (xp.concatenate((theta_1, theta_2), axis=-1),
-            xp.concatenate((xp.broadcast_to(weight_1, theta_1.shape), weight_2), axis=-1))
+    return (
+        xp.concatenate((theta_1, theta_2), axis=-1),
+        xp.concatenate((xp.broadcast_to(weight_1, theta_1.shape), weight_2), axis=-1),
+    )
 
 
 def convergence_from(x, kappa_s, inner_slope, xp=np):
@@ -58,8 +60,11 @@ def convergence_from(x, kappa_s, inner_slope, xp=np):
     sin_t, cos_t = xp.sin(theta), xp.cos(theta)
     integrand = (sin_t + x[..., None]) ** (inner_slope - 4.0) * (1.0 - cos_t) * cos_t
     j = xp.sum(weight * integrand, axis=-1)
-    return 2.0 * kappa_s * x ** (1.0 - inner_slope) * (
-        (1.0 + x) ** (inner_slope - 3.0) + (3.0 - inner_slope) * j
+    return (
+        2.0
+        * kappa_s
+        * x ** (1.0 - inner_slope)
+        * ((1.0 + x) ** (inner_slope - 3.0) + (3.0 - inner_slope) * j)
     )
 
 

@@ -134,5 +134,8 @@ class NFWSph(SphTwin, NFW):
         """Closed-form potential ``2 kappa_s r_s^2 [ln^2(x/2) - arctanh^2(sqrt(1 - x^2))]``."""
         raw = grid_raw_from(grid)
         return nfw_util.nfw_potential_from(
-            keeton_util.radii_from(raw, xp) / self.scale_radius, self.kappa_s, self.scale_radius, xp=xp
+            keeton_util.radii_from(raw, xp) / self.scale_radius,
+            self.kappa_s,
+            self.scale_radius,
+            xp=xp,
         )

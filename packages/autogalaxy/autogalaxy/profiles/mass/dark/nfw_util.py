@@ -138,12 +138,7 @@ def truncated_nfw_convergence_from(x, kappa_s, tau, xp=np):
     tau2 = tau**2
     root = xp.sqrt(tau2 + x**2)
     log_term = xp.log(x / (root + tau))
-    bracket = (
-        (tau2 + 1.0) * g
-        + 2.0 * f
-        - np.pi / root
-        + (tau2 - 1.0) / (tau * root) * log_term
-    )
+    bracket = (tau2 + 1.0) * g + 2.0 * f - np.pi / root + (tau2 - 1.0) / (tau * root) * log_term
     return 2.0 * kappa_s * tau2 / (tau2 + 1.0) ** 2 * bracket
 
 

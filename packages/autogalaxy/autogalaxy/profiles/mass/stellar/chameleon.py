@@ -26,9 +26,15 @@ DENOMINATOR_FLOOR = 1.0e-300
 
 
 class Chameleon(KeetonMassProfile):
-    def __init__(self, centre=(0.0, 0.0), ell_comps=(0.0, 0.0), intensity: float = 0.1,
-                 core_radius_0: float = 0.01, core_radius_1: float = 0.02,
-                 mass_to_light_ratio: float = 1.0):
+    def __init__(
+        self,
+        centre=(0.0, 0.0),
+        ell_comps=(0.0, 0.0),
+        intensity: float = 0.1,
+        core_radius_0: float = 0.01,
+        core_radius_1: float = 0.02,
+        mass_to_light_ratio: float = 1.0,
+    ):
         """Chameleon stellar mass (parameters as ``lp.Chameleon`` plus ``mass_to_light_ratio``)."""
         super().__init__(centre=centre, ell_comps=ell_comps)
         self.intensity = intensity
@@ -74,9 +80,20 @@ class Chameleon(KeetonMassProfile):
 
 
 class ChameleonSph(SphTwin, Chameleon):
-    def __init__(self, centre=(0.0, 0.0), intensity: float = 0.1, core_radius_0: float = 0.01,
-                 core_radius_1: float = 0.02, mass_to_light_ratio: float = 1.0):
+    def __init__(
+        self,
+        centre=(0.0, 0.0),
+        intensity: float = 0.1,
+        core_radius_0: float = 0.01,
+        core_radius_1: float = 0.02,
+        mass_to_light_ratio: float = 1.0,
+    ):
         """Spherical :class:`Chameleon`."""
-        super().__init__(centre=centre, ell_comps=(0.0, 0.0), intensity=intensity,
-                         core_radius_0=core_radius_0, core_radius_1=core_radius_1,
-                         mass_to_light_ratio=mass_to_light_ratio)
+        super().__init__(
+            centre=centre,
+            ell_comps=(0.0, 0.0),
+            intensity=intensity,
+            core_radius_0=core_radius_0,
+            core_radius_1=core_radius_1,
+            mass_to_light_ratio=mass_to_light_ratio,
+        )

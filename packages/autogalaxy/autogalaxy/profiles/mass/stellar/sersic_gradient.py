@@ -28,14 +28,26 @@ SCALED_FLOOR = 1.0e-24
 
 
 class SersicGradient(AbstractSersic):
-    def __init__(self, centre=(0.0, 0.0), ell_comps=(0.0, 0.0), intensity: float = 0.1,
-                 effective_radius: float = 0.6, sersic_index: float = 0.6,
-                 mass_to_light_ratio: float = 1.0, mass_to_light_gradient: float = 0.0):
+    def __init__(
+        self,
+        centre=(0.0, 0.0),
+        ell_comps=(0.0, 0.0),
+        intensity: float = 0.1,
+        effective_radius: float = 0.6,
+        sersic_index: float = 0.6,
+        mass_to_light_ratio: float = 1.0,
+        mass_to_light_gradient: float = 0.0,
+    ):
         """Sersic stellar mass whose mass-to-light ratio scales as
         ``(q R / R_e)^(-mass_to_light_gradient)`` (``mass_to_light_gradient < 2``)."""
-        super().__init__(centre=centre, ell_comps=ell_comps, intensity=intensity,
-                         effective_radius=effective_radius, sersic_index=sersic_index,
-                         mass_to_light_ratio=mass_to_light_ratio)
+        super().__init__(
+            centre=centre,
+            ell_comps=ell_comps,
+            intensity=intensity,
+            effective_radius=effective_radius,
+            sersic_index=sersic_index,
+            mass_to_light_ratio=mass_to_light_ratio,
+        )
         self.mass_to_light_gradient = mass_to_light_gradient
         check_parameter(self, "mass_to_light_gradient")
         if isinstance(mass_to_light_gradient, float) and not mass_to_light_gradient < 2.0:
@@ -73,11 +85,22 @@ class SersicGradient(AbstractSersic):
 
 
 class SersicGradientSph(SphTwin, SersicGradient):
-    def __init__(self, centre=(0.0, 0.0), intensity: float = 0.1, effective_radius: float = 0.6,
-                 sersic_index: float = 0.6, mass_to_light_ratio: float = 1.0,
-                 mass_to_light_gradient: float = 0.0):
+    def __init__(
+        self,
+        centre=(0.0, 0.0),
+        intensity: float = 0.1,
+        effective_radius: float = 0.6,
+        sersic_index: float = 0.6,
+        mass_to_light_ratio: float = 1.0,
+        mass_to_light_gradient: float = 0.0,
+    ):
         """Spherical :class:`SersicGradient`."""
-        super().__init__(centre=centre, ell_comps=(0.0, 0.0), intensity=intensity,
-                         effective_radius=effective_radius, sersic_index=sersic_index,
-                         mass_to_light_ratio=mass_to_light_ratio,
-                         mass_to_light_gradient=mass_to_light_gradient)
+        super().__init__(
+            centre=centre,
+            ell_comps=(0.0, 0.0),
+            intensity=intensity,
+            effective_radius=effective_radius,
+            sersic_index=sersic_index,
+            mass_to_light_ratio=mass_to_light_ratio,
+            mass_to_light_gradient=mass_to_light_gradient,
+        )

@@ -55,7 +55,7 @@ def gaussian_circular_deflection_from(xi, width, amplitude, xp=np):
     xi2 = xi**2
     small = xi2 < 1.0e-300
     xi_safe = xp.sqrt(xp.where(small, 1.0, xi2))
-    value = -2.0 * amplitude * width**2 * xp.expm1(-xi_safe**2 / (2.0 * width**2)) / xi_safe
+    value = -2.0 * amplitude * width**2 * xp.expm1(-(xi_safe**2) / (2.0 * width**2)) / xi_safe
     return xp.where(small, 0.0, value)
 
 
@@ -122,5 +122,7 @@ def sersic_circular_deflection_from(radius, amplitude, effective_radius, sersic_
     r_safe = xp.where(small, 1.0, radius)
     z = b_n * (r_safe / effective_radius) ** (1.0 / n)
     log_norm = b_n - 2.0 * n * xp.log(b_n) + _gammaln(2.0 * n, xp) + xp.log(n)
-    mass_over_pi = 2.0 * amplitude * effective_radius**2 * xp.exp(log_norm) * _gammainc(2.0 * n, z, xp)
+    mass_over_pi = (
+        2.0 * amplitude * effective_radius**2 * xp.exp(log_norm) * _gammainc(2.0 * n, z, xp)
+    )
     return xp.where(small, 0.0, mass_over_pi / r_safe)

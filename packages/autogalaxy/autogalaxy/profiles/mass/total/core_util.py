@@ -74,7 +74,9 @@ def _substitution_from(y, x, rc2, p, n_nodes, xp):
     return xp.concatenate([u_a, u_b], axis=1), xp.concatenate([du_a, du_b], axis=1)
 
 
-def cored_deflections_from(y, x, amplitude, t, core_radius, axis_ratio, xp=np, n_nodes=CORE_QUADRATURE_NODES):
+def cored_deflections_from(
+    y, x, amplitude, t, core_radius, axis_ratio, xp=np, n_nodes=CORE_QUADRATURE_NODES
+):
     """Profile-frame ``(alpha_y', alpha_x')`` of ``kappa = A (r_c^2 + xi^2)^(-t/2)``."""
     rc2 = xp.maximum(core_radius * core_radius, CORE_RADIUS_SQUARED_FLOOR)
     p = 1.0 - axis_ratio * axis_ratio
@@ -92,7 +94,9 @@ def cored_deflections_from(y, x, amplitude, t, core_radius, axis_ratio, xp=np, n
     return keeton_util.chunked(kernel, (y, x), xp, chunk=_CHUNK)
 
 
-def cored_potential_from(y, x, amplitude, t, core_radius, axis_ratio, xp=np, n_nodes=CORE_QUADRATURE_NODES):
+def cored_potential_from(
+    y, x, amplitude, t, core_radius, axis_ratio, xp=np, n_nodes=CORE_QUADRATURE_NODES
+):
     """Profile-frame potential of ``kappa = A (r_c^2 + xi^2)^(-t/2)`` (zero at the centre)."""
     rc2 = xp.maximum(core_radius * core_radius, CORE_RADIUS_SQUARED_FLOOR)
     p = 1.0 - axis_ratio * axis_ratio

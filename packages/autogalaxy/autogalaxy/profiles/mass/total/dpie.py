@@ -42,8 +42,14 @@ DPIE_QUADRATURE_POWER = 2.0
 
 
 class dPIEMassB0(KeetonMassProfile):  # noqa: N801  (PyAutoLens's class name)
-    def __init__(self, centre=(0.0, 0.0), ell_comps=(0.0, 0.0), ra: float = 0.0,
-                 rs: float = 2.0, b0: float = 0.1):
+    def __init__(
+        self,
+        centre=(0.0, 0.0),
+        ell_comps=(0.0, 0.0),
+        ra: float = 0.0,
+        rs: float = 2.0,
+        b0: float = 0.1,
+    ):
         """Elliptical dPIE mass with core radius ``ra``, cut radius ``rs > ra`` (arc-seconds) and
         lens strength ``b0`` (arc-seconds; the Einstein radius for ``ra -> 0``, ``rs -> inf``)."""
         super().__init__(centre=centre, ell_comps=ell_comps)
@@ -152,10 +158,19 @@ def ell_comps_via_lenstool_from(ellipticity, angle_pos):
 
 
 class dPIEMass(dPIEMassB0):  # noqa: N801
-    def __init__(self, centre=(0.0, 0.0), ellipticity: float = 0.0, angle_pos: float = 0.0,
-                 sigma: float = 200.0, r_core: float = 0.1, r_cut: float = 20.0,
-                 redshift_object: float = 0.5, redshift_source: float = 1.0,
-                 H0: float = 67.66, Om0: float = 0.30966):
+    def __init__(
+        self,
+        centre=(0.0, 0.0),
+        ellipticity: float = 0.0,
+        angle_pos: float = 0.0,
+        sigma: float = 200.0,
+        r_core: float = 0.1,
+        r_cut: float = 20.0,
+        redshift_object: float = 0.5,
+        redshift_source: float = 1.0,
+        H0: float = 67.66,
+        Om0: float = 0.30966,
+    ):
         """Elliptical dPIE in Lenstool's parameters (PyAutoLens's default dPIE): mass
         ``ellipticity`` ``(a^2 - b^2) / (a^2 + b^2)``, ``angle_pos`` (degrees), fiducial velocity
         dispersion ``sigma`` (km/s), ``r_core`` / ``r_cut`` (arc-seconds); ``redshift_object``,
@@ -185,12 +200,22 @@ class dPIEMass(dPIEMassB0):  # noqa: N801
 
 
 class dPIEMassSph(dPIEMassB0Sph):  # noqa: N801
-    def __init__(self, centre=(0.0, 0.0), sigma: float = 200.0, r_core: float = 0.1,
-                 r_cut: float = 20.0, redshift_object: float = 0.5, redshift_source: float = 1.0,
-                 H0: float = 67.66, Om0: float = 0.30966):
+    def __init__(
+        self,
+        centre=(0.0, 0.0),
+        sigma: float = 200.0,
+        r_core: float = 0.1,
+        r_cut: float = 20.0,
+        redshift_object: float = 0.5,
+        redshift_source: float = 1.0,
+        H0: float = 67.66,
+        Om0: float = 0.30966,
+    ):
         """Spherical dPIE in Lenstool's parameters (see :class:`dPIEMass`)."""
         super().__init__(
-            centre=centre, ra=r_core, rs=r_cut,
+            centre=centre,
+            ra=r_core,
+            rs=r_cut,
             b0=b0_from(sigma, redshift_object, redshift_source, H0, Om0),
         )
         self.sigma = sigma

@@ -303,7 +303,9 @@ def epl_deflections_numpy_from(y, x, centre, einstein_radius, slope, ell_comps, 
     return out
 
 
-def epl_deflections_from(y, x, einstein_radius, slope, ell_comps, xp=np, n_nodes=EPL_QUADRATURE_NODES, rule=None):
+def epl_deflections_from(
+    y, x, einstein_radius, slope, ell_comps, xp=np, n_nodes=EPL_QUADRATURE_NODES, rule=None
+):
     """EPL deflections ``(alpha_y, alpha_x)`` at points ``(y, x)`` given relative to the centre.
 
     ``rule`` optionally supplies precomputed ``(nodes, weights)`` (e.g. for fixed slope).
@@ -338,7 +340,9 @@ def epl_convergence_from(y, x, einstein_radius, slope, ell_comps, xp=np):
     return 0.5 * (2.0 - t) * (1.0 + f) * einstein_radius**t * (1.0 - f) ** t * s2 ** (-0.5 * t)
 
 
-def epl_potential_from(y, x, einstein_radius, slope, ell_comps, xp=np, n_nodes=EPL_QUADRATURE_NODES, rule=None):
+def epl_potential_from(
+    y, x, einstein_radius, slope, ell_comps, xp=np, n_nodes=EPL_QUADRATURE_NODES, rule=None
+):
     """EPL lensing potential ``(x alpha_x + y alpha_y) / (3 - slope)`` (Euler's homogeneity relation)."""
     alpha_y, alpha_x = epl_deflections_from(
         y, x, einstein_radius, slope, ell_comps, xp=xp, n_nodes=n_nodes, rule=rule
@@ -364,8 +368,13 @@ def epl_deflections_hyp2f1_from(y, x, einstein_radius, slope, ell_comps):
     ang = np.arctan2(yr, q * xr)
     z = -fac * np.exp(2j * ang)
     alpha = (
-        2.0 * b / (1.0 + q) * (b / big_r) ** (t - 1.0) * np.exp(1j * ang)
-        * hyp2f1(1.0, 0.5 * t, 2.0 - 0.5 * t, z) * ((1.0 + q) / 2.0) ** (t - 1.0)
+        2.0
+        * b
+        / (1.0 + q)
+        * (b / big_r) ** (t - 1.0)
+        * np.exp(1j * ang)
+        * hyp2f1(1.0, 0.5 * t, 2.0 - 0.5 * t, z)
+        * ((1.0 + q) / 2.0) ** (t - 1.0)
     )
     ax_r, ay_r = alpha.real, alpha.imag
     return ax_r * sin_phi + ay_r * cos_phi, ax_r * cos_phi - ay_r * sin_phi
@@ -556,8 +565,11 @@ def sie_deflection_columns_from(y, x, einstein_radius, ell_comps, xp=np, centre=
     # stand-in where it is not, so neither sees a value where it is singular (a select under
     # vmap evaluates both) and no NaN reaches the gradient.
     stand_in = 2.0 * SIE_SERIES_ELLIPTICITY
-    closed_args = (xp.where(small, 0.0, e1), xp.where(small, stand_in, e2),
-                   xp.where(small, stand_in, f))
+    closed_args = (
+        xp.where(small, 0.0, e1),
+        xp.where(small, stand_in, e2),
+        xp.where(small, stand_in, f),
+    )
     series_args = (xp.where(small, e1, 0.0), xp.where(small, e2, 0.0), xp.where(small, f, 0.0))
     centre_y = xp.asarray(centre[0], dtype=float)
     centre_x = xp.asarray(centre[1], dtype=float)
@@ -573,9 +585,18 @@ def sie_deflection_columns_from(y, x, einstein_radius, ell_comps, xp=np, centre=
     # lax.cond also makes XLA materialise the two deflection components in their own
     # vectorised loop instead of fusing them into their consumers.
     return lax.cond(
-        small, series, closed,
-        (y, x, centre_y, centre_x, xp.asarray(einstein_radius, dtype=float), closed_args,
-         series_args),
+        small,
+        series,
+        closed,
+        (
+            y,
+            x,
+            centre_y,
+            centre_x,
+            xp.asarray(einstein_radius, dtype=float),
+            closed_args,
+            series_args,
+        ),
     )
 
 

@@ -109,7 +109,12 @@ class PowerLaw(MassProfile):
             return None
         raw = grid_raw_from(grid)
         return epl_util.epl_deflections_numpy_from(
-            raw[:, 0], raw[:, 1], centre, self.einstein_radius, self.slope, ell_comps,
+            raw[:, 0],
+            raw[:, 1],
+            centre,
+            self.einstein_radius,
+            self.slope,
+            ell_comps,
             rule=self._rule_from(xp=xp),
         )
 

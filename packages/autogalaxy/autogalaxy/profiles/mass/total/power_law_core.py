@@ -60,7 +60,9 @@ class PowerLawCore(MassProfile):
     @aa.decorators.to_array
     def convergence_2d_from(self, grid, xp=np, **kwargs):
         y, x = self._centred_yx_from(grid, xp=xp)
-        e1, e2, f = epl_util.effective_ell_comps_from(self._frame_ell_comps_from(grid, xp=xp), xp=xp)
+        e1, e2, f = epl_util.effective_ell_comps_from(
+            self._frame_ell_comps_from(grid, xp=xp), xp=xp
+        )
         big_p = (1.0 - e2) * x - e1 * y
         big_q = (1.0 + e2) * y - e1 * x
         eta2 = (big_p * big_p + big_q * big_q) / (1.0 - f) ** 2

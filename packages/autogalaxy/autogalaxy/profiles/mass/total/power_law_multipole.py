@@ -88,7 +88,9 @@ class PowerLawMultipole(SphTwin, MassProfile):
         _, _, r2, cos_m, sin_m, at_centre = self._polar_from(grid, xp=xp)
         t = self.slope - 1.0
         denom = (2.0 - t) ** 2 - self.m**2
-        value = self.einstein_radius**t * r2 ** (1.0 - 0.5 * t) * self._angular(cos_m, sin_m) / denom
+        value = (
+            self.einstein_radius**t * r2 ** (1.0 - 0.5 * t) * self._angular(cos_m, sin_m) / denom
+        )
         return xp.where(at_centre, 0.0, value)
 
     @aa.decorators.to_vector_yx

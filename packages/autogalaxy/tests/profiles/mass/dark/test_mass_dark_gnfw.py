@@ -15,18 +15,19 @@ from scipy.integrate import quad
 import autogalaxy as ag
 from autogalaxy.profiles.mass.dark import gnfw_util
 
-REF = json.loads(
-    (Path(__file__).parents[1] / "files" / "pyautogalaxy_gnfw_dpie.json").read_text()
-)
+REF = json.loads((Path(__file__).parents[1] / "files" / "pyautogalaxy_gnfw_dpie.json").read_text())
 GRID = ag.Grid2DIrregular([tuple(p) for p in REF["points"]])
 
 CASES = {
-    "gNFWSph": lambda: ag.mp.gNFWSph(centre=(0.1, -0.1), kappa_s=0.2, inner_slope=1.5,
-                                     scale_radius=2.0),
-    "gNFWSph_g05": lambda: ag.mp.gNFWSph(centre=(0.0, 0.0), kappa_s=0.1, inner_slope=0.5,
-                                         scale_radius=1.0),
-    "gNFW": lambda: ag.mp.gNFW(centre=(0.1, -0.1), ell_comps=(0.1, 0.05), kappa_s=0.2,
-                               inner_slope=1.5, scale_radius=2.0),
+    "gNFWSph": lambda: ag.mp.gNFWSph(
+        centre=(0.1, -0.1), kappa_s=0.2, inner_slope=1.5, scale_radius=2.0
+    ),
+    "gNFWSph_g05": lambda: ag.mp.gNFWSph(
+        centre=(0.0, 0.0), kappa_s=0.1, inner_slope=0.5, scale_radius=1.0
+    ),
+    "gNFW": lambda: ag.mp.gNFW(
+        centre=(0.1, -0.1), ell_comps=(0.1, 0.05), kappa_s=0.2, inner_slope=1.5, scale_radius=2.0
+    ),
 }
 
 
@@ -57,10 +58,12 @@ def test_deflection_is_the_exact_projected_mass(slope, x):
 def test_convergence_of_slope_one_is_the_nfw():
     nfw = ag.mp.NFWSph(kappa_s=0.15, scale_radius=1.3)
     gnfw = ag.mp.gNFWSph(kappa_s=0.15, inner_slope=1.0, scale_radius=1.3)
-    np.testing.assert_allclose(gnfw.convergence_2d_from(GRID).array,
-                               nfw.convergence_2d_from(GRID).array, rtol=1e-11)
-    np.testing.assert_allclose(gnfw.deflections_yx_2d_from(GRID).array,
-                               nfw.deflections_yx_2d_from(GRID).array, rtol=1e-9)
+    np.testing.assert_allclose(
+        gnfw.convergence_2d_from(GRID).array, nfw.convergence_2d_from(GRID).array, rtol=1e-11
+    )
+    np.testing.assert_allclose(
+        gnfw.deflections_yx_2d_from(GRID).array, nfw.deflections_yx_2d_from(GRID).array, rtol=1e-9
+    )
 
 
 def test_elliptical_profile_is_self_consistent(finite_differences):
@@ -76,19 +79,22 @@ def test_elliptical_deflections_match_adaptive_keeton_quadrature(keeton_referenc
     angle = np.radians(profile.angle())
     q = profile.axis_ratio()
     for y, x in REF["points"][1:2]:  # one point: the adaptive reference takes seconds
-        expected = keeton_reference(y - 0.1, x + 0.1, q, profile.convergence_func, angle=angle,
-                                    limit=200)
+        expected = keeton_reference(
+            y - 0.1, x + 0.1, q, profile.convergence_func, angle=angle, limit=200
+        )
         ours = profile.deflections_yx_2d_from(ag.Grid2DIrregular([(y, x)])).array[0]
         np.testing.assert_allclose(ours, expected, rtol=1e-9)
 
 
 def test_round_elliptical_equals_spherical():
-    ell = ag.mp.gNFW(centre=(0.1, -0.1), ell_comps=(0.0, 0.0), kappa_s=0.2, inner_slope=1.5,
-                     scale_radius=2.0)
+    ell = ag.mp.gNFW(
+        centre=(0.1, -0.1), ell_comps=(0.0, 0.0), kappa_s=0.2, inner_slope=1.5, scale_radius=2.0
+    )
     sph = CASES["gNFWSph"]()
     for method in ("deflections_yx_2d_from", "potential_2d_from", "convergence_2d_from"):
-        np.testing.assert_allclose(getattr(ell, method)(GRID).array,
-                                   getattr(sph, method)(GRID).array, rtol=1e-9)
+        np.testing.assert_allclose(
+            getattr(ell, method)(GRID).array, getattr(sph, method)(GRID).array, rtol=1e-9
+        )
 
 
 def test_bad_inner_slope_raises():

@@ -13,8 +13,14 @@ def test__nfw_sph__deflections__check_value():
     profile = NFWSph(centre=(0.0, 0.0), kappa_s=0.1, scale_radius=2.0)
     deflections = profile.deflections_yx_2d_from(aa.Grid2DIrregular(POINTS))
     expected = [
-        0.135285783754, 0.135285783754, 0.198348792103, -0.0991743960515,
-        -0.0991743960515, 0.198348792103, 0.174372410644, 0.174372410644,
+        0.135285783754,
+        0.135285783754,
+        0.198348792103,
+        -0.0991743960515,
+        -0.0991743960515,
+        0.198348792103,
+        0.174372410644,
+        0.174372410644,
     ]
     assert isinstance(deflections, aa.VectorYX2DIrregular)
     assert deflections.array.ravel() == pytest.approx(expected, rel=1e-9)
@@ -50,10 +56,17 @@ def test__nfw_kernels__continuous_across_x_equal_1_and_finite_at_centre():
 
 def test__nfw_convergence__matches_projected_density():
     def projected(x):
-        return 2.0 * quad(
-            lambda z: 1.0 / (np.hypot(x, z) * (1.0 + np.hypot(x, z)) ** 2),
-            0.0, np.inf, limit=500, epsabs=0.0, epsrel=1e-12,
-        )[0]
+        return (
+            2.0
+            * quad(
+                lambda z: 1.0 / (np.hypot(x, z) * (1.0 + np.hypot(x, z)) ** 2),
+                0.0,
+                np.inf,
+                limit=500,
+                epsabs=0.0,
+                epsrel=1e-12,
+            )[0]
+        )
 
     for x in (0.05, 0.7, 1.0, 1.6, 12.0):
         # kappa = kappa_s * int rho dz / (rho_s r_s)

@@ -32,8 +32,12 @@ def test__deflection__equals_enclosed_mass_over_pi_r(tau):
     profile = NFWTruncatedSph(kappa_s=0.2, scale_radius=1.5, truncation_radius=1.5 * tau)
     for r in (0.05, 1.0, 1.5, 4.0):
         mass = quad(
-            lambda rr: 2 * np.pi * rr * profile.convergence_func(rr), 0.0, r,
-            limit=500, epsabs=0.0, epsrel=1e-12,
+            lambda rr: 2 * np.pi * rr * profile.convergence_func(rr),
+            0.0,
+            r,
+            limit=500,
+            epsabs=0.0,
+            epsrel=1e-12,
         )[0]
         alpha = profile.deflections_yx_2d_from(aa.Grid2DIrregular([(0.0, r)])).array[0]
         assert alpha[0] == pytest.approx(0.0, abs=1e-15)
@@ -55,7 +59,9 @@ def test__large_truncation_radius__tends_to_nfw_sph():
 
 
 def test__grad_potential_and_divergence(finite_differences):
-    profile = NFWTruncatedSph(centre=(0.1, -0.1), kappa_s=0.2, scale_radius=1.0, truncation_radius=2.5)
+    profile = NFWTruncatedSph(
+        centre=(0.1, -0.1), kappa_s=0.2, scale_radius=1.0, truncation_radius=2.5
+    )
     raw = np.asarray(POINTS, dtype=float)
     grad, alpha, div, kappa = finite_differences(profile, raw)
     assert grad == pytest.approx(alpha, rel=1e-6, abs=1e-9)

@@ -4,6 +4,7 @@
 
 Values PyAutoGalaxy 2026.10.26.1 computes for the gNFW and dPIE profiles at six points.
 """
+
 import json
 import sys
 
@@ -14,13 +15,19 @@ import autolens as al  # PyAutoLens (reference venv), not this project
 pts = [(0.5, 0.5), (1.0, -0.5), (-0.5, 1.0), (1.5, 1.5), (0.05, -0.02), (3.0, 0.2)]
 g = al.Grid2DIrregular(pts)
 cases = {
-  "gNFWSph": al.mp.gNFWSph(centre=(0.1, -0.1), kappa_s=0.2, inner_slope=1.5, scale_radius=2.0),
-  "gNFWSph_g05": al.mp.gNFWSph(centre=(0.0, 0.0), kappa_s=0.1, inner_slope=0.5, scale_radius=1.0),
-  "gNFW": al.mp.gNFW(centre=(0.1, -0.1), ell_comps=(0.1, 0.05), kappa_s=0.2, inner_slope=1.5, scale_radius=2.0),
-  "dPIEMassSph": al.mp.dPIEMassSph(centre=(0.1, -0.1), sigma=250.0, r_core=0.2, r_cut=8.0),
-  "dPIEMass": al.mp.dPIEMass(centre=(0.1, -0.1), ellipticity=0.2, angle_pos=30.0, sigma=250.0, r_core=0.2, r_cut=8.0),
-  "dPIEMassB0Sph": al.mp.dPIEMassB0Sph(centre=(0.1, -0.1), ra=0.2, rs=8.0, b0=1.2),
-  "dPIEMassB0": al.mp.dPIEMassB0(centre=(0.1, -0.1), ell_comps=(0.1, 0.05), ra=0.2, rs=8.0, b0=1.2),
+    "gNFWSph": al.mp.gNFWSph(centre=(0.1, -0.1), kappa_s=0.2, inner_slope=1.5, scale_radius=2.0),
+    "gNFWSph_g05": al.mp.gNFWSph(centre=(0.0, 0.0), kappa_s=0.1, inner_slope=0.5, scale_radius=1.0),
+    "gNFW": al.mp.gNFW(
+        centre=(0.1, -0.1), ell_comps=(0.1, 0.05), kappa_s=0.2, inner_slope=1.5, scale_radius=2.0
+    ),
+    "dPIEMassSph": al.mp.dPIEMassSph(centre=(0.1, -0.1), sigma=250.0, r_core=0.2, r_cut=8.0),
+    "dPIEMass": al.mp.dPIEMass(
+        centre=(0.1, -0.1), ellipticity=0.2, angle_pos=30.0, sigma=250.0, r_core=0.2, r_cut=8.0
+    ),
+    "dPIEMassB0Sph": al.mp.dPIEMassB0Sph(centre=(0.1, -0.1), ra=0.2, rs=8.0, b0=1.2),
+    "dPIEMassB0": al.mp.dPIEMassB0(
+        centre=(0.1, -0.1), ell_comps=(0.1, 0.05), ra=0.2, rs=8.0, b0=1.2
+    ),
 }
 out = {"points": pts}
 for name, p in cases.items():

@@ -27,7 +27,13 @@ def test__point_mass__deflections_potential_convergence():
     def psi(p):
         return mp.potential_2d_from(_grid(p)).array
 
-    grad = np.stack(((psi(points + dy) - psi(points - dy)) / (2 * h), (psi(points + dx) - psi(points - dx)) / (2 * h)), axis=-1)
+    grad = np.stack(
+        (
+            (psi(points + dy) - psi(points - dy)) / (2 * h),
+            (psi(points + dx) - psi(points - dx)) / (2 * h),
+        ),
+        axis=-1,
+    )
     assert grad == pytest.approx(alpha, abs=1e-7)
 
 

@@ -22,7 +22,10 @@ def _fd(profile, points, h=1e-5):
         return profile.deflections_yx_2d_from(_grid(p)).array
 
     grad = np.stack(
-        ((psi(points + dy) - psi(points - dy)) / (2 * h), (psi(points + dx) - psi(points - dx)) / (2 * h)),
+        (
+            (psi(points + dy) - psi(points - dy)) / (2 * h),
+            (psi(points + dx) - psi(points - dx)) / (2 * h),
+        ),
         axis=-1,
     )
     div = (alpha(points + dy)[:, 0] - alpha(points - dy)[:, 0]) / (2 * h) + (
@@ -69,7 +72,9 @@ def test__mass_sheet():
     grad, div = _fd(sheet, points)
     assert grad == pytest.approx(alpha, abs=1e-9)
     assert div == pytest.approx(0.6, rel=1e-8)
-    assert sheet.mass_angular_within_circle_from(radius=2.0) == pytest.approx(0.3 * np.pi * 4, rel=1e-10)
+    assert sheet.mass_angular_within_circle_from(radius=2.0) == pytest.approx(
+        0.3 * np.pi * 4, rel=1e-10
+    )
 
 
 def test__invalid_inputs_raise():

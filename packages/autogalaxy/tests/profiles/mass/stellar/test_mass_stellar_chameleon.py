@@ -19,32 +19,49 @@ FILES = Path(__file__).parents[1] / "files"
 REF = json.loads((FILES / "pyautogalaxy_chameleon.json").read_text())
 POINTS = json.loads((FILES / "pyautogalaxy_gnfw_dpie.json").read_text())["points"]
 GRID = ag.Grid2DIrregular([tuple(p) for p in POINTS])
-KWARGS = dict(centre=(0.1, -0.1), intensity=0.5, core_radius_0=0.05, core_radius_1=0.4,
-              mass_to_light_ratio=1.3)
+KWARGS = dict(
+    centre=(0.1, -0.1),
+    intensity=0.5,
+    core_radius_0=0.05,
+    core_radius_1=0.4,
+    mass_to_light_ratio=1.3,
+)
 
 
 def test_elliptical_matches_pyautogalaxy():
     profile = ag.mp.Chameleon(ell_comps=(0.1, 0.05), **KWARGS)
-    np.testing.assert_allclose(profile.convergence_2d_from(GRID).array,
-                               REF["Chameleon"]["convergence_2d_from"], rtol=1e-12)
-    np.testing.assert_allclose(profile.deflections_yx_2d_from(GRID).array,
-                               REF["Chameleon"]["deflections_yx_2d_from"], rtol=1e-12)
+    np.testing.assert_allclose(
+        profile.convergence_2d_from(GRID).array, REF["Chameleon"]["convergence_2d_from"], rtol=1e-12
+    )
+    np.testing.assert_allclose(
+        profile.deflections_yx_2d_from(GRID).array,
+        REF["Chameleon"]["deflections_yx_2d_from"],
+        rtol=1e-12,
+    )
 
 
-@pytest.mark.parametrize("method", ["convergence_2d_from", "deflections_yx_2d_from",
-                                    "potential_2d_from"])
+@pytest.mark.parametrize(
+    "method", ["convergence_2d_from", "deflections_yx_2d_from", "potential_2d_from"]
+)
 def test_spherical_matches_pyautogalaxy(method):
     profile = ag.mp.ChameleonSph(**KWARGS)
-    np.testing.assert_allclose(getattr(profile, method)(GRID).array,
-                               REF["ChameleonSph"][method], rtol=1e-4)
+    np.testing.assert_allclose(
+        getattr(profile, method)(GRID).array, REF["ChameleonSph"][method], rtol=1e-4
+    )
 
 
 def test_convergence_is_mass_to_light_times_the_light():
     profile = ag.mp.Chameleon(ell_comps=(0.1, 0.05), **KWARGS)
-    light = ag.lp.Chameleon(centre=(0.1, -0.1), ell_comps=(0.1, 0.05), intensity=0.5,
-                            core_radius_0=0.05, core_radius_1=0.4)
-    np.testing.assert_allclose(profile.convergence_2d_from(GRID).array,
-                               1.3 * light.image_2d_from(GRID).array, rtol=1e-12)
+    light = ag.lp.Chameleon(
+        centre=(0.1, -0.1),
+        ell_comps=(0.1, 0.05),
+        intensity=0.5,
+        core_radius_0=0.05,
+        core_radius_1=0.4,
+    )
+    np.testing.assert_allclose(
+        profile.convergence_2d_from(GRID).array, 1.3 * light.image_2d_from(GRID).array, rtol=1e-12
+    )
 
 
 def test_potential_is_the_potential_of_the_deflections(finite_differences):

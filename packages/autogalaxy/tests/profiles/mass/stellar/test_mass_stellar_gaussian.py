@@ -11,7 +11,10 @@ POINTS = [(0.5, 0.5), (1.0, -0.5), (-0.5, 1.0), (1.5, 1.5)]
 
 def test__convergence__check_value_of_light_profile_times_mass_to_light():
     profile = Gaussian(
-        centre=(0.0, 0.0), ell_comps=(0.0, 0.111111), intensity=1.0, sigma=1.0,
+        centre=(0.0, 0.0),
+        ell_comps=(0.0, 0.111111),
+        intensity=1.0,
+        sigma=1.0,
         mass_to_light_ratio=2.0,
     )
     kappa = profile.convergence_2d_from(aa.Grid2DIrregular(POINTS)).array
@@ -34,8 +37,9 @@ def test__weideman_faddeeva__matches_scipy():
 @pytest.mark.parametrize("axis_ratio, angle", [(0.2, 0.0), (0.5, 37.0), (0.85, 120.0)])
 def test__deflections__match_keeton_integrals(axis_ratio, angle, keeton_reference):
     ell_comps = convert.ell_comps_from(axis_ratio=axis_ratio, angle=angle)
-    profile = Gaussian(centre=(0.0, 0.0), ell_comps=ell_comps, intensity=0.7, sigma=0.6,
-                       mass_to_light_ratio=1.5)
+    profile = Gaussian(
+        centre=(0.0, 0.0), ell_comps=ell_comps, intensity=0.7, sigma=0.6, mass_to_light_ratio=1.5
+    )
     q = profile.axis_ratio()
     points = [(0.001, -0.002), (0.5, 0.5), (1.0, -0.5), (-0.5, 1.0), (1.5, 1.5), (-4.0, 9.0)]
     deflections = profile.deflections_yx_2d_from(aa.Grid2DIrregular(points)).array
@@ -69,8 +73,9 @@ def test__axis_ratio_to_one__matches_radial_formula(ell_comps, tol):
 
 
 def test__grad_potential_and_divergence(finite_differences):
-    profile = Gaussian(centre=(0.1, 0.0), ell_comps=(0.2, -0.15), intensity=0.4, sigma=0.9,
-                       mass_to_light_ratio=1.3)
+    profile = Gaussian(
+        centre=(0.1, 0.0), ell_comps=(0.2, -0.15), intensity=0.4, sigma=0.9, mass_to_light_ratio=1.3
+    )
     raw = np.asarray(POINTS + [(3.0, -2.0), (0.05, 0.0)], dtype=float)
     grad, alpha, div, kappa = finite_differences(profile, raw)
     assert grad == pytest.approx(alpha, rel=1e-6, abs=1e-9)
@@ -93,7 +98,8 @@ def test__grid_2d_output_types():
 
 
 @pytest.mark.parametrize(
-    "kwargs", [dict(sigma=0.0), dict(sigma=-1.0), dict(mass_to_light_ratio=-0.5), dict(ell_comps=(0.9, 0.9))]
+    "kwargs",
+    [dict(sigma=0.0), dict(sigma=-1.0), dict(mass_to_light_ratio=-0.5), dict(ell_comps=(0.9, 0.9))],
 )
 def test__invalid_parameters_raise(kwargs):
     with pytest.raises(exc.ProfileException):

@@ -20,14 +20,21 @@ POINTS = [(0.5, 0.5), (1.0, -0.5), (-0.5, 1.0), (1.5, 1.5)]
 def test__convergence__check_values_of_light_profiles_times_mass_to_light():
     grid = aa.Grid2DIrregular(POINTS)
     sersic = Sersic(
-        centre=(0.0, 0.0), ell_comps=(0.0, 0.111111), intensity=1.0, effective_radius=1.0,
-        sersic_index=4.0, mass_to_light_ratio=1.0,
+        centre=(0.0, 0.0),
+        ell_comps=(0.0, 0.111111),
+        intensity=1.0,
+        effective_radius=1.0,
+        sersic_index=4.0,
+        mass_to_light_ratio=1.0,
     )
     assert sersic.convergence_2d_from(grid).array == pytest.approx(
         [1.8492426548, 0.69447223142, 0.902229638585, 0.198898692782], rel=1e-9
     )
     exponential = Exponential(
-        centre=(0.0, 0.0), ell_comps=(0.0, 0.111111), intensity=1.0, effective_radius=1.0,
+        centre=(0.0, 0.0),
+        ell_comps=(0.0, 0.111111),
+        intensity=1.0,
+        effective_radius=1.0,
         mass_to_light_ratio=3.0,
     )
     assert exponential.convergence_2d_from(grid).array == pytest.approx(
@@ -48,12 +55,24 @@ def test__sersic_constant__half_light():
 def test__sersic_deflections__match_keeton_integrals(sersic_index, axis_ratio, keeton_reference):
     ell_comps = convert.ell_comps_from(axis_ratio=axis_ratio, angle=-20.0)
     profile = Sersic(
-        centre=(0.0, 0.0), ell_comps=ell_comps, intensity=0.3, effective_radius=0.8,
-        sersic_index=sersic_index, mass_to_light_ratio=2.0,
+        centre=(0.0, 0.0),
+        ell_comps=ell_comps,
+        intensity=0.3,
+        effective_radius=0.8,
+        sersic_index=sersic_index,
+        mass_to_light_ratio=2.0,
     )
     q = profile.axis_ratio()
     phi = np.radians(profile.angle())
-    points = [(0.002, 0.001), (0.5, 0.5), (1.0, -0.5), (-0.5, 1.0), (1.5, 1.5), (10.0, -30.0), (-90.0, 120.0)]
+    points = [
+        (0.002, 0.001),
+        (0.5, 0.5),
+        (1.0, -0.5),
+        (-0.5, 1.0),
+        (1.5, 1.5),
+        (10.0, -30.0),
+        (-90.0, 120.0),
+    ]
     deflections = profile.deflections_yx_2d_from(aa.Grid2DIrregular(points)).array
 
     def kappa(xi):
@@ -61,19 +80,31 @@ def test__sersic_deflections__match_keeton_integrals(sersic_index, axis_ratio, k
 
     for (y, x), (ay, ax) in zip(points, deflections):
         ref = np.array(
-            keeton_reference(y, x, q, kappa, angle=phi, limit=2000, points=(1e-10, 1e-8, 1e-6, 1e-4, 1e-2, 0.5))
+            keeton_reference(
+                y, x, q, kappa, angle=phi, limit=2000, points=(1e-10, 1e-8, 1e-6, 1e-4, 1e-2, 0.5)
+            )
         )
         assert np.max(np.abs(np.array([ay, ax]) - ref)) / np.hypot(*ref) < 1e-7
 
 
 @pytest.mark.parametrize("sersic_index", [0.5, 1.0, 4.0])
 def test__sersic_sph__deflection_is_enclosed_mass_over_pi_r(sersic_index):
-    profile = SersicSph(centre=(0.1, -0.3), intensity=0.3, effective_radius=0.8,
-                        sersic_index=sersic_index, mass_to_light_ratio=2.0)
+    profile = SersicSph(
+        centre=(0.1, -0.3),
+        intensity=0.3,
+        effective_radius=0.8,
+        sersic_index=sersic_index,
+        mass_to_light_ratio=2.0,
+    )
     for r in (0.01, 0.8, 3.0, 20.0):
         mass = quad(
-            lambda rr: 2 * np.pi * rr * profile.convergence_func(rr), 0.0, r,
-            limit=500, epsabs=0.0, epsrel=1e-12, points=[1e-6, 1e-4, 1e-2] if r > 0.01 else None,
+            lambda rr: 2 * np.pi * rr * profile.convergence_func(rr),
+            0.0,
+            r,
+            limit=500,
+            epsabs=0.0,
+            epsrel=1e-12,
+            points=[1e-6, 1e-4, 1e-2] if r > 0.01 else None,
         )[0]
         alpha = profile.deflections_yx_2d_from(aa.Grid2DIrregular([(0.1, -0.3 + r)])).array[0]
         assert alpha[1] == pytest.approx(mass / (np.pi * r), rel=1e-9)
@@ -122,7 +153,13 @@ def test__exponential_and_dev_vaucouleurs_are_sersic_special_cases():
 @pytest.mark.parametrize(
     "profile",
     [
-        Sersic(centre=(0.1, 0.0), ell_comps=(0.2, 0.1), intensity=0.2, effective_radius=0.7, sersic_index=3.0),
+        Sersic(
+            centre=(0.1, 0.0),
+            ell_comps=(0.2, 0.1),
+            intensity=0.2,
+            effective_radius=0.7,
+            sersic_index=3.0,
+        ),
         SersicSph(centre=(0.1, 0.0), intensity=0.2, effective_radius=0.7, sersic_index=1.5),
         Exponential(ell_comps=(-0.1, 0.25), intensity=0.4, effective_radius=1.2),
         DevVaucouleurs(ell_comps=(0.05, -0.3), intensity=0.4, effective_radius=1.2),
@@ -169,7 +206,10 @@ def test__invalid_parameters_raise(kwargs):
 def test__defaults():
     profile = Sersic()
     assert (
-        profile.intensity, profile.effective_radius, profile.sersic_index, profile.mass_to_light_ratio
+        profile.intensity,
+        profile.effective_radius,
+        profile.sersic_index,
+        profile.mass_to_light_ratio,
     ) == (0.1, 0.6, 0.6, 1.0)
     assert DevVaucouleursSph().sersic_index == 4.0
     assert ExponentialSph().sersic_index == 1.0

@@ -24,21 +24,34 @@ GRID = ag.Grid2DIrregular([tuple(p) for p in POINTS])
 
 CASES = {
     "SersicGradient": lambda: ag.mp.SersicGradient(
-        centre=(0.1, -0.1), ell_comps=(0.1, 0.05), intensity=0.5, effective_radius=0.8,
-        sersic_index=2.5, mass_to_light_ratio=1.3, mass_to_light_gradient=0.4),
+        centre=(0.1, -0.1),
+        ell_comps=(0.1, 0.05),
+        intensity=0.5,
+        effective_radius=0.8,
+        sersic_index=2.5,
+        mass_to_light_ratio=1.3,
+        mass_to_light_gradient=0.4,
+    ),
     "SersicGradientSph": lambda: ag.mp.SersicGradientSph(
-        centre=(0.1, -0.1), intensity=0.5, effective_radius=0.8, sersic_index=2.5,
-        mass_to_light_ratio=1.3, mass_to_light_gradient=-0.3),
+        centre=(0.1, -0.1),
+        intensity=0.5,
+        effective_radius=0.8,
+        sersic_index=2.5,
+        mass_to_light_ratio=1.3,
+        mass_to_light_gradient=-0.3,
+    ),
 }
 
 
 @pytest.mark.parametrize("name", list(CASES))
 def test_convergence_and_deflections_match_pyautogalaxy(name):
     profile = CASES[name]()
-    np.testing.assert_allclose(profile.convergence_2d_from(GRID).array,
-                               REF[name]["convergence_2d_from"], rtol=1e-12)
-    np.testing.assert_allclose(profile.deflections_yx_2d_from(GRID).array,
-                               REF[name]["deflections_yx_2d_from"], rtol=5e-5)
+    np.testing.assert_allclose(
+        profile.convergence_2d_from(GRID).array, REF[name]["convergence_2d_from"], rtol=1e-12
+    )
+    np.testing.assert_allclose(
+        profile.deflections_yx_2d_from(GRID).array, REF[name]["deflections_yx_2d_from"], rtol=5e-5
+    )
 
 
 @pytest.mark.parametrize("name", list(CASES))
@@ -50,13 +63,23 @@ def test_potential_is_the_potential_of_the_deflections(name, finite_differences)
 
 
 def test_zero_gradient_is_the_sersic():
-    kwargs = dict(centre=(0.1, -0.1), ell_comps=(0.1, 0.05), intensity=0.5,
-                  effective_radius=0.8, sersic_index=2.5, mass_to_light_ratio=1.3)
+    kwargs = dict(
+        centre=(0.1, -0.1),
+        ell_comps=(0.1, 0.05),
+        intensity=0.5,
+        effective_radius=0.8,
+        sersic_index=2.5,
+        mass_to_light_ratio=1.3,
+    )
     flat = ag.mp.SersicGradient(mass_to_light_gradient=0.0, **kwargs)
     sersic = ag.mp.Sersic(**kwargs)
     for method in ("convergence_2d_from", "deflections_yx_2d_from", "potential_2d_from"):
-        np.testing.assert_allclose(getattr(flat, method)(GRID).array,
-                                   getattr(sersic, method)(GRID).array, rtol=1e-11, atol=1e-14)
+        np.testing.assert_allclose(
+            getattr(flat, method)(GRID).array,
+            getattr(sersic, method)(GRID).array,
+            rtol=1e-11,
+            atol=1e-14,
+        )
 
 
 def test_gradient_of_two_or_more_raises():

@@ -35,7 +35,10 @@ def _fd_gradient_of_potential(profile, points, h=1.0e-5):
         return profile.potential_2d_from(_grid(p)).array
 
     return np.stack(
-        ((psi(points + dy) - psi(points - dy)) / (2 * h), (psi(points + dx) - psi(points - dx)) / (2 * h)),
+        (
+            (psi(points + dy) - psi(points - dy)) / (2 * h),
+            (psi(points + dx) - psi(points - dx)) / (2 * h),
+        ),
         axis=-1,
     )
 
@@ -82,7 +85,11 @@ def _keeton_cored_reference(y, x, profile):
 def test__power_law_core__matches_scipy_keeton_integrals(slope, core_radius):
     ell_comps = convert.ell_comps_from(axis_ratio=0.3, angle=40.0)
     mp = PowerLawCore(
-        centre=(0.1, -0.1), ell_comps=ell_comps, einstein_radius=1.2, slope=slope, core_radius=core_radius
+        centre=(0.1, -0.1),
+        ell_comps=ell_comps,
+        einstein_radius=1.2,
+        slope=slope,
+        core_radius=core_radius,
     )
     points = [(0.5, 0.3), (-1.2, 0.8), (0.02, -0.05), (3.0, -2.0), (0.1, -0.1 + 0.3)]
     alpha = mp.deflections_yx_2d_from(_grid(points)).array
@@ -139,8 +146,12 @@ def test__small_core_tends_to_singular_profile():
 
 
 CORED = [
-    PowerLawCore(centre=(0.1, 0.0), ell_comps=(0.2, -0.3), einstein_radius=1.1, slope=2.3, core_radius=0.1),
-    PowerLawCore(centre=(0.0, 0.0), ell_comps=(-0.5, 0.2), einstein_radius=0.9, slope=1.6, core_radius=0.02),
+    PowerLawCore(
+        centre=(0.1, 0.0), ell_comps=(0.2, -0.3), einstein_radius=1.1, slope=2.3, core_radius=0.1
+    ),
+    PowerLawCore(
+        centre=(0.0, 0.0), ell_comps=(-0.5, 0.2), einstein_radius=0.9, slope=1.6, core_radius=0.02
+    ),
     IsothermalCore(centre=(0.0, 0.2), ell_comps=(0.1, 0.1), einstein_radius=1.4, core_radius=0.3),
     PowerLawCoreSph(centre=(0.0, 0.0), einstein_radius=1.0, slope=2.5, core_radius=0.05),
     IsothermalCoreSph(centre=(-0.1, 0.0), einstein_radius=1.2, core_radius=0.1),
@@ -191,10 +202,18 @@ def test__cored__invalid_parameters_raise(factory):
 
 
 MULTIPOLES = [
-    PowerLawMultipole(m=4, centre=(0.1, -0.1), einstein_radius=1.2, slope=2.2, multipole_comps=(0.05, -0.03)),
-    PowerLawMultipole(m=4, centre=(0.0, 0.0), einstein_radius=0.8, slope=1.7, multipole_comps=(-0.02, 0.04)),
-    PowerLawMultipole(m=3, centre=(0.0, 0.0), einstein_radius=1.0, slope=2.0, multipole_comps=(0.03, 0.01)),
-    PowerLawMultipole(m=1, centre=(0.0, 0.0), einstein_radius=1.0, slope=2.4, multipole_comps=(0.03, 0.01)),
+    PowerLawMultipole(
+        m=4, centre=(0.1, -0.1), einstein_radius=1.2, slope=2.2, multipole_comps=(0.05, -0.03)
+    ),
+    PowerLawMultipole(
+        m=4, centre=(0.0, 0.0), einstein_radius=0.8, slope=1.7, multipole_comps=(-0.02, 0.04)
+    ),
+    PowerLawMultipole(
+        m=3, centre=(0.0, 0.0), einstein_radius=1.0, slope=2.0, multipole_comps=(0.03, 0.01)
+    ),
+    PowerLawMultipole(
+        m=1, centre=(0.0, 0.0), einstein_radius=1.0, slope=2.4, multipole_comps=(0.03, 0.01)
+    ),
 ]
 
 
@@ -213,15 +232,32 @@ def test__multipole__convergence_in_k_m_phi_m_form():
     points = _random_points(20, seed=7, centre=mp.centre)
     dy, dx = points[:, 0] - mp.centre[0], points[:, 1] - mp.centre[1]
     r, theta = np.hypot(dy, dx), np.arctan2(dy, dx)
-    expected = 0.5 * (mp.einstein_radius / r) ** (mp.slope - 1) * k_m * np.cos(
-        mp.m * (theta - np.radians(phi_m))
+    expected = (
+        0.5
+        * (mp.einstein_radius / r) ** (mp.slope - 1)
+        * k_m
+        * np.cos(mp.m * (theta - np.radians(phi_m)))
     )
     assert mp.convergence_2d_from(_grid(points)).array == pytest.approx(expected, rel=1e-12)
     # Deflections in polar form (radial / tangential amplitudes of the Chu et al. multipole).
     t = mp.slope - 1
     denom = mp.m**2 - (3 - mp.slope) ** 2
-    a_r = -(3 - mp.slope) * mp.einstein_radius**t * r ** (1 - t) * k_m * np.cos(mp.m * (theta - np.radians(phi_m))) / denom
-    a_t = mp.m * mp.einstein_radius**t * r ** (1 - t) * k_m * np.sin(mp.m * (theta - np.radians(phi_m))) / denom
+    a_r = (
+        -(3 - mp.slope)
+        * mp.einstein_radius**t
+        * r ** (1 - t)
+        * k_m
+        * np.cos(mp.m * (theta - np.radians(phi_m)))
+        / denom
+    )
+    a_t = (
+        mp.m
+        * mp.einstein_radius**t
+        * r ** (1 - t)
+        * k_m
+        * np.sin(mp.m * (theta - np.radians(phi_m)))
+        / denom
+    )
     alpha = mp.deflections_yx_2d_from(_grid(points)).array
     assert alpha[:, 1] == pytest.approx(a_r * np.cos(theta) - a_t * np.sin(theta), abs=1e-13)
     assert alpha[:, 0] == pytest.approx(a_r * np.sin(theta) + a_t * np.cos(theta), abs=1e-13)

@@ -15,19 +15,20 @@ import pytest
 import autogalaxy as ag
 from autogalaxy.profiles.mass.total import dpie
 
-REF = json.loads(
-    (Path(__file__).parents[1] / "files" / "pyautogalaxy_gnfw_dpie.json").read_text()
-)
+REF = json.loads((Path(__file__).parents[1] / "files" / "pyautogalaxy_gnfw_dpie.json").read_text())
 GRID = ag.Grid2DIrregular([tuple(p) for p in REF["points"]])
 
 CASES = {
-    "dPIEMassSph": lambda: ag.mp.dPIEMassSph(centre=(0.1, -0.1), sigma=250.0, r_core=0.2,
-                                             r_cut=8.0),
-    "dPIEMass": lambda: ag.mp.dPIEMass(centre=(0.1, -0.1), ellipticity=0.2, angle_pos=30.0,
-                                       sigma=250.0, r_core=0.2, r_cut=8.0),
+    "dPIEMassSph": lambda: ag.mp.dPIEMassSph(
+        centre=(0.1, -0.1), sigma=250.0, r_core=0.2, r_cut=8.0
+    ),
+    "dPIEMass": lambda: ag.mp.dPIEMass(
+        centre=(0.1, -0.1), ellipticity=0.2, angle_pos=30.0, sigma=250.0, r_core=0.2, r_cut=8.0
+    ),
     "dPIEMassB0Sph": lambda: ag.mp.dPIEMassB0Sph(centre=(0.1, -0.1), ra=0.2, rs=8.0, b0=1.2),
-    "dPIEMassB0": lambda: ag.mp.dPIEMassB0(centre=(0.1, -0.1), ell_comps=(0.1, 0.05), ra=0.2,
-                                           rs=8.0, b0=1.2),
+    "dPIEMassB0": lambda: ag.mp.dPIEMassB0(
+        centre=(0.1, -0.1), ell_comps=(0.1, 0.05), ra=0.2, rs=8.0, b0=1.2
+    ),
 }
 
 
@@ -54,8 +55,12 @@ def test_spherical_closed_form_equals_round_keeton_integrals():
     sph = CASES["dPIEMassB0Sph"]()
     ell = ag.mp.dPIEMassB0(centre=(0.1, -0.1), ell_comps=(0.0, 0.0), ra=0.2, rs=8.0, b0=1.2)
     for method in ("potential_2d_from", "deflections_yx_2d_from"):
-        np.testing.assert_allclose(getattr(ell, method)(GRID).array,
-                                   getattr(sph, method)(GRID).array, rtol=1e-12, atol=1e-15)
+        np.testing.assert_allclose(
+            getattr(ell, method)(GRID).array,
+            getattr(sph, method)(GRID).array,
+            rtol=1e-12,
+            atol=1e-15,
+        )
 
 
 def test_lenstool_parameters_give_pyautogalaxy_b0_and_ell_comps():

@@ -97,8 +97,16 @@ def test__isothermal__check_values():
     deflections = mp.deflections_yx_2d_from(_grid(CHECK_POINTS))
     assert isinstance(deflections, aa.VectorYX2DIrregular)
     assert deflections.array.ravel() == pytest.approx(
-        [0.752850403414, 0.64910973808, 0.931256140941, -0.402455044267,
-         -0.488029326307, 0.839214057332, 0.752850403414, 0.64910973808],
+        [
+            0.752850403414,
+            0.64910973808,
+            0.931256140941,
+            -0.402455044267,
+            -0.488029326307,
+            0.839214057332,
+            0.752850403414,
+            0.64910973808,
+        ],
         abs=1e-10,
     )
     convergence = mp.convergence_2d_from(_grid(CHECK_POINTS))
@@ -112,8 +120,16 @@ def test__power_law__check_values():
     mp = PowerLaw(centre=(0.0, 0.0), ell_comps=(0.0, 0.111111), einstein_radius=1.0, slope=2.3)
     deflections = mp.deflections_yx_2d_from(_grid(CHECK_POINTS))
     assert deflections.array.ravel() == pytest.approx(
-        [0.79551123137, 0.708977009972, 0.857314991694, -0.383150259822,
-         -0.449733207777, 0.798948773628, 0.5721500486, 0.509912638208],
+        [
+            0.79551123137,
+            0.708977009972,
+            0.857314991694,
+            -0.383150259822,
+            -0.449733207777,
+            0.798948773628,
+            0.5721500486,
+            0.509912638208,
+        ],
         abs=1e-10,
     )
 
@@ -311,7 +327,9 @@ def test__power_law__extreme_axis_ratio_matches_hyp2f1():
     points = _random_points(50, seed=7, r_min=0.05, r_max=5.0)
     mp = PowerLaw(ell_comps=ell_comps, einstein_radius=1.0, slope=2.1)
     alpha = mp.deflections_yx_2d_from(_grid(points)).array
-    ref_y, ref_x = epl_util.epl_deflections_hyp2f1_from(points[:, 0], points[:, 1], 1.0, 2.1, ell_comps)
+    ref_y, ref_x = epl_util.epl_deflections_hyp2f1_from(
+        points[:, 0], points[:, 1], 1.0, 2.1, ell_comps
+    )
     assert alpha[:, 0] == pytest.approx(ref_y, abs=1e-9)
     assert alpha[:, 1] == pytest.approx(ref_x, abs=1e-9)
 
@@ -365,7 +383,9 @@ def test__centre_is_finite():
 @pytest.mark.parametrize("slope", [1.5, 2.0, 2.5])
 def test__mass_within_einstein_radius__spherical_is_pi_theta_e_squared(slope):
     mp = PowerLawSph(einstein_radius=1.3, slope=slope)
-    assert mp.mass_angular_within_circle_from(radius=1.3) == pytest.approx(math.pi * 1.3**2, rel=1e-9)
+    assert mp.mass_angular_within_circle_from(radius=1.3) == pytest.approx(
+        math.pi * 1.3**2, rel=1e-9
+    )
     assert mp.average_convergence_of_1_radius() == pytest.approx(1.3, rel=1e-9)
     sis = IsothermalSph(einstein_radius=2.0)
     assert sis.mass_angular_within_circle_from(radius=2.0) == pytest.approx(4 * math.pi, rel=1e-9)
@@ -432,13 +452,18 @@ def test__invalid_parameters_raise(factory):
 def test__attributes_match_constructor_arguments():
     mp = PowerLaw(centre=(0.1, 0.2), ell_comps=(0.05, 0.1), einstein_radius=1.3, slope=2.2)
     assert (mp.centre, mp.ell_comps, mp.einstein_radius, mp.slope) == (
-        (0.1, 0.2), (0.05, 0.1), 1.3, 2.2
+        (0.1, 0.2),
+        (0.05, 0.1),
+        1.3,
+        2.2,
     )
     assert Isothermal().slope == 2.0
     assert IsothermalSph(einstein_radius=2.0).ell_comps == (0.0, 0.0)
 
 
-@pytest.mark.parametrize("slope, ell_comps", [(1.6, (0.2, -0.1)), (2.3, (-0.3, 0.25)), (2.0, (0.0, 0.4))])
+@pytest.mark.parametrize(
+    "slope, ell_comps", [(1.6, (0.2, -0.1)), (2.3, (-0.3, 0.25)), (2.0, (0.0, 0.4))]
+)
 def test__epl_in_place_numpy_kernel_equals_the_plain_formula(slope, ell_comps):
     """The in-place NumPy kernel used by ``PowerLaw.deflections_yx_columns_from`` evaluates the
     same formula as the xp implementation (``epl_util.epl_deflections_from``)."""
