@@ -171,18 +171,15 @@ def main() -> int:
             f"LBFGS from a pixel centre recovers the intensity ({result.samples.max_log_likelihood_vector})",
         )
     # 5. A program larger than the memory available raises before running (XLA would abort).
-    import os
-
+    from autoarray import execution
     from autogalaxy import exc
 
-    os.environ["AUTOGALAXY_JAX_MEMORY_BYTES"] = "1000"
     try:
-        Fitness(model, ag.AnalysisImaging(dataset=ds, use_jax=True))._jit(jnp.asarray(good))
+        with execution.using(jax_memory_bytes=1000):
+            Fitness(model, ag.AnalysisImaging(dataset=ds, use_jax=True))._jit(jnp.asarray(good))
         check(False, "memory estimate: no error for a program larger than the memory")
     except exc.SearchException as err:
         check("MiB" in str(err), f"memory estimate raises before running: {str(err)[:90]}...")
-    finally:
-        del os.environ["AUTOGALAXY_JAX_MEMORY_BYTES"]
     v = float(jax.vmap(fit_jx._jit)(jnp.asarray(vectors))[0])
     check(
         abs(v - fit_np._call_numpy(np.asarray(good))) < 1e-8 * abs(v), "vmap over _jit still works"

@@ -78,6 +78,9 @@ class ExecutionSettings:
         grids). Process-wide, hence a setting.
     dataset_cache_size
         Datasets whose fit constants (grids, noise sums, PSF state) are kept in memory.
+    jax_memory_bytes
+        Memory a compiled JAX likelihood may count on (its programs are refused above 80% of
+        it, before they run); None: what the machine has available.
     """
 
     host_devices: int = 1
@@ -93,13 +96,14 @@ class ExecutionSettings:
     convolution_method: str | None = None
     tune_allocator: bool = True
     dataset_cache_size: int = 16
+    jax_memory_bytes: int | None = None
 
     def __post_init__(self):
         if not 1 <= self.host_devices <= MAX_HOST_DEVICES:
             raise exc.ExecutionException(
                 f"host_devices={self.host_devices}: expected 1 to {MAX_HOST_DEVICES}."
             )
-        for name in ("numpy_threads", "vmap_chunk", "vmap_devices"):
+        for name in ("numpy_threads", "vmap_chunk", "vmap_devices", "jax_memory_bytes"):
             value = getattr(self, name)
             if value is not None and value < 1:
                 raise exc.ExecutionException(f"{name}={value}: expected None or at least 1.")
@@ -133,6 +137,7 @@ ENVIRONMENT: dict = {
     "AUTOGALAXY_VMAP_DEVICES": ("vmap_devices", lambda v: max(1, int(v))),
     "AUTOARRAY_CONVOLUTION_METHOD": ("convolution_method", str),
     "AUTOARRAY_NO_MALLOPT": ("tune_allocator", lambda v: False),
+    "AUTOGALAXY_JAX_MEMORY_BYTES": ("jax_memory_bytes", lambda v: max(1, int(float(v)))),
 }
 
 
@@ -218,13 +223,19 @@ def configure_jax_environment() -> None:
     """
     if "jax" in sys.modules:
         return
+    os.environ["XLA_FLAGS"] = xla_flags_with()
+    os.environ.setdefault("JAX_ENABLE_X64", "True")
+
+
+def xla_flags_with(extra: tuple = ()) -> str:
+    """This process's ``XLA_FLAGS`` plus the package defaults and ``extra``, each appended only
+    where no flag of the same name is set (the user's values win); e.g. for worker processes."""
     flags = os.environ.get("XLA_FLAGS", "")
-    for flag in default_xla_flags():
+    for flag in default_xla_flags() + tuple(extra):
         name = flag.split("=")[0]
         if name not in flags:
             flags = f"{flags} {flag}".strip()
-    os.environ["XLA_FLAGS"] = flags
-    os.environ.setdefault("JAX_ENABLE_X64", "True")
+    return flags
 
 
 # ------------------------------------------------------------------------- allocator

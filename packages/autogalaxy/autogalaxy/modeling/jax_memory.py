@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 
+from autoarray import execution
 from autogalaxy import exc
 
 #: Fraction of the available memory one compiled program may use.
@@ -18,11 +19,11 @@ MEMORY_FRACTION = 0.8
 
 
 def available_bytes() -> int | None:
-    """Memory available to this process (Linux ``MemAvailable``; None if unknown).
-    ``AUTOGALAXY_JAX_MEMORY_BYTES`` overrides it."""
-    env = os.environ.get("AUTOGALAXY_JAX_MEMORY_BYTES")
-    if env:
-        return int(float(env))
+    """Memory available to this process (Linux ``MemAvailable``; None if unknown). The
+    ``jax_memory_bytes`` execution setting (``AUTOGALAXY_JAX_MEMORY_BYTES``) overrides it."""
+    configured = execution.settings().jax_memory_bytes
+    if configured is not None:
+        return configured
     try:
         with open("/proc/meminfo", encoding="ascii") as f:
             for line in f:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 
+from autoarray import execution
 from autogalaxy import exc
 
 #: Environment of every local worker process: one thread per numerical library.
@@ -39,11 +40,7 @@ def distributed():
 def worker_env() -> dict[str, str]:
     """:data:`PINNED_THREADS_ENV` plus XLA flags keeping JAX on one thread per worker."""
     env = dict(PINNED_THREADS_ENV)
-    flags = os.environ.get("XLA_FLAGS", "")
-    for flag in ("--xla_cpu_multi_thread_eigen=false", "intra_op_parallelism_threads=1"):
-        if flag.split("=")[0] not in flags:
-            flags = f"{flags} {flag}".strip()
-    env["XLA_FLAGS"] = flags
+    env["XLA_FLAGS"] = execution.xla_flags_with(("intra_op_parallelism_threads=1",))
     return env
 
 
