@@ -78,6 +78,7 @@ from autoarray import ndarray_via_fits_from, output_to_fits
 from autogalaxy import util
 from autogalaxy import fixtures
 from autogalaxy.profiles import light_and_mass as lmp
+from autogalaxy.profiles.light import snr as lp_snr
 
 from autogalaxy.plot.model_plotter import ModelPlotter  # noqa: E402
 from autogalaxy.modeling.batch import ImagingFolder, fit_batch

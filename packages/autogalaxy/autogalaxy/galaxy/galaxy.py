@@ -294,6 +294,15 @@ class Galaxy(OperateImage, aa.Pytree):
 
     # ------------------------------------------------------------------ misc
 
+    def set_snr_of_snr_light_profiles(
+        self, grid, exposure_time: float, background_sky_level: float = 0.0, psf=None
+    ) -> None:
+        """Set the intensity of every ``lp_snr`` profile from its target S/N
+        (:func:`autogalaxy.galaxy.snr.set_snr_of_snr_light_profiles`)."""
+        from autogalaxy.galaxy.snr import set_snr_of_snr_light_profiles
+
+        set_snr_of_snr_light_profiles(self, grid, exposure_time, background_sky_level, psf)
+
     def extract_attribute(self, cls, attr_name):
         """``ArrayIrregular`` / ``Grid2DIrregular`` of ``attr_name`` over the components of
         type ``cls`` (``None`` if none have it)."""

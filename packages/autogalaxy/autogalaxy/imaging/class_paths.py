@@ -29,6 +29,7 @@ _NAMESPACES = {
     "mp": "autogalaxy.profiles.mass",
     "lmp": "autogalaxy.profiles.light_and_mass",
     "lmp_linear": "autogalaxy.profiles.light_and_mass.linear",
+    "lp_snr": "autogalaxy.profiles.light.snr",
     "cosmo": "autogalaxy.cosmology",
 }
 _TOP_LEVEL = {

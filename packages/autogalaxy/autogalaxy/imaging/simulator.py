@@ -21,7 +21,20 @@ class SimulatorImaging(AbstractSimulatorImaging):
         return dataset.trimmed_after_convolution_from(kernel_shape=self.psf.shape_native)
 
     def via_galaxies_from(self, galaxies, grid):
-        """Simulate imaging of ``galaxies`` (no lensing) on ``grid``."""
+        """Simulate imaging of ``galaxies`` (no lensing) on ``grid``.
+
+        ``lp_snr`` profiles first get the intensity that gives their target S/N on ``grid``,
+        PSF-blurred (as PyAutoGalaxy).
+        """
         from autogalaxy.galaxy.galaxies import Galaxies
 
-        return self.via_model_obj_from(Galaxies(list(galaxies)), grid)
+        galaxies = Galaxies(list(galaxies))
+        psf = None if self._default_psf else self.psf
+        for galaxy in galaxies:
+            galaxy.set_snr_of_snr_light_profiles(
+                grid=grid,
+                exposure_time=self.exposure_time,
+                background_sky_level=self.background_sky_level,
+                psf=psf,
+            )
+        return self.via_model_obj_from(galaxies, grid)

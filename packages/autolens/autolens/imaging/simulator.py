@@ -14,7 +14,16 @@ class SimulatorImaging(AgSimulatorImaging):
     def via_tracer_from(self, tracer, grid):
         """Simulate imaging of ``tracer`` on ``grid``: the ray-traced image is evaluated on the
         grid padded by the PSF shape (padding pixels use sub size 1), PSF-convolved, given noise
-        and trimmed back to the grid's shape."""
+        and trimmed back to the grid's shape.
+
+        ``lp_snr`` profiles first get the intensity that gives their target S/N on their plane's
+        traced grid (:meth:`Tracer.set_snr_of_snr_light_profiles`, not PSF-blurred, as
+        PyAutoLens)."""
+        tracer.set_snr_of_snr_light_profiles(
+            grid=grid,
+            exposure_time=self.exposure_time,
+            background_sky_level=self.background_sky_level,
+        )
         return self.via_model_obj_from(tracer, grid)
 
 

@@ -445,6 +445,15 @@ class Tracer(OperateImage, aa.Pytree):
                 out[galaxy] = image if j <= upper else image * 0.0
         return out
 
+    def set_snr_of_snr_light_profiles(
+        self, grid, exposure_time: float, background_sky_level: float = 0.0, psf=None
+    ) -> None:
+        """Set every ``lp_snr`` profile's intensity from its target S/N on its plane's traced
+        grid (:func:`autolens.lens.tracer_snr.set_snr_of_snr_light_profiles`)."""
+        from autolens.lens.tracer_snr import set_snr_of_snr_light_profiles
+
+        set_snr_of_snr_light_profiles(self, grid, exposure_time, background_sky_level, psf)
+
     # ------------------------------------------------------------------ components
     def has(self, cls) -> bool:
         """True if any galaxy has a component of type ``cls``."""
