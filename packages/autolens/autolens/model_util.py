@@ -18,6 +18,10 @@ from autogalaxy.modeling.model import Model
 from autogalaxy.modeling.priors import GaussianPrior, TruncatedGaussianPrior, UniformPrior
 from autogalaxy.profiles.light import linear as lp_linear
 from autogalaxy.profiles.light.basis import Basis
+from autolens.imaging.random_lens import (  # noqa: F401  (PyAutoLens's al.model_util names)
+    SIMULATOR_RANDOM_LENS_SUMMARY,
+    random_galaxies_for_simulation_from,
+)
 
 #: Half-width of the uniform centre prior (arc-seconds) when ``centre_prior_is_uniform``.
 UNIFORM_CENTRE_HALF_WIDTH = 0.1
