@@ -89,6 +89,7 @@ from autolens.model_util import galaxy_name_image_dict_via_result_from
 from autolens import fixtures
 from autogalaxy import lmp
 from autogalaxy import lp_snr
+from autogalaxy import lmp_linear
 
 from autogalaxy.plot.model_plotter import ModelPlotter  # noqa: E402
 from autolens import aggregator as agg

@@ -147,3 +147,15 @@ def test_model_of_snr_profile_has_a_signal_to_noise_prior():
     instance = model.instance_from_prior_medians()
     assert isinstance(instance, ag.lp_snr.Sersic)
     assert instance.intensity == 0.0
+
+
+def test_json_uses_pyautogalaxys_class_path(tmp_path):
+    galaxy = ag.Galaxy(redshift=0.5, bulge=ag.lp_snr.Exponential(signal_to_noise_ratio=30.0))
+    ag.output_to_json(galaxy, tmp_path / "galaxy.json")
+    assert (
+        "autogalaxy.profiles.light.snr.exponential.Exponential"
+        in (tmp_path / "galaxy.json").read_text()
+    )
+    loaded = ag.from_json(tmp_path / "galaxy.json")
+    assert type(loaded.bulge) is ag.lp_snr.Exponential
+    assert loaded.bulge.signal_to_noise_ratio == 30.0

@@ -1,0 +1,89 @@
+"""Linear light-and-mass profiles (``ag.lmp_linear``), as PyAutoGalaxy's ``lmp_linear``.
+
+Each profile is a *linear* light profile (its image enters a fit at unit intensity and the
+amplitude of the light is solved by the inversion, like ``lp_linear``) and the stellar mass
+profile ``mp.<name>`` of its ``intensity`` parameter: ``mass = mass_to_light_ratio * intensity *
+shape``. The light's solved amplitude and the mass's ``intensity`` are separate numbers during a
+fit, as in PyAutoGalaxy (its SLaM pipelines fix ``intensity`` to the amplitude an earlier light
+fit solved). After a fit the profile becomes ``lmp.<name>`` with the solved intensity for both
+light and mass (:meth:`lp_instance_from`).
+"""
+
+from __future__ import annotations
+
+import copy
+import inspect
+
+import numpy as np
+
+from autogalaxy.profiles import light_and_mass as _lmp
+from autogalaxy.profiles.light import linear as _lp_linear
+from autogalaxy.profiles.mass import stellar as _mp
+
+
+def _init_via_mass(mass_cls):
+    def __init__(self, *args, **kwargs):
+        # As in ``lmp``: the mass class validates and sets every parameter (``intensity`` is the
+        # mass's); the linear light's unit intensity is applied when its image is evaluated.
+        self.__dict__.update(vars(mass_cls(*args, **kwargs)))
+
+    __init__.__signature__ = inspect.signature(mass_cls.__init__)
+    __init__.__doc__ = (
+        f"Parameters as ``mp.{mass_cls.__name__}``; ``intensity`` normalises the mass only "
+        "(the light's amplitude is solved by the inversion)."
+    )
+    return __init__
+
+
+def _linear_light_and_mass(name: str):
+    light_cls, mass_cls = getattr(_lp_linear, name), getattr(_mp, name)
+    standard_cls = getattr(_lmp, name)
+
+    def _image_2d_via_radii_squared_from(self, radii_squared, xp=np, overwrite: bool = False):
+        # The light formula reads ``self.intensity``, which here is the mass normalisation: the
+        # linear light is evaluated on a copy at unit intensity.
+        unit = copy.copy(self)
+        unit.intensity = 1.0
+        return light_cls._image_2d_via_radii_squared_from(
+            unit, radii_squared, xp=xp, overwrite=overwrite
+        )
+
+    namespace = {}
+    if hasattr(mass_cls, "sersic_constant"):
+        namespace["sersic_constant"] = mass_cls.sersic_constant
+    return type(
+        name,
+        (light_cls, mass_cls),
+        {
+            **namespace,
+            "__init__": _init_via_mass(mass_cls),
+            "_image_2d_via_radii_squared_from": _image_2d_via_radii_squared_from,
+            # lp_instance_from builds this class (light and mass share the solved intensity).
+            "standard_class": property(lambda self: standard_cls),
+            "__module__": __name__,
+            "__qualname__": name,
+            "__doc__": (
+                f"Linear light profile ``lp_linear.{name}`` whose stellar mass is "
+                f"``mp.{name}`` of ``intensity``; becomes ``lmp.{name}`` once solved."
+            ),
+        },
+    )
+
+
+Sersic = _linear_light_and_mass("Sersic")
+SersicSph = _linear_light_and_mass("SersicSph")
+Exponential = _linear_light_and_mass("Exponential")
+ExponentialSph = _linear_light_and_mass("ExponentialSph")
+DevVaucouleurs = _linear_light_and_mass("DevVaucouleurs")
+DevVaucouleursSph = _linear_light_and_mass("DevVaucouleursSph")
+Gaussian = _linear_light_and_mass("Gaussian")
+
+__all__ = [
+    "Sersic",
+    "SersicSph",
+    "Exponential",
+    "ExponentialSph",
+    "DevVaucouleurs",
+    "DevVaucouleursSph",
+    "Gaussian",
+]
