@@ -80,6 +80,7 @@ from autogalaxy import fixtures
 from autogalaxy.profiles import light_and_mass as lmp
 from autogalaxy.profiles.light import snr as lp_snr
 from autogalaxy.profiles.light_and_mass import linear as lmp_linear
+from autogalaxy.gui.scribbler import Scribbler
 
 from autogalaxy.plot.model_plotter import ModelPlotter  # noqa: E402
 from autogalaxy.modeling.batch import ImagingFolder, fit_batch

@@ -90,6 +90,7 @@ from autolens import fixtures
 from autogalaxy import lmp
 from autogalaxy import lp_snr
 from autogalaxy import lmp_linear
+from autogalaxy import Scribbler
 
 from autogalaxy.plot.model_plotter import ModelPlotter  # noqa: E402
 from autolens import aggregator as agg
