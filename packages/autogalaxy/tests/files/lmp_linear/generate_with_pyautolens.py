@@ -109,6 +109,29 @@ def main():
             "source_intensity": float(intensities[source_profile]),
         }
 
+    # The autolens_workspace_test pattern: a Basis of lmp_linear Gaussians as the lens's only
+    # light and mass.
+    members = [
+        ag.lmp_linear.Gaussian(intensity=1.0, mass_to_light_ratio=3.0, sigma=0.3),
+        ag.lmp_linear.Gaussian(
+            intensity=2.0, mass_to_light_ratio=4.0, sigma=0.6, ell_comps=(0.1, 0.0)
+        ),
+    ]
+    source_profile = al.lp_linear.Exponential(centre=(0.1, 0.1), effective_radius=0.2)
+    tracer = al.Tracer(
+        galaxies=[
+            al.Galaxy(redshift=0.5, bulge=al.lp_basis.Basis(profile_list=members)),
+            al.Galaxy(redshift=1.0, bulge=source_profile),
+        ]
+    )
+    fit = al.FitImaging(dataset=dataset(), tracer=tracer)
+    intensities = fit.linear_light_profile_intensity_dict
+    out["fit"]["basis_of_lmp_linear_gaussians"] = {
+        "log_likelihood": float(fit.log_likelihood),
+        "member_intensities": [float(intensities[m]) for m in members],
+        "source_intensity": float(intensities[source_profile]),
+    }
+
     fd, tmp = tempfile.mkstemp(dir=OUT.parent, suffix=".tmp")
     with os.fdopen(fd, "w") as f:
         json.dump(out, f, indent=1)
