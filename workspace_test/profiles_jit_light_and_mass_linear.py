@@ -44,15 +44,6 @@ def _profiles():
             True,
         ),
         (
-            "ExponentialSph",
-            lambda p: lmp_linear.ExponentialSph(
-                centre=(p[0], p[1]), intensity=p[2], effective_radius=p[3], mass_to_light_ratio=p[4]
-            ),
-            [0.05, -0.05, 0.4, 0.7, 2.0],
-            1e-10,
-            False,
-        ),
-        (
             "Gaussian",
             lambda p: lmp_linear.Gaussian(
                 centre=(p[0], p[1]),
@@ -63,6 +54,21 @@ def _profiles():
             ),
             [0.0, 0.1, 0.1, -0.1, 0.6, 0.5, 1.5],
             1e-9,  # as mp.Gaussian in profiles_jit_mass_dark_stellar.py (Faddeeva deflections)
+            True,
+        ),
+        (
+            "GaussianGradient",
+            lambda p: lmp_linear.GaussianGradient(
+                centre=(p[0], p[1]),
+                ell_comps=(p[2], p[3]),
+                intensity=p[4],
+                sigma=p[5],
+                mass_to_light_ratio_base=p[6],
+                mass_to_light_gradient=p[7],
+                mass_to_light_radius=p[8],
+            ),
+            [0.0, 0.1, 0.1, -0.1, 0.6, 0.5, 1.5, 0.4, 0.8],
+            1e-9,
             True,
         ),
     ]

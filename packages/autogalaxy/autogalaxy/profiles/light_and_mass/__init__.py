@@ -8,6 +8,8 @@ constructor validates them, and the light classes read the same attribute names,
 views never disagree.
 """
 
+from __future__ import annotations
+
 from autogalaxy.profiles.light import standard as _lp
 from autogalaxy.profiles.mass import stellar as _mp
 
@@ -23,8 +25,10 @@ def _init_via_mass(mass_cls):
     return __init__
 
 
-def _light_and_mass(name: str):
-    light_cls, mass_cls = getattr(_lp, name), getattr(_mp, name)
+def _light_and_mass(name: str, light_name: str | None = None):
+    # ``light_name``: the light class when it is not named as the mass class (the Gradient
+    # variants' light is the plain profile, e.g. lp.Sersic for mp.SersicGradient).
+    light_cls, mass_cls = getattr(_lp, light_name or name), getattr(_mp, name)
     namespace = {}
     if hasattr(mass_cls, "sersic_constant"):
         # The mass code calls ``sersic_constant(xp=...)``; the light code uses its module
@@ -38,7 +42,9 @@ def _light_and_mass(name: str):
             "__init__": _init_via_mass(mass_cls),
             "__module__": __name__,
             "__qualname__": name,
-            "__doc__": f"Light profile ``lp.{name}`` whose stellar mass is ``mp.{name}``.",
+            "__doc__": (
+                f"Light profile ``lp.{light_name or name}`` whose stellar mass is ``mp.{name}``."
+            ),
         },
     )
     return cls
@@ -51,6 +57,9 @@ ExponentialSph = _light_and_mass("ExponentialSph")
 DevVaucouleurs = _light_and_mass("DevVaucouleurs")
 DevVaucouleursSph = _light_and_mass("DevVaucouleursSph")
 Gaussian = _light_and_mass("Gaussian")
+GaussianGradient = _light_and_mass("GaussianGradient", light_name="Gaussian")
+SersicGradient = _light_and_mass("SersicGradient", light_name="Sersic")
+SersicGradientSph = _light_and_mass("SersicGradientSph", light_name="SersicSph")
 
 __all__ = [
     "Sersic",
@@ -60,4 +69,7 @@ __all__ = [
     "DevVaucouleurs",
     "DevVaucouleursSph",
     "Gaussian",
+    "GaussianGradient",
+    "SersicGradient",
+    "SersicGradientSph",
 ]

@@ -35,8 +35,8 @@ def _init_via_mass(mass_cls):
     return __init__
 
 
-def _linear_light_and_mass(name: str):
-    light_cls, mass_cls = getattr(_lp_linear, name), getattr(_mp, name)
+def _linear_light_and_mass(name: str, light_name: str | None = None):
+    light_cls, mass_cls = getattr(_lp_linear, light_name or name), getattr(_mp, name)
     standard_cls = getattr(_lmp, name)
 
     def _image_2d_via_radii_squared_from(self, radii_squared, xp=np, overwrite: bool = False):
@@ -63,7 +63,7 @@ def _linear_light_and_mass(name: str):
             "__module__": __name__,
             "__qualname__": name,
             "__doc__": (
-                f"Linear light profile ``lp_linear.{name}`` whose stellar mass is "
+                f"Linear light profile ``lp_linear.{light_name or name}`` whose stellar mass is "
                 f"``mp.{name}`` of ``intensity``; becomes ``lmp.{name}`` once solved."
             ),
         },
@@ -77,6 +77,9 @@ ExponentialSph = _linear_light_and_mass("ExponentialSph")
 DevVaucouleurs = _linear_light_and_mass("DevVaucouleurs")
 DevVaucouleursSph = _linear_light_and_mass("DevVaucouleursSph")
 Gaussian = _linear_light_and_mass("Gaussian")
+GaussianGradient = _linear_light_and_mass("GaussianGradient", light_name="Gaussian")
+SersicGradient = _linear_light_and_mass("SersicGradient", light_name="Sersic")
+SersicGradientSph = _linear_light_and_mass("SersicGradientSph", light_name="SersicSph")
 
 __all__ = [
     "Sersic",
@@ -86,4 +89,7 @@ __all__ = [
     "DevVaucouleurs",
     "DevVaucouleursSph",
     "Gaussian",
+    "GaussianGradient",
+    "SersicGradient",
+    "SersicGradientSph",
 ]

@@ -17,6 +17,7 @@ from autogalaxy.profiles.mass.stellar import (
     Chameleon,
     ChameleonSph,
 )
+from autogalaxy.profiles.mass.stellar import GaussianGradient
 from autogalaxy.profiles.mass.total import (
     Isothermal,
     IsothermalCore,
@@ -48,6 +49,7 @@ __all__ = [
     "Exponential",
     "ExponentialSph",
     "Gaussian",
+    "GaussianGradient",
     "Sersic",
     "SersicSph",
     "SersicGradient",

@@ -11,6 +11,7 @@ profile at a few points, and two lens fits (a small explicit dataset, see ``data
 ``autolens/tests/imaging/test_al_fit_lmp_linear.py``.
 """
 
+import inspect
 import json
 import os
 import tempfile
@@ -47,6 +48,30 @@ def profiles():
         "Gaussian": ag.lmp_linear.Gaussian(
             ell_comps=(0.05, 0.0), intensity=0.6, sigma=0.5, mass_to_light_ratio=1.5
         ),
+        "GaussianGradient": ag.lmp_linear.GaussianGradient(
+            centre=(0.05, 0.0),
+            ell_comps=(0.1, 0.05),
+            intensity=0.6,
+            sigma=0.5,
+            mass_to_light_ratio_base=1.5,
+            mass_to_light_gradient=0.4,
+            mass_to_light_radius=0.8,
+        ),
+        "SersicGradient": ag.lmp_linear.SersicGradient(
+            ell_comps=(0.1, 0.0),
+            intensity=0.6,
+            effective_radius=0.7,
+            sersic_index=2.0,
+            mass_to_light_ratio=1.5,
+            mass_to_light_gradient=0.3,
+        ),
+        "SersicGradientSph": ag.lmp_linear.SersicGradientSph(
+            centre=(0.0, 0.1),
+            intensity=0.4,
+            effective_radius=0.6,
+            sersic_index=3.0,
+            mass_to_light_gradient=-0.2,
+        ),
     }
 
 
@@ -73,6 +98,18 @@ def main():
     out = {"points": POINTS, "profiles": {}}
     for name, p in profiles().items():
         out["profiles"][name] = {
+            "image": np.asarray(p.image_2d_from(grid=grid)).tolist(),
+            "convergence": np.asarray(p.convergence_2d_from(grid=grid)).tolist(),
+            "deflections": np.asarray(p.deflections_yx_2d_from(grid=grid)).tolist(),
+        }
+    # The standard (non-linear) light-and-mass twins of the Gradient variants.
+    out["lmp"] = {}
+    for name in ("GaussianGradient", "SersicGradient", "SersicGradientSph"):
+        linear = profiles()[name]
+        cls = getattr(ag.lmp, name)
+        names = [n for n in inspect.signature(cls.__init__).parameters if n != "self"]
+        p = cls(**{n: getattr(linear, n) for n in names})
+        out["lmp"][name] = {
             "image": np.asarray(p.image_2d_from(grid=grid)).tolist(),
             "convergence": np.asarray(p.convergence_2d_from(grid=grid)).tolist(),
             "deflections": np.asarray(p.deflections_yx_2d_from(grid=grid)).tolist(),

@@ -40,7 +40,44 @@ def profiles():
         "Gaussian": ag.lmp_linear.Gaussian(
             ell_comps=(0.05, 0.0), intensity=0.6, sigma=0.5, mass_to_light_ratio=1.5
         ),
+        "GaussianGradient": ag.lmp_linear.GaussianGradient(
+            centre=(0.05, 0.0),
+            ell_comps=(0.1, 0.05),
+            intensity=0.6,
+            sigma=0.5,
+            mass_to_light_ratio_base=1.5,
+            mass_to_light_gradient=0.4,
+            mass_to_light_radius=0.8,
+        ),
+        "SersicGradient": ag.lmp_linear.SersicGradient(
+            ell_comps=(0.1, 0.0),
+            intensity=0.6,
+            effective_radius=0.7,
+            sersic_index=2.0,
+            mass_to_light_ratio=1.5,
+            mass_to_light_gradient=0.3,
+        ),
+        "SersicGradientSph": ag.lmp_linear.SersicGradientSph(
+            centre=(0.0, 0.1),
+            intensity=0.4,
+            effective_radius=0.6,
+            sersic_index=3.0,
+            mass_to_light_gradient=-0.2,
+        ),
     }
+
+
+#: Relative agreement of the deflections with PyAutoGalaxy's, whose Sersic-family deflections are
+#: approximations: ~1e-7 for n = 2.5 to 3, ~1e-5 at n = 1 and 4 (mp.Exponential /
+#: mp.DevVaucouleurs), 2.4e-5 for SersicGradient (docs/pyautolens_scripts.md).
+DEFLECTION_RTOL = {
+    "Sersic": 3e-7,
+    "SersicSph": 3e-7,
+    "Gaussian": 1e-9,
+    "GaussianGradient": 1e-9,
+    "SersicGradient": 3e-5,
+    "SersicGradientSph": 3e-5,
+}
 
 
 @pytest.mark.parametrize("name", list(EXPECTED["profiles"]))
@@ -57,9 +94,7 @@ def test_matches_pyautogalaxy(name):
         p.intensity * np.asarray(expected["convergence"]),
         rtol=1e-10,
     )
-    # PyAutoGalaxy's Sersic-family deflections are approximations: ~1e-7 relative for
-    # n = 2.5 to 3, ~1e-5 for its n = 1 and n = 4 (mp.Exponential / mp.DevVaucouleurs).
-    rtol = {"Sersic": 3e-7, "SersicSph": 3e-7, "Gaussian": 1e-9}.get(name, 1.5e-5)
+    rtol = DEFLECTION_RTOL.get(name, 1.5e-5)
     np.testing.assert_allclose(
         p.deflections_yx_2d_from(GRID).array, expected["deflections"], rtol=rtol
     )
@@ -126,3 +161,20 @@ def test_json_uses_pyautogalaxys_class_path(tmp_path):
     assert "autogalaxy.profiles.light_linear_and_mass_profiles.Sersic" in text
     loaded = ag.from_json(tmp_path / "galaxy.json")
     assert type(loaded.bulge) is ag.lmp_linear.Sersic and loaded.bulge.intensity == 0.3
+
+
+@pytest.mark.parametrize("name", list(EXPECTED["lmp"]))
+def test_standard_gradient_twins_match_pyautogalaxy(name):
+    linear = profiles()[name]
+    cls = getattr(ag.lmp, name)
+    names = [n for n in inspect.signature(cls.__init__).parameters if n != "self"]
+    p = cls(**{n: getattr(linear, n) for n in names})
+    expected = EXPECTED["lmp"][name]
+    np.testing.assert_allclose(p.image_2d_from(GRID).array, expected["image"], rtol=1e-12)
+    np.testing.assert_allclose(
+        p.convergence_2d_from(GRID).array, expected["convergence"], rtol=1e-10
+    )
+    np.testing.assert_allclose(
+        p.deflections_yx_2d_from(GRID).array, expected["deflections"], rtol=DEFLECTION_RTOL[name]
+    )
+    assert type(linear.lp_instance_from(1.0)) is cls

@@ -1,6 +1,7 @@
 """Stellar mass profiles (convergence = mass-to-light ratio x light profile)."""
 
 from autogalaxy.profiles.mass.stellar.gaussian import Gaussian
+from autogalaxy.profiles.mass.stellar.gaussian_gradient import GaussianGradient
 from autogalaxy.profiles.mass.stellar.sersic import (
     AbstractSersic,
     DevVaucouleurs,
@@ -20,6 +21,7 @@ __all__ = [
     "Exponential",
     "ExponentialSph",
     "Gaussian",
+    "GaussianGradient",
     "Sersic",
     "SersicSph",
     "SersicGradient",
