@@ -61,6 +61,52 @@ GaussianGradient = _light_and_mass("GaussianGradient", light_name="Gaussian")
 SersicGradient = _light_and_mass("SersicGradient", light_name="Sersic")
 SersicGradientSph = _light_and_mass("SersicGradientSph", light_name="SersicSph")
 
+
+class ExponentialGradient(SersicGradient):  # type: ignore[valid-type, misc]
+    """:class:`SersicGradient` with ``sersic_index = 1`` (PyAutoGalaxy's
+    ``lmp.ExponentialGradient``)."""
+
+    def __init__(
+        self,
+        centre=(0.0, 0.0),
+        ell_comps=(0.0, 0.0),
+        intensity: float = 0.1,
+        effective_radius: float = 0.6,
+        mass_to_light_ratio: float = 1.0,
+        mass_to_light_gradient: float = 0.0,
+    ):
+        super().__init__(
+            centre=centre,
+            ell_comps=ell_comps,
+            intensity=intensity,
+            effective_radius=effective_radius,
+            sersic_index=1.0,
+            mass_to_light_ratio=mass_to_light_ratio,
+            mass_to_light_gradient=mass_to_light_gradient,
+        )
+
+
+class ExponentialGradientSph(SersicGradientSph):  # type: ignore[valid-type, misc]
+    """:class:`SersicGradientSph` with ``sersic_index = 1``."""
+
+    def __init__(
+        self,
+        centre=(0.0, 0.0),
+        intensity: float = 0.1,
+        effective_radius: float = 0.6,
+        mass_to_light_ratio: float = 1.0,
+        mass_to_light_gradient: float = 0.0,
+    ):
+        super().__init__(
+            centre=centre,
+            intensity=intensity,
+            effective_radius=effective_radius,
+            sersic_index=1.0,
+            mass_to_light_ratio=mass_to_light_ratio,
+            mass_to_light_gradient=mass_to_light_gradient,
+        )
+
+
 __all__ = [
     "Sersic",
     "SersicSph",
@@ -72,4 +118,6 @@ __all__ = [
     "GaussianGradient",
     "SersicGradient",
     "SersicGradientSph",
+    "ExponentialGradient",
+    "ExponentialGradientSph",
 ]

@@ -72,6 +72,16 @@ def profiles():
             sersic_index=3.0,
             mass_to_light_gradient=-0.2,
         ),
+        "ExponentialGradient": ag.lmp_linear.ExponentialGradient(
+            ell_comps=(0.1, 0.0),
+            intensity=0.6,
+            effective_radius=0.7,
+            mass_to_light_ratio=1.5,
+            mass_to_light_gradient=0.3,
+        ),
+        "ExponentialGradientSph": ag.lmp_linear.ExponentialGradientSph(
+            centre=(0.1, 0.0), intensity=0.5, effective_radius=0.5, mass_to_light_gradient=0.5
+        ),
     }
 
 
@@ -104,7 +114,13 @@ def main():
         }
     # The standard (non-linear) light-and-mass twins of the Gradient variants.
     out["lmp"] = {}
-    for name in ("GaussianGradient", "SersicGradient", "SersicGradientSph"):
+    for name in (
+        "GaussianGradient",
+        "SersicGradient",
+        "SersicGradientSph",
+        "ExponentialGradient",
+        "ExponentialGradientSph",
+    ):
         linear = profiles()[name]
         cls = getattr(ag.lmp, name)
         names = [n for n in inspect.signature(cls.__init__).parameters if n != "self"]

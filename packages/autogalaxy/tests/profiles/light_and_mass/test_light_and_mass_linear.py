@@ -64,6 +64,16 @@ def profiles():
             sersic_index=3.0,
             mass_to_light_gradient=-0.2,
         ),
+        "ExponentialGradient": ag.lmp_linear.ExponentialGradient(
+            ell_comps=(0.1, 0.0),
+            intensity=0.6,
+            effective_radius=0.7,
+            mass_to_light_ratio=1.5,
+            mass_to_light_gradient=0.3,
+        ),
+        "ExponentialGradientSph": ag.lmp_linear.ExponentialGradientSph(
+            centre=(0.1, 0.0), intensity=0.5, effective_radius=0.5, mass_to_light_gradient=0.5
+        ),
     }
 
 
@@ -77,6 +87,8 @@ DEFLECTION_RTOL = {
     "GaussianGradient": 1e-9,
     "SersicGradient": 3e-5,
     "SersicGradientSph": 3e-5,
+    "ExponentialGradient": 3e-5,
+    "ExponentialGradientSph": 3e-5,
 }
 
 
