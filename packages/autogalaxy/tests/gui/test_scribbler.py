@@ -7,7 +7,6 @@ import numpy as np
 import pytest
 
 import autogalaxy as ag
-from autogalaxy.gui import display
 
 
 def image():
@@ -137,10 +136,3 @@ def test_escape_closes_the_window():
     number = s.figure.number
     s.on_keypress(event(s, key="escape"))
     assert number not in plt.get_fignums()
-
-
-def test_arcsinh_stretch_is_monotonic_in_unit_range():
-    values = np.linspace(-1.0, 100.0, 500).reshape(20, 25)
-    shown = display.arcsinh_stretched_from(values)
-    assert shown.min() >= 0.0 and shown.max() <= 1.0
-    assert np.all(np.diff(shown.ravel()) >= 0.0)
