@@ -117,3 +117,18 @@ def test__array_masses_give_array_parameters():
     single = mcr_util.kappa_s_and_scale_radius_for_duffy(1e12, 0.5, 1.0)
     assert kappa_s[1] == pytest.approx(single[0], rel=1e-14)
     assert scale_radius[0] < scale_radius[1] and r200[0] < r200[1]
+
+
+def test__default_priors_give_pyautolens_free_parameter_counts():
+    import autogalaxy as ag
+
+    # PyAutoLens 2026.10.26.1: mass and both redshifts are free; its NFWMCRScatterLudlow has no
+    # prior config, so only centre and ell_comps are.
+    counts = {
+        NFWMCRLudlowSph: 5,
+        NFWMCRLudlow: 7,
+        NFWMCRScatterLudlowSph: 6,
+        NFWMCRScatterLudlow: 4,
+    }
+    for cls, count in counts.items():
+        assert ag.Model(cls).prior_count == count, cls.__name__
