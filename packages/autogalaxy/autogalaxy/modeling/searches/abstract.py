@@ -261,6 +261,14 @@ class AbstractSearch(ABC):
         """Search settings written to ``search.summary``."""
         return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
 
+    def identifier_for(self, model) -> str:
+        """PyAutoFit's identifier of fitting ``model`` with this search (and its ``unique_tag``):
+        the last folder of PyAutoLens's output path for the same fit
+        (:mod:`autogalaxy.modeling.identifier`). This project's ``output_folder`` stops before it."""
+        from autogalaxy.modeling.identifier import identifier_from
+
+        return identifier_from(self, model, self.unique_tag)
+
     @property
     def output_folder(self) -> Path:
         return output_folder(self.output_path, self.path_prefix, self.name, self.unique_tag)
