@@ -31,6 +31,7 @@ FIT_FILES = (
     "emcee.npz",
     "lbfgs.checkpoint.npz",
     "nuts.checkpoint.npz",
+    "prodigy.checkpoint.npz",
 )
 
 #: Search attributes that do not change the samples (where and how a fit is shown and stored).
