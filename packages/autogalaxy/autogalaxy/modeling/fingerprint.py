@@ -43,6 +43,7 @@ _NEUTRAL_SEARCH_KEYS = {
     "checkpoint",
     "checkpoint_every",
     "number_of_cores",
+    "is_identifier_in_paths",
 }
 
 

@@ -75,3 +75,33 @@ def test__directory_paths_use_the_identifier_as_the_last_folder(tmp_path):
         output_path=tmp_path,
     )
     assert paths.output_path == tmp_path / "p" / "u" / "fit" / search.identifier_for(model)
+
+
+def test__identifier_in_paths_puts_the_fit_in_pyautolens_folder(tmp_path):
+    import modeling_toy as toy
+
+    from autogalaxy.modeling import LBFGS
+
+    model = toy.toy_model()
+    search = LBFGS(
+        name="fit",
+        path_prefix="p",
+        unique_tag="u",
+        n_starts=1,
+        maxiter=5,
+        output_path=tmp_path,
+        progress=False,
+        is_identifier_in_paths=True,
+    )
+    identifier = search.identifier_for(model)
+    assert len(identifier) == 32
+    search.fit(model, toy.ToyAnalysis())
+    folder = tmp_path / "p" / "u" / "fit" / identifier
+    assert search.output_folder == folder
+    assert (folder / "samples.csv").is_file()
+    plain = LBFGS(name="fit", n_starts=1, maxiter=5, output_path=tmp_path, progress=False)
+    assert plain.output_folder == tmp_path / "fit"
+    with pytest.raises(exc.SearchException, match="is_identifier_in_paths"):
+        LBFGS(name="x", output_path=tmp_path, is_identifier_in_paths="yes").fit(
+            model, toy.ToyAnalysis()
+        )
