@@ -15,7 +15,7 @@ import _toy  # noqa: E402
 
 def main() -> int:
     kind, out, delay = sys.argv[1], sys.argv[2], float(sys.argv[3])
-    analysis = _toy.ToyAnalysis(delay=delay, use_jax=(kind == "nuts"))
+    analysis = _toy.ToyAnalysis(delay=delay, use_jax=kind in ("nuts", "prodigy"))
     search = _toy.make_search(kind, out)
     model = _toy.toy_model()
     print("READY", flush=True)

@@ -52,7 +52,7 @@ def toy_model():
 
 def make_search(kind: str, output_path, seed: int = 7):
     """The search ``kind`` with small, fast, checkpoint-every-step settings."""
-    from autogalaxy.modeling import LBFGS, NUTS, DynestyStatic, Emcee, Nautilus
+    from autogalaxy.modeling import LBFGS, NUTS, DynestyStatic, Emcee, MultiStartProdigy, Nautilus
 
     common = dict(name="fit", output_path=str(output_path), seed=seed, progress=False)
     if kind == "nautilus":
@@ -73,4 +73,8 @@ def make_search(kind: str, output_path, seed: int = 7):
         return LBFGS(n_starts=3, maxiter=60, checkpoint_interval=2, **common)
     if kind == "nuts":
         return NUTS(num_warmup=60, num_samples=200, chunk=10, **common)
+    if kind == "prodigy":
+        return MultiStartProdigy(
+            n_starts=4, batch_size=2, n_steps=400, checkpoint_interval=5, **common
+        )
     raise ValueError(kind)

@@ -40,6 +40,7 @@ CHECKPOINTS = (
     "emcee.npz",
     "lbfgs.checkpoint.npz",
     "nuts.checkpoint.npz",
+    "prodigy.checkpoint.npz",
 )
 
 

@@ -26,6 +26,26 @@ SPEED_OF_LIGHT_KPC_S = 9.715611890180198e-12
 GRAVITATIONAL_CONSTANT_KPC3_MSUN_S2 = 4.517103049894965e-39
 # 1 Mpc in km, used to turn H0 [km/s/Mpc] into 1/s.
 MPC_IN_KM = 3.0856775814913673e19
+
+# The two densities use PyAutoGalaxy's own constants, so that the masses and the NFW
+# normalisations derived from them (``kappa_s`` of the mass-concentration profiles) equal its
+# numbers to rounding; astropy's differ by 3.4e-5 (Sigma_crit: M_sun = 1.98847e30 kg instead of
+# GM_sun / G) and 1.7e-7 (rho_crit: G = 4.30091e-6 kpc (km/s)^2 / M_sun).
+_SIGMA_CRIT_C_M_S = 299792458.0
+_SIGMA_CRIT_G_SI = 6.67430e-11
+_SIGMA_CRIT_M_SUN_KG = 1.98847e30
+_SIGMA_CRIT_KPC_M = 3.085677581491367e19
+#: ``c^2 / (4 pi G)`` in M_sun / kpc (times ``D_s / (D_l D_ls)`` in 1/kpc gives M_sun / kpc^2).
+SIGMA_CRIT_CONSTANT_MSUN_KPC = (
+    _SIGMA_CRIT_C_M_S**2
+    / (4.0 * math.pi * _SIGMA_CRIT_G_SI)
+    * _SIGMA_CRIT_KPC_M
+    / _SIGMA_CRIT_M_SUN_KG
+)
+_RHO_CRIT_KPC_IN_KM = 3.085677581e16
+_RHO_CRIT_MPC_IN_KM = 3.085677581e19
+#: Newton's constant in kpc^3 / (M_sun s^2) from ``4.30091e-6 kpc (km/s)^2 / M_sun``.
+RHO_CRIT_G_KPC3_MSUN_S2 = 4.30091e-6 / _RHO_CRIT_KPC_IN_KM**2
 ARCSEC_PER_RADIAN = 206264.80624709636
 
 # Number of Gauss-Legendre nodes for the comoving-distance integral.
@@ -166,7 +186,7 @@ class LensingCosmology(ABC):
     ):
         """``Σ_cr = c² / (4πG) · D_s / (D_l D_ls)`` in M_sun / kpc² (∞ if ``D_ls = 0``)."""
         xp = _resolve_xp(xp, redshift_0, redshift_1)
-        const = SPEED_OF_LIGHT_KPC_S**2 / (4.0 * math.pi * GRAVITATIONAL_CONSTANT_KPC3_MSUN_S2)
+        const = SIGMA_CRIT_CONSTANT_MSUN_KPC
         d_l = self.angular_diameter_distance_to_earth_in_kpc_from(redshift_0, xp=xp)
         d_s = self.angular_diameter_distance_to_earth_in_kpc_from(redshift_1, xp=xp)
         d_ls = self.angular_diameter_distance_between_redshifts_in_kpc_from(
@@ -189,8 +209,20 @@ class LensingCosmology(ABC):
 
     def cosmic_average_density_solar_mass_per_kpc3_from(self, redshift, xp=np):
         """Critical density of the Universe ``ρ_c(z) = 3 H(z)² / (8πG)`` in M_sun / kpc³."""
-        h_z = self.hubble_parameter_per_second_from(redshift, xp=xp)
-        return 3.0 * h_z**2 / (8.0 * math.pi * GRAVITATIONAL_CONSTANT_KPC3_MSUN_S2)
+        xp = _resolve_xp(xp, redshift)
+        h_z = self.H0 / _RHO_CRIT_MPC_IN_KM * self.efunc(redshift, xp=xp)
+        return 3.0 * h_z**2 / (8.0 * math.pi * RHO_CRIT_G_KPC3_MSUN_S2)
+
+    def critical_density(self, redshift, xp=np):
+        """``ρ_c(z)`` in M_sun / kpc³ (PyAutoGalaxy's name for the same quantity)."""
+        return self.cosmic_average_density_solar_mass_per_kpc3_from(redshift, xp=xp)
+
+    def Om(self, redshift, xp=np):  # noqa: N802  (PyAutoGalaxy's / astropy's name)
+        """Matter density parameter ``Ω_m(z) = Ω_m0 (1+z)³ / E(z)²`` (massive neutrinos, which
+        ``E`` counts as matter, are not included, as in PyAutoGalaxy)."""
+        xp = _resolve_xp(xp, redshift)
+        opz = 1.0 + xp.asarray(redshift, dtype=xp.float64)
+        return self.Om0 * opz**3 / self.efunc(redshift, xp=xp) ** 2
 
     def cosmic_average_density_from(self, redshift, xp=np):
         """Critical density ``ρ_c(z)`` in M_sun / arcsec³ (kpc converted at ``redshift``)."""

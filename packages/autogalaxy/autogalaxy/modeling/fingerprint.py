@@ -31,6 +31,7 @@ FIT_FILES = (
     "emcee.npz",
     "lbfgs.checkpoint.npz",
     "nuts.checkpoint.npz",
+    "prodigy.checkpoint.npz",
 )
 
 #: Search attributes that do not change the samples (where and how a fit is shown and stored).
@@ -42,6 +43,7 @@ _NEUTRAL_SEARCH_KEYS = {
     "checkpoint",
     "checkpoint_every",
     "number_of_cores",
+    "is_identifier_in_paths",
 }
 
 

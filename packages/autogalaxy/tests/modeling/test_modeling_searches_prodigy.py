@@ -42,7 +42,14 @@ def numpy_backend(self, model, fitness):
     def tree_map(f, new, old):
         return {key: f(new[key], old[key]) for key in new}
 
-    return StepBackend(step, init, np.asarray, tree_map, np.where)
+    def flatten(state):
+        keys = sorted(state)
+        return [state[key] for key in keys], keys
+
+    def unflatten(keys, leaves):
+        return dict(zip(keys, leaves))
+
+    return StepBackend(step, init, np.asarray, tree_map, np.where, flatten, unflatten)
 
 
 @pytest.fixture
@@ -295,3 +302,64 @@ def test_search_stops_early_on_a_plateau_unless_resurrecting(numpy_steps, tmp_pa
         assert f"Steps taken: {search._steps_taken} (stopped by {reason})" in summary
     assert 10 <= steps[False] < 80
     assert steps[True] == 80
+
+
+def _prodigy(tmp_path, name, **kwargs):
+    settings = dict(
+        name=name,
+        n_starts=5,
+        batch_size=2,
+        n_steps=23,
+        checkpoint_interval=4,
+        output_path=tmp_path,
+        progress=False,
+        seed=3,
+    )
+    settings.update(kwargs)
+    return MultiStartProdigy(**settings)
+
+
+@pytest.mark.parametrize("resurrect", [False, True])
+def test_killed_fit_resumes_from_the_checkpoint_to_the_uninterrupted_result(
+    numpy_steps, tmp_path, resurrect
+):
+    # nan_if_a_above makes starts die so that resurrect draws from the checkpointed generator
+    kwargs = dict(nan_if_a_above=2.2) if resurrect else {}
+    reference = _prodigy(tmp_path, "ref", resurrect=resurrect).fit(
+        toy.toy_model(), toy.ToyAnalysis(**kwargs)
+    )
+    # the NumPy stand-in calls the likelihood (1 + 2 * 2) times per start and step: fail in
+    # step 11, after the checkpoint of step 8
+    calls_per_step = 6 * 5
+    with pytest.raises(KeyboardInterrupt):  # the toy analysis simulates a kill
+        _prodigy(tmp_path, "killed", resurrect=resurrect).fit(
+            toy.toy_model(), toy.ToyAnalysis(fail_after=10 * calls_per_step + 7, **kwargs)
+        )
+    path = tmp_path / "killed" / prodigy.prodigy_checkpoint.CHECKPOINT_FILE
+    assert path.is_file()
+    with np.load(path) as saved:
+        assert int(saved["step"]) == 8
+    analysis = toy.ToyAnalysis(**kwargs)
+    resumed = _prodigy(tmp_path, "killed", resurrect=resurrect).fit(toy.toy_model(), analysis)
+    # resumed after step 8: 15 more steps plus the final scoring, not 23
+    assert analysis.calls < 17 * calls_per_step
+    np.testing.assert_array_equal(
+        resumed.samples.parameter_lists, reference.samples.parameter_lists
+    )
+    np.testing.assert_array_equal(
+        resumed.samples.log_likelihood_list, reference.samples.log_likelihood_list
+    )
+
+
+def test_checkpoint_of_another_batch_size_is_refused(numpy_steps, tmp_path):
+    with pytest.raises(KeyboardInterrupt):  # the toy analysis simulates a kill
+        _prodigy(tmp_path, "fit").fit(toy.toy_model(), toy.ToyAnalysis(fail_after=400))
+    with pytest.raises(exc.SearchException, match="batch_size"):
+        _prodigy(tmp_path, "fit", batch_size=3).fit(toy.toy_model(), toy.ToyAnalysis())
+
+
+def test_checkpoint_false_writes_no_checkpoint(numpy_steps, tmp_path):
+    _prodigy(tmp_path, "fit", checkpoint=False).fit(toy.toy_model(), toy.ToyAnalysis())
+    assert not (tmp_path / "fit" / prodigy.prodigy_checkpoint.CHECKPOINT_FILE).exists()
+    with pytest.raises(exc.SearchException, match="checkpoint_interval"):
+        MultiStartProdigy(checkpoint_interval=0)

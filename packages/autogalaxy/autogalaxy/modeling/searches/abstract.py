@@ -209,6 +209,10 @@ class AbstractSearch(ABC):
         Show a progress bar while sampling.
     checkpoint
         Write the sampler's checkpoint in the output folder so a killed fit resumes.
+    is_identifier_in_paths
+        Write into ``<output folder>/<identifier>``, the md5 folder PyAutoLens uses for the same
+        search, model and ``unique_tag`` (:meth:`identifier_for`). Off by default: the output
+        folder is ``<output_path>/<path_prefix>/<unique_tag>/<name>``, one fit per name.
     """
 
     _module: str = ""
@@ -230,6 +234,7 @@ class AbstractSearch(ABC):
         use_jax_vmap: bool | None = None,
         iterations_per_quick_update: int | None = None,
         iterations_per_full_update: int | None = None,
+        is_identifier_in_paths: bool = False,
     ) -> None:
         # unique_tag, number_of_cores, session, use_jax_vmap and the update intervals are the
         # keyword arguments PyAutoFit scripts pass to every search (directly or through
@@ -250,6 +255,9 @@ class AbstractSearch(ABC):
         self.checkpoint = checkpoint
         self.fom_is_log_likelihood = fom_is_log_likelihood
         self.resample_figure_of_merit = resample_figure_of_merit
+        self.is_identifier_in_paths = is_identifier_in_paths
+        #: The identifier of the model being fitted (set by ``fit`` when it is in the paths).
+        self._identifier: str | None = None
 
     def _check_settings(self) -> None:
         """Raise a SearchException for any invalid setting (subclasses add their own)."""
@@ -261,9 +269,20 @@ class AbstractSearch(ABC):
         """Search settings written to ``search.summary``."""
         return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
 
+    def identifier_for(self, model) -> str:
+        """PyAutoFit's identifier of fitting ``model`` with this search (and its ``unique_tag``):
+        the last folder of PyAutoLens's output path for the same fit
+        (:mod:`autogalaxy.modeling.identifier`). This project's ``output_folder`` stops before it."""
+        from autogalaxy.modeling.identifier import identifier_from
+
+        return identifier_from(self, model, self.unique_tag)
+
     @property
     def output_folder(self) -> Path:
-        return output_folder(self.output_path, self.path_prefix, self.name, self.unique_tag)
+        folder = output_folder(self.output_path, self.path_prefix, self.name, self.unique_tag)
+        if self.is_identifier_in_paths and self._identifier is not None:
+            return folder / self._identifier
+        return folder
 
     def _import(self):
         return import_optional(self._module, self._extra, type(self).__name__)
@@ -289,6 +308,11 @@ class AbstractSearch(ABC):
                 "The model has no free parameters: give at least one parameter a prior."
             )
         self._check_settings()
+        if not isinstance(self.is_identifier_in_paths, bool):
+            raise exc.SearchException(
+                f"is_identifier_in_paths must be True or False, got {self.is_identifier_in_paths!r}."
+            )
+        self._identifier = self.identifier_for(model) if self.is_identifier_in_paths else None
         before_fit = getattr(analysis, "modify_before_fit", None)
         if callable(before_fit):
             before_fit(self.output_folder, model)

@@ -14,6 +14,7 @@ import numpy as np
 from autogalaxy import exc
 from autogalaxy.modeling.fitness import Fitness, _points_per_call
 from autogalaxy.modeling.result import Samples
+from autogalaxy.modeling.searches import prodigy_checkpoint
 from autogalaxy.modeling.searches.abstract import AbstractSearch, import_optional
 from autogalaxy.modeling.searches.convergence import MultiStartGradientConvergence
 from autogalaxy.modeling.searches.live_display import LiveDisplay
@@ -98,13 +99,16 @@ def quick_visualize(analysis, folder: Path, instance) -> None:
 class StepBackend(NamedTuple):
     """What the step loop needs from the array library: the chunk ``step`` and ``init`` (see
     :func:`step_functions`), ``asarray`` (host -> device), ``tree_map`` and ``where`` (optimiser
-    states of redrawn starts)."""
+    states of redrawn starts), ``flatten`` (``state -> (leaves, structure)``) and ``unflatten``
+    (``(structure, leaves) -> state``) for checkpoints."""
 
     step: Callable
     init: Callable
     asarray: Callable
     tree_map: Callable
     where: Callable
+    flatten: Callable
+    unflatten: Callable
 
 
 def step_functions(model, fitness: Fitness, optimiser):
@@ -198,6 +202,10 @@ class MultiStartProdigy(AbstractSearch):
         plateau over 50 steps after at least 100).
     max_memory_gb
         Memory budget of one chunk of gradients when ``batch_size`` is ``None``.
+    checkpoint_interval
+        Steps between checkpoints (``prodigy.checkpoint.npz`` in the output folder, written
+        atomically; ``checkpoint=False`` writes none). A killed fit restarted with the same
+        settings resumes from it and ends with the result of an uninterrupted run.
     """
 
     _module = "optax"
@@ -220,10 +228,10 @@ class MultiStartProdigy(AbstractSearch):
         seed: int | None = None,
         convergence: MultiStartGradientConvergence | None = None,
         max_memory_gb: float = 4.0,
+        checkpoint_interval: int = 10,
         output_path: str | Path = "output",
         **kwargs,
     ) -> None:
-        kwargs.setdefault("checkpoint", False)
         super().__init__(
             name=name,
             path_prefix=None if path_prefix is None else str(path_prefix),
@@ -242,6 +250,7 @@ class MultiStartProdigy(AbstractSearch):
         self.start_upper_limit = start_upper_limit
         self.resurrect = resurrect
         self.max_memory_gb = max_memory_gb
+        self.checkpoint_interval = checkpoint_interval
         self.convergence = MultiStartGradientConvergence() if convergence is None else convergence
         self._steps_taken: int | None = None
         self._stop_reason: str | None = None
@@ -251,7 +260,7 @@ class MultiStartProdigy(AbstractSearch):
         def fail(what: str) -> None:
             raise exc.SearchException(f"MultiStartProdigy: {what}")
 
-        for key in ("n_starts", "n_steps"):
+        for key in ("n_starts", "n_steps", "checkpoint_interval"):
             value = getattr(self, key)
             if not _is_int(value) or value < 1:
                 fail(f"{key} must be an integer >= 1, got {value!r}.")
@@ -310,7 +319,15 @@ class MultiStartProdigy(AbstractSearch):
         import jax.numpy as jnp
 
         step, init = step_functions(model, jax_fitness_from(fitness), self.optimiser())
-        return StepBackend(step, init, jnp.asarray, jax.tree_util.tree_map, jnp.where)
+        return StepBackend(
+            step,
+            init,
+            jnp.asarray,
+            jax.tree_util.tree_map,
+            jnp.where,
+            jax.tree_util.tree_flatten,
+            jax.tree_util.tree_unflatten,
+        )
 
     def _fit(self, model, fitness, folder, progress) -> Samples:
         backend = self._backend(model, fitness)
@@ -331,7 +348,21 @@ class MultiStartProdigy(AbstractSearch):
 
         history: list[float] = []
         self._steps_taken, self._stop_reason = 0, "n_steps"
-        for index in range(1, self.n_steps + 1):
+        path = Path(folder) / prodigy_checkpoint.CHECKPOINT_FILE
+        if self.checkpoint and path.exists():
+            saved = prodigy_checkpoint.load(
+                path,
+                z_shape=z.shape,
+                batch=batch,
+                templates=states,
+                flatten=backend.flatten,
+                unflatten=backend.unflatten,
+                asarray=asarray,
+            )
+            z, best_z, best_fom = saved["z"], saved["best_z"], saved["best_fom"]
+            history, rng, states = saved["history"], saved["rng"], saved["states"]
+            self._steps_taken = saved["step"]
+        for index in range(self._steps_taken + 1, self.n_steps + 1):
             foms, alive = np.empty(total), np.empty(total, dtype=bool)
             for c in range(chunks):
                 rows = slice(c * batch, (c + 1) * batch)
@@ -353,6 +384,19 @@ class MultiStartProdigy(AbstractSearch):
             quick = self.iterations_per_quick_update
             if quick and index % quick == 0 and index < self.n_steps:
                 self._quick_update(model, fitness.analysis, folder, best_z, best_fom, live)
+            if self.checkpoint and index % self.checkpoint_interval == 0:
+                prodigy_checkpoint.save(
+                    path,
+                    step=index,
+                    z=z,
+                    best_z=best_z,
+                    best_fom=best_fom,
+                    history=history,
+                    rng=rng,
+                    batch=batch,
+                    states=states,
+                    flatten=backend.flatten,
+                )
 
         # The last step's update is scored here, so a start's final point counts too (with the
         # step program, whose update is discarded: a separate value program would compile again).

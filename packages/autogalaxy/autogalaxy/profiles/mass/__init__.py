@@ -2,6 +2,19 @@
 
 from autogalaxy.profiles.mass.abstract import MassProfile
 from autogalaxy.profiles.mass.dark import NFW, NFWSph, NFWTruncatedSph, gNFW, gNFWSph
+from autogalaxy.profiles.mass.dark import (
+    NFWMCRDuffySph,
+    NFWMCRLudlow,
+    NFWMCRLudlowSph,
+    NFWMCRScatterLudlow,
+    NFWMCRScatterLudlowSph,
+    gNFWMCRLudlow,
+    NFWTruncatedMCRDuffySph,
+    NFWTruncatedMCRLudlowSph,
+    NFWTruncatedMCRScatterLudlowSph,
+    NFWVirialMassConcSph,
+    gNFWVirialMassConcSph,
+)
 from autogalaxy.profiles.mass.point import PointMass
 from autogalaxy.profiles.mass.sheets import ExternalShear, MassSheet
 from autogalaxy.profiles.mass.stellar import (
@@ -41,6 +54,17 @@ __all__ = [
     "NFWTruncatedSph",
     "gNFW",
     "gNFWSph",
+    "NFWMCRDuffySph",
+    "NFWMCRLudlow",
+    "NFWMCRLudlowSph",
+    "NFWMCRScatterLudlow",
+    "NFWMCRScatterLudlowSph",
+    "gNFWMCRLudlow",
+    "NFWTruncatedMCRDuffySph",
+    "NFWTruncatedMCRLudlowSph",
+    "NFWTruncatedMCRScatterLudlowSph",
+    "NFWVirialMassConcSph",
+    "gNFWVirialMassConcSph",
     "PointMass",
     "ExternalShear",
     "MassSheet",
