@@ -108,6 +108,16 @@ def main() -> int:
     if args.child is not None:
         return child(args.child, bool(args.check))
 
+    from autogalaxy.modeling.jax_memory import _meminfo_available
+
+    free = _meminfo_available()
+    if free is not None and args.cap_gib * 2**30 > 0.8 * free:
+        # the child without the check really allocates up to the cap
+        print(
+            f"FAIL --cap-gib {args.cap_gib} is over 80% of the {free / 2**30:.1f} GiB available; "
+            "choose a smaller cap (and --size) so the machine is never short of memory."
+        )
+        return 1
     failures = 0
     outcome, last, seconds = run_child(args.size, args.cap_gib, True, args.timeout)
     ok = outcome == "refused" and "available" in last and ("GiB" in last or "MiB" in last)
