@@ -72,7 +72,7 @@ def make_search(kind: str, output_path, seed: int = 7):
     if kind == "lbfgs":
         return LBFGS(n_starts=3, maxiter=60, checkpoint_interval=2, **common)
     if kind == "nuts":
-        return NUTS(num_warmup=60, num_samples=200, chunk=10, **common)
+        return NUTS(num_warmup=60, num_samples=300, chunk=2, **common)
     if kind == "prodigy":
         return MultiStartProdigy(
             n_starts=4, batch_size=2, n_steps=400, checkpoint_interval=5, **common

@@ -53,7 +53,10 @@ def jax_numpy() -> ModuleType:
         jax.config.update("jax_enable_x64", True)
     import jax.numpy as jnp
 
+    from autoarray.execution import apply_jax_compilation_cache
     from autoarray.pytrees import register_declared_pytrees
+
+    apply_jax_compilation_cache()
 
     register_declared_pytrees()
     return jnp

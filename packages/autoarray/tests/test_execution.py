@@ -52,6 +52,33 @@ def test_malformed_values_raise():
         execution.configure(numpy_threads=0)
 
 
+def test_jax_compilation_cache_settings_are_parsed_and_checked():
+    settings = execution.settings_from_environment(
+        {"AUTOARRAY_JAX_CACHE_DIR": "/tmp/cache", "AUTOARRAY_JAX_CACHE_MIN_SECONDS": "0"}
+    )
+    assert settings.jax_compilation_cache_dir == "/tmp/cache"
+    assert settings.jax_compilation_cache_min_seconds == 0.0
+    assert execution.ExecutionSettings().jax_compilation_cache_dir is None
+    with pytest.raises(exc.ExecutionException, match="jax_compilation_cache_min_seconds"):
+        execution.ExecutionSettings(jax_compilation_cache_min_seconds=-1.0)
+    with pytest.raises(exc.ExecutionException, match="folder path"):
+        execution.ExecutionSettings(jax_compilation_cache_dir=3)
+
+
+def test_jax_compilation_cache_is_applied_to_an_imported_jax(monkeypatch):
+    updates = {}
+    fake = types.ModuleType("jax")
+    fake.config = types.SimpleNamespace(update=lambda name, value: updates.__setitem__(name, value))
+    monkeypatch.setitem(sys.modules, "jax", fake)
+    monkeypatch.setattr(execution, "_applied_cache", (None, 1.0))
+    with execution.using(jax_compilation_cache_dir="/tmp/c", jax_compilation_cache_min_seconds=0):
+        assert updates == {
+            "jax_compilation_cache_dir": "/tmp/c",
+            "jax_persistent_cache_min_compile_time_secs": 0.0,
+        }
+    assert updates["jax_compilation_cache_dir"] is None  # restored on leaving the block
+
+
 def test_using_restores_the_previous_settings():
     before = execution.settings()
     with execution.using(numpy_threads=3, vjp_block_rows=100) as inside:

@@ -1,10 +1,20 @@
 """Refuse a JAX computation that would not fit in memory, before it runs.
 
 XLA aborts the whole process (no Python exception) when a buffer cannot be allocated, e.g. for
-a likelihood on a 6000 x 6000 grid. :class:`MemoryCheckedJit` compiles a jitted function for
-each new argument shape, asks XLA how much memory the compiled program needs
-(``memory_analysis()``: arguments, outputs and temporaries) and raises a ``SearchException``
-when that exceeds the memory available, instead of running it.
+a likelihood on a 6000 x 6000 grid. :class:`MemoryCheckedJit` checks twice for each new argument
+shape and raises a ``SearchException`` instead:
+
+1. after tracing, before lowering: the dataset arrays a likelihood closes over become constants
+   of the program, which lowering and compiling copy several times (:data:`CONSTANT_COPIES`);
+   on a 6000 x 6000 dataset that alone exhausted the memory (measured:
+   ``workspace_test/reliability/jax_memory_limit.py``);
+2. after compiling: XLA's own estimate of what the program needs (``memory_analysis()``:
+   arguments, outputs and temporaries).
+
+A ``MemoryError`` or XLA ``RESOURCE_EXHAUSTED`` raised while lowering, compiling or running is
+turned into the same error. "Available" is the least of ``MemAvailable``, the address-space
+limit (``ulimit -v``) left to this process and the cgroup's memory limit left (containers,
+batch jobs), unless the ``jax_memory_bytes`` execution setting says otherwise.
 """
 
 from __future__ import annotations
@@ -17,13 +27,30 @@ from autogalaxy import exc
 #: Fraction of the available memory one compiled program may use.
 MEMORY_FRACTION = 0.8
 
+#: Extra copies of a program's constants made while lowering and compiling it (MLIR module,
+#: the HLO handed to XLA, the executable): on a 2000^2 imaging likelihood (0.2 GiB of constants)
+#: the resident peak rose by 4.0 times the constants' size from tracing to the compiled program.
+CONSTANT_COPIES = 4
+
 
 def available_bytes() -> int | None:
-    """Memory available to this process (Linux ``MemAvailable``; None if unknown). The
-    ``jax_memory_bytes`` execution setting (``AUTOGALAXY_JAX_MEMORY_BYTES``) overrides it."""
+    """Memory this process can still use (None if unknown): the least of Linux ``MemAvailable``,
+    the address-space limit (``RLIMIT_AS``, ``ulimit -v``) minus the current virtual size and the
+    cgroup v2 limit minus its usage. The ``jax_memory_bytes`` execution setting
+    (``AUTOGALAXY_JAX_MEMORY_BYTES``) overrides it."""
     configured = execution.settings().jax_memory_bytes
     if configured is not None:
         return configured
+    limits = [
+        _meminfo_available(),
+        _address_space_left(),
+        _cgroup_left(),
+    ]
+    known = [limit for limit in limits if limit is not None]
+    return max(0, min(known)) if known else None
+
+
+def _meminfo_available() -> int | None:
     try:
         with open("/proc/meminfo", encoding="ascii") as f:
             for line in f:
@@ -34,6 +61,43 @@ def available_bytes() -> int | None:
     try:
         return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
     except (ValueError, OSError, AttributeError):
+        return None
+
+
+def _address_space_left() -> int | None:
+    """``RLIMIT_AS`` minus this process's virtual size (None when unlimited or unknown)."""
+    try:
+        import resource
+
+        limit = resource.getrlimit(resource.RLIMIT_AS)[0]
+        if limit == resource.RLIM_INFINITY:
+            return None
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmSize:"):
+                    return limit - int(line.split()[1]) * 1024
+    except (ImportError, OSError, ValueError):
+        pass
+    return None
+
+
+def _cgroup_left() -> int | None:
+    """The cgroup v2 memory limit minus its usage (None without a limit)."""
+    try:
+        with open("/proc/self/cgroup", encoding="ascii") as f:
+            path = next(
+                (line.strip().split(":", 2)[2] for line in f if line.startswith("0::")), None
+            )
+        if path is None:
+            return None
+        folder = os.path.join("/sys/fs/cgroup", path.lstrip("/"))
+        with open(os.path.join(folder, "memory.max"), encoding="ascii") as f:
+            limit = f.read().strip()
+        if limit == "max":
+            return None
+        with open(os.path.join(folder, "memory.current"), encoding="ascii") as f:
+            return int(limit) - int(f.read().strip())
+    except (OSError, ValueError):
         return None
 
 
@@ -57,18 +121,49 @@ def _size(n: int) -> str:
     return f"{n / 2**30:.2f} GiB" if n >= 2**30 else f"{n / 2**20:.2f} MiB"
 
 
+def _refuse(what: str, need: int, have: int, estimate: str) -> None:
+    raise exc.SearchException(
+        f"The JAX {what} needs about {_size(need)} ({estimate}) but only {_size(have)} is "
+        "available; running it would abort the process. Use a smaller mask or over-sampling "
+        "size, smaller likelihood batches (AUTOGALAXY_VMAP_CHUNK / n_batch), or use_jax=False."
+    )
+
+
 def check_fits(compiled, what: str) -> None:
     """Raise if ``compiled`` needs more than :data:`MEMORY_FRACTION` of the available memory."""
     need = required_bytes(compiled)
     have = available_bytes()
     if need is None or have is None or need <= MEMORY_FRACTION * have:
         return
-    raise exc.SearchException(
-        f"The JAX {what} needs about {_size(need)} (XLA's estimate for the compiled program) "
-        f"but only {_size(have)} is available; running it would abort the "
-        "process. Use a smaller mask or over-sampling size, smaller likelihood batches "
-        "(AUTOGALAXY_VMAP_CHUNK / n_batch), or use_jax=False."
+    _refuse(what, need, have, "XLA's estimate for the compiled program")
+
+
+def constants_bytes(traced) -> int:
+    """Bytes of the constants a traced program closes over (the dataset arrays)."""
+    try:
+        consts = traced.jaxpr.consts
+    except AttributeError:
+        return 0
+    return sum(int(getattr(c, "nbytes", 0)) for c in consts)
+
+
+def check_constants_fit(traced, what: str) -> None:
+    """Raise before lowering if copying the program's constants would not fit in memory."""
+    need = CONSTANT_COPIES * constants_bytes(traced)
+    have = available_bytes()
+    if have is None or need <= MEMORY_FRACTION * have:
+        return
+    _refuse(
+        what,
+        need,
+        have,
+        f"{CONSTANT_COPIES} copies of its {_size(need // CONSTANT_COPIES)} of dataset constants "
+        "made while compiling",
     )
+
+
+def _out_of_memory(error: BaseException) -> bool:
+    return isinstance(error, MemoryError) or "RESOURCE_EXHAUSTED" in str(error)
 
 
 class MemoryCheckedJit:
@@ -87,9 +182,24 @@ class MemoryCheckedJit:
         if any(isinstance(a, jax.core.Tracer) for a in args):
             return self._jitted(*args)  # inside an outer jit / vmap / grad: it decides memory
         key = tuple((getattr(a, "shape", None), str(getattr(a, "dtype", type(a)))) for a in args)
-        compiled = self._compiled.get(key)
-        if compiled is None:
-            compiled = self._jitted.lower(*args).compile()
-            check_fits(compiled, self.what)
-            self._compiled[key] = compiled
-        return compiled(*[jax.numpy.asarray(a) for a in args])
+        try:
+            compiled = self._compiled.get(key)
+            if compiled is None:
+                traced = self._jitted.trace(*args)
+                check_constants_fit(traced, self.what)
+                compiled = traced.lower().compile()
+                check_fits(compiled, self.what)
+                self._compiled[key] = compiled
+            return compiled(*[jax.numpy.asarray(a) for a in args])
+        except exc.SearchException:
+            raise
+        except Exception as error:  # MemoryError and XLA's RESOURCE_EXHAUSTED (XlaRuntimeError)
+            if not _out_of_memory(error):
+                raise
+            have = available_bytes()
+            raise exc.SearchException(
+                f"The JAX {self.what} ran out of memory ({type(error).__name__}: "
+                f"{str(error)[:200] or 'allocation failed'}); about "
+                f"{_size(have or 0)} was available. Use a smaller mask or over-sampling size, "
+                "smaller likelihood batches (AUTOGALAXY_VMAP_CHUNK / n_batch), or use_jax=False."
+            ) from error
