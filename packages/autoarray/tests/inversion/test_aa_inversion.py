@@ -129,7 +129,7 @@ def test_unblurred_mapping_matrix_and_grids_are_constructor_arguments():
     d = B @ np.array([1.0, 3.0])
     plain = Inversion(B, d, np.ones(30))
     with pytest.raises(exc.InversionException):
-        plain.mapped_reconstructed_data
+        _ = plain.mapped_reconstructed_data
     assert plain.source_plane_mesh_grid_list == []
     mesh = np.zeros((2, 2))
     kept = Inversion(
