@@ -37,6 +37,12 @@ class Inversion(Pytree):
     log_det_indices
         Parameters whose block of ``F + H`` and ``H`` enters the log determinants (default: all
         regularised parameters when every one is regularised, else ``regularized``).
+    mapping_matrix
+        Optional unblurred mapping matrix ``M`` ``[N_pix, P]`` (kept by fits with a
+        pixelization, for :attr:`mapped_reconstructed_data`).
+    source_plane_mesh_grid_list, source_plane_data_grid_list
+        Optional per-mapper source-plane mesh and data grids (kept by fits with a
+        pixelization, for plotting and results).
     xp
         ``numpy`` or ``jax.numpy``.
 
@@ -55,6 +61,9 @@ class Inversion(Pytree):
         add_to_diagonal: float = util.NO_REGULARIZATION_ADD_TO_DIAGONAL,
         zeroed_indices: Sequence[int] | np.ndarray | None = None,
         log_det_indices: Sequence[int] | np.ndarray | None = None,
+        mapping_matrix=None,
+        source_plane_mesh_grid_list: Sequence | None = None,
+        source_plane_data_grid_list: Sequence | None = None,
         xp=np,
     ):
         B = raw_array(operated_mapping_matrix)
@@ -65,10 +74,9 @@ class Inversion(Pytree):
             regularized = np.full(params, regularization_matrix is not None)
         regularized = np.asarray(regularized, dtype=bool)
         self.operated_mapping_matrix = B
-        # Set by a fit with pixelizations: the unblurred mapping matrix and each mapper's grids.
-        self.mapping_matrix = None
-        self.source_plane_mesh_grid_list: list = []
-        self.source_plane_data_grid_list: list = []
+        self.mapping_matrix = None if mapping_matrix is None else raw_array(mapping_matrix)
+        self.source_plane_mesh_grid_list: list = list(source_plane_mesh_grid_list or [])
+        self.source_plane_data_grid_list: list = list(source_plane_data_grid_list or [])
         self.positive_only = positive_only
         self.data_vector = util.data_vector_from(B, d, sigma, xp=xp)
         curvature = util.curvature_matrix_via_mapping_matrix_from(B, sigma, xp=xp)

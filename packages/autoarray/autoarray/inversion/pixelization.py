@@ -5,7 +5,7 @@ from __future__ import annotations
 from autoarray import exc
 from autoarray.inversion.mesh.delaunay import Delaunay
 from autoarray.inversion.mesh.rectangular import RectangularMesh
-from autoarray.inversion.regularization.constant import AbstractRegularization
+from autoarray.inversion.regularization.abstract import AbstractRegularization
 from autoarray.pytrees import Pytree
 
 

@@ -122,6 +122,29 @@ def test_inversion_class():
     assert log_det_from(H) == pytest.approx(3 * np.log(2.0))
 
 
+def test_unblurred_mapping_matrix_and_grids_are_constructor_arguments():
+    rng = np.random.default_rng(8)
+    M = np.abs(rng.normal(size=(30, 2)))
+    B = 0.5 * M
+    d = B @ np.array([1.0, 3.0])
+    plain = Inversion(B, d, np.ones(30))
+    with pytest.raises(exc.InversionException):
+        _ = plain.mapped_reconstructed_data
+    assert plain.source_plane_mesh_grid_list == []
+    mesh = np.zeros((2, 2))
+    kept = Inversion(
+        B,
+        d,
+        np.ones(30),
+        mapping_matrix=M,
+        source_plane_mesh_grid_list=[mesh],
+        source_plane_data_grid_list=[np.ones((30, 2))],
+    )
+    np.testing.assert_allclose(kept.mapped_reconstructed_data, M @ kept.reconstruction)
+    assert kept.source_plane_mesh_grid_list[0] is mesh
+    assert len(kept.source_plane_data_grid_list) == 1
+
+
 def test_nnls_numpy_raises_on_too_few_iterations():
     rng = np.random.default_rng(5)
     B = rng.normal(size=(200, 20))

@@ -4,7 +4,7 @@ from scipy import signal
 
 import autoarray as aa
 from autoarray import exc
-from autoarray.operators.convolver import Convolver, ConvolverState
+from autoarray.operators.convolver import Convolver
 
 
 def _brute_force(mask, blurring_mask, kernel, full):
@@ -73,16 +73,6 @@ def test_fft_equals_real_space_and_caching():
     forced = Convolver(convolver.kernel, use_fft=False)
     assert forced.method_for(forced.state_from(mask)) == "real_space"
     assert Convolver(convolver.kernel, use_fft=True).method_for(state) == "fft"
-
-
-def test_blurring_mask_order_check():
-    mask = aa.Mask2D.circular((25, 25), radius=0.6, pixel_scales=0.1, centre=(1.0, 1.0))
-    blurring = mask.derive_mask.blurring_from((9, 9), allow_padding=True)
-    kernel = np.ones((9, 9))
-    state = ConvolverState(kernel, mask, blurring_mask=blurring)
-    assert state.blurring_pixels == blurring.pixels_in_mask
-    with pytest.raises(exc.KernelException):
-        ConvolverState(kernel, mask, blurring_mask=mask.derive_mask.blurring_from((5, 5), True))
 
 
 def test_no_blurring_image_and_batch():

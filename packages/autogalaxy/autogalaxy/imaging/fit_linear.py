@@ -80,7 +80,7 @@ def inversion_from(statics, linear, data, settings, xp=np, mappers=()) -> Invers
         zeroed.append(offset + mapper.zeroed_pixels)
         offset += k
     use_zeroing = positive_only and bool(setting_from(settings, "use_edge_zeroed_pixels"))
-    inversion = Inversion(
+    return Inversion(
         blocks[0] if len(blocks) == 1 else xp.concatenate(blocks, axis=1),
         data,
         statics.noise_map,
@@ -90,14 +90,15 @@ def inversion_from(statics, linear, data, settings, xp=np, mappers=()) -> Invers
         add_to_diagonal=add_to_diagonal,
         zeroed_indices=np.concatenate(zeroed) if use_zeroing else None,
         log_det_indices=None if regularized.all() else np.concatenate(mapper_index),
+        mapping_matrix=(
+            mapping_blocks[0]
+            if len(mapping_blocks) == 1
+            else xp.concatenate(mapping_blocks, axis=1)
+        ),
+        source_plane_mesh_grid_list=[m.source_plane_mesh_grid for m in mappers],
+        source_plane_data_grid_list=[m.source_plane_data_grid for m in mappers],
         xp=xp,
     )
-    inversion.mapping_matrix = (
-        mapping_blocks[0] if len(mapping_blocks) == 1 else xp.concatenate(mapping_blocks, axis=1)
-    )
-    inversion.source_plane_mesh_grid_list = [m.source_plane_mesh_grid for m in mappers]
-    inversion.source_plane_data_grid_list = [m.source_plane_data_grid for m in mappers]
-    return inversion
 
 
 def mapping_and_blurring_from(statics, columns, xp=np):

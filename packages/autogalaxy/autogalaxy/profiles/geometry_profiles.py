@@ -201,7 +201,7 @@ class SphProfile(GeometryProfile):
         the centre here. Spherical profiles return ``x^2 + y^2``.
         """
         raw = grid_raw_from(grid)
-        if getattr(grid, "is_transformed", False):
+        if aa.decorators.in_profile_frame(grid):
             return raw[:, 0] ** 2 + raw[:, 1] ** 2
         dy = raw[:, 0] - self.centre[0]
         dx = raw[:, 1] - self.centre[1]
@@ -300,7 +300,7 @@ class EllProfile(SphProfile):
         is used directly through :meth:`_eccentric_coefficients_from` (one pass, no rotation).
         """
         raw = grid_raw_from(grid)
-        if getattr(grid, "is_transformed", False):
+        if aa.decorators.in_profile_frame(grid):
             q = self.axis_ratio(xp=xp)
             return q * raw[:, 1] ** 2 + raw[:, 0] ** 2 / q
         dy = raw[:, 0] - self.centre[0]

@@ -9,7 +9,6 @@ order and ``β`` is computed with the traced redshifts on each call.
 
 from __future__ import annotations
 
-import sys
 import warnings
 from typing import List
 
@@ -55,9 +54,6 @@ class _PlaneInfo:
         self.beta = beta
 
 
-#: Component-type structures whose classes are registered as JAX pytrees.
-_JAX_REGISTERED: set = set()
-
 #: Plane / component-type structures that passed ``_warn_if_redshifts_look_swapped``.
 _SWAP_CHECKED: set = set()
 
@@ -82,6 +78,9 @@ class Tracer(OperateImage, aa.Pytree):
     """
 
     __pytree_static__ = ("cosmology", "_plane_info")
+    #: A tracer may hold a user's own component classes: JAX registers them the first time it
+    #: flattens a tracer of a new structure (nothing is done per construction on NumPy).
+    __pytree_structure__ = "_structure_key"
 
     def __init__(self, galaxies, cosmology=None):
         if galaxies is None:
@@ -106,20 +105,13 @@ class Tracer(OperateImage, aa.Pytree):
         self.cosmology = Planck15() if cosmology is None else cosmology
         self._plane_info = self._plane_info_from(galaxies, self.cosmology)
         self._warn_if_redshifts_look_swapped()
-        if "jax" in sys.modules:
-            self._register_for_jax()
+        # A tracer built on NumPy after JAX was imported can go into ``jax.jit`` (a flag check
+        # once the package's classes are registered).
+        aa.pytrees.register_declared_pytrees_if_jax_imported()
 
-    def _register_for_jax(self) -> None:
-        """Make this tracer a pytree (``jax.jit(f)(tracer)``) even before any JAX analysis
-        registered the classes; done once per structure of component types."""
-        key = tuple(_component_types(g) for g in self.galaxies) + (type(self.cosmology),)
-        if key in _JAX_REGISTERED:
-            return
-        from autoarray.pytrees import register_declared_pytrees, register_reachable_classes
-
-        register_declared_pytrees()
-        register_reachable_classes(self.galaxies)
-        _JAX_REGISTERED.add(key)
+    def _structure_key(self) -> tuple:
+        """The component types of every galaxy and the cosmology's type (``__pytree_structure__``)."""
+        return tuple(_component_types(g) for g in self.galaxies) + (type(self.cosmology),)
 
     @staticmethod
     def _plane_info_from(galaxies, cosmology) -> _PlaneInfo:

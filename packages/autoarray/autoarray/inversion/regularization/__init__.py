@@ -7,8 +7,8 @@ from autoarray.inversion.regularization.kernel import (
     GaussianKernel,
     MaternKernel,
 )
+from autoarray.inversion.regularization.abstract import AbstractRegularization
 from autoarray.inversion.regularization.constant import (
-    AbstractRegularization,
     Constant,
     ConstantZeroth,
     Zeroth,

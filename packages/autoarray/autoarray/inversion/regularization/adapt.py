@@ -13,11 +13,8 @@ from __future__ import annotations
 import numpy as np
 
 from autoarray import exc
-from autoarray.inversion.regularization.constant import (
-    REGULARIZATION_JITTER,
-    AbstractRegularization,
-    _coefficient,
-)
+from autoarray.inversion.regularization.abstract import AbstractRegularization
+from autoarray.inversion.regularization.constant import REGULARIZATION_JITTER, _coefficient
 
 
 def adapt_weights_from(inner, outer, pixel_signals, xp=np):

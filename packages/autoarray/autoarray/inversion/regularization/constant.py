@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from autoarray import exc
-from autoarray.pytrees import Pytree
+from autoarray.inversion.regularization.abstract import AbstractRegularization
 
 #: Added to the diagonal of neighbour-based regularization matrices.
 REGULARIZATION_JITTER = 1e-8
@@ -33,25 +33,6 @@ def laplacian_from(adjacency, xp=np):
     if isinstance(adjacency, np.ndarray):
         return np.diag(adjacency.sum(axis=1)) - adjacency
     return xp.diag(xp.sum(adjacency, axis=1)) - adjacency
-
-
-class AbstractRegularization(Pytree):
-    """A regularization scheme; :meth:`regularization_matrix_from` builds ``H`` for a mesh."""
-
-    #: The constructor's coefficients are the parameters (traced); class flags stay static.
-    __pytree_leaves__ = "__init__"
-
-    #: True if the scheme needs the mapper's pixel signals (an adapt image).
-    requires_pixel_signals = False
-
-    def regularization_matrix_from(self, mesh, pixel_signals=None, xp=np, mesh_grid=None):
-        raise exc.RegularizationException(
-            f"{type(self).__name__} does not define a regularization matrix."
-        )
-
-    def __repr__(self) -> str:
-        items = ", ".join(f"{k}={v}" for k, v in vars(self).items())
-        return f"{type(self).__name__}({items})"
 
 
 class Constant(AbstractRegularization):

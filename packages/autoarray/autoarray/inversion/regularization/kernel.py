@@ -17,10 +17,13 @@ and ``H = c · C⁻¹`` — the coefficient ``c`` is *not* squared, as in the re
 
 from __future__ import annotations
 
+from abc import abstractmethod
+
 import numpy as np
 
 from autoarray import exc
-from autoarray.inversion.regularization.constant import AbstractRegularization, _coefficient
+from autoarray.inversion.regularization.abstract import AbstractRegularization
+from autoarray.inversion.regularization.constant import _coefficient
 
 _CLOSED_FORM_NU = (0.5, 1.5, 2.5)
 
@@ -81,8 +84,9 @@ class AbstractKernel(AbstractRegularization):
             )
         return mesh_grid
 
+    @abstractmethod
     def covariance_from(self, mesh_grid, xp=np):
-        raise exc.RegularizationException(f"{type(self).__name__} defines no covariance.")
+        """The prior covariance ``C`` ``[P, P]`` of the mesh pixels at ``mesh_grid``."""
 
     def regularization_matrix_from(self, mesh, pixel_signals=None, xp=np, mesh_grid=None):
         covariance = self.covariance_from(self._mesh_grid(mesh_grid), xp=xp)

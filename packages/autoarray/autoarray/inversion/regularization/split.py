@@ -16,12 +16,9 @@ from __future__ import annotations
 import numpy as np
 
 from autoarray import exc
+from autoarray.inversion.regularization.abstract import AbstractRegularization
 from autoarray.inversion.regularization.adapt import Adapt, adapt_weights_from
-from autoarray.inversion.regularization.constant import (
-    REGULARIZATION_JITTER,
-    AbstractRegularization,
-    _coefficient,
-)
+from autoarray.inversion.regularization.constant import REGULARIZATION_JITTER, _coefficient
 
 
 def split_regularization_matrix_from(geometry, rho, xp=np):

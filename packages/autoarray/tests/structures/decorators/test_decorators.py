@@ -205,6 +205,22 @@ def test_transform_hands_body_a_flagged_structure_and_leaves_input_alone(grid_2d
     assert grid_irr.is_transformed is False
 
 
+def test_in_profile_frame_is_the_transform_flag(grid_2d, grid_irr):
+    assert not aa.decorators.in_profile_frame(grid_irr)
+    assert not aa.decorators.in_profile_frame(grid_2d)
+    assert not aa.decorators.in_profile_frame(np.asarray(grid_irr.array))
+    seen = []
+
+    class Recorder(ToyProfile):
+        @aa.decorators.transform
+        def frame_from(self, grid, xp=np):
+            seen.append(aa.decorators.in_profile_frame(grid))
+            return grid.array[:, 0]
+
+    Recorder(centre=(0.5, 0.5)).frame_from(grid_irr)
+    assert seen == [True]
+
+
 def test_transform_wraps_raw_input_as_irregular(grid_irr):
     profile = ToyProfile(centre=(0.5, 0.5))
     out = profile.frame_y_from(np.asarray(grid_irr.array))

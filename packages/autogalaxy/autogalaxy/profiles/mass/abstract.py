@@ -105,9 +105,13 @@ class MassProfile(EllProfile, ABC):
         A grid already flagged ``is_transformed`` (profile frame) is returned as it is.
         """
         raw = grid_raw_from(grid)
-        if getattr(grid, "is_transformed", False):
+        if aa.decorators.in_profile_frame(grid):
             return raw[:, 0], raw[:, 1]
         return raw[:, 0] - self.centre[0], raw[:, 1] - self.centre[1]
+
+    def _frame_centre_from(self, grid):
+        """The centre to use with a grid in either frame: ``(0, 0)`` in the profile frame."""
+        return (0.0, 0.0) if aa.decorators.in_profile_frame(grid) else self.centre
 
     def _frame_ell_comps_from(self, grid, xp=np):
         """``ell_comps`` to use with :meth:`_centred_yx_from` coordinates.
@@ -115,7 +119,7 @@ class MassProfile(EllProfile, ABC):
         In the observer frame these are the profile's ``ell_comps``; for a grid already in the
         profile frame (major axis along x') they are ``(0, |e|)``.
         """
-        if getattr(grid, "is_transformed", False):
+        if aa.decorators.in_profile_frame(grid):
             from autogalaxy import convert
 
             return (0.0, convert._safe_hypot(self.ell_comps[0], self.ell_comps[1], xp=xp))

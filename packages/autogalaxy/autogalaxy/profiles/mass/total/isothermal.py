@@ -28,7 +28,7 @@ class Isothermal(PowerLaw):
         """``(y, x, einstein_radius, ell_comps)`` for the SIE kernels, and ``centre`` (zero
         for a grid already in the profile frame)."""
         raw = grid_raw_from(grid)
-        centre = (0.0, 0.0) if getattr(grid, "is_transformed", False) else self.centre
+        centre = self._frame_centre_from(grid)
         ell_comps = self._frame_ell_comps_from(grid, xp=xp)
         return (raw[:, 0], raw[:, 1], self.einstein_radius, ell_comps), centre
 

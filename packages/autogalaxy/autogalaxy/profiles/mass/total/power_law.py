@@ -104,7 +104,7 @@ class PowerLaw(MassProfile):
     def _epl_deflections_numpy_from(self, grid, xp=np):
         """The in-place NumPy EPL deflections ``[N, 2]`` for plain-number parameters, else None."""
         ell_comps = self._frame_ell_comps_from(grid, xp=xp)
-        centre = (0.0, 0.0) if getattr(grid, "is_transformed", False) else self.centre
+        centre = self._frame_centre_from(grid)
         if not (xp is np and plain_scalars(self.einstein_radius, self.slope, ell_comps, centre)):
             return None
         raw = grid_raw_from(grid)

@@ -250,19 +250,6 @@ def test__isothermal__closed_form_matches_epl_kernel_at_slope_2(ell_comps):
     assert mp.potential_2d_from(_grid(points)).array == pytest.approx(psi, abs=1e-12)
 
 
-def test__isothermal__continuous_across_series_switch():
-    """The closed form and the series agree where the kernel switches between them."""
-    from autogalaxy.profiles.mass.total import epl_util
-
-    points = _random_points(200, seed=12, r_min=1e-2, r_max=10.0)
-    y, x = points[:, 0], points[:, 1]
-    f = epl_util.SIE_SERIES_ELLIPTICITY
-    for e1, e2 in ((0.0, f), (0.6 * f, -0.8 * f), (-f, 0.0)):
-        closed = epl_util._sie_closed_from(y, x, 1.3, e1, e2, math.hypot(e1, e2))
-        series = epl_util._sie_series_from(y, x, 1.3, e1, e2, math.hypot(e1, e2))
-        assert np.stack(closed) == pytest.approx(np.stack(series), abs=1e-14)
-
-
 def test__isothermal__profile_frame_grid_and_observer_frame_agree():
     mp = Isothermal(centre=(0.1, -0.3), ell_comps=(0.25, -0.1), einstein_radius=1.2)
     points = _random_points(50, seed=13, centre=(0.1, -0.3))
@@ -307,17 +294,6 @@ def test__power_law__matches_scipy_hyp2f1_formula(q, slope):
     )
     assert alpha[:, 0] == pytest.approx(ref_y, abs=1e-11)
     assert alpha[:, 1] == pytest.approx(ref_x, abs=1e-11)
-
-
-def test__gauss_jacobi_rule__node_count_adapts_to_ellipticity():
-    assert epl_util.n_nodes_for_ellipticity_from(0.0) == 8
-    assert epl_util.n_nodes_for_ellipticity_from(2.0 / 3.0) <= 16
-    assert epl_util.n_nodes_for_ellipticity_from(0.95) > 30
-    nodes, weights = epl_util.gauss_jacobi_beta_rule_from(1.0, n_nodes=12)
-    assert weights.sum() == pytest.approx(1.0, rel=1e-14)
-    assert np.all((nodes > 0.0) & (nodes < 1.0))
-    # Mean of the Beta(1/2, 1) distribution is 1/3.
-    assert np.sum(weights * nodes) == pytest.approx(1.0 / 3.0, rel=1e-13)
 
 
 def test__power_law__extreme_axis_ratio_matches_hyp2f1():
