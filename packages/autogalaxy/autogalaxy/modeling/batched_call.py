@@ -20,6 +20,13 @@ from autogalaxy.modeling.batch_strategy import BatchChoice, Candidate
 logger = logging.getLogger(__name__)
 
 
+def _blocking(run, rows):
+    """``run(rows)`` with its values ready (what a timing must include)."""
+    import jax
+
+    return jax.block_until_ready(run(rows))
+
+
 class BatchedCall:
     """``[B, N] -> [B]`` evaluation of a traceable likelihood ``call`` (``[N] -> scalar``).
 
@@ -48,6 +55,7 @@ class BatchedCall:
         self.chunk = execution.vmap_chunk_from(points)
         self.single = single if single is not None else MemoryCheckedJit(call, "likelihood")
         self._vmapped = None
+        self._one_row = None
         self._sharded: dict = {}
         self.choices: dict = {}
         self.last_choice: BatchChoice | None = None
@@ -88,16 +96,35 @@ class BatchedCall:
         return self._vmapped
 
     # ------------------------------------------------------------------ strategies
+    def _one_row_jit(self):
+        """The single likelihood as a ``[1, N] -> [1]`` program: a batch of one costs one call
+        of the single likelihood, with no reshaping dispatched around it."""
+        if self._one_row is None:
+            from autogalaxy.modeling.jax_memory import MemoryCheckedJit
+
+            call = self.call
+
+            def one_row(params):
+                from autoarray.backend import jax_numpy
+
+                return jax_numpy().reshape(call(params[0]), (1,))
+
+            self._one_row = MemoryCheckedJit(one_row, "likelihood")
+        return self._one_row
+
     def _runner(self, candidate: Candidate, example):
-        """Compile (memory-checked) what ``candidate`` runs and return ``run(rows) -> [rows]``
-        (a NumPy array; the call blocks until the values are ready)."""
+        """Compile (memory-checked) what ``candidate`` runs on batches shaped like ``example``
+        and return ``run(rows)``: a JAX array when the batch is one program call (it stays on the
+        device), else a NumPy array (the call then blocks until the values are ready)."""
         import jax
 
         if candidate.strategy == "sequential":
+            if example.shape[0] == 1:
+                return self._one_row_jit().compiled_for(example)
             compiled = self.single.compiled_for(example[0])
 
             def run_rows(rows):
-                return np.asarray(jax.device_get([compiled(row) for row in rows]))
+                return np.asarray(jax.device_get([compiled(row) for row in np.asarray(rows)]))
 
             return run_rows
         compiled = self._vmapped_jit().compiled_for(example[: candidate.width])
@@ -106,7 +133,8 @@ class BatchedCall:
         def run_chunks(rows):
             batch = rows.shape[0]
             if batch == width:
-                return np.asarray(compiled(rows))
+                return compiled(rows)
+            rows = np.asarray(rows)
             chunks, padded = batch_strategy.chunk_layout(batch, width)
             if padded > batch:
                 rows = np.concatenate([rows, np.repeat(rows[-1:], padded - batch, axis=0)])
@@ -131,7 +159,7 @@ class BatchedCall:
             rows = batch_strategy.probe_rows(candidates, batch)
             probe = host[:rows]
             seconds = batch_strategy.time_candidates(
-                {label: functools.partial(run, probe) for label, run in runners.items()},
+                {label: functools.partial(_blocking, run, probe) for label, run in runners.items()},
                 {label: rows for label in runners},
                 settings.batch_probe_repeats,
             )
@@ -148,7 +176,9 @@ class BatchedCall:
 
         if isinstance(params, jax.core.Tracer):
             return self._local(params)
-        shape = np.shape(params)
+        if not isinstance(params, (jax.Array, np.ndarray)):
+            params = np.asarray(params, dtype=float)
+        shape = params.shape
         if len(shape) != 2:
             raise exc.SearchException(
                 f"Fitness._vmap expects a batch of parameter vectors [B, N]; got shape {shape}."
@@ -156,18 +186,18 @@ class BatchedCall:
         devices = execution.vmap_devices_from(min(len(jax.devices()), shape[0]))
         if devices > 1:
             return self._sharded_call(params, devices)
-        host = np.asarray(params)
-        key = (host.shape[0], host.dtype)
+        key = (shape[0], params.dtype)
         entry = self.choices.get(key)
         if entry is None:
-            entry = self._choose(host, key)
+            entry = self._choose(np.asarray(params), key)
         choice, run = entry
         self.last_choice = choice
-        if choice.strategy == "vmap":  # stays on the device (no host round trip)
-            return self._vmapped_jit()(params if isinstance(params, jax.Array) else host)
+        out = run(params)
+        if isinstance(out, jax.Array):
+            return out
         import jax.numpy as jnp
 
-        return jnp.asarray(run(host))
+        return jnp.asarray(out)
 
     def _sharded_call(self, params, devices: int):
         import jax.numpy as jnp
