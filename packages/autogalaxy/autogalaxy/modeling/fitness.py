@@ -256,6 +256,9 @@ class Fitness:
         likelihood row by row (:class:`~autogalaxy.modeling.batched_call.BatchedCall`; what was
         chosen and why: :attr:`batch_strategy`).
         """
+        batched = self._cache.get("vmap")
+        if batched is not None:  # the hot path: no import check per batch
+            return batched
         self._require_jax("_vmap")
         if "vmap" not in self._cache:
             self._cache["vmap"] = BatchedCall(
@@ -274,6 +277,9 @@ class Fitness:
     @property
     def _jit(self):
         """``jax.jit(call)``: ``[N] -> scalar``."""
+        jitted = self._cache.get("jit")
+        if jitted is not None:
+            return jitted
         self._require_jax("_jit")
         if "jit" not in self._cache:
             from autogalaxy.modeling.jax_memory import MemoryCheckedJit
