@@ -34,6 +34,7 @@ os.environ.setdefault("JAX_ENABLE_X64", "True")
 os.environ.setdefault("PYAUTO_SKIP_WORKSPACE_VERSION_CHECK", "1")
 
 import numpy as np  # noqa: E402
+from _machine import cpu_info  # noqa: E402
 
 MIN_SAMPLE_SECONDS = 0.2
 AGREEMENT = 1e-8
@@ -198,12 +199,16 @@ def main() -> int:
         cpus=os.cpu_count(),
         xla_flags=os.environ.get("XLA_FLAGS", ""),
         utc=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        cpu=cpu_info(),
     )
     target = args.directory / "pyautolens_results.json"
     with tempfile.NamedTemporaryFile("w", dir=args.directory, delete=False, suffix=".tmp") as f:
         json.dump({"meta": meta, "results": results}, f, indent=2)
     os.replace(f.name, target)
-    print(f"PyAutoLens {al.__version__}, ms per likelihood\n\n" + markdown_table(results))
+    print(
+        f"PyAutoLens {al.__version__}, ms per likelihood on {meta['cpu']['kind']}\n\n"
+        + markdown_table(results)
+    )
     return 0
 
 

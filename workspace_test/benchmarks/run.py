@@ -39,6 +39,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import numpy as np
+from _machine import cpu_info
 
 import autolens as al
 
@@ -174,11 +175,14 @@ def bench_problem(name: str, linear: bool, rounds: int, batches) -> dict:
     jax.block_until_ready(instance_jit(instance))
 
     compile_s = {}
+    strategies = {}
     for batch in batches:
         params = jnp.asarray(vectors[:batch])
         start = time.perf_counter()
         jax.block_until_ready(fitness._vmap(params))
         compile_s[batch] = time.perf_counter() - start
+        # what Fitness._vmap chose for this batch shape, and why (timed on these rows)
+        strategies[str(batch)] = str(fitness.batch_strategy)
 
     samples = {
         k: [] for k in ["jit", "fit_jit", "instance_jit", "grad"] + [f"vmap_{b}" for b in batches]
@@ -210,6 +214,7 @@ def bench_problem(name: str, linear: bool, rounds: int, batches) -> dict:
         log_likelihood_jax=log_l_jax,
         relative_difference=abs(log_l_jax - log_l_np) / abs(log_l_np),
         compile_s={str(k): v for k, v in compile_s.items()},
+        batch_strategy=strategies,
     )
     return result
 
@@ -274,7 +279,21 @@ def markdown_table(results) -> str:
         cores_rows.append(
             f"| {r['problem']} | {'linear' if r['linear'] else 'standard'} | {cells} |"
         )
-    return header + "\n".join(rows) + "\n" + cores_header + "\n".join(cores_rows) + "\n"
+    strategy_lines = [
+        f"* {r['problem']} {'linear' if r['linear'] else 'standard'}, {line}"
+        for r in results
+        for line in r.get("batch_strategy", {}).values()
+    ]
+    strategies = (
+        "\n`Fitness._vmap` strategy (first call of each batch shape):\n\n"
+        + "\n".join(strategy_lines)
+        + "\n"
+        if strategy_lines
+        else ""
+    )
+    return (
+        header + "\n".join(rows) + "\n" + cores_header + "\n".join(cores_rows) + "\n" + strategies
+    )
 
 
 def use_wide_vectors() -> None:
@@ -324,6 +343,7 @@ def main() -> int:
         cpus=os.cpu_count(),
         python=sys.version.split()[0],
         xla_flags=os.environ.get("XLA_FLAGS", ""),
+        cpu=cpu_info(),
     )
     import jax
 
@@ -334,7 +354,10 @@ def main() -> int:
     al.aa.atomic_write_text(
         RESULTS / f"{stamp}.json", json.dumps({"meta": meta, "results": results}, indent=2)
     )
-    al.aa.atomic_write_text(RESULTS / f"{stamp}.md", f"ms per likelihood, {meta}\n\n" + table)
+    al.aa.atomic_write_text(
+        RESULTS / f"{stamp}.md",
+        f"ms per likelihood on {meta['cpu']['kind']}, {meta}\n\n" + table,
+    )
     print(table)
     return 0
 

@@ -39,6 +39,10 @@ MAX_HOST_DEVICES = 8
 #: Convolution methods :attr:`ExecutionSettings.convolution_method` may force.
 CONVOLUTION_METHODS = ("fft", "real_space", "dense")
 
+#: Batch strategies :attr:`ExecutionSettings.batch_strategy` may force
+#: (``autogalaxy/modeling/batch_strategy.py``).
+BATCH_STRATEGIES = ("vmap", "chunked", "sequential")
+
 
 @dataclasses.dataclass(frozen=True)
 class ExecutionSettings:
@@ -70,6 +74,12 @@ class ExecutionSettings:
         Smallest automatic chunk (a loop of single likelihoods was ~2x slower).
     vmap_devices
         Most host devices a batched call uses; None: all of them.
+    batch_strategy
+        How ``Fitness._vmap`` runs a batch: None times the candidates (one ``vmap``, chunks of
+        ``vmap_chunk``, the single jitted likelihood row by row) on the first batch of each
+        shape and keeps the fastest; ``"vmap"``, ``"chunked"`` or ``"sequential"`` forces one.
+    batch_probe_repeats
+        Timed runs per candidate when the batch strategy is measured (the minimum is kept).
     convolution_method
         Force ``"fft"``, ``"real_space"`` or ``"dense"`` PSF convolution; None: the cost model.
     tune_allocator
@@ -101,6 +111,8 @@ class ExecutionSettings:
     vmap_chunk_points: int = 60_000
     vmap_min_chunk: int = 4
     vmap_devices: int | None = None
+    batch_strategy: str | None = None
+    batch_probe_repeats: int = 3
     convolution_method: str | None = None
     tune_allocator: bool = True
     dataset_cache_size: int = 16
@@ -128,6 +140,7 @@ class ExecutionSettings:
             "vmap_min_chunk",
             "dataset_cache_size",
             "jax_column_binning_min_points",
+            "batch_probe_repeats",
         ):
             if getattr(self, name) < 1:
                 raise exc.ExecutionException(f"{name}={getattr(self, name)}: expected at least 1.")
@@ -143,6 +156,11 @@ class ExecutionSettings:
                 f"jax_compilation_cache_dir={self.jax_compilation_cache_dir!r}: expected None or "
                 "a folder path."
             )
+        if self.batch_strategy not in (None,) + BATCH_STRATEGIES:
+            raise exc.ExecutionException(
+                f"batch_strategy={self.batch_strategy!r}: expected None (measure) or one of "
+                f"{BATCH_STRATEGIES}."
+            )
         if self.convolution_method not in (None,) + CONVOLUTION_METHODS:
             raise exc.ExecutionException(
                 f"convolution_method={self.convolution_method!r}: expected None or one of "
@@ -157,6 +175,7 @@ ENVIRONMENT: dict = {
     "AUTOGALAXY_VJP_BLOCK_ROWS": ("vjp_block_rows", lambda v: max(0, int(v))),
     "AUTOGALAXY_VMAP_CHUNK": ("vmap_chunk", lambda v: max(1, int(v))),
     "AUTOGALAXY_VMAP_DEVICES": ("vmap_devices", lambda v: max(1, int(v))),
+    "AUTOGALAXY_BATCH_STRATEGY": ("batch_strategy", lambda v: None if v == "auto" else v),
     "AUTOARRAY_CONVOLUTION_METHOD": ("convolution_method", str),
     "AUTOARRAY_NO_MALLOPT": ("tune_allocator", lambda v: False),
     "AUTOGALAXY_JAX_MEMORY_BYTES": ("jax_memory_bytes", lambda v: max(1, int(float(v)))),
@@ -435,6 +454,7 @@ class IdentityCache:
 
 
 __all__ = [
+    "BATCH_STRATEGIES",
     "CONVOLUTION_METHODS",
     "apply_jax_compilation_cache",
     "DEFAULT_XLA_FLAGS",

@@ -11,6 +11,7 @@ from autoarray import exc as aa_exc
 from autoarray import execution
 from autogalaxy import exc
 from autogalaxy.modeling.arithmetic import CompoundPrior
+from autogalaxy.modeling.batched_call import BatchedCall
 from autogalaxy.modeling.model import AbstractModel, Model, TuplePrior
 from autogalaxy.modeling.priors import Prior
 
@@ -99,76 +100,6 @@ def _analysis_on_jax(analysis):
         yield
     finally:
         analysis.use_jax = before
-
-
-class BatchedCall:
-    """``[B, N] -> [B]`` evaluation of a traceable ``call`` for CPU throughput.
-
-    * With several JAX devices (opt-in: ``autoarray.execution`` setting ``host_devices``, which
-      adds ``--xla_force_host_platform_device_count``; one device by default) the batch is padded to a multiple of the device count
-      and split with ``shard_map``, so every core evaluates its own share (``check_vma=False``:
-      each device runs the whole per-device program, loops included, on its rows only).
-    * Within a device, batches of more than two chunks are evaluated ``chunk`` likelihoods at a
-      time (``lax.map`` with ``batch_size``: a ``vmap`` over each chunk inside a loop); a chunk
-      of at most ``vmap_chunk_points`` points (an ``autoarray.execution`` setting) keeps the intermediates in cache.
-
-    Each likelihood is computed by the same vectorised program as ``jax.vmap(call)``; results
-    agree with it to rounding.
-    """
-
-    def __init__(self, call, points: int | None = None):
-        self.call = call
-        self.chunk = vmap_chunk_from(points)
-        self._compiled: dict = {}
-
-    def _local(self, params):
-        import jax
-
-        batch = params.shape[0]
-        # Up to two chunks a plain vmap is as fast (P1, batch 50: 0.147 vs 0.153 ms per
-        # likelihood) and compiles ~0.25 s faster than the loop.
-        if self.chunk is None or batch <= 2 * self.chunk:
-            return jax.vmap(self.call)(params)
-        return jax.lax.map(self.call, params, batch_size=self.chunk)
-
-    def _function(self, devices: int):
-        if devices not in self._compiled:
-            import jax
-
-            from autogalaxy.modeling.jax_memory import MemoryCheckedJit
-
-            if devices == 1:
-                self._compiled[devices] = MemoryCheckedJit(self._local, "batched likelihood")
-            else:
-                from jax.sharding import Mesh, PartitionSpec
-
-                mesh = Mesh(np.array(jax.devices()[:devices]), ("batch",))
-                self._compiled[devices] = jax.jit(
-                    jax.shard_map(
-                        self._local,
-                        mesh=mesh,
-                        in_specs=PartitionSpec("batch"),
-                        out_specs=PartitionSpec("batch"),
-                        check_vma=False,
-                    )
-                )
-        return self._compiled[devices]
-
-    def __call__(self, params):
-        import jax
-        import jax.numpy as jnp
-
-        params = jnp.asarray(params)
-        batch = params.shape[0]
-        devices = min(len(jax.devices()), batch) if params.ndim == 2 else 1
-        devices = execution.vmap_devices_from(devices)
-        if devices <= 1:
-            return self._function(1)(params)
-        pad = (-batch) % devices
-        if pad:
-            params = jnp.concatenate([params, jnp.repeat(params[-1:], pad, axis=0)], axis=0)
-        out = self._function(devices)(params)
-        return out[:batch] if pad else out
 
 
 class Fitness:
@@ -318,22 +249,37 @@ class Fitness:
 
     @property
     def _vmap(self):
-        """Batched figure of merit ``[B, N] -> [B]`` (jitted, compiled once per batch shape).
+        """Batched figure of merit ``[B, N] -> [B]`` (each batch shape compiled once).
 
-        Equivalent to ``jax.jit(jax.vmap(call))`` but arranged for CPU throughput (see
-        :class:`BatchedCall`): the batch is split across the host devices (one by default; more
-        are opt-in through :mod:`autoarray.execution`) and, for large problems, evaluated in cache-sized chunks.
+        The same values as ``jax.jit(jax.vmap(call))`` (to rounding), run the way measured
+        fastest for each batch shape: one ``vmap``, cache-sized chunks, or the single jitted
+        likelihood row by row (:class:`~autogalaxy.modeling.batched_call.BatchedCall`; what was
+        chosen and why: :attr:`batch_strategy`).
         """
+        batched = self._cache.get("vmap")
+        if batched is not None:  # the hot path: no import check per batch
+            return batched
         self._require_jax("_vmap")
         if "vmap" not in self._cache:
             self._cache["vmap"] = BatchedCall(
-                self._jax_call, points=_points_per_call(self.analysis)
+                self._jax_call, points=_points_per_call(self.analysis), single=self._jit
             )
         return self._cache["vmap"]
 
     @property
+    def batch_strategy(self):
+        """How the latest ``_vmap`` batch ran and why (a
+        :class:`~autogalaxy.modeling.batch_strategy.BatchChoice`; None before the first batch).
+        ``self._vmap.strategies`` holds the choice of every batch shape seen."""
+        batched = self._cache.get("vmap")
+        return None if batched is None else batched.last_choice
+
+    @property
     def _jit(self):
         """``jax.jit(call)``: ``[N] -> scalar``."""
+        jitted = self._cache.get("jit")
+        if jitted is not None:
+            return jitted
         self._require_jax("_jit")
         if "jit" not in self._cache:
             from autogalaxy.modeling.jax_memory import MemoryCheckedJit

@@ -1,0 +1,215 @@
+"""How a batch of likelihoods is evaluated: the candidates, how they are timed, which one wins.
+
+A batch ``[B, N] -> [B]`` can run as
+
+* ``"vmap"``: one vectorised program over the whole batch;
+* ``"chunked"``: a vectorised program over ``width`` likelihoods, run chunk after chunk (the last
+  chunk padded with copies of the last row), so that each chunk's intermediates stay in cache;
+* ``"sequential"``: the single jitted likelihood, row after row.
+
+Which is fastest depends on the problem and on the CPU: on a 2-core AMD EPYC with AVX-512 the
+P2 benchmark's batched likelihood cost what the single one did, while on one without AVX-512 it
+cost 2.6x as much (issue 16); under ``vmap`` a ``lax.cond`` on a batched predicate (the SIE's
+axis-ratio branch) becomes a ``select`` that evaluates both branches, which the single likelihood
+never does. So the cost model below only proposes candidates, and the first batch of each shape
+times them on its own parameters (:func:`time_candidates`); the fastest per likelihood is kept
+(:func:`choose`). This module is plain Python (no NumPy, no JAX): the JAX side is
+:class:`autogalaxy.modeling.batched_call.BatchedCall`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from typing import Callable, Mapping, Sequence
+
+from autoarray import execution
+from autogalaxy import exc
+
+#: Strategies a batch may run with (``autoarray.execution`` setting ``batch_strategy`` forces one).
+STRATEGIES = execution.BATCH_STRATEGIES
+
+
+@dataclasses.dataclass(frozen=True)
+class Candidate:
+    """A way to run a batch: ``strategy`` with ``width`` likelihoods per compiled call."""
+
+    strategy: str
+    width: int
+
+    def __post_init__(self):
+        if self.strategy not in STRATEGIES:
+            raise exc.SearchException(
+                f"batch strategy {self.strategy!r}: expected one of {STRATEGIES}."
+            )
+        if self.width < 1:
+            raise exc.SearchException(f"batch width {self.width}: expected at least 1.")
+
+    @property
+    def label(self) -> str:
+        return "sequential" if self.strategy == "sequential" else f"{self.strategy}({self.width})"
+
+
+@dataclasses.dataclass(frozen=True)
+class BatchChoice:
+    """The strategy chosen for one batch shape, and why.
+
+    Attributes
+    ----------
+    batch, dtype
+        The batch shape it applies to (rows, parameter dtype name).
+    candidate
+        The winner.
+    seconds_per_likelihood
+        Measured cost of each timed candidate (label -> seconds; empty when nothing was timed).
+    refused
+        Candidates that could not run (label -> why, e.g. XLA's memory estimate too large).
+    reason
+        One sentence: why this candidate.
+    """
+
+    batch: int
+    dtype: str
+    candidate: Candidate
+    seconds_per_likelihood: Mapping[str, float]
+    refused: Mapping[str, str]
+    reason: str
+
+    @property
+    def strategy(self) -> str:
+        return self.candidate.strategy
+
+    @property
+    def width(self) -> int:
+        return self.candidate.width
+
+    def __str__(self) -> str:
+        timed = ", ".join(
+            f"{label} {seconds * 1e3:.3g} ms"
+            for label, seconds in self.seconds_per_likelihood.items()
+        )
+        text = f"batch of {self.batch} ({self.dtype}): {self.candidate.label}; {self.reason}"
+        if timed:
+            text += f" (per likelihood: {timed})"
+        if self.refused:
+            text += "; refused: " + "; ".join(f"{k}: {v}" for k, v in self.refused.items())
+        return text
+
+
+def candidates_from(batch: int, chunk: int | None, forced: str | None = None) -> list[Candidate]:
+    """The candidates worth timing for a batch of ``batch`` rows.
+
+    ``chunk`` is the cost model's width (likelihoods holding about ``vmap_chunk_points`` points,
+    :func:`autoarray.execution.vmap_chunk_from`; None when the problem size is unknown).
+
+    * ``forced`` (a name of :data:`STRATEGIES`): that strategy alone.
+    * One row: sequential alone (a ``vmap`` of one is the single program with its branches
+      turned into selects, never cheaper).
+    * Up to two chunks: one ``vmap`` over the batch, or sequential.
+    * More: chunks of ``chunk`` (a ``vmap`` of the whole batch would hold ``batch x points``
+      intermediates and leave the cache), or sequential.
+    """
+    if batch < 1:
+        raise exc.SearchException(f"a batch of {batch} rows: expected at least one row.")
+    chunk = batch if chunk is None else max(1, min(int(chunk), batch))
+    if forced is not None:
+        width = {"vmap": batch, "chunked": chunk, "sequential": 1}.get(forced)
+        if width is None:
+            raise exc.SearchException(
+                f"batch strategy {forced!r}: expected None (measure) or one of {STRATEGIES}."
+            )
+        return [Candidate(forced, width)]
+    if batch == 1:
+        return [Candidate("sequential", 1)]
+    if batch <= 2 * chunk:
+        return [Candidate("vmap", batch), Candidate("sequential", 1)]
+    return [Candidate("chunked", chunk), Candidate("sequential", 1)]
+
+
+def chunk_layout(batch: int, width: int) -> tuple[int, int]:
+    """``(chunks, padded rows)`` to run ``batch`` rows ``width`` at a time."""
+    if batch < 1 or width < 1:
+        raise exc.SearchException(f"batch {batch}, width {width}: both must be at least 1.")
+    chunks = -(-batch // width)
+    return chunks, chunks * width
+
+
+def probe_rows(candidates: Sequence[Candidate], batch: int) -> int:
+    """Rows each candidate is timed on: the widest batched candidate's width (the whole batch
+    for ``vmap``, one chunk for ``chunked``), so every candidate runs the same rows."""
+    return max(1, min(batch, max(c.width for c in candidates)))
+
+
+def time_candidates(
+    runs: Mapping[str, Callable[[], object]],
+    likelihoods: Mapping[str, int],
+    repeats: int,
+    clock: Callable[[], float] = time.perf_counter,
+) -> dict[str, float]:
+    """Seconds per likelihood of each ``runs[label]()`` (which must block until its result is
+    ready and evaluates ``likelihoods[label]`` likelihoods).
+
+    Each run is called once untimed (first-run allocations), then ``repeats`` times, the
+    candidates interleaved so that a burst of load from other processes hits them alike; the
+    minimum is kept (load only ever adds time).
+    """
+    if repeats < 1:
+        raise exc.SearchException(f"repeats={repeats}: expected at least 1.")
+    for run in runs.values():
+        run()
+    best = {label: float("inf") for label in runs}
+    for _ in range(repeats):
+        for label, run in runs.items():
+            start = clock()
+            run()
+            best[label] = min(best[label], (clock() - start) / likelihoods[label])
+    return best
+
+
+def choose(
+    batch: int,
+    dtype: str,
+    candidates: Sequence[Candidate],
+    seconds: Mapping[str, float],
+    refused: Mapping[str, str],
+    forced: str | None = None,
+) -> BatchChoice:
+    """The candidate to keep for this batch shape: the only one left, or the fastest timed one
+    (the first listed wins a tie). Raises when every candidate was refused."""
+    usable = [c for c in candidates if c.label not in refused]
+    if not usable:
+        raise exc.SearchException(
+            f"no way to evaluate a batch of {batch} likelihoods: "
+            + "; ".join(f"{k}: {v}" for k, v in refused.items())
+        )
+    if forced is not None:
+        return BatchChoice(
+            batch, dtype, usable[0], dict(seconds), dict(refused), "forced by batch_strategy"
+        )
+    timed = [c for c in usable if c.label in seconds]
+    if len(timed) < 2:
+        winner = timed[0] if timed else usable[0]
+        reason = (
+            "a single row runs the single jitted likelihood"
+            if batch == 1
+            else "the only candidate left"
+        )
+        return BatchChoice(batch, dtype, winner, dict(seconds), dict(refused), reason)
+    winner = min(timed, key=lambda c: seconds[c.label])
+    others = [c for c in timed if c is not winner]
+    runner_up = min(others, key=lambda c: seconds[c.label])
+    ratio = seconds[runner_up.label] / max(seconds[winner.label], 1e-300)
+    reason = f"measured fastest, {ratio:.2f}x faster than {runner_up.label}"
+    return BatchChoice(batch, dtype, winner, dict(seconds), dict(refused), reason)
+
+
+__all__ = [
+    "STRATEGIES",
+    "BatchChoice",
+    "Candidate",
+    "candidates_from",
+    "choose",
+    "chunk_layout",
+    "probe_rows",
+    "time_candidates",
+]

@@ -1,0 +1,133 @@
+"""The batch-strategy chooser (plain Python: candidates, chunk layout, timing, choice)."""
+
+import itertools
+
+import pytest
+
+from autoarray import exc as aa_exc
+from autoarray import execution
+from autogalaxy import exc
+from autogalaxy.modeling import batch_strategy as bs
+from autogalaxy.modeling.batch_strategy import Candidate
+
+
+def _labels(candidates):
+    return [c.label for c in candidates]
+
+
+def test_candidates_follow_the_cost_model():
+    # one row: the single jitted likelihood only
+    assert _labels(bs.candidates_from(1, 4)) == ["sequential"]
+    # up to two chunks: one vmap of the batch against the single likelihood
+    assert _labels(bs.candidates_from(8, 4)) == ["vmap(8)", "sequential"]
+    assert _labels(bs.candidates_from(50, None)) == ["vmap(50)", "sequential"]
+    # more: cache-sized chunks against the single likelihood
+    assert _labels(bs.candidates_from(9, 4)) == ["chunked(4)", "sequential"]
+    assert _labels(bs.candidates_from(500, 83)) == ["chunked(83)", "sequential"]
+
+
+def test_forced_strategy_is_the_only_candidate():
+    assert _labels(bs.candidates_from(50, 4, "vmap")) == ["vmap(50)"]
+    assert _labels(bs.candidates_from(50, 4, "chunked")) == ["chunked(4)"]
+    assert _labels(bs.candidates_from(3, 4, "chunked")) == ["chunked(3)"]
+    assert _labels(bs.candidates_from(50, 4, "sequential")) == ["sequential"]
+    with pytest.raises(exc.SearchException, match="expected None"):
+        bs.candidates_from(50, 4, "loop")
+    with pytest.raises(exc.SearchException, match="at least one row"):
+        bs.candidates_from(0, 4)
+
+
+def test_candidate_validates_itself():
+    with pytest.raises(exc.SearchException):
+        Candidate("scan", 2)
+    with pytest.raises(exc.SearchException):
+        Candidate("chunked", 0)
+
+
+def test_chunk_layout_pads_the_last_chunk():
+    assert bs.chunk_layout(8, 4) == (2, 8)
+    assert bs.chunk_layout(9, 4) == (3, 12)
+    assert bs.chunk_layout(1, 4) == (1, 4)
+    with pytest.raises(exc.SearchException):
+        bs.chunk_layout(5, 0)
+
+
+def test_probe_rows_are_the_widest_candidate():
+    assert bs.probe_rows(bs.candidates_from(500, 4), 500) == 4
+    assert bs.probe_rows(bs.candidates_from(50, 83), 50) == 50
+    assert bs.probe_rows(bs.candidates_from(1, 83), 1) == 1
+
+
+def test_time_candidates_interleaves_warms_up_and_keeps_the_minimum():
+    ticks = itertools.count()
+    calls = []
+    durations = {"a": iter([5.0, 2.0, 9.0]), "b": iter([1.0, 1.0, 1.0])}
+    clock_value = [0.0]
+
+    def clock():
+        next(ticks)
+        return clock_value[0]
+
+    def make(label):
+        def run():
+            calls.append(label)
+            if len(calls) > 2:  # the first call of each is the untimed warm-up
+                clock_value[0] += next(durations[label])
+
+        return run
+
+    seconds = bs.time_candidates({"a": make("a"), "b": make("b")}, {"a": 2, "b": 1}, 3, clock)
+    assert calls == ["a", "b"] + ["a", "b"] * 3
+    assert seconds == {"a": 1.0, "b": 1.0}  # a: min(5, 2, 9) / 2 rows
+    with pytest.raises(exc.SearchException):
+        bs.time_candidates({"a": make("a")}, {"a": 1}, 0, clock)
+
+
+def test_choose_takes_the_fastest_and_says_why():
+    candidates = bs.candidates_from(50, 4)
+    choice = bs.choose(50, "float64", candidates, {"chunked(4)": 6e-3, "sequential": 5e-3}, {})
+    assert choice.strategy == "sequential" and choice.width == 1
+    assert "1.20x faster than chunked(4)" in choice.reason
+    assert "sequential 5 ms" in str(choice) and "batch of 50 (float64)" in str(choice)
+    # a tie goes to the first listed candidate
+    tie = bs.choose(50, "float64", candidates, {"chunked(4)": 1.0, "sequential": 1.0}, {})
+    assert tie.candidate == candidates[0]
+
+
+def test_choose_skips_refused_candidates_and_raises_when_none_is_left():
+    candidates = bs.candidates_from(50, 83)
+    choice = bs.choose(50, "float64", candidates, {}, {"vmap(50)": "needs 9 GiB"})
+    assert choice.strategy == "sequential"
+    assert "only candidate left" in choice.reason and "needs 9 GiB" in str(choice)
+    with pytest.raises(exc.SearchException, match="needs 9 GiB"):
+        bs.choose(
+            50, "float64", candidates, {}, {"vmap(50)": "needs 9 GiB", "sequential": "needs 1 GiB"}
+        )
+
+
+def test_choose_records_a_forced_strategy_and_a_single_row():
+    forced = bs.choose(50, "float64", bs.candidates_from(50, 4, "vmap"), {}, {}, forced="vmap")
+    assert forced.candidate.label == "vmap(50)"
+    assert forced.reason == "forced by batch_strategy"
+    single = bs.choose(1, "float32", bs.candidates_from(1, 4), {}, {})
+    assert single.strategy == "sequential" and "single jitted" in single.reason
+
+
+def test_batch_strategy_setting_is_validated_and_read_from_the_environment():
+    assert (
+        execution.settings_from_environment(
+            {"AUTOGALAXY_BATCH_STRATEGY": "sequential"}
+        ).batch_strategy
+        == "sequential"
+    )
+    assert (
+        execution.settings_from_environment({"AUTOGALAXY_BATCH_STRATEGY": "auto"}).batch_strategy
+        is None
+    )
+    with pytest.raises(aa_exc.ExecutionException, match="batch_strategy"):
+        execution.settings_from_environment({"AUTOGALAXY_BATCH_STRATEGY": "fastest"})
+    with pytest.raises(aa_exc.ExecutionException, match="batch_probe_repeats"):
+        execution.ExecutionSettings(batch_probe_repeats=0)
+    with execution.using(batch_strategy="chunked"):
+        assert execution.settings().batch_strategy == "chunked"
+    assert execution.settings().batch_strategy is None
