@@ -36,6 +36,36 @@ SCALARS = (
 
 CASES = [
     dict(
+        name="delaunay_hilbert150_constant",
+        shape=(10, 15),
+        mesh="delaunay_hilbert",
+        regularization="constant",
+        coefficient=1.0,
+        lens_light=True,
+        positive_only=True,
+        einstein_radius=1.6,
+    ),
+    dict(
+        name="delaunay_hilbert150_adapt_split",
+        shape=(10, 15),
+        mesh="delaunay_hilbert",
+        regularization="adapt_split",
+        coefficient=1.0,
+        lens_light=True,
+        positive_only=True,
+        einstein_radius=1.6,
+    ),
+    dict(
+        name="delaunay_kmeans100_constant",
+        shape=(10, 10),
+        mesh="delaunay_kmeans",
+        regularization="constant",
+        coefficient=1.0,
+        lens_light=False,
+        positive_only=True,
+        einstein_radius=1.6,
+    ),
+    dict(
         name="delaunay_overlay14_constant_split",
         shape=(14, 14),
         mesh="delaunay",
@@ -200,7 +230,7 @@ CASES = [
 ]
 
 
-def export(directory: Path) -> None:
+def export(directory: Path, only: str = "") -> None:
     import _common
 
     directory.mkdir(parents=True, exist_ok=True)
@@ -213,7 +243,7 @@ def export(directory: Path) -> None:
         "pixel_scale": _common.PIXEL_SCALES,
         "sub_size_lp": 1,
         "sub_size_pixelization": 4,
-        "cases": CASES,
+        "cases": [c for c in CASES if not only or any(k in c["name"] for k in only.split(","))],
     }
     (directory / "spec.json").write_text(json.dumps(spec))
 
@@ -255,13 +285,14 @@ def main() -> int:
     group.add_argument("--compare", type=Path)
     group.add_argument("--all", type=Path)
     parser.add_argument("--reference-python", default="/work/refvenv/bin/python")
+    parser.add_argument("--only", default="", help="comma-separated substrings of case names")
     args = parser.parse_args()
     if args.export:
-        export(args.export)
+        export(args.export, args.only)
         return 0
     if args.compare:
         return compare(args.compare)
-    export(args.all)
+    export(args.all, args.only)
     subprocess.run(
         [args.reference_python, str(HERE / "reference_pixelization.py"), str(args.all)],
         check=True,
