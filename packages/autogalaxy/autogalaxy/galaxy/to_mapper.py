@@ -160,7 +160,7 @@ def mapper_from(
         )
         mesh_grid = traced_mesh_points
         zeroed = mesh.zeroed_indexes_from(params)
-        exclude_zero = True
+        exclude_zero = getattr(mesh, "exclude_zero_weight_mappings", True)
     mapping = mapping_matrix_from(
         mappings, weights, statics.slim_for_sub, statics.sub_fraction, statics.n_pix, params, xp=xp
     )

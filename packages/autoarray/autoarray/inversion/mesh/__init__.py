@@ -1,6 +1,7 @@
 """Source-plane meshes (``al.mesh``)."""
 
 from autoarray.inversion.mesh.delaunay import Delaunay
+from autoarray.inversion.mesh.knn import KNearestNeighbor
 from autoarray.inversion.mesh.rectangular import RectangularMesh, RectangularUniform
 from autoarray.inversion.mesh.rectangular_adapt import (
     RectangularAdaptDensity,
@@ -13,6 +14,7 @@ from autoarray.inversion.mesh.rectangular_adapt import (
 
 __all__ = [
     "Delaunay",
+    "KNearestNeighbor",
     "RectangularAdaptDensity",
     "RectangularAdaptImage",
     "RectangularBilinearAdaptDensity",

@@ -198,6 +198,8 @@ class Delaunay(Pytree):
     __pytree_static__ = ("pixels", "zeroed_pixels", "areas_factor")
     requires_adapt_image = False
     requires_image_mesh = True
+    #: Adaptive pixel signals skip zero-weight mappings (a vertex of a containing triangle).
+    exclude_zero_weight_mappings = True
 
     def __init__(self, pixels: int = 10, zeroed_pixels: int = 0, areas_factor: float = 0.5):
         self.pixels = int(pixels)
