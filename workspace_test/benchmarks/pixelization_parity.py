@@ -36,6 +36,26 @@ SCALARS = (
 
 CASES = [
     dict(
+        name="knnbary_overlay11_constant_split",
+        shape=(11, 11),
+        mesh="knn_barycentric",
+        regularization="constant_split",
+        coefficient=1.0,
+        lens_light=True,
+        positive_only=True,
+        einstein_radius=1.6,
+    ),
+    dict(
+        name="knnbary_overlay11_adapt",
+        shape=(11, 11),
+        mesh="knn_barycentric",
+        regularization="adapt",
+        coefficient=1.0,
+        lens_light=True,
+        positive_only=True,
+        einstein_radius=1.6,
+    ),
+    dict(
         name="knn_overlay11_constant_split",
         shape=(11, 11),
         mesh="knn",

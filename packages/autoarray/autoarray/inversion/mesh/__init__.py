@@ -2,6 +2,7 @@
 
 from autoarray.inversion.mesh.delaunay import Delaunay
 from autoarray.inversion.mesh.knn import KNearestNeighbor
+from autoarray.inversion.mesh.knn_barycentric import KNNBarycentric
 from autoarray.inversion.mesh.rectangular import RectangularMesh, RectangularUniform
 from autoarray.inversion.mesh.rectangular_adapt import (
     RectangularAdaptDensity,
@@ -15,6 +16,7 @@ from autoarray.inversion.mesh.rectangular_adapt import (
 __all__ = [
     "Delaunay",
     "KNearestNeighbor",
+    "KNNBarycentric",
     "RectangularAdaptDensity",
     "RectangularAdaptImage",
     "RectangularBilinearAdaptDensity",
