@@ -22,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _pixelization  # noqa: E402
+import numpy as np  # noqa: E402
 
 
 def model_from_regularization(regularization):
@@ -48,8 +49,32 @@ def analysis_kwargs_from(dataset) -> dict:
     return {"adapt_images": AdaptImages(galaxy_name_image_plane_mesh_grid_dict=names)}
 
 
+def blocked_search_failures() -> list:
+    """The blocked (``lax.map``) neighbour search of more than one query block equals NumPy."""
+    import jax.numpy as jnp
+
+    from autoarray.inversion.mesh.knn import QUERY_BLOCK, nearest_from
+
+    rng = np.random.default_rng(0)
+    vertices = rng.uniform(-1, 1, size=(150, 2))
+    queries = rng.uniform(-1.2, 1.2, size=(2 * QUERY_BLOCK + 17, 2))
+    index_np, distance_np = nearest_from(queries, vertices, 10)
+    index_jax, distance_jax = nearest_from(jnp.asarray(queries), jnp.asarray(vertices), 10, xp=jnp)
+    failures = []
+    if not np.array_equal(np.asarray(index_jax), index_np):
+        failures.append("blocked JAX kNN indexes differ from NumPy")
+    if not np.allclose(np.asarray(distance_jax), distance_np, rtol=1e-12, atol=1e-12):
+        failures.append("blocked JAX kNN distances differ from NumPy")
+    print(f"knn.py: blocked search of {queries.shape[0]} queries matches NumPy: {not failures}")
+    return failures
+
+
 def main() -> int:
     from autoarray.inversion.regularization import Constant, ConstantSplit
+
+    failures = blocked_search_failures()
+    for failure in failures:
+        print("FAILED " + failure)
 
     # The evidence carries ~1e-9 of solver round-off, which swamps a 1e-6 central difference
     # of its small Einstein-radius slope (error ~1e-3); at 1e-4 the difference converges to the
@@ -69,7 +94,7 @@ def main() -> int:
         analysis_kwargs_fn=analysis_kwargs_from,
         variants=((False, ("vmap",)),),
     )
-    return status
+    return status | bool(failures)
 
 
 if __name__ == "__main__":

@@ -54,15 +54,17 @@ def nearest_from(queries, vertices, k: int, xp=np):
         return indexes, np.sqrt(squared + 1e-20)
     import jax
 
-    n = queries.shape[0]
-    blocks = -(-n // QUERY_BLOCK)
-    padded = xp.concatenate([queries, xp.zeros((blocks * QUERY_BLOCK - n, 2), queries.dtype)])
-
     def search(block):
         # top_k of the negated distances: nearest first, ties to the lower index.
         values, order = jax.lax.top_k(-_squared_distances(block, vertices, xp=xp), k)
         return order, -values
 
+    n = queries.shape[0]
+    if n <= QUERY_BLOCK:  # one block: no loop (a smaller graph to compile)
+        order, squared = search(queries)
+        return order, xp.sqrt(squared + 1e-20)
+    blocks = -(-n // QUERY_BLOCK)
+    padded = xp.concatenate([queries, xp.zeros((blocks * QUERY_BLOCK - n, 2), queries.dtype)])
     order, squared = jax.lax.map(search, padded.reshape(blocks, -1, 2))
     return order.reshape(-1, k)[:n], xp.sqrt(squared.reshape(-1, k)[:n] + 1e-20)
 
