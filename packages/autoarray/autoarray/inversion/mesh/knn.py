@@ -21,6 +21,14 @@ The neighbour search is plain array arithmetic (``argsort`` on NumPy, ``lax.top_
 JAX, in query chunks to bound memory), so unlike Delaunay the interpolation needs no host
 callback: only the triangulation adjacency of ``Constant`` / ``Adapt`` goes through
 ``jax.pure_callback``. Weights are differentiable in both the traced sub-pixels and vertices.
+
+Known differences from the release (2026.10.26.1), both where the release is wrong or fails:
+its blocked search labels the vertices of a last, partial block of 128 with the indexes of
+earlier vertices (``dynamic_slice`` clamps the block start), so for ``S > 128`` not a multiple
+of 128 its neighbours are wrong (here they are exact; parity is recorded for ``S ≤ 128``); and
+its NumPy split regularization raises ``InversionException`` when a split point's ``k``
+nearest vertices exclude its own (no spare stencil column), where here the stencil is
+``e_i − Σ w`` as intended.
 """
 
 from __future__ import annotations
