@@ -36,6 +36,36 @@ SCALARS = (
 
 CASES = [
     dict(
+        name="delaunaynn_overlay14_constant",
+        shape=(14, 14),
+        mesh="delaunay_nn",
+        regularization="constant",
+        coefficient=1.0,
+        lens_light=True,
+        positive_only=True,
+        einstein_radius=1.6,
+    ),
+    dict(
+        name="delaunaynn_overlay14_adapt_split",
+        shape=(14, 14),
+        mesh="delaunay_nn",
+        regularization="adapt_split",
+        coefficient=1.0,
+        lens_light=True,
+        positive_only=True,
+        einstein_radius=1.6,
+    ),
+    dict(
+        name="delaunaynn_overlay14_constant_split_no_lens_light",
+        shape=(14, 14),
+        mesh="delaunay_nn",
+        regularization="constant_split",
+        coefficient=1.0,
+        lens_light=False,
+        positive_only=True,
+        einstein_radius=1.6,
+    ),
+    dict(
         name="knnbary_overlay11_constant_split",
         shape=(11, 11),
         mesh="knn_barycentric",

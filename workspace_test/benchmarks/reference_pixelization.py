@@ -92,6 +92,8 @@ def fit_from(al, dataset, case: dict):
         mesh = al.mesh.Delaunay(pixels=shape[0] * shape[1], zeroed_pixels=0)
     elif mesh_kind in ("knn", "knn_hilbert"):
         mesh = al.mesh.KNearestNeighbor(pixels=shape[0] * shape[1], zeroed_pixels=0)
+    elif mesh_kind == "delaunay_nn":
+        mesh = al.mesh.DelaunayNN(pixels=shape[0] * shape[1], zeroed_pixels=0)
     elif mesh_kind == "knn_barycentric":
         mesh = al.mesh.KNNBarycentric(pixels=shape[0] * shape[1], zeroed_pixels=0)
     else:
@@ -104,7 +106,7 @@ def fit_from(al, dataset, case: dict):
     images, grids = {}, {}
     if kind in ("adapt", "adapt_split") or mesh_kind in ("adapt_image", "bilinear_image"):
         images = {source: dataset.data}
-    if mesh_kind in ("delaunay", "knn", "knn_barycentric"):
+    if mesh_kind in ("delaunay", "knn", "knn_barycentric", "delaunay_nn"):
         overlay = al.image_mesh.Overlay(shape=shape)
         grids = {source: overlay.image_plane_mesh_grid_from(mask=dataset.mask)}
     elif mesh_kind in ("delaunay_hilbert", "knn_hilbert"):
