@@ -10,8 +10,10 @@ vertex are normalised by their total. Unlike barycentric weights they are contin
 a Delaunay diagonal flip. Special rows, as in the release: outside the hull the nearest vertex
 takes weight 1; within ``64 ε`` of a vertex that vertex does; within ``128 ε`` (barycentric) of
 an edge the containing triangle's barycentric weights are used; a degenerate circumcircle,
-a non-finite or vanishing total, or more than ``max_neighbors`` natural neighbours gives NaN
-weights (the likelihood is then NaN: a resample).
+a non-finite or vanishing total, more than 32 triangles in the cavity or more than
+``max_neighbors`` (32) natural neighbours gives NaN weights (the likelihood is then NaN: a
+resample) — thin triangles on the hull of a sparse mesh have huge circumcircles, so points
+near the hull of small meshes can hit the caps.
 
 The cavity is found densely (every query against every triangle, in query blocks) rather
 than by the release's flood fill from the containing triangle; for a Delaunay triangulation
@@ -34,6 +36,8 @@ from autoarray.inversion.mesh.delaunay import (
 
 #: Natural neighbours kept per point (the release's cap; more gives NaN weights).
 MAX_NEIGHBORS = 32
+#: Triangles in one point's cavity (the release's cap; more gives NaN weights).
+MAX_CAVITY_TRIANGLES = 32
 #: Query-triangle pairs per block of the dense cavity search.
 PAIRS_PER_BLOCK = 2_000_000
 
@@ -60,7 +64,8 @@ def circumcircles_from(a, b, c, xp=np):
 
 
 def _sibson_block(q, tri, centres, r2, valid, onehots, xp):
-    """``(W [n, S] normalised Sibson weights, failed [n])`` of the query block ``q``."""
+    """``(W [n, S] normalised Sibson weights, degenerate [n], cavity sizes [n])`` of the query
+    block ``q``."""
     eps = np.finfo(np.float64).eps
     d2 = xp.sum((centres[None, :, :] - q[:, None, :]) ** 2, axis=-1)
     contains = valid[None, :] & (d2 <= r2[None, :] + 64.0 * eps * xp.maximum(r2, 1.0)[None, :])
@@ -87,7 +92,7 @@ def _sibson_block(q, tri, centres, r2, valid, onehots, xp):
     degenerate = xp.any(contains[..., None] & ~ok, axis=(1, 2))
     degenerate = degenerate | ~xp.isfinite(total) | (xp.abs(total) <= np.finfo(np.float64).tiny)
     safe = xp.where(xp.abs(total) > np.finfo(np.float64).tiny, total, 1.0)
-    return weights / safe[:, None], degenerate
+    return weights / safe[:, None], degenerate, xp.sum(contains, axis=1)
 
 
 def sibson_weights_from(queries, vertices, simplices, corners, inside, max_neighbors, xp=np):
@@ -110,17 +115,19 @@ def sibson_weights_from(queries, vertices, simplices, corners, inside, max_neigh
         ]
         dense = np.concatenate([p[0] for p in parts])
         degenerate = np.concatenate([p[1] for p in parts])
+        cavity = np.concatenate([p[2] for p in parts])
     else:
         import jax
 
         blocks = -(-n // block)
         padded = xp.concatenate([queries, xp.zeros((blocks * block - n, 2), queries.dtype)])
-        dense, degenerate = jax.lax.map(
+        dense, degenerate, cavity = jax.lax.map(
             lambda b: _sibson_block(b, tri, centres, r2, valid, onehots, xp),
             padded.reshape(blocks, block, 2),
         )
         dense = dense.reshape(-1, S)[:n]
         degenerate = degenerate.reshape(-1)[:n]
+        cavity = cavity.reshape(-1)[:n]
     K = min(int(max_neighbors), S)
     positive = xp.sum(dense > 0.0, axis=1)
     if xp is np:
@@ -159,7 +166,8 @@ def sibson_weights_from(queries, vertices, simplices, corners, inside, max_neigh
     weights = xp.where(single[:, None], one_hot, weights)
     mappings = xp.where(on_edge[:, None], edge_map, mappings)
     weights = xp.where(on_edge[:, None], edge_w, weights)
-    failed = inside & ~on_vertex & ~on_edge & (degenerate | (positive > K))
+    overflow = (positive > K) | (cavity > MAX_CAVITY_TRIANGLES)
+    failed = inside & ~on_vertex & ~on_edge & (degenerate | overflow)
     weights = xp.where(failed[:, None], xp.nan, weights)
     return mappings.astype(np.int32) if xp is np else mappings, weights
 
