@@ -36,6 +36,136 @@ SCALARS = (
 
 CASES = [
     dict(
+        name="delaunaynn_overlay14_constant",
+        shape=(14, 14),
+        mesh="delaunay_nn",
+        regularization="constant",
+        coefficient=1.0,
+        lens_light=True,
+        positive_only=True,
+        einstein_radius=1.6,
+    ),
+    dict(
+        name="delaunaynn_overlay14_adapt_split",
+        shape=(14, 14),
+        mesh="delaunay_nn",
+        regularization="adapt_split",
+        coefficient=1.0,
+        lens_light=True,
+        positive_only=True,
+        einstein_radius=1.6,
+    ),
+    dict(
+        name="delaunaynn_overlay14_constant_split_no_lens_light",
+        shape=(14, 14),
+        mesh="delaunay_nn",
+        regularization="constant_split",
+        coefficient=1.0,
+        lens_light=False,
+        positive_only=True,
+        einstein_radius=1.6,
+    ),
+    dict(
+        name="knnbary_overlay11_constant_split",
+        shape=(11, 11),
+        mesh="knn_barycentric",
+        regularization="constant_split",
+        coefficient=1.0,
+        lens_light=True,
+        positive_only=True,
+        einstein_radius=1.6,
+    ),
+    dict(
+        name="knnbary_overlay11_adapt",
+        shape=(11, 11),
+        mesh="knn_barycentric",
+        regularization="adapt",
+        coefficient=1.0,
+        lens_light=True,
+        positive_only=True,
+        einstein_radius=1.6,
+    ),
+    dict(
+        name="knn_overlay11_constant_split",
+        shape=(11, 11),
+        mesh="knn",
+        regularization="constant_split",
+        coefficient=1.0,
+        lens_light=True,
+        positive_only=True,
+        einstein_radius=1.6,
+    ),
+    dict(
+        name="knn_overlay11_constant",
+        shape=(11, 11),
+        mesh="knn",
+        regularization="constant",
+        coefficient=1.0,
+        lens_light=True,
+        positive_only=True,
+        einstein_radius=1.6,
+    ),
+    dict(
+        name="knn_overlay11_adapt",
+        shape=(11, 11),
+        mesh="knn",
+        regularization="adapt",
+        coefficient=1.0,
+        lens_light=True,
+        positive_only=True,
+        einstein_radius=1.6,
+    ),
+    dict(
+        name="knn_hilbert120_adapt_split",
+        shape=(10, 12),
+        mesh="knn_hilbert",
+        regularization="adapt_split",
+        coefficient=1.0,
+        lens_light=True,
+        positive_only=True,
+        einstein_radius=1.6,
+    ),
+    dict(
+        name="knn_overlay11_constant_no_lens_light",
+        shape=(11, 11),
+        mesh="knn",
+        regularization="constant",
+        coefficient=1.0,
+        lens_light=False,
+        positive_only=True,
+        einstein_radius=1.6,
+    ),
+    dict(
+        name="delaunay_hilbert150_constant",
+        shape=(10, 15),
+        mesh="delaunay_hilbert",
+        regularization="constant",
+        coefficient=1.0,
+        lens_light=True,
+        positive_only=True,
+        einstein_radius=1.6,
+    ),
+    dict(
+        name="delaunay_hilbert150_adapt_split",
+        shape=(10, 15),
+        mesh="delaunay_hilbert",
+        regularization="adapt_split",
+        coefficient=1.0,
+        lens_light=True,
+        positive_only=True,
+        einstein_radius=1.6,
+    ),
+    dict(
+        name="delaunay_kmeans100_constant",
+        shape=(10, 10),
+        mesh="delaunay_kmeans",
+        regularization="constant",
+        coefficient=1.0,
+        lens_light=False,
+        positive_only=True,
+        einstein_radius=1.6,
+    ),
+    dict(
         name="delaunay_overlay14_constant_split",
         shape=(14, 14),
         mesh="delaunay",
@@ -200,7 +330,7 @@ CASES = [
 ]
 
 
-def export(directory: Path) -> None:
+def export(directory: Path, only: str = "") -> None:
     import _common
 
     directory.mkdir(parents=True, exist_ok=True)
@@ -213,7 +343,7 @@ def export(directory: Path) -> None:
         "pixel_scale": _common.PIXEL_SCALES,
         "sub_size_lp": 1,
         "sub_size_pixelization": 4,
-        "cases": CASES,
+        "cases": [c for c in CASES if not only or any(k in c["name"] for k in only.split(","))],
     }
     (directory / "spec.json").write_text(json.dumps(spec))
 
@@ -255,13 +385,14 @@ def main() -> int:
     group.add_argument("--compare", type=Path)
     group.add_argument("--all", type=Path)
     parser.add_argument("--reference-python", default="/work/refvenv/bin/python")
+    parser.add_argument("--only", default="", help="comma-separated substrings of case names")
     args = parser.parse_args()
     if args.export:
-        export(args.export)
+        export(args.export, args.only)
         return 0
     if args.compare:
         return compare(args.compare)
-    export(args.all)
+    export(args.all, args.only)
     subprocess.run(
         [args.reference_python, str(HERE / "reference_pixelization.py"), str(args.all)],
         check=True,

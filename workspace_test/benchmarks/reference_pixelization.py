@@ -88,8 +88,14 @@ def fit_from(al, dataset, case: dict):
         mesh = al.mesh.RectangularBilinearAdaptDensity(shape=shape)
     elif mesh_kind == "bilinear_image":
         mesh = al.mesh.RectangularBilinearAdaptImage(shape=shape, weight_power=1.0)
-    elif mesh_kind == "delaunay":
+    elif mesh_kind in ("delaunay", "delaunay_hilbert", "delaunay_kmeans"):
         mesh = al.mesh.Delaunay(pixels=shape[0] * shape[1], zeroed_pixels=0)
+    elif mesh_kind in ("knn", "knn_hilbert"):
+        mesh = al.mesh.KNearestNeighbor(pixels=shape[0] * shape[1], zeroed_pixels=0)
+    elif mesh_kind == "delaunay_nn":
+        mesh = al.mesh.DelaunayNN(pixels=shape[0] * shape[1], zeroed_pixels=0)
+    elif mesh_kind == "knn_barycentric":
+        mesh = al.mesh.KNNBarycentric(pixels=shape[0] * shape[1], zeroed_pixels=0)
     else:
         mesh = al.mesh.RectangularRTUAdaptImage(shape=shape, weight_power=1.0, weight_floor=0.0)
     source = al.Galaxy(
@@ -100,9 +106,21 @@ def fit_from(al, dataset, case: dict):
     images, grids = {}, {}
     if kind in ("adapt", "adapt_split") or mesh_kind in ("adapt_image", "bilinear_image"):
         images = {source: dataset.data}
-    if mesh_kind == "delaunay":
+    if mesh_kind in ("delaunay", "knn", "knn_barycentric", "delaunay_nn"):
         overlay = al.image_mesh.Overlay(shape=shape)
         grids = {source: overlay.image_plane_mesh_grid_from(mask=dataset.mask)}
+    elif mesh_kind in ("delaunay_hilbert", "knn_hilbert"):
+        hilbert = al.image_mesh.Hilbert(
+            pixels=shape[0] * shape[1], weight_power=1.0, weight_floor=0.1
+        )
+        grids = {
+            source: hilbert.image_plane_mesh_grid_from(mask=dataset.mask, adapt_data=dataset.data)
+        }
+    elif mesh_kind == "delaunay_kmeans":
+        kmeans = al.image_mesh.KMeans(pixels=shape[0] * shape[1], weight_power=1.0)
+        grids = {
+            source: kmeans.image_plane_mesh_grid_from(mask=dataset.mask, adapt_data=dataset.data)
+        }
     adapt_images = None
     if images or grids:
         adapt_images = al.AdaptImages(

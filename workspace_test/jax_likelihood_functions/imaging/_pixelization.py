@@ -40,28 +40,29 @@ def dataset_from():
     return dataset.apply_over_sampling(over_sample_size_lp=1, over_sample_size_pixelization=2)
 
 
-def _gradient_failures(label, analysis, analysis_np, instance, rtol=GRAD_RTOL) -> list:
+def _gradient_failures(label, analysis, analysis_np, instance, rtol=GRAD_RTOL, step=1e-6) -> list:
+    """``step``: the finite-difference step, or ``{parameter name: step}``."""
     import jax
 
     start = time.perf_counter()
     gradient = jax.jit(jax.grad(lambda i: analysis.fit_from(i).log_evidence))(instance)
     print(f"{label}: jit(grad) {time.perf_counter() - start:.1f} s incl. compile")
     failures = []
-    step = 1e-6
     mass = gradient.galaxies.lens.mass
     for name in ("einstein_radius", "centre"):
         got = getattr(mass, name)
         got = float(got) if name == "einstein_radius" else float(got[0])
+        h = step[name] if isinstance(step, dict) else step
         shifted = []
         for sign in (1.0, -1.0):
             moved = copy.deepcopy(instance)
             if name == "einstein_radius":
-                moved.galaxies.lens.mass.einstein_radius += sign * step
+                moved.galaxies.lens.mass.einstein_radius += sign * h
             else:
                 y, x = moved.galaxies.lens.mass.centre
-                moved.galaxies.lens.mass.centre = (y + sign * step, x)
+                moved.galaxies.lens.mass.centre = (y + sign * h, x)
             shifted.append(float(analysis_np.fit_from(moved).log_evidence))
-        fd = (shifted[0] - shifted[1]) / (2 * step)
+        fd = (shifted[0] - shifted[1]) / (2 * h)
         rel = abs(got - fd) / max(abs(fd), 1e-8)
         print(f"{label}: d logE / d {name} grad {got:.8e} vs central FD {fd:.8e} (rel {rel:.1e})")
         if not (np.isfinite(got) and rel <= rtol):
@@ -139,8 +140,11 @@ def run(
     variants=VARIANTS,
     analysis_kwargs_fn=None,
     grad_rtol: float = GRAD_RTOL,
+    fd_step=1e-6,
 ) -> int:
-    """``analysis_kwargs_fn(dataset)``: extra ``AnalysisImaging`` arguments (adapt images)."""
+    """``analysis_kwargs_fn(dataset)``: extra ``AnalysisImaging`` arguments (adapt images);
+    ``fd_step``: the central finite-difference step of the gradient check (or a dict of
+    steps per parameter name)."""
     from autolens.imaging.analysis import AnalysisImaging
 
     failures = []
@@ -159,7 +163,9 @@ def run(
         if "jit" in checks:
             failures += _jit_failures(label, analysis, analysis_np, instance)
         if "grad" in checks:
-            failures += _gradient_failures(label, analysis, analysis_np, instance, grad_rtol)
+            failures += _gradient_failures(
+                label, analysis, analysis_np, instance, grad_rtol, fd_step
+            )
         if "vmap" in checks:
             failures += _vmap_failures(label, model, analysis, analysis_np, batch, seed)
 

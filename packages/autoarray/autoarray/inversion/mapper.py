@@ -19,12 +19,21 @@ from autoarray import exc
 
 
 def mapping_matrix_from(
-    mappings, weights, slim_for_sub, sub_fraction, pixels: int, params: int, xp=np
+    mappings,
+    weights,
+    slim_for_sub,
+    sub_fraction,
+    pixels: int,
+    params: int,
+    xp=np,
+    single_precision: bool = False,
 ):
     """``[pixels, params]`` mapping matrix.
 
     ``slim_for_sub`` (static ``[N_sub]``) is the image pixel of every sub-pixel and
-    ``sub_fraction`` (static ``[pixels]``) its ``1/s_i²``.
+    ``sub_fraction`` (static ``[pixels]``) its ``1/s_i²``. ``single_precision``
+    (``Settings.use_mixed_precision``, JAX only, as the release): the matrix is allocated and
+    accumulated in float32; NumPy always builds it in float64.
     """
     rows = np.repeat(np.asarray(slim_for_sub), mappings.shape[1])
     scaled = weights * np.asarray(sub_fraction)[np.asarray(slim_for_sub)][:, None]
@@ -32,6 +41,12 @@ def mapping_matrix_from(
         matrix = np.zeros((pixels, params))
         np.add.at(matrix, (rows, np.asarray(mappings).ravel()), np.asarray(scaled).ravel())
         return matrix
+    if single_precision:
+        return (
+            xp.zeros((pixels, params), dtype=np.float32)
+            .at[rows, mappings.ravel()]
+            .add(scaled.ravel().astype(np.float32))
+        )
     return xp.zeros((pixels, params)).at[rows, mappings.ravel()].add(scaled.ravel())
 
 

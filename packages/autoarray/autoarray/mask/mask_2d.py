@@ -256,6 +256,46 @@ class Mask2D(AbstractNDArray):
         return float(y), float(x)
 
     @property
+    def is_circular(self) -> bool:
+        """Whether the unmasked pixels form a filled disc (what ``image_mesh.Hilbert`` needs).
+
+        The release's test: a (nearly) square bounding box with its centre pixel unmasked, and
+        at most ``max(2, 10%)`` of pixels differing from the circular mask of the same area
+        (radius ``sqrt(N / π)`` pixels) centred on that box."""
+        if self.pixel_scales[0] != self.pixel_scales[1]:
+            raise exc.MaskException(
+                f"is_circular needs square pixels, got pixel_scales {self.pixel_scales}."
+            )
+        rows, cols = np.nonzero(~self._array)
+        if rows.size == 0:
+            return False
+        y_min, y_max, x_min, x_max = rows.min(), rows.max(), cols.min(), cols.max()
+        height, width = y_max - y_min + 1, x_max - x_min + 1
+        # Off-grid centres can make the box one pixel taller than wide; tiny boxes may not.
+        if abs(height - width) > 1 or (max(height, width) <= 2 and height != width):
+            return False
+        if self._array[(y_min + y_max) // 2, (x_min + x_max) // 2]:
+            return False
+        radius_pixels = np.sqrt(rows.size / np.pi)
+        ny, nx = self.shape_native
+        cy, cx = 0.5 * (y_min + y_max), 0.5 * (x_min + x_max)
+        yy, xx = np.ogrid[:ny, :nx]
+        expected = (yy - cy) ** 2 + (xx - cx) ** 2 >= radius_pixels**2
+        return int(np.sum(self._array != expected)) <= max(2, int(0.1 * rows.size))
+
+    @property
+    def circular_radius(self) -> float:
+        """Radius (arc-seconds) of a circular mask: half the larger bounding-box side."""
+        if not self.is_circular:
+            raise exc.MaskException(
+                "circular_radius needs a circular mask (Mask2D.circular); this mask's unmasked "
+                "pixels do not form a filled disc."
+            )
+        rows, cols = np.nonzero(~self._array)
+        diameter = max(rows.max() - rows.min() + 1, cols.max() - cols.min() + 1)
+        return float(diameter * self.pixel_scales[0] / 2.0)
+
+    @property
     def header_dict(self) -> dict:
         return {
             "PIXSCAY": self.pixel_scales[0],

@@ -260,26 +260,40 @@ class Convolver(Pytree):
         return self.convolved_image_from(image, blurring_image, xp=xp, mask=mask, method="fft")
 
     def convolved_mapping_matrix_from(
-        self, mapping_matrix, mask, blurring_mapping_matrix=None, xp=np, method=None
+        self,
+        mapping_matrix,
+        mask,
+        blurring_mapping_matrix=None,
+        xp=np,
+        method=None,
+        single_precision: bool = False,
     ):
         """Convolve every column of ``mapping_matrix`` ``[N_unmasked, P]`` (raw result).
 
         ``blurring_mapping_matrix`` ``[N_blurring, P]`` adds the light of each column on the
         blurring pixels. Columns are transformed together (batched FFT / one mat-mat).
+        ``single_precision``: see :meth:`ConvolverState.convolve` (JAX only).
         """
         state = self.state_from(mask)
         matrix = raw_array(mapping_matrix)
         blurring = None if blurring_mapping_matrix is None else raw_array(blurring_mapping_matrix)
         method = self.method_for(state, method, xp)
+        single = bool(single_precision) and xp is not np
+        if single:
+            matrix = matrix.astype(np.float32)
+            if blurring is not None:
+                blurring = blurring.astype(np.float32)
         if method == "dense":
-            dense = state.dense_operator
+            dense = state.dense_operator.astype(np.float32) if single else state.dense_operator
             result = dense[:, : state.pixels] @ matrix
             if blurring is not None:
                 result = result + dense[:, state.pixels :] @ blurring
             return result
         columns = matrix.T
         blurring_columns = None if blurring is None else blurring.T
-        return state.convolve(columns, blurring_columns, method=method, xp=xp).T
+        return state.convolve(
+            columns, blurring_columns, method=method, xp=xp, single_precision=single
+        ).T
 
 
 def _slim_of(values):

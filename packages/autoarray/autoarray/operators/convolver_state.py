@@ -250,13 +250,22 @@ class ConvolverState:
         return flat[..., self.image_flat]
 
     # ------------------------------------------------------------------ convolutions
-    def convolve(self, image, blurring_image=None, method="fft", xp=np):
+    def convolve(
+        self, image, blurring_image=None, method="fft", xp=np, single_precision: bool = False
+    ):
         """Blur slim ``image`` (``[..., N]``) with ``blurring_image`` (``[..., N_blur]`` or None).
 
         Leading axes are batch axes (all methods batch natively, so the functions also vmap).
+        ``single_precision`` (JAX only; ``Settings.use_mixed_precision``): values and kernel in
+        float32 / complex64 end to end; NumPy always computes in float64.
         """
+        single = bool(single_precision) and xp is not np
+        if single:
+            image = image.astype(np.float32)
+            if blurring_image is not None:
+                blurring_image = blurring_image.astype(np.float32)
         if method == "dense":
-            dense = self.dense_operator
+            dense = self.dense_operator.astype(np.float32) if single else self.dense_operator
             if blurring_image is None:
                 return image @ dense[:, : self.pixels].T
             values = xp.concatenate([image, blurring_image], axis=-1)
@@ -273,40 +282,43 @@ class ConvolverState:
             return np.asarray(operator @ flat.T).T.reshape(batch + (self.pixels,))
         canvas = self.canvas_from(image, blurring_image, xp=xp)
         if method == "fft":
-            blurred = self._fft_convolve(canvas, xp)
+            blurred = self._fft_convolve(canvas, xp, single)
         elif method == "real_space":
-            blurred = self._direct_convolve(canvas, xp)
+            blurred = self._direct_convolve(canvas, xp, single)
         else:
             raise exc.KernelException(
                 f"Unknown convolution method {method!r}; use one of {METHODS}."
             )
         return self.gather(blurred, xp)
 
-    def _fft_convolve(self, canvas, xp):
+    def _fft_convolve(self, canvas, xp, single: bool = False):
         fy, fx = self.fft_shape
         if xp is np:
             transform = sp_fft.rfft2(canvas, s=(fy, fx), axes=(-2, -1))
             blurred = sp_fft.irfft2(transform * self.kernel_fft, s=(fy, fx), axes=(-2, -1))
         else:
             transform = xp.fft.rfft2(canvas, s=(fy, fx), axes=(-2, -1))
-            blurred = xp.fft.irfft2(transform * self.kernel_fft, s=(fy, fx), axes=(-2, -1))
+            kernel_fft = self.kernel_fft.astype(np.complex64) if single else self.kernel_fft
+            blurred = xp.fft.irfft2(transform * kernel_fft, s=(fy, fx), axes=(-2, -1))
         return blurred[..., : self.canvas_shape[0], : self.canvas_shape[1]]
 
-    def _direct_convolve(self, canvas, xp):
+    def _direct_convolve(self, canvas, xp, single: bool = False):
         """Direct 'same' convolution of the canvas (JAX ``lax.conv``; NumPy uses SciPy)."""
         if xp is np:
             kernel = self.kernel.reshape((1,) * (canvas.ndim - 2) + self.kernel_shape)
             return sp_signal.convolve(canvas, kernel, mode="same", method="direct")
         import jax
 
-        def single(c):
-            return jax.scipy.signal.convolve(c, self.kernel, mode="same", method="direct")
+        kernel = self.kernel.astype(np.float32) if single else self.kernel
+
+        def one(c):
+            return jax.scipy.signal.convolve(c, kernel, mode="same", method="direct")
 
         if canvas.ndim == 2:
-            return single(canvas)
+            return one(canvas)
         batch = canvas.shape[:-2]
         flat = canvas.reshape((-1,) + self.canvas_shape)
-        return jax.vmap(single)(flat).reshape(batch + self.canvas_shape)
+        return jax.vmap(one)(flat).reshape(batch + self.canvas_shape)
 
     def auto_method(self, xp=np) -> str:
         """Cheapest method for this mask and kernel (:func:`auto_method_from`), cached per backend.

@@ -308,3 +308,23 @@ def test_from_fits_missing_file_raises(tmp_path):
 
 def test_repr_mentions_shape():
     assert "pixels_in_mask=9" in repr(aa.Mask2D.all_false((3, 3), 1.0))
+
+
+def test_is_circular_and_circular_radius():
+    mask = aa.Mask2D.circular(shape_native=(15, 15), pixel_scales=0.2, radius=1.25)
+    assert mask.is_circular
+    assert mask.circular_radius == pytest.approx(1.3)  # 13 pixels across
+    offset = aa.Mask2D.circular(
+        shape_native=(16, 16), pixel_scales=0.2, radius=1.1, centre=(0.2, -0.3)
+    )
+    assert offset.is_circular
+    annulus = aa.Mask2D.circular_annular(
+        shape_native=(15, 15), pixel_scales=0.2, inner_radius=0.5, outer_radius=1.3
+    )
+    assert not annulus.is_circular
+    # A 13x13 square differs from the disc of its area by more than the release's tolerance
+    # (a 9x9 one does not, there as here).
+    square = aa.Mask2D(np.pad(np.zeros((13, 13), dtype=bool), 3, constant_values=True), 0.2)
+    assert not square.is_circular
+    with pytest.raises(aa.exc.MaskException, match="circular mask"):
+        _ = square.circular_radius

@@ -116,10 +116,12 @@ def mapper_from(
     use_border_relocator,
     xp=np,
     traced_mesh_points=None,
+    use_mixed_precision: bool = False,
 ):
     """The :class:`Mapper` of one pixelized galaxy from its traced pixelization points
     (``statics.points`` traced to the galaxy's plane) and, for meshes on an image-plane mesh
-    grid, that grid traced to the same plane."""
+    grid, that grid traced to the same plane. ``use_mixed_precision`` (JAX only): a float32
+    mapping matrix, as the release."""
     mesh = pixelization.mesh
     params = mesh.pixels if traced_mesh_points is None else int(traced_mesh_points.shape[0])
     if params > statics.n_pix:
@@ -160,9 +162,16 @@ def mapper_from(
         )
         mesh_grid = traced_mesh_points
         zeroed = mesh.zeroed_indexes_from(params)
-        exclude_zero = True
+        exclude_zero = getattr(mesh, "exclude_zero_weight_mappings", True)
     mapping = mapping_matrix_from(
-        mappings, weights, statics.slim_for_sub, statics.sub_fraction, statics.n_pix, params, xp=xp
+        mappings,
+        weights,
+        statics.slim_for_sub,
+        statics.sub_fraction,
+        statics.n_pix,
+        params,
+        xp=xp,
+        single_precision=bool(use_mixed_precision) and xp is not np,
     )
     regularization = pixelization.regularization
     H = None

@@ -94,6 +94,7 @@ class AbstractFitImaging(PackedAttributes, aa.Pytree, FitImagingGalaxies, ABC):
         if not _is_zero(offset):
             points = points - xp.asarray(offset)
         relocate = bool(setting_from(self.settings, "use_border_relocator"))
+        mixed = bool(setting_from(self.settings, "use_mixed_precision"))
         n_points = pst.points.shape[0]
         mappers = []
         traced_list = self._pixelized_galaxies_with_points(points, xp)
@@ -116,6 +117,7 @@ class AbstractFitImaging(PackedAttributes, aa.Pytree, FitImagingGalaxies, ABC):
                     relocate,
                     xp=xp,
                     traced_mesh_points=traced_mesh,
+                    use_mixed_precision=mixed,
                 )
             )
         return mappers

@@ -24,6 +24,11 @@ def inversion_from(statics, linear, data, settings, xp=np, mappers=()) -> Invers
             )
     blocks = []
     mapping_blocks = []
+    # Settings.use_mixed_precision (JAX only, as the release): linear light profiles are blurred
+    # in float32 / complex64 end to end; mapper matrices arrive float32 (to_mapper) and their
+    # FFT blurring promotes to float64 at the kernel multiply; the curvature matrix, data
+    # vector, NNLS and log-dets stay float64 (the float64 noise map promotes them).
+    mixed = xp is not np and bool(setting_from(settings, "use_mixed_precision"))
     if linear:
         columns = [columns for _, columns in linear]
         operated = np.concatenate(
@@ -35,7 +40,11 @@ def inversion_from(statics, linear, data, settings, xp=np, mappers=()) -> Invers
         else:
             statics.require_psf("linear light profiles")
             operated_matrix = statics.psf.convolved_mapping_matrix_from(
-                mapping, statics.mask, blurring_mapping_matrix=blurring, xp=xp
+                mapping,
+                statics.mask,
+                blurring_mapping_matrix=blurring,
+                xp=xp,
+                single_precision=mixed,
             )
             if operated.any():
                 operated_matrix = xp.where(operated[None, :], mapping, operated_matrix)

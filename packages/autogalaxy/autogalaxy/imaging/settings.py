@@ -37,7 +37,12 @@ class SettingsInversion:
         Move traced sub-pixels (and mesh points) that land outside the ellipse of the traced
         border pixels onto it (on by default, as for PyAutoLens users).
     use_mixed_precision
-        Accepted for compatibility; every matrix is computed in float64 here.
+        JAX only, as the release (the NumPy path always runs in float64, so it is the
+        reference of a mixed-precision JAX fit): linear light profiles are PSF-blurred in
+        float32 / complex64, pixelization mapping matrices are built in float32 (their FFT
+        blurring returns to float64 at the kernel multiply); the curvature matrix, data
+        vector, positive-only solve and log-determinants stay float64. Aimed at GPU memory
+        and throughput; on CPU it is roughly neutral.
     """
 
     use_positive_only_solver: bool | None = True

@@ -37,13 +37,12 @@ def panels_figure(
     fig = subplot_figure(rows, cols)
     prefix = f"{title_prefix} " if title_prefix else ""
     for k, (title, array, kwargs) in enumerate(panels):
-        draw_array(
-            fig.add_subplot(rows, cols, k + 1),
-            array,
-            title=prefix + title,
-            colormap=colormap,
-            **kwargs,
-        )
+        ax = fig.add_subplot(rows, cols, k + 1)
+        # A panel that is not an array (a mesh reconstruction) draws itself.
+        if callable(getattr(array, "draw_on", None)):
+            array.draw_on(ax, title=prefix + title, colormap=colormap, **kwargs)
+            continue
+        draw_array(ax, array, title=prefix + title, colormap=colormap, **kwargs)
     finish_subplots(fig, suptitle=f"{prefix}log L = {float(fit.log_likelihood):.3f}")
     return fig
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 import autoarray as aa
+from autoarray.plot.mesh_plot import MeshReconstruction, full_bounds_from, zoomed_bounds_from
 from autoarray.plot.output import save_figure
 from autogalaxy.plot.fit_imaging_plots import data_panels_from, panels_figure, residual_panels_from
 from autolens.plot.lensing_lines import (
@@ -41,6 +42,43 @@ def _mid_zoom(zoomed: aa.Array2D, full: tuple, tracer, index) -> aa.Array2D:
     return source_plane_image_from(tracer, (cy - half, cy + half, cx - half, cx + half), index)
 
 
+def mesh_reconstructions_from(fit, plane_index: int) -> list:
+    """``[(mesh, source-plane mesh grid, reconstruction values), ...]`` of the pixelized
+    galaxies of plane ``plane_index`` (empty without an inversion)."""
+    planes = getattr(fit, "_pixelized_planes", None)
+    if planes is None or not getattr(fit, "perform_inversion", False):
+        return []
+    pixelized = planes()
+    if not pixelized:
+        return []
+    inversion = fit.inversion
+    grids = list(inversion.source_plane_mesh_grid_list)
+    reconstruction = np.asarray(aa.raw_array(inversion.reconstruction), dtype=float)
+    # Mappers are the last parameters, in the order of ``_pixelized_planes``.
+    offset = reconstruction.shape[0] - sum(int(np.shape(g)[0]) for g in grids)
+    found = []
+    for (j, _, pixelization), grid in zip(pixelized, grids):
+        size = int(np.shape(grid)[0])
+        if j == plane_index:
+            values = reconstruction[offset : offset + size]
+            found.append((pixelization.mesh, np.asarray(aa.raw_array(grid), dtype=float), values))
+        offset += size
+    return found
+
+
+def _source_plane_panels_from(reconstruction, lines: dict) -> list:
+    """The three source-plane panels (zoomed, mid zoom, no zoom) of a mesh reconstruction."""
+    mesh, grid, values = reconstruction
+    full = full_bounds_from(grid)
+    zoomed = zoomed_bounds_from(grid, values)
+    mid = tuple(0.5 * (a + b) for a, b in zip(zoomed, full))
+    return [
+        ("Source Plane (Zoomed)", MeshReconstruction(mesh, grid, values, zoomed), lines),
+        ("Source Plane (Mid Zoom)", MeshReconstruction(mesh, grid, values, mid), lines),
+        ("Source Plane (No Zoom)", MeshReconstruction(mesh, grid, values, full), lines),
+    ]
+
+
 def fit_panels_from(
     fit,
     plane_index: int | None = None,
@@ -63,8 +101,26 @@ def fit_panels_from(
     caustics = source_plane_lines if source_plane_lines is not None else tangential_c + radial_c
     image_lines = dict(lines=critical, line_colors=image_plane_line_colors)
     source_lines = dict(lines=caustics, line_colors=source_plane_line_colors)
-    full_bounds = traced_bounds_from(tracer, grid, index)
-    zoomed = zoomed_source_plane_image_from(tracer, grid, index, lines=tangential_c)
+    reconstructions = mesh_reconstructions_from(fit, index)
+    if reconstructions:
+        # A pixelized source: its reconstruction on its own mesh (the first mapper's).
+        zoomed_panel, mid_panel, full_panel = _source_plane_panels_from(
+            reconstructions[0], source_lines
+        )
+    else:
+        full_bounds = traced_bounds_from(tracer, grid, index)
+        zoomed = zoomed_source_plane_image_from(tracer, grid, index, lines=tangential_c)
+        zoomed_panel = ("Source Plane (Zoomed)", zoomed, source_lines)
+        mid_panel = (
+            "Source Plane (Mid Zoom)",
+            _mid_zoom(zoomed, full_bounds, tracer, index),
+            source_lines,
+        )
+        full_panel = (
+            "Source Plane (No Zoom)",
+            source_plane_image_from(tracer, full_bounds, index),
+            source_lines,
+        )
     lens_model = _plane_model_image(fit, 0)
     source_model = _plane_model_image(fit, index)
     subtracted = fit.data - lens_model
@@ -74,17 +130,13 @@ def fit_panels_from(
     data_panels[1] = ("Model Image", fit.model_data, image_lines)
     return [
         *data_panels,
-        ("Source Plane (Zoomed)", zoomed, source_lines),
+        zoomed_panel,
         ("Lens Light Model Image", lens_model, {}),
         ("Lens Light Subtracted Image", subtracted, dict(source_scale, **image_lines)),
         ("Source Model Image", source_model, dict(source_scale, **image_lines)),
-        ("Source Plane (Mid Zoom)", _mid_zoom(zoomed, full_bounds, tracer, index), source_lines),
+        mid_panel,
         *residual_panels,
-        (
-            "Source Plane (No Zoom)",
-            source_plane_image_from(tracer, full_bounds, index),
-            source_lines,
-        ),
+        full_panel,
     ]
 
 

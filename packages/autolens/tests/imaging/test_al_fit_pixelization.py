@@ -212,3 +212,13 @@ def test_inversion_model_images():
     )
     # Blurring spreads the same flux: the unblurred and blurred images differ but are close.
     assert not np.allclose(inv.mapped_reconstructed_data, inv.mapped_reconstructed_image)
+
+
+def test_mixed_precision_leaves_the_numpy_fit_in_float64():
+    kwargs = dict(
+        dataset=_dataset(with_lens_light_data=True), tracer=al.Tracer([_lens(), _source()])
+    )
+    plain = al.FitImaging(**kwargs)
+    mixed = al.FitImaging(**kwargs, settings=al.Settings(use_mixed_precision=True))
+    assert mixed.log_evidence == plain.log_evidence
+    assert mixed.inversion.mapping_matrix.dtype == np.float64

@@ -1,6 +1,9 @@
 """Source-plane meshes (``al.mesh``)."""
 
 from autoarray.inversion.mesh.delaunay import Delaunay
+from autoarray.inversion.mesh.delaunay_nn import DelaunayNN
+from autoarray.inversion.mesh.knn import KNearestNeighbor
+from autoarray.inversion.mesh.knn_barycentric import KNNBarycentric
 from autoarray.inversion.mesh.rectangular import RectangularMesh, RectangularUniform
 from autoarray.inversion.mesh.rectangular_adapt import (
     RectangularAdaptDensity,
@@ -13,6 +16,9 @@ from autoarray.inversion.mesh.rectangular_adapt import (
 
 __all__ = [
     "Delaunay",
+    "DelaunayNN",
+    "KNearestNeighbor",
+    "KNNBarycentric",
     "RectangularAdaptDensity",
     "RectangularAdaptImage",
     "RectangularBilinearAdaptDensity",

@@ -75,11 +75,12 @@ def _simplices_jax(vertices):
     )
 
 
-def split_matrix_from(vertices, areas_factor: float, xp=np):
+def split_matrix_from(vertices, areas_factor: float, xp=np, weights_fn=None):
     """``[4 S, S]`` stencils of the split regularizations: row ``4 i + k`` is ``e_i`` minus the
     interpolation weights of the ``k``-th split point of vertex ``i`` — the cross
     ``(y ± δ, x), (y, x ± δ)`` with ``δ_i = areas_factor · sqrt(dual area_i)`` (dual area: a
-    third of the area of every incident triangle)."""
+    third of the area of every incident triangle). ``weights_fn(points, vertices, xp=)`` (e.g.
+    Sibson weights) replaces the barycentric interpolation of the split points."""
     S = vertices.shape[0]
     simplices = simplices_padded_from(vertices) if xp is np else _simplices_jax(vertices)
     a, b, c = (vertices[simplices[:, k]] for k in range(3))
@@ -104,12 +105,15 @@ def split_matrix_from(vertices, areas_factor: float, xp=np):
         axis=1,
     )  # [S, 4, 2]
     split = (vertices[:, None, :] + offsets).reshape(4 * S, 2)
-    if xp is np:
-        corners, inside, _ = triangulation_tables_from(split, vertices)
+    if weights_fn is not None:
+        corners, weights = weights_fn(split, vertices, xp=xp)
     else:
-        corners, inside, _ = _tables_jax(split, vertices)
-    weights = barycentric_weights_from(split, vertices, corners, inside, xp=xp)
-    rows = np.repeat(np.arange(4 * S), 3)
+        if xp is np:
+            corners, inside, _ = triangulation_tables_from(split, vertices)
+        else:
+            corners, inside, _ = _tables_jax(split, vertices)
+        weights = barycentric_weights_from(split, vertices, corners, inside, xp=xp)
+    rows = np.repeat(np.arange(4 * S), corners.shape[1])
     owner = np.repeat(np.arange(S), 4)
     if xp is np:
         stencil = np.zeros((4 * S, S))
@@ -198,6 +202,8 @@ class Delaunay(Pytree):
     __pytree_static__ = ("pixels", "zeroed_pixels", "areas_factor")
     requires_adapt_image = False
     requires_image_mesh = True
+    #: Adaptive pixel signals skip zero-weight mappings (a vertex of a containing triangle).
+    exclude_zero_weight_mappings = True
 
     def __init__(self, pixels: int = 10, zeroed_pixels: int = 0, areas_factor: float = 0.5):
         self.pixels = int(pixels)

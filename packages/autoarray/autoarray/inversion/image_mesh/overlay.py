@@ -1,4 +1,4 @@
-"""Image-plane mesh grids (``al.image_mesh``): where a Delaunay mesh's vertices start.
+"""``Overlay(shape)``: a uniform image-plane mesh grid over the mask.
 
 ``Overlay(shape)``: a uniform ``ny x nx`` grid over the unmasked pixels' bounding box (pixel
 scales ``(E + p)/n`` per axis, ``E`` the extent of the unmasked pixel centres, origin the box
