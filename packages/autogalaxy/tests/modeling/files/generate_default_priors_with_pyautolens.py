@@ -65,6 +65,7 @@ def _model_priors(af, cls):
 
 def main(out_path):
     import autofit as af
+
     import autolens as al
 
     reference = {
