@@ -3,6 +3,12 @@
 The table has two parts: ``classes`` (class name -> argument name -> prior entry) searched along
 the MRO of the modelled class, and ``generic`` (argument name -> prior entry) used as fallback.
 Tuple arguments are looked up as ``<name>_<index>`` first and ``<name>`` second.
+
+A class is looked up as ``<family>.<Name>`` (``lp.Sersic``, ``lp_linear.Sersic``, ``mp.Sersic``,
+...; the family is the public module alias its module belongs to) before its bare ``Name``, because
+PyAutoLens gives same-named classes of different families different priors. An entry that is
+``null`` means "no prior": the argument keeps its constructor default as a fixed value and the
+search stops there.
 Users can add or override entries with :func:`register_priors`.
 """
 
@@ -43,16 +49,37 @@ def reset_registered_priors() -> None:
     _overrides["generic"].clear()
 
 
+# Module prefix -> public family alias; the longest (most specific) prefixes come first.
+_FAMILIES = (
+    ("autogalaxy.profiles.light_and_mass.linear", "lmp_linear"),
+    ("autogalaxy.profiles.light_and_mass", "lmp"),
+    ("autogalaxy.profiles.light.linear", "lp_linear"),
+    ("autogalaxy.profiles.light.snr", "lp_snr"),
+    ("autogalaxy.profiles.light", "lp"),
+    ("autogalaxy.profiles.mass", "mp"),
+    ("autogalaxy.profiles.point_sources", "ps"),
+)
+
+
+def _class_keys(klass: type) -> list[str]:
+    module = getattr(klass, "__module__", "") or ""
+    for prefix, family in _FAMILIES:
+        if module == prefix or module.startswith(prefix + "."):
+            return [f"{family}.{klass.__name__}", klass.__name__]
+    return [klass.__name__]
+
+
 def _entry_for(cls: type, keys: list[str]) -> dict | None:
     table = _packaged_table()
     for klass in getattr(cls, "__mro__", (cls,)):
-        name = klass.__name__
+        # A user's registered entry for a class beats the packaged one, qualified or not.
         for source in (_overrides["classes"], table["classes"]):
-            entries = source.get(name)
-            if entries:
-                for key in keys:
-                    if key in entries:
-                        return entries[key]
+            for class_key in _class_keys(klass):
+                entries = source.get(class_key)
+                if entries:
+                    for key in keys:
+                        if key in entries:
+                            return entries[key]
     for source in (_overrides["generic"], table["generic"]):
         for key in keys:
             if key in source:
