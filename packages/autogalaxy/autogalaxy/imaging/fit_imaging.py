@@ -549,16 +549,17 @@ class FitImaging(AbstractFitImaging):
     def _light_galaxies_list(self) -> list:
         return [list(self.galaxies)]
 
+    @property
     def galaxies_linear_light_profiles_to_light_profiles(self):
         """``Galaxies`` with every linear light profile replaced by its standard counterpart
-        carrying the solved intensity."""
+        carrying the solved intensity (a property, as in PyAutoGalaxy)."""
         from autogalaxy.galaxy.galaxies import Galaxies
 
         return Galaxies(self._galaxies_linear_light_profiles_to_light_profiles())
 
     @property
     def model_obj_linear_light_profiles_to_light_profiles(self):
-        return self.galaxies_linear_light_profiles_to_light_profiles()
+        return self.galaxies_linear_light_profiles_to_light_profiles
 
 
 __all__ = [

@@ -96,9 +96,10 @@ class FitImaging(AbstractFitImaging):
     def _light_galaxies_list(self) -> list:
         return self.tracer.galaxies_of_planes_with_images
 
+    @property
     def tracer_linear_light_profiles_to_light_profiles(self):
         """A tracer whose linear light profiles are replaced by standard profiles carrying the
-        solved intensities (same cosmology)."""
+        solved intensities (same cosmology; a property, as in PyAutoLens)."""
         from autolens.lens.tracer import Tracer
 
         return Tracer(
@@ -108,7 +109,7 @@ class FitImaging(AbstractFitImaging):
 
     @property
     def model_obj_linear_light_profiles_to_light_profiles(self):
-        return self.tracer_linear_light_profiles_to_light_profiles()
+        return self.tracer_linear_light_profiles_to_light_profiles
 
     @property
     def model_images_of_planes_list(self) -> list:
