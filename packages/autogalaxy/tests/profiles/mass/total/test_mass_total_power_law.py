@@ -394,13 +394,23 @@ def test__isothermal_sph_at_centre_points_along_x_as_in_pyautogalaxy():
 # -- mass integrals ----------------------------------------------------------------------------
 
 
+def test__average_convergence_of_1_radius_is_pyautogalaxys_property():
+    """PyAutoGalaxy 2026.10.26.1: a property, rescaled by (1 + q) / 2 for elliptical profiles."""
+    sie = Isothermal(einstein_radius=1.1, ell_comps=(0.2, 0.0))
+    assert sie.average_convergence_of_1_radius == pytest.approx(1.1000000000000008, rel=1e-11)
+    assert IsothermalSph(einstein_radius=1.1).average_convergence_of_1_radius == pytest.approx(
+        1.1, rel=1e-11
+    )
+
+
 @pytest.mark.parametrize("slope", [1.5, 2.0, 2.5])
 def test__mass_within_einstein_radius__spherical_is_pi_theta_e_squared(slope):
     mp = PowerLawSph(einstein_radius=1.3, slope=slope)
     assert mp.mass_angular_within_circle_from(radius=1.3) == pytest.approx(
         math.pi * 1.3**2, rel=1e-9
     )
-    assert mp.average_convergence_of_1_radius() == pytest.approx(1.3, rel=1e-9)
+    # a property, as in PyAutoGalaxy
+    assert mp.average_convergence_of_1_radius == pytest.approx(1.3, rel=1e-9)
     sis = IsothermalSph(einstein_radius=2.0)
     assert sis.mass_angular_within_circle_from(radius=2.0) == pytest.approx(4 * math.pi, rel=1e-9)
 
