@@ -35,6 +35,7 @@ import autoarray as aa
 from autoarray.pytree_packing import PackedAttributes
 from autogalaxy.galaxy import to_inversion, to_mapper
 from autogalaxy.imaging.fit_execution import per_point_pass_jax, per_point_pass_numpy
+from autogalaxy.imaging.fit_imaging_maps import FitImagingInspectionMaps
 from autogalaxy.imaging.fit_linear import inversion_from
 from autogalaxy.imaging.fit_statics import FitStatics, fit_statics_from
 from autogalaxy.imaging.settings import SettingsInversion, setting_from
@@ -55,7 +56,7 @@ def _is_zero(value) -> bool:
 # ----------------------------------------------------------------------------------------------
 
 
-class AbstractFitImaging(PackedAttributes, aa.Pytree, ABC):
+class AbstractFitImaging(FitImagingInspectionMaps, PackedAttributes, aa.Pytree, ABC):
     """Shared implementation of the galaxy-level and lens-level imaging fits.
 
     Subclasses set their model object and implement :meth:`_light_planes_from` (which galaxies
