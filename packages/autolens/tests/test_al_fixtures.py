@@ -27,6 +27,12 @@ def test_each_call_builds_a_fresh_object():
     assert aa.fixtures.make_mask_2d_7x7() is not aa.fixtures.make_mask_2d_7x7()
 
 
+def test_linear_light_fixture_is_pyautogalaxys_gaussian():
+    profile = ag.fixtures.make_lp_linear_0()
+    assert isinstance(profile, ag.lp_linear.Gaussian)
+    assert (profile.centre, profile.ell_comps, profile.sigma) == ((0.0, 0.0), (0.0, 0.0), 1.0)
+
+
 def test_galaxy_fixtures_follow_pyautogalaxy():
     galaxy = ag.fixtures.make_gal_x1_lp_x1_mp()
     assert galaxy.redshift == 0.5
