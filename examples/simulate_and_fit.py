@@ -398,7 +398,7 @@ def main() -> int:
     t = time.perf_counter()
     counts = (np.asarray(fit_1.model_data.array) + BACKGROUND_SKY) * EXPOSURE_TIME
     noise = np.sqrt(np.maximum(counts, 1.0)) / EXPOSURE_TIME
-    tracer_1 = fit_1.tracer_linear_light_profiles_to_light_profiles()
+    tracer_1 = fit_1.tracer_linear_light_profiles_to_light_profiles
     sizes = al.over_sample_size_adaptive_from(
         dataset.grid, tracer_image_from(tracer_1), ADAPTIVE_TOLERANCE * noise
     )

@@ -176,7 +176,7 @@ def main() -> None:
         abs(fit.log_likelihood / twin.log_likelihood - 1.0) < 1e-12,
         f"({fit.log_likelihood:.6f})",
     )
-    solved = fit.tracer_linear_light_profiles_to_light_profiles().galaxies[0].bulge
+    solved = fit.tracer_linear_light_profiles_to_light_profiles.galaxies[0].bulge
     check("solved profile is lmp.Sersic", type(solved) is al.lmp.Sersic)
 
     print("5. Scribbler")

@@ -19,8 +19,9 @@ def make_lp_1() -> lp.SersicSph:
     return lp.SersicSph(intensity=2.0, effective_radius=2.0, sersic_index=2.0)
 
 
-def make_lp_linear_0() -> lp_linear.Sersic:
-    return lp_linear.Sersic(effective_radius=2.0, sersic_index=2.0)
+def make_lp_linear_0() -> lp_linear.Gaussian:
+    """A linear Gaussian with default parameters (PyAutoGalaxy's ``make_lp_linear_0``)."""
+    return lp_linear.Gaussian()
 
 
 def make_mp_0() -> mp.IsothermalSph:

@@ -22,6 +22,14 @@ def _is_number(value) -> bool:
     )
 
 
+def _elliptical_radii_from(dy, dx, axis_ratio: float, angle: float):
+    """``sqrt(x'^2 + (y'/q)^2)`` of offsets ``(dy, dx)`` rotated by ``angle`` degrees."""
+    phi = np.radians(angle)
+    x_rot = dx * np.cos(phi) + dy * np.sin(phi)
+    y_rot = -dx * np.sin(phi) + dy * np.cos(phi)
+    return np.sqrt(x_rot**2 + (y_rot / axis_ratio) ** 2)
+
+
 class Mask2D(AbstractNDArray):
     """A 2-D boolean mask over a uniform pixel grid; ``True`` pixels are excluded from fits.
 
@@ -147,11 +155,40 @@ class Mask2D(AbstractNDArray):
                 f"{major_axis_radius}, {axis_ratio}"
             )
         dy, dx, pixel_scales = cls._distances_from_centre(shape_native, pixel_scales, centre)
-        phi = np.radians(angle)
-        x_rot = dx * np.cos(phi) + dy * np.sin(phi)
-        y_rot = -dx * np.sin(phi) + dy * np.cos(phi)
-        r_ell = np.sqrt(x_rot**2 + (y_rot / axis_ratio) ** 2)
+        r_ell = _elliptical_radii_from(dy, dx, axis_ratio, angle)
         return cls._non_empty(cls(r_ell > major_axis_radius, pixel_scales, origin, invert))
+
+    @classmethod
+    def elliptical_annular(
+        cls,
+        shape_native,
+        inner_major_axis_radius: float,
+        inner_axis_ratio: float,
+        inner_phi: float,
+        outer_major_axis_radius: float,
+        outer_axis_ratio: float,
+        outer_phi: float,
+        pixel_scales,
+        origin=(0.0, 0.0),
+        centre=(0.0, 0.0),
+        invert=False,
+    ) -> "Mask2D":
+        """Unmask pixels outside (or on) the inner ellipse and inside (or on) the outer one; each
+        ellipse as in :meth:`elliptical` (``*_phi`` in degrees counter-clockwise from +x)."""
+        for name, radius, q in (
+            ("inner", inner_major_axis_radius, inner_axis_ratio),
+            ("outer", outer_major_axis_radius, outer_axis_ratio),
+        ):
+            if not (_is_number(radius) and radius >= 0.0 and _is_number(q) and 0.0 < q <= 1.0):
+                raise exc.MaskException(
+                    f"elliptical annulus needs {name}_major_axis_radius >= 0 and "
+                    f"0 < {name}_axis_ratio <= 1, got {radius}, {q}"
+                )
+        dy, dx, pixel_scales = cls._distances_from_centre(shape_native, pixel_scales, centre)
+        r_inner = _elliptical_radii_from(dy, dx, inner_axis_ratio, inner_phi)
+        r_outer = _elliptical_radii_from(dy, dx, outer_axis_ratio, outer_phi)
+        unmasked = (r_inner >= inner_major_axis_radius) & (r_outer <= outer_major_axis_radius)
+        return cls._non_empty(cls(~unmasked, pixel_scales, origin, invert))
 
     @classmethod
     def from_pixel_coordinates(

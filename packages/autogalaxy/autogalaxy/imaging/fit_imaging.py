@@ -41,6 +41,7 @@ from autoarray.pytree_packing import PackedAttributes
 from autogalaxy.galaxy import to_inversion, to_mapper
 from autogalaxy.imaging.fit_execution import per_point_pass_jax, per_point_pass_numpy
 from autogalaxy.imaging.fit_imaging_galaxies import FitImagingGalaxies
+from autogalaxy.imaging.fit_imaging_inspection import FitImagingInspectionMaps
 from autogalaxy.imaging.fit_imaging_maps import _is_zero
 from autogalaxy.imaging.fit_linear import inversion_from
 from autogalaxy.imaging.fit_statics import FitStatics, fit_statics_from
@@ -52,7 +53,9 @@ from autogalaxy.operate.image import blurred_image_raw_from
 # ----------------------------------------------------------------------------------------------
 
 
-class AbstractFitImaging(PackedAttributes, aa.Pytree, FitImagingGalaxies, ABC):
+class AbstractFitImaging(
+    FitImagingInspectionMaps, PackedAttributes, aa.Pytree, FitImagingGalaxies, ABC
+):
     """Shared implementation of the galaxy-level and lens-level imaging fits.
 
     Subclasses set their model object and implement :meth:`_light_planes_from` (which galaxies
@@ -249,16 +252,17 @@ class FitImaging(AbstractFitImaging):
     def _light_galaxies_list(self) -> list:
         return [list(self.galaxies)]
 
+    @property
     def galaxies_linear_light_profiles_to_light_profiles(self):
         """``Galaxies`` with every linear light profile replaced by its standard counterpart
-        carrying the solved intensity."""
+        carrying the solved intensity (a property, as in PyAutoGalaxy)."""
         from autogalaxy.galaxy.galaxies import Galaxies
 
         return Galaxies(self._galaxies_linear_light_profiles_to_light_profiles())
 
     @property
     def model_obj_linear_light_profiles_to_light_profiles(self):
-        return self.galaxies_linear_light_profiles_to_light_profiles()
+        return self.galaxies_linear_light_profiles_to_light_profiles
 
 
 __all__ = [

@@ -85,7 +85,10 @@ def test_noiseless_fit_recovers_intensities_and_statics_are_cached():
     np.testing.assert_allclose(fit.inversion.reconstruction, [1.5, 0.5], rtol=1e-8)
     assert isinstance(fit.galaxies, Galaxies)
     assert fit_statics_from(dataset) is fit._statics
-    replaced = fit.galaxies_linear_light_profiles_to_light_profiles()
+    replaced = fit.galaxies_linear_light_profiles_to_light_profiles
+    # Properties, as in PyAutoGalaxy.
+    assert isinstance(FitImaging.galaxies_linear_light_profiles_to_light_profiles, property)
+    assert isinstance(FitImaging.model_obj_linear_light_profiles_to_light_profiles, property)
     assert replaced[0].bulge.intensity == pytest.approx(1.5, rel=1e-8)
     standard = FitImaging(dataset, replaced)
     assert standard.chi_squared < 1e-12

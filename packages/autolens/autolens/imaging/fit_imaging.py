@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
+import autoarray as aa
 from autogalaxy.galaxy import to_inversion, to_mapper
 from autogalaxy.imaging.fit_imaging import AbstractFitImaging
 from autolens import exc
@@ -96,9 +97,10 @@ class FitImaging(AbstractFitImaging):
     def _light_galaxies_list(self) -> list:
         return self.tracer.galaxies_of_planes_with_images
 
+    @property
     def tracer_linear_light_profiles_to_light_profiles(self):
         """A tracer whose linear light profiles are replaced by standard profiles carrying the
-        solved intensities (same cosmology)."""
+        solved intensities (same cosmology; a property, as in PyAutoLens)."""
         from autolens.lens.tracer import Tracer
 
         return Tracer(
@@ -108,7 +110,7 @@ class FitImaging(AbstractFitImaging):
 
     @property
     def model_obj_linear_light_profiles_to_light_profiles(self):
-        return self.tracer_linear_light_profiles_to_light_profiles()
+        return self.tracer_linear_light_profiles_to_light_profiles
 
     @property
     def model_images_of_planes_list(self) -> list:
@@ -120,6 +122,17 @@ class FitImaging(AbstractFitImaging):
             for galaxy in plane:
                 total = images[galaxy] if total is None else total + images[galaxy]
             out.append(total)
+        return out
+
+    @property
+    def subtracted_images_of_planes_list(self) -> list:
+        """The data minus the model images of every other plane, one per plane (how each plane
+        appears in the data on its own)."""
+        images = self.model_images_of_planes_list
+        out = []
+        for index in range(len(images)):
+            others = sum((aa.raw_array(image) for i, image in enumerate(images) if i != index), 0.0)
+            out.append(self._array(self._data - others))
         return out
 
     @property

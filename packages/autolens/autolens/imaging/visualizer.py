@@ -54,7 +54,7 @@ class VisualizerImaging:
             fit, output_path=folder, output_format="png", title_prefix=prefix
         )
         tracer = (
-            fit.tracer_linear_light_profiles_to_light_profiles()
+            fit.tracer_linear_light_profiles_to_light_profiles
             if getattr(fit, "perform_inversion", False)
             else fit.tracer
         )

@@ -23,6 +23,7 @@ from autogalaxy.operate.image import OperateImage
 from autogalaxy.profiles.geometry_profiles import stacked_yx_from
 from autolens import exc
 from autolens.lens import tracer_util
+from autolens.lens.tracer_queries import TracerQueries
 
 
 def _points_grid(points, xp):
@@ -66,7 +67,7 @@ def _component_types(galaxy) -> tuple:
     )
 
 
-class Tracer(OperateImage, aa.Pytree):
+class Tracer(TracerQueries, OperateImage, aa.Pytree):
     """Galaxies at one or more redshifts, ray-traced through their planes.
 
     Parameters

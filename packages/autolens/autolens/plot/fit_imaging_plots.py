@@ -22,7 +22,7 @@ def _light_tracer(fit):
     """The fit's tracer with solved linear light profiles turned into ordinary ones, so source
     planes can be drawn at any resolution."""
     if getattr(fit, "perform_inversion", False):
-        return fit.tracer_linear_light_profiles_to_light_profiles()
+        return fit.tracer_linear_light_profiles_to_light_profiles
     return fit.tracer
 
 

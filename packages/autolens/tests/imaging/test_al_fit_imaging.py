@@ -292,7 +292,15 @@ class TestLinearFit:
     def test_linear_profiles_replaced_by_solved_standard_profiles(self):
         dataset = noiseless_dataset(true_tracer(), shape=(20, 20), radius=0.8)
         fit = FitImaging(dataset, linear_tracer())
-        tracer = fit.tracer_linear_light_profiles_to_light_profiles()
+        tracer = fit.tracer_linear_light_profiles_to_light_profiles
+        # Properties, as in PyAutoLens (scripts read them without calling).
+        for name in (
+            "tracer_linear_light_profiles_to_light_profiles",
+            "model_obj_linear_light_profiles_to_light_profiles",
+        ):
+            assert isinstance(getattr(FitImaging, name), property), name
+        model_obj = fit.model_obj_linear_light_profiles_to_light_profiles
+        assert model_obj.galaxies[0].bulge.intensity == tracer.galaxies[0].bulge.intensity
         assert not tracer.perform_inversion
         assert isinstance(tracer.galaxies[0].bulge, Sersic)
         assert tracer.galaxies[0].bulge.intensity == pytest.approx(fit.inversion.reconstruction[0])

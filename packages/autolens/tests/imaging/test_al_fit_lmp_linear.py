@@ -90,7 +90,7 @@ def test_the_mass_of_the_profile_lenses_the_source():
 
 def test_max_likelihood_tracer_holds_the_standard_light_and_mass_profile():
     fit, lens_profile, _ = fit_from("lmp_linear")
-    solved = fit.tracer_linear_light_profiles_to_light_profiles().galaxies[0].bulge
+    solved = fit.tracer_linear_light_profiles_to_light_profiles.galaxies[0].bulge
     assert type(solved) is al.lmp.Sersic
     assert solved.intensity == pytest.approx(
         fit.linear_light_profile_intensity_dict[lens_profile], rel=1e-12

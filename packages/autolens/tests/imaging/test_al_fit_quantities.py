@@ -73,7 +73,7 @@ def test_solved_intensities_and_replaced_tracer(fit):
     intensities = np.asarray(fit.inversion.reconstruction)
     assert intensities.shape == (2,) and np.all(intensities > 0.0)
     np.testing.assert_allclose(intensities, [0.3, 1.0], rtol=0.05)
-    tracer = fit.tracer_linear_light_profiles_to_light_profiles()
+    tracer = fit.tracer_linear_light_profiles_to_light_profiles
     bulges = [galaxy.bulge for galaxy in tracer.galaxies]
     assert all(
         isinstance(b, al.lp.Sersic) and not isinstance(b, al.lp_linear.Sersic) for b in bulges

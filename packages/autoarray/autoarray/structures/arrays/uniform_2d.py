@@ -143,6 +143,28 @@ class Array2D(AbstractNDArray):
         return self.mask.pixel_area
 
     @property
+    def total_pixels(self) -> int:
+        """Number of unmasked pixels (the ``slim`` length)."""
+        return self.mask.pixels_in_mask
+
+    @property
+    def total_area(self) -> float:
+        """Area of the unmasked pixels (scaled units squared)."""
+        return self.total_pixels * self.pixel_area
+
+    def brightest_coordinate_in_region_from(self, region, return_in_pixels: bool = False):
+        """Centre of the brightest pixel in ``region = (y0, y1, x0, x1)`` (scaled units)."""
+        from autoarray.structures.arrays import brightest
+
+        return brightest.brightest_coordinate_in_region_from(self, region, return_in_pixels)
+
+    def brightest_sub_pixel_coordinate_in_region_from(self, region, box_size: int = 1):
+        """Flux-weighted centroid around the brightest pixel in ``region`` (scaled units)."""
+        from autoarray.structures.arrays import brightest
+
+        return brightest.brightest_sub_pixel_coordinate_in_region_from(self, region, box_size)
+
+    @property
     def origin(self) -> Tuple[float, float]:
         return self.mask.origin
 

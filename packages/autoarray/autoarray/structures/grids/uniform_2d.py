@@ -255,5 +255,37 @@ class Grid2D(AbstractNDArray):
         oy, ox = self.origin
         return (ox - nx * px / 2, ox + nx * px / 2, oy - ny * py / 2, oy + ny * py / 2)
 
+    @property
+    def scaled_minima(self) -> Tuple[float, float]:
+        """``(y_min, x_min)`` of the unmasked pixel centres."""
+        values = np.asarray(self.slim._array)
+        return float(np.amin(values[:, 0])), float(np.amin(values[:, 1]))
+
+    @property
+    def scaled_maxima(self) -> Tuple[float, float]:
+        """``(y_max, x_max)`` of the unmasked pixel centres."""
+        values = np.asarray(self.slim._array)
+        return float(np.amax(values[:, 0])), float(np.amax(values[:, 1]))
+
+    def extent_with_buffer_from(self, buffer: float = 1.0e-8) -> list:
+        """``[x_min, x_max, y_min, y_max]`` of the pixel centres widened by ``buffer`` (matplotlib's
+        ``extent`` order)."""
+        (y_min, x_min), (y_max, x_max) = self.scaled_minima, self.scaled_maxima
+        return [x_min - buffer, x_max + buffer, y_min - buffer, y_max + buffer]
+
+    @property
+    def pixel_area(self) -> float:
+        return self.mask.pixel_area
+
+    @property
+    def total_pixels(self) -> int:
+        """Number of unmasked pixels (the ``slim`` length)."""
+        return self.mask.pixels_in_mask
+
+    @property
+    def total_area(self) -> float:
+        """Area of the unmasked pixels (scaled units squared)."""
+        return self.total_pixels * self.pixel_area
+
     def __repr__(self) -> str:
         return f"Grid2D(shape_native={self.shape_native}, pixels={self.shape_slim})"

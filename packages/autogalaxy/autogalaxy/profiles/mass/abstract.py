@@ -58,6 +58,10 @@ def check_range(profile, name: str, lower=None, upper=None, inclusive: bool = Fa
             )
 
 
+#: Bracket (arc-seconds) of the root of :attr:`MassProfile.average_convergence_of_1_radius`.
+AVERAGE_CONVERGENCE_RADIUS_BRACKET = (1.0e-4, 1.0e3)
+
+
 class MassProfile(EllProfile, ABC):
     #: Whether ``potential_2d_from`` is implemented.
     has_potential: bool = True
@@ -155,11 +159,19 @@ class MassProfile(EllProfile, ABC):
 
         return quad(self.mass_integral, 0.0, radius, limit=200, epsabs=0.0, epsrel=1.0e-11)[0]
 
-    def average_convergence_of_1_radius(self, lower=1.0e-4, upper=1.0e3) -> float:
-        """Radius within which the mean of ``convergence_func`` is 1 (NumPy, root finding)."""
+    @property
+    def average_convergence_of_1_radius(self) -> float:
+        """Radius within which the mean of ``convergence_func`` is 1 (NumPy, root finding).
+
+        A property, as in PyAutoGalaxy, and like it rescaled by ``(1 + q) / 2`` for elliptical
+        profiles (its ``ellipticity_rescale``: ``convergence_func`` is integrated as if circular,
+        which overstates the radius by about ``2 / (1 + q)``); the root is bracketed in
+        ``AVERAGE_CONVERGENCE_RADIUS_BRACKET`` arc-seconds.
+        """
         from scipy.optimize import brentq
 
         def func(radius):
             return self.mass_angular_within_circle_from(radius) - math.pi * radius**2
 
-        return brentq(func, lower, upper, xtol=1.0e-12)
+        root = brentq(func, *AVERAGE_CONVERGENCE_RADIUS_BRACKET, xtol=1.0e-12)
+        return 0.5 * (1.0 + float(self.axis_ratio())) * root

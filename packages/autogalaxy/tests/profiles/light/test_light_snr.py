@@ -81,11 +81,9 @@ def test_set_intensity_from_matches_pyautogalaxy(use_psf):
             background_sky_level=0.1,
             psf=psf() if use_psf else None,
         )
-        # PyAutoGalaxy root-finds (Brent, xtol 2e-12); this is the closed-form root. Its
-        # Chameleon caps the axis ratio at 0.99999 in the radius too (here only in the
-        # prefactors: lp.ChameleonSph images differ by up to 2e-5 relative), hence its tolerance.
-        rel = 1e-4 if name == "chameleon_sph" else 1e-9
-        assert profile.intensity == pytest.approx(expected[name], rel=rel), name
+        # PyAutoGalaxy root-finds (Brent, xtol 2e-12); this is the closed-form root. The
+        # Chameleon is capped at q = 0.99999 (in the radius too) as in PyAutoGalaxy.
+        assert profile.intensity == pytest.approx(expected[name], rel=1e-9), name
 
 
 def test_brightest_pixel_has_the_target_signal_to_noise():

@@ -15,7 +15,8 @@ from __future__ import annotations
 import numpy as np
 
 import autoarray as aa
-from autogalaxy.profiles.geometry_profiles import SphTwin, check_parameter, grid_raw_from
+from autogalaxy.profiles.geometry_profiles import check_parameter, grid_raw_from
+from autogalaxy.profiles.light.standard.chameleon import CHAMELEON_AXIS_RATIO_MAX
 from autogalaxy.profiles.mass.keeton_profile import KeetonMassProfile
 
 #: Keeton quadrature of the Chameleon (nodes per panel, small-u power).
@@ -46,9 +47,13 @@ class Chameleon(KeetonMassProfile):
         check_parameter(self, "core_radius_1", non_negative=True)
         check_parameter(self, "mass_to_light_ratio", non_negative=True)
 
+    def axis_ratio(self, xp=np):
+        """Axis ratio ``q``, capped at ``lp.Chameleon``'s 0.99999 everywhere (convergence,
+        deflections, constants), as PyAutoGalaxy does: the Keeton integrals need no cap, but
+        without it round Chameleons differ from PyAutoGalaxy's by ~1e-5."""
+        return xp.minimum(super().axis_ratio(xp=xp), CHAMELEON_AXIS_RATIO_MAX)
+
     def _constants(self, xp):
-        # No axis-ratio cap: the Keeton integrals need none (PyAutoGalaxy caps q at 0.99999 in
-        # its elliptical closed form; its spherical profile uses q = 1, as here).
         q = self.axis_ratio(xp=xp)
         c = self.mass_to_light_ratio * self.intensity / (1.0 + q)
         return c, 2.0 * self.core_radius_0 / (1.0 + q), 2.0 * self.core_radius_1 / (1.0 + q)
@@ -79,7 +84,7 @@ class Chameleon(KeetonMassProfile):
         return self._kappa_of_xi2(raw[:, 1] ** 2 + (raw[:, 0] / q) ** 2, xp)
 
 
-class ChameleonSph(SphTwin, Chameleon):
+class ChameleonSph(Chameleon):
     def __init__(
         self,
         centre=(0.0, 0.0),
@@ -88,7 +93,8 @@ class ChameleonSph(SphTwin, Chameleon):
         core_radius_1: float = 0.02,
         mass_to_light_ratio: float = 1.0,
     ):
-        """Spherical :class:`Chameleon`."""
+        """Spherical :class:`Chameleon`: ``ell_comps = (0, 0)`` with the axis-ratio cap (as in
+        PyAutoGalaxy), so not the spherical geometry of the other ``*Sph`` twins."""
         super().__init__(
             centre=centre,
             ell_comps=(0.0, 0.0),

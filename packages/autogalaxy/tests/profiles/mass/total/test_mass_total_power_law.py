@@ -349,11 +349,34 @@ def test__centre_is_finite():
         assert np.all(np.isfinite(mp.deflections_yx_2d_from(grid).array))
         assert np.all(np.isfinite(mp.potential_2d_from(grid).array))
         assert np.all(np.isfinite(mp.convergence_2d_from(grid).array))
-        # The deflection direction is undefined at the exact centre: it is returned as 0.
-        assert mp.deflections_yx_2d_from(grid).array[0] == pytest.approx([0.0, 0.0], abs=0.0)
+    # The deflection direction is undefined at the exact centre: it is returned as 0 ...
+    for mp in (PowerLaw(slope=2.5, ell_comps=(0.1, 0.1)), PowerLawSph(slope=1.5)):
+        assert mp.deflections_yx_2d_from(_grid([(0.0, 0.0)])).array[0] == pytest.approx(
+            [0.0, 0.0], abs=0.0
+        )
+
+
+def test__isothermal_sph_at_centre_points_along_x_as_in_pyautogalaxy():
+    """... except for the SIS, where PyAutoGalaxy 2026.10.26.1 returns ``(0, theta_E)`` (polar
+    angle ``arctan2(0, 0) = 0``), which moves the centre pixel of odd-sized fits."""
+    sis = IsothermalSph(centre=(0.5, 0.5), einstein_radius=1.3)
+    alpha = sis.deflections_yx_2d_from(_grid([(0.5, 0.5), (0.0, 0.0), (1.5, 0.5)])).array
+    # PyAutoGalaxy: [[0.0, 1.3], [-0.9192388155425119, -0.9192388155425117], [1.3, 7.96e-17]]
+    assert alpha[0] == pytest.approx([0.0, 1.3], abs=1e-15)
+    assert alpha[1] == pytest.approx([-0.9192388155425119, -0.9192388155425117], abs=1e-15)
+    assert alpha[2] == pytest.approx([1.3, 0.0], abs=1e-15)
 
 
 # -- mass integrals ----------------------------------------------------------------------------
+
+
+def test__average_convergence_of_1_radius_is_pyautogalaxys_property():
+    """PyAutoGalaxy 2026.10.26.1: a property, rescaled by (1 + q) / 2 for elliptical profiles."""
+    sie = Isothermal(einstein_radius=1.1, ell_comps=(0.2, 0.0))
+    assert sie.average_convergence_of_1_radius == pytest.approx(1.1000000000000008, rel=1e-11)
+    assert IsothermalSph(einstein_radius=1.1).average_convergence_of_1_radius == pytest.approx(
+        1.1, rel=1e-11
+    )
 
 
 @pytest.mark.parametrize("slope", [1.5, 2.0, 2.5])
@@ -362,7 +385,8 @@ def test__mass_within_einstein_radius__spherical_is_pi_theta_e_squared(slope):
     assert mp.mass_angular_within_circle_from(radius=1.3) == pytest.approx(
         math.pi * 1.3**2, rel=1e-9
     )
-    assert mp.average_convergence_of_1_radius() == pytest.approx(1.3, rel=1e-9)
+    # a property, as in PyAutoGalaxy
+    assert mp.average_convergence_of_1_radius == pytest.approx(1.3, rel=1e-9)
     sis = IsothermalSph(einstein_radius=2.0)
     assert sis.mass_angular_within_circle_from(radius=2.0) == pytest.approx(4 * math.pi, rel=1e-9)
 
