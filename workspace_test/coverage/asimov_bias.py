@@ -40,7 +40,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def example_module():
     """The main job's module (``examples/simulate_and_fit.py``), imported by path."""
-    spec = importlib.util.spec_from_file_location("simulate_and_fit", ROOT / "examples" / "simulate_and_fit.py")
+    spec = importlib.util.spec_from_file_location(
+        "simulate_and_fit", ROOT / "examples" / "simulate_and_fit.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -55,7 +57,9 @@ def noise_free_dataset(ex) -> al.Imaging:
             grid, ex.tracer_image_from(tracer), ex.SIMULATION_TOLERANCE, sizes=ex.SIMULATION_SIZES
         )
     )
-    psf = al.Convolver.from_gaussian(ex.PSF_SHAPE, ex.PIXEL_SCALE, sigma=ex.PSF_SIGMA, normalize=True)
+    psf = al.Convolver.from_gaussian(
+        ex.PSF_SHAPE, ex.PIXEL_SCALE, sigma=ex.PSF_SIGMA, normalize=True
+    )
     simulator = al.SimulatorImaging(
         exposure_time=ex.EXPOSURE_TIME,
         psf=psf,
@@ -63,15 +67,23 @@ def noise_free_dataset(ex) -> al.Imaging:
         add_poisson_noise_to_data=False,
     )
     dataset = simulator.via_tracer_from(tracer=tracer, grid=grid)
-    mask = al.Mask2D.circular(shape_native=ex.SHAPE, radius=ex.MASK_RADIUS, pixel_scales=ex.PIXEL_SCALE)
-    return al.Imaging(data=dataset.data, noise_map=dataset.noise_map, psf=dataset.psf).apply_mask(mask)
+    mask = al.Mask2D.circular(
+        shape_native=ex.SHAPE, radius=ex.MASK_RADIUS, pixel_scales=ex.PIXEL_SCALE
+    )
+    return al.Imaging(data=dataset.data, noise_map=dataset.noise_map, psf=dataset.psf).apply_mask(
+        mask
+    )
 
 
 def derivatives_from(fitness: al.Fitness, point: np.ndarray, steps: np.ndarray, batch: int):
     """Gradient and Hessian of ``fitness`` at ``point`` by central differences of size ``steps``."""
     n = point.size
     eye = np.eye(n)
-    rows = [point] + [point + steps[i] * eye[i] for i in range(n)] + [point - steps[i] * eye[i] for i in range(n)]
+    rows = (
+        [point]
+        + [point + steps[i] * eye[i] for i in range(n)]
+        + [point - steps[i] * eye[i] for i in range(n)]
+    )
     pairs = []
     for i in range(n):
         for j in range(i + 1, n):
@@ -108,7 +120,11 @@ def pulls_for(ex, dataset, sizes, use_jax: bool, batch: int = 50):
     n = truth.size
     h = np.maximum(1e-4 * np.abs(truth), 1e-5)
     eye = np.eye(n)
-    rows = [truth] + [truth + h[i] * eye[i] for i in range(n)] + [truth - h[i] * eye[i] for i in range(n)]
+    rows = (
+        [truth]
+        + [truth + h[i] * eye[i] for i in range(n)]
+        + [truth - h[i] * eye[i] for i in range(n)]
+    )
     v = batched(fitness, rows, batch)
     curvature = (v[1 : n + 1] - 2 * v[0] + v[n + 1 :]) / h**2
     conditional = 1.0 / np.sqrt(np.maximum(-curvature, 1e-12))
@@ -133,7 +149,9 @@ def main() -> int:
     dataset = noise_free_dataset(ex)
     noise = np.asarray(dataset.noise_map.array)
     image_from = ex.tracer_image_from(ex.true_tracer())
-    print(f"noise-free dataset: {dataset.mask.pixels_in_mask} pixels ({time.perf_counter() - t:.0f} s)")
+    print(
+        f"noise-free dataset: {dataset.mask.pixels_in_mask} pixels ({time.perf_counter() - t:.0f} s)"
+    )
     configs = []
     for tol in args.tolerance:
         sizes = al.over_sample_size_adaptive_from(
@@ -151,8 +169,10 @@ def main() -> int:
         histogram = np.bincount(np.asarray(sizes.array))
         names, truth, bias, sigma = pulls_for(ex, dataset, sizes, use_jax)
         pull = bias / sigma
-        print(f"\n{label}: sub sizes { {s: int(c) for s, c in enumerate(histogram) if c} } "
-              f"({time.perf_counter() - t:.0f} s); max |pull| {np.max(np.abs(pull)):.2f}")
+        print(
+            f"\n{label}: sub sizes { {s: int(c) for s, c in enumerate(histogram) if c} } "
+            f"({time.perf_counter() - t:.0f} s); max |pull| {np.max(np.abs(pull)):.2f}"
+        )
         print(f"  {'parameter':<30}{'truth':>10}{'bias':>12}{'sigma':>12}{'pull':>8}")
         for name, tr, b, s, p in zip(names, truth, bias, sigma, pull):
             print(f"  {name:<30}{tr:10.4f}{b:12.2e}{s:12.2e}{p:8.2f}")
