@@ -468,7 +468,7 @@ def main() -> int:
 
     # Search 1 maximised the first likelihood (data noise map, radial bins); the new noise map
     # and over-sampling move the maximum of the lens light by many sigma (Sersic index 2.89 ->
-    # 2.99 on noise seed 3), so it is refined on the final likelihood before priors are passed:
+    # 2.98 on noise seed 3), so it is refined on the final likelihood before priors are passed:
     # one L-BFGS start from it (the median of a box +-REFINE_WIDTH Fisher errors around it).
     t = time.perf_counter()
     fitness = al.Fitness(model_1, analysis)
