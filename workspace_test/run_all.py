@@ -25,7 +25,7 @@ from pathlib import Path
 from autoarray.backend import WIDE_VECTOR_XLA_FLAG, cpu_has_avx512
 
 ROOT = Path(__file__).resolve().parent
-SKIP_DIRS = {"benchmarks", "dataset", "output", "__pycache__"}
+SKIP_DIRS = {"benchmarks", "coverage", "dataset", "output", "__pycache__"}
 
 #: Scripts run again with 512-bit XLA vector code on hosts with AVX-512 (about 3 minutes).
 WIDE_VECTOR_SCRIPTS = (

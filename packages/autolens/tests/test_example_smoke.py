@@ -89,3 +89,21 @@ def test_true_model_beats_prior_medians_and_fits_to_the_noise(example, dataset):
     source_solved = intensities[instance.galaxies.source.bulge]
     assert lens_solved == pytest.approx(tracer.galaxies[0].bulge.intensity, rel=0.1)
     assert source_solved == pytest.approx(tracer.galaxies[1].bulge.intensity, rel=0.1)
+
+
+def test_passed_priors_are_uniform_boxes_clipped_to_the_original_limits(example):
+    model = example.lens_model(centre=(0.0, 0.0))
+    original = {path: prior for path, prior in model.path_priors()}
+    means = np.asarray(model.physical_values_from_prior_medians)
+    half = np.full(means.size, 0.05)
+    index = model.paths.index(("galaxies", "lens", "mass", "einstein_radius"))
+    means[index] = 0.12  # 0.05 below it is under the original lower limit (0.1)
+    passed = example.model_with_passed_priors(example.lens_model(centre=(0.0, 0.0)), means, half)
+    assert passed.prior_count == 17  # the shared lens centre stays one pair of parameters
+    for path, prior in passed.path_priors():
+        assert type(prior).__name__ == "UniformPrior"
+        assert prior.lower_limit >= original[path].lower_limit
+        assert prior.upper_limit <= original[path].upper_limit
+    einstein = passed.galaxies.lens.mass.einstein_radius
+    assert einstein.lower_limit == pytest.approx(0.1)
+    assert einstein.upper_limit == pytest.approx(0.17)

@@ -12,6 +12,19 @@ profiles of galaxies), so a pixel keeps the first size ``s`` whose estimate is w
 (``tolerance`` a number or one value per pixel, e.g. a fraction of the noise map). Pixels that
 never converge get the largest size. The sizes are static (chosen once, from a model fixed in
 advance), so a fit keeps one compiled shape under JAX.
+
+A per-pixel tolerance does not bound what a fit cares about: over-sampling errors have the same
+sign over a whole steep region (a cusp is always under-estimated), so ``N`` pixels each wrong by
+``tolerance_pixel`` shift a fitted parameter by up to ``sqrt(N)`` times as much. With
+``mode="total"`` the tolerance is a budget for all pixels together: pixels are refined, largest
+estimated error first, until
+
+    ``sqrt(sum_i (error_i / tolerance_pixel_i) ** 2) <= 1``
+
+With ``tolerance = epsilon * noise_map`` this is ``|| error / noise ||_2 <= epsilon``, and by the
+Cauchy-Schwarz inequality no parameter of a least-squares fit then moves by more than
+``epsilon`` times its 1-sigma error (the whitened error's projection on any direction is at most
+its norm).
 """
 
 from __future__ import annotations
@@ -52,6 +65,7 @@ def over_sample_size_adaptive_from(
     relative_tolerance: float = 0.0,
     sizes: Sequence[int] = ADAPTIVE_SIZES,
     max_points_per_call: int = 2_000_000,
+    mode: str = "pixel",
 ):
     """Per-pixel sub sizes at which each pixel's integrated light has converged.
 
@@ -73,6 +87,10 @@ def over_sample_size_adaptive_from(
     max_points_per_call
         Pixels are evaluated in groups so that one call of ``image_from`` sees at most about
         this many points.
+    mode
+        ``"pixel"``: every pixel's estimated error is within its tolerance. ``"total"``: the
+        root-sum-square over pixels of ``error / tolerance`` is at most 1 (module docstring);
+        the estimated errors of the pixels that reach the largest size are counted as zero.
 
     Returns an ``Array2D`` of ints on the grid's mask (``Imaging.apply_over_sampling``).
     """
@@ -92,7 +110,20 @@ def over_sample_size_adaptive_from(
         raise exc.OverSamplingException(
             "tolerance and relative_tolerance must be >= 0 and not both zero"
         )
+    if mode not in ("pixel", "total"):
+        raise exc.OverSamplingException(f"mode must be 'pixel' or 'total', got {mode!r}")
     pixel_scales = grid.mask.pixel_scales
+    if mode == "total":
+        result = _sizes_within_total(
+            image_from,
+            centres,
+            sizes,
+            pixel_scales,
+            max_points_per_call,
+            tolerance,
+            relative_tolerance,
+        )
+        return Array2D(result, grid.mask)
     result = np.full(n, sizes[-1], dtype=int)
     pending = np.arange(n)
     coarse = _grouped_means(image_from, centres, sizes[0], pixel_scales, max_points_per_call)
@@ -108,6 +139,52 @@ def over_sample_size_adaptive_from(
         pending = pending[~converged]
         coarse = finer[~converged]
     return Array2D(result, grid.mask)
+
+
+def _sizes_within_total(
+    image_from, centres, sizes, pixel_scales, max_points_per_call, tolerance, relative_tolerance
+) -> np.ndarray:
+    """Sizes whose estimated errors satisfy ``sum (error / tolerance) ** 2 <= 1`` (greedy).
+
+    Every pixel holds its current level ``k``, its mean at ``sizes[k]`` and at ``sizes[k + 1]``;
+    their difference (over the pixel's tolerance) is its scaled error ``e``. While ``sum e**2``
+    exceeds 1, the fewest pixels of largest ``e`` that hold all but half the budget of it move one
+    level up (half: so a round usually ends the search once the refined errors have shrunk).
+    """
+    n = centres.shape[0]
+    level = np.zeros(n, dtype=int)
+    coarse = _grouped_means(image_from, centres, sizes[0], pixel_scales, max_points_per_call)
+    finer = np.array(coarse)
+    if len(sizes) > 1:
+        finer = _grouped_means(image_from, centres, sizes[1], pixel_scales, max_points_per_call)
+    last = len(sizes) - 1
+
+    def scaled_errors(index):
+        allowed = np.maximum(tolerance[index], relative_tolerance * np.abs(finer[index]))
+        difference = np.abs(finer[index] - coarse[index])
+        # A zero tolerance (only possible with a relative one) admits no error at all.
+        errors = np.divide(
+            difference, allowed, out=np.where(difference > 0, np.inf, 0.0), where=allowed > 0
+        )
+        return np.where(level[index] == last, 0.0, errors)
+
+    errors = scaled_errors(np.arange(n))
+    while np.sum(errors**2) > 1.0:
+        order = np.argsort(errors**2)[::-1]
+        excess = np.sum(errors**2) - 0.5
+        count = int(np.searchsorted(np.cumsum(errors[order] ** 2), excess)) + 1
+        refine = order[:count]
+        refine = refine[errors[refine] > 0.0]
+        level[refine] += 1
+        coarse[refine] = finer[refine]
+        deeper = refine[level[refine] < last]
+        for k in np.unique(level[deeper]):
+            group = deeper[level[deeper] == k]
+            finer[group] = _grouped_means(
+                image_from, centres[group], sizes[k + 1], pixel_scales, max_points_per_call
+            )
+        errors[refine] = scaled_errors(refine)
+    return np.asarray(sizes)[level]
 
 
 def _grouped_means(image_from, centres, size, pixel_scales, max_points_per_call) -> np.ndarray:
