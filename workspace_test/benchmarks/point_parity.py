@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -42,6 +43,12 @@ class InjectedSolver:
         return out, np.arange(self.max_images) < n
 
 
+def reference_env() -> dict:
+    """This process's environment without ``PYTHONPATH``: it points at this monorepo's
+    packages, which would shadow the reference venv's ``autolens``."""
+    return {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+
+
 def reference_module():
     spec = importlib.util.spec_from_file_location(
         "point_reference", HERE / "point_reference_pyautolens.py"
@@ -63,6 +70,7 @@ def main() -> int:
             check=True,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            env=reference_env(),
         )
     else:
         path = Path(args.reference_json)

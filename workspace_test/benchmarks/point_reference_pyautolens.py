@@ -78,6 +78,11 @@ def data_from(positions):
 def main(out_path: str) -> None:
     import autolens as al
 
+    if "site-packages" not in al.__file__:
+        raise SystemExit(
+            f"This must run the installed PyAutoLens release, not {al.__file__} (unset PYTHONPATH)."
+        )
+
     grid = al.Grid2D.uniform(shape_native=(100, 100), pixel_scales=0.05)
     solver = al.PointSolver.for_grid(
         grid=grid, pixel_scale_precision=PRECISION, magnification_threshold=0.1

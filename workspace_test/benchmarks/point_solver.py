@@ -13,6 +13,7 @@ Usage: ``python workspace_test/benchmarks/point_solver.py [--sources 1000] [--re
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -22,6 +23,8 @@ import numpy as np
 
 REFERENCE_SNIPPET = """
 import os, statistics, time
+import autolens
+assert "site-packages" in autolens.__file__, autolens.__file__
 os.environ.setdefault("PYAUTO_SKIP_WORKSPACE_VERSION_CHECK", "1")
 import autolens as al
 lens = al.Galaxy(redshift=0.5, mass=al.mp.Isothermal(centre=(0.0, 0.0), ell_comps=(0.15, -0.05), einstein_radius=1.0),
@@ -81,6 +84,9 @@ def main() -> int:
             capture_output=True,
             text=True,
             check=True,
+            # Without PYTHONPATH (it points at this monorepo's packages, which would shadow
+            # the reference venv's autolens and time this code twice).
+            env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
         )
         reference_ms, reference_cpu = (
             float(v) for v in out.stdout.strip().splitlines()[-1].split()

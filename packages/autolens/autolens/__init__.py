@@ -119,3 +119,5 @@ from autolens.point.fit.positions_source import (  # noqa: E402
 from autolens.point.fit.time_delays import FitTimeDelays, FitTimeDelaysSolved  # noqa: E402
 from autolens.point.simulator import SimulatorPoint  # noqa: E402
 from autolens.point.solver import PointSolver  # noqa: E402
+from autolens.point.shape_solver import ShapeSolver  # noqa: E402
+from autolens.point.shapes import Circle, Polygon, Square, Triangle  # noqa: E402

@@ -28,6 +28,12 @@ from autogalaxy.plot import ModelPlotter, corner_cornerpy
 from autolens.plot.critical_curve_plots import plot_caustics, plot_critical_curves
 from autolens.plot.fit_imaging_plots import subplot_fit_imaging
 from autolens.plot.plotters import FitImagingPlotter, TracerPlotter
+from autolens.plot.point_plots import (
+    FitPointDatasetPlotter,
+    PointDatasetPlotter,
+    subplot_fit_point,
+    subplot_point_dataset,
+)
 from autolens.plot.tracer_plots import subplot_tracer
 
 #: PyAutoLens's older name of the dataset subplot.
@@ -36,6 +42,8 @@ subplot_imaging = subplot_imaging_dataset
 __all__ = [
     "Cmap",
     "FitImagingPlotter",
+    "FitPointDatasetPlotter",
+    "PointDatasetPlotter",
     "ImagingPlotter",
     "Include2D",
     "MatPlot1D",
@@ -53,6 +61,8 @@ __all__ = [
     "plot_grid",
     "save_figure",
     "subplot_fit_imaging",
+    "subplot_fit_point",
+    "subplot_point_dataset",
     "subplot_imaging",
     "subplot_imaging_dataset",
     "subplot_tracer",

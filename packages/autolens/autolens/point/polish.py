@@ -68,7 +68,7 @@ def polish_numpy(
     max_step: float,
     iterations: int = 30,
     tolerance: float = 1e-13,
-    give_up_after: int = 6,
+    give_up_after: int = 3,
     give_up_residual: float = 1e-6,
 ):
     """Newton-polished ``points`` with their residual ``|β(θ) − β_s|`` and ``det A`` (NumPy).
@@ -88,8 +88,9 @@ def polish_numpy(
         det[active] = jac[:, 0, 0] * jac[:, 1, 1] - jac[:, 0, 1] * jac[:, 1, 0]
         moving = residual[active] > tolerance
         if iteration >= give_up_after:
-            # Started within a bracketing triangle, Newton converges quadratically; a point
-            # still this far off (e.g. at a singular isothermal centre) is not an image.
+            # Started within a bracketing triangle (side ~pixel_scale_precision), Newton
+            # converges quadratically (1e-3 -> 1e-6 -> 1e-12); a point still 1e-6" off after
+            # three steps (e.g. at a singular isothermal centre) is not an image.
             moving = np.logical_and(moving, residual[active] < give_up_residual)
         if iteration == iterations or not np.any(moving):
             break

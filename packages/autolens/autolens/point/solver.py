@@ -204,21 +204,19 @@ class PointSolver:
     def bracket_numpy(self, tracer, source, plane_index):
         """Kept triangles ``(i, j, o)`` of the last step (lattice of side ``side_at(n_steps-1)``)."""
         vertices = self._initial_traced_vertices(tracer, plane_index)
-        i, j, o = triangles.initial_lattice(self.n_y, self.n_x)
-        offsets = triangles.VERTEX_OFFSETS[o]
-        traced = vertices[i[:, None] + offsets[:, :, 0], j[:, None] + offsets[:, :, 1]]
-        kept = triangles.contains_from(traced, source)
-        i, j, o = i[kept], j[kept], o[kept]
+        i, j, o = triangles.initial_kept_from(vertices, source)
+
+        def trace(points):
+            return polish.source_plane_points_from(tracer, points, plane_index)
+
         for step in range(1, self.n_steps):
             for _ in range(self.neighbor_degree):
                 i, j, o = triangles.unique_numpy(*triangles.neighbourhood_from(i, j, o))
-            i, j, o = triangles.children_from(i, j, o)
             if i.size == 0:
                 break
-            image = triangles.vertices_from(i, j, o, self.origin, self.side_at(step))
-            traced = polish.source_plane_points_from(
-                tracer, image.reshape(-1, 2), plane_index
-            ).reshape(-1, 3, 2)
+            (i, j, o), traced = triangles.children_with_traced_vertices_from(
+                i, j, o, self.origin, self.side_at(step), trace
+            )
             kept = triangles.contains_from(traced, source)
             i, j, o = i[kept], j[kept], o[kept]
         return i, j, o

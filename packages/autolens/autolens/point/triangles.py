@@ -84,22 +84,29 @@ def vertices_from(i, j, o, origin, side, xp=np):
     return xp.stack([y, x], axis=-1)
 
 
-def contains_from(traced, point, xp=np):
-    """Whether ``point`` (y, x) lies in each traced triangle ``traced [M, 3, 2]`` (closed
-    barycentric test; a degenerate traced triangle contains nothing)."""
-    a, b, c = traced[:, 0], traced[:, 1], traced[:, 2]
-    den = (b[:, 1] - c[:, 1]) * (a[:, 0] - c[:, 0]) + (c[:, 0] - b[:, 0]) * (a[:, 1] - c[:, 1])
-    dy = point[0] - c[:, 0]
-    dx = point[1] - c[:, 1]
+def contains_abc(a, b, c, point, xp=np):
+    """Whether ``point`` (y, x) lies in each traced triangle ``(a, b, c)`` (arrays ``[..., 2]``
+    of any matching leading shape; closed barycentric test; a degenerate traced triangle
+    contains nothing)."""
+    den = (b[..., 1] - c[..., 1]) * (a[..., 0] - c[..., 0]) + (c[..., 0] - b[..., 0]) * (
+        a[..., 1] - c[..., 1]
+    )
+    dy = point[0] - c[..., 0]
+    dx = point[1] - c[..., 1]
     safe = xp.where(den == 0.0, 1.0, den)
-    l1 = ((b[:, 1] - c[:, 1]) * dy + (c[:, 0] - b[:, 0]) * dx) / safe
-    l2 = ((c[:, 1] - a[:, 1]) * dy + (a[:, 0] - c[:, 0]) * dx) / safe
+    l1 = ((b[..., 1] - c[..., 1]) * dy + (c[..., 0] - b[..., 0]) * dx) / safe
+    l2 = ((c[..., 1] - a[..., 1]) * dy + (a[..., 0] - c[..., 0]) * dx) / safe
     l3 = 1.0 - l1 - l2
     tol = -CONTAINMENT_TOLERANCE
     inside = xp.logical_and(xp.logical_and(l1 >= tol, l2 >= tol), l3 >= tol)
     # A non-finite traced vertex makes a barycentric coordinate NaN, and NaN fails every
     # comparison, so such triangles are never kept (no separate finiteness pass).
     return xp.logical_and(inside, den != 0.0)
+
+
+def contains_from(traced, point, xp=np):
+    """Whether ``point`` (y, x) lies in each traced triangle ``traced [M, 3, 2]``."""
+    return contains_abc(traced[:, 0], traced[:, 1], traced[:, 2], point, xp=xp)
 
 
 def neighbourhood_from(i, j, o, xp=np):
@@ -136,9 +143,50 @@ def children_with_traced_vertices_from(i, j, o, origin, child_side, trace, xp=np
 
 
 def unique_numpy(i, j, o):
-    """Distinct triangles (NumPy), sorted by ``(i, j, o)``."""
-    stacked = np.unique(np.stack([i, j, o], axis=1), axis=0)
-    return stacked[:, 0], stacked[:, 1], stacked[:, 2]
+    """Distinct triangles (NumPy), sorted by ``(i, j, o)``.
+
+    Each triple is packed into one integer key, because ``np.unique`` of a 1-D integer array
+    is several times faster than its row-wise (``axis=0``) form.
+    """
+    if i.size == 0:
+        return i, j, o
+    i_min, j_min = i.min(), j.min()
+    width = j.max() - j_min + 1
+    keys = np.unique(((i - i_min) * width + (j - j_min)) * 2 + o)
+    cell, o = np.divmod(keys, 2)
+    i, j = np.divmod(cell, width)
+    return i + i_min, j + j_min, o
+
+
+def _any_corner(flags):
+    """Per cell ``[n_y, n_x]``: whether any of its four corners has ``flags`` set."""
+    return flags[:-1, :-1] | flags[1:, :-1] | flags[:-1, 1:] | flags[1:, 1:]
+
+
+def initial_kept_from(traced, point):
+    """Triangles ``(i, j, o)`` of the initial lattice whose traced image contains ``point``,
+    from the traced vertex lattice ``traced [n_y + 1, n_x + 1, 2]``.
+
+    A traced triangle can contain the point only if its vertices are not all on one side of
+    it in y, nor in x; that sign test on the cells' four corners (boolean array slices) leaves
+    a few candidate cells, whose two triangles get the exact test of :func:`contains_abc`.
+    A non-finite vertex sets no flag, so it never makes a cell a candidate by itself.
+    """
+    d = traced - np.asarray(point, dtype=float)
+    candidate = (
+        _any_corner(d[..., 0] >= 0.0)
+        & _any_corner(d[..., 0] <= 0.0)
+        & _any_corner(d[..., 1] >= 0.0)
+        & _any_corner(d[..., 1] <= 0.0)
+    )
+    ci, cj = np.nonzero(candidate)
+    i = np.repeat(ci, 2)
+    j = np.repeat(cj, 2)
+    o = np.tile(np.array([0, 1], dtype=np.int64), ci.size)
+    offsets = VERTEX_OFFSETS[o]
+    vertices = traced[i[:, None] + offsets[:, :, 0], j[:, None] + offsets[:, :, 1]]
+    kept = contains_from(vertices, point)
+    return i[kept], j[kept], o[kept]
 
 
 def initial_lattice(n_y: int, n_x: int):
