@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import logging
-from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
@@ -41,16 +40,6 @@ def _in_order(compiled, inputs) -> list:
     if previous is not None:
         outs.append(np.asarray(previous))
     return outs
-
-
-class _Done:
-    """A finished "future" for a program compiled on the calling thread."""
-
-    def __init__(self, finish):
-        self._finish = finish
-
-    def result(self):
-        return self._finish()
 
 
 def _blocking(run, rows):
@@ -155,74 +144,31 @@ class BatchedCall:
         """Compile (memory-checked) what ``candidate`` runs on batches shaped like ``example``
         and return ``run(rows)``: a JAX array when the batch is one program call (it stays on the
         device), else a NumPy array (the call then blocks until the values are ready)."""
-        return self._prepare(candidate, example)()
 
-    def _prepare(self, candidate: Candidate, example):
-        """Trace and lower ``candidate``'s program now (this thread); return ``finish()``, which
-        compiles it and returns :meth:`_runner`'s ``run`` (safe to call from another thread)."""
         if candidate.strategy == "sequential":
             if example.shape[0] == 1:
-                return self._one_row_jit().compile_later(example)
-            finish = self.single.compile_later(example[0])
+                return self._one_row_jit().compiled_for(example)
+            compiled = self.single.compiled_for(example[0])
 
-            def sequential():
-                compiled = finish()
+            def run_rows(rows):
+                return _in_order(compiled, np.asarray(rows))
 
-                def run_rows(rows):
-                    return _in_order(compiled, np.asarray(rows))
-
-                return run_rows
-
-            return sequential
-        finish = self._vmapped_jit().compile_later(example[: candidate.width])
+            return run_rows
+        compiled = self._vmapped_jit().compiled_for(example[: candidate.width])
         width = candidate.width
 
-        def chunked():
-            compiled = finish()
+        def run_chunks(rows):
+            batch = rows.shape[0]
+            if batch == width:
+                return compiled(rows)
+            rows = np.asarray(rows)
+            chunks, padded = batch_strategy.chunk_layout(batch, width)
+            if padded > batch:
+                rows = np.concatenate([rows, np.repeat(rows[-1:], padded - batch, axis=0)])
+            blocks = [rows[i * width : (i + 1) * width] for i in range(chunks)]
+            return np.concatenate(_in_order(compiled, blocks))[:batch]
 
-            def run_chunks(rows):
-                batch = rows.shape[0]
-                if batch == width:
-                    return compiled(rows)
-                rows = np.asarray(rows)
-                chunks, padded = batch_strategy.chunk_layout(batch, width)
-                if padded > batch:
-                    rows = np.concatenate([rows, np.repeat(rows[-1:], padded - batch, axis=0)])
-                blocks = [rows[i * width : (i + 1) * width] for i in range(chunks)]
-                return np.concatenate(_in_order(compiled, blocks))[:batch]
-
-            return run_chunks
-
-        return chunked
-
-    def _compile_all(self, candidates, host, refused: dict) -> dict:
-        """``label -> run`` of every candidate not refused, the refusals added to ``refused``.
-
-        The programs are traced one after the other on this thread, then compiled at once in
-        threads (XLA compiles without holding the GIL), so the first call of a timed batch costs
-        about its slower compilation rather than the sum of both.
-        """
-        finishers = {}
-        for candidate in candidates:
-            if candidate.label in refused:
-                continue
-            try:
-                finishers[candidate.label] = self._prepare(candidate, host)
-            except exc.SearchException as error:  # dataset constants too large to compile
-                refused[candidate.label] = str(error)
-        if len(finishers) < 2:
-            futures = {label: _Done(finish) for label, finish in finishers.items()}
-        else:
-            pool = ThreadPoolExecutor(max_workers=len(finishers))
-            futures = {label: pool.submit(finish) for label, finish in finishers.items()}
-            pool.shutdown(wait=True)
-        runners = {}
-        for label, future in futures.items():
-            try:
-                runners[label] = future.result()
-            except exc.SearchException as error:  # XLA's memory estimate is too large
-                refused[label] = str(error)
-        return runners
+        return run_chunks
 
     def _preset(self, batch: int, dtype: str, candidates, settings):
         """``(candidate, reason)`` chosen without timing: this fit's record (a resumed fit), or a
@@ -267,7 +213,14 @@ class BatchedCall:
         fastest (or the forced one)."""
         forced = settings.batch_strategy
         batch = host.shape[0]
-        runners = self._compile_all(candidates, host, refused)
+        runners = {}
+        for candidate in candidates:
+            if candidate.label in refused:
+                continue
+            try:
+                runners[candidate.label] = self._runner(candidate, host)
+            except exc.SearchException as error:  # XLA's memory estimate is too large
+                refused[candidate.label] = str(error)
         seconds: dict = {}
         if forced is None and len(runners) > 1:
             rows = batch_strategy.probe_rows(candidates, batch)

@@ -19,7 +19,6 @@ batch jobs), unless the ``jax_memory_bytes`` execution setting says otherwise.
 
 from __future__ import annotations
 
-import functools
 import os
 
 from autoarray import execution
@@ -201,41 +200,18 @@ class MemoryCheckedJit:
         copies them while compiling, which is where an oversized dataset aborted the process),
         then the executable's own memory analysis; either raises ``SearchException``.
         """
-        return self.compile_later(*args)()
-
-    def compile_later(self, *args):
-        """Trace, check the constants of and lower the program for the shapes of ``args`` now;
-        return ``finish()``, which compiles it (memory-checked) and returns the executable.
-
-        Tracing runs Python (and ``Fitness`` switches its analysis to JAX while it traces), so
-        it stays on the calling thread; ``finish`` spends its time in XLA's compiler, which
-        releases the GIL, so several may run at once in threads
-        (:meth:`~autogalaxy.modeling.batched_call.BatchedCall` compiles its candidates so).
-        """
         key = shape_key(args)
         compiled = self._compiled.get(key)
-        if compiled is not None:
-            return lambda: compiled
-        try:
-            traced = self._jitted.trace(*args)
-            check_constants_fit(traced, self.what)
-            lowered = traced.lower()
-        except Exception as error:
-            self._raise_if_out_of_memory(error)
-            raise
-        return functools.partial(self._finish, key, lowered)
-
-    def _finish(self, key, lowered):
-        compiled = self._compiled.get(key)
-        if compiled is not None:
-            return compiled
-        try:
-            compiled = lowered.compile()
-        except Exception as error:
-            self._raise_if_out_of_memory(error)
-            raise
-        check_fits(compiled, self.what)
-        self._compiled[key] = compiled
+        if compiled is None:
+            try:
+                traced = self._jitted.trace(*args)
+                check_constants_fit(traced, self.what)
+                compiled = traced.lower().compile()
+            except Exception as error:
+                self._raise_if_out_of_memory(error)
+                raise
+            check_fits(compiled, self.what)
+            self._compiled[key] = compiled
         return compiled
 
     def __call__(self, *args):

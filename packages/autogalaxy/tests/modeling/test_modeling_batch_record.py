@@ -2,7 +2,6 @@
 compiled runners are replaced by plain functions)."""
 
 import json
-import threading
 
 import pytest
 
@@ -57,24 +56,17 @@ class _Fake(BatchedCall):
         self.compiled = []
         self.refuse = refuse
 
-    def _prepare(self, candidate, example):
+    def _runner(self, candidate, example):
         if candidate.label in self.refuse:
             raise exc.SearchException("too large")
-
-        def finish():
-            self.compiled.append((candidate.label, threading.current_thread().name))
-            return lambda rows: candidate.label
-
-        return finish
+        self.compiled.append(candidate.label)
+        return lambda rows: candidate.label
 
 
 class _Rows:
     def __init__(self, batch):
         self.shape = (batch, 3)
         self.dtype = "float64"
-
-    def __getitem__(self, rows):
-        return self
 
 
 @pytest.fixture
@@ -90,7 +82,7 @@ def untimed(monkeypatch):
 def test_small_problem_compiles_only_the_vectorised_program(tmp_path, untimed):
     call = _Fake(points=2_400, record=StrategyRecord(tmp_path))
     choice, run = call._choose(_Rows(50), (50, "float64"))
-    assert [c[0] for c in call.compiled] == ["vmap(50)"] and run(None) == "vmap(50)"
+    assert call.compiled == ["vmap(50)"] and run(None) == "vmap(50)"
     assert "cost model" in choice.reason
     stored = json.loads((tmp_path / RECORD_FILE).read_text())
     assert stored["choices"]["50xfloat64"]["strategy"] == "vmap"
@@ -100,7 +92,7 @@ def test_resumed_fit_reuses_the_recorded_strategy(tmp_path, untimed):
     StrategyRecord(tmp_path).add(_choice(50, "sequential", 1))
     call = _Fake(points=2_400, record=StrategyRecord(tmp_path))
     choice, run = call._choose(_Rows(50), (50, "float64"))
-    assert [c[0] for c in call.compiled] == ["sequential"] and run(None) == "sequential"
+    assert call.compiled == ["sequential"] and run(None) == "sequential"
     assert "recorded in" in choice.reason
 
 
@@ -109,9 +101,7 @@ def test_forced_setting_beats_the_record(tmp_path, untimed):
     call = _Fake(points=2_400, record=StrategyRecord(tmp_path))
     with execution.using(batch_strategy="vmap"):
         choice, _ = call._choose(_Rows(50), (50, "float64"))
-    assert choice.candidate == Candidate("vmap", 50) and [c[0] for c in call.compiled] == [
-        "vmap(50)"
-    ]
+    assert choice.candidate == Candidate("vmap", 50) and call.compiled == ["vmap(50)"]
     assert StrategyRecord(tmp_path).get(50, "float64") == Candidate("sequential", 1)
 
 
@@ -120,23 +110,4 @@ def test_refused_preset_falls_back_to_the_other_candidate(tmp_path, untimed):
     choice, run = call._choose(_Rows(50), (50, "float64"))
     assert choice.candidate == Candidate("sequential", 1) and run(None) == "sequential"
     assert "vmap(50)" in choice.refused
-    assert StrategyRecord(tmp_path).get(50, "float64") == Candidate("sequential", 1)
-
-
-def test_large_problem_times_both_compiled_in_threads(tmp_path, monkeypatch):
-    timed = {}
-
-    def fake_timing(runs, likelihoods, repeats):
-        timed.update(likelihoods)
-        return {"chunked(4)": 2e-3, "sequential": 1e-3}
-
-    monkeypatch.setattr(batched_call.batch_strategy, "time_candidates", fake_timing)
-    call = _Fake(points=250_000, record=StrategyRecord(tmp_path))
-    choice, run = call._choose(_Rows(50), (50, "float64"))
-    # 250,000 points: chunks of vmap_min_chunk, timed on one chunk's rows
-    assert timed == {"chunked(4)": 4, "sequential": 4}
-    assert choice.candidate == Candidate("sequential", 1) and run(None) == "sequential"
-    assert sorted(label for label, _ in call.compiled) == ["chunked(4)", "sequential"]
-    main = threading.main_thread().name
-    assert all(thread != main for _, thread in call.compiled)  # compiled off this thread
     assert StrategyRecord(tmp_path).get(50, "float64") == Candidate("sequential", 1)
