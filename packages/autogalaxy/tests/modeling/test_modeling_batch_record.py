@@ -68,6 +68,9 @@ class _Rows:
         self.shape = (batch, 3)
         self.dtype = "float64"
 
+    def __getitem__(self, rows):
+        return self
+
 
 @pytest.fixture
 def untimed(monkeypatch):
@@ -110,4 +113,22 @@ def test_refused_preset_falls_back_to_the_other_candidate(tmp_path, untimed):
     choice, run = call._choose(_Rows(50), (50, "float64"))
     assert choice.candidate == Candidate("sequential", 1) and run(None) == "sequential"
     assert "vmap(50)" in choice.refused
+    assert StrategyRecord(tmp_path).get(50, "float64") == Candidate("sequential", 1)
+
+
+def test_large_problem_times_both_candidates(tmp_path, monkeypatch):
+    timed = {}
+
+    def fake_timing(runs, likelihoods, repeats):
+        timed.update(likelihoods)
+        return {"chunked(4)": 2e-3, "sequential": 1e-3}
+
+    monkeypatch.setattr(batched_call.batch_strategy, "time_candidates", fake_timing)
+    call = _Fake(points=250_000, record=StrategyRecord(tmp_path))
+    choice, run = call._choose(_Rows(50), (50, "float64"))
+    # 250,000 points: chunks of vmap_min_chunk, timed on one chunk's rows
+    assert timed == {"chunked(4)": 4, "sequential": 4}
+    assert choice.candidate == Candidate("sequential", 1) and run(None) == "sequential"
+    assert sorted(call.compiled) == ["chunked(4)", "sequential"]
+    assert "measured fastest" in choice.reason
     assert StrategyRecord(tmp_path).get(50, "float64") == Candidate("sequential", 1)
