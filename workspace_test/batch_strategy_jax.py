@@ -12,15 +12,20 @@ Einstein radius, which must be rejected like NumPy rejects it):
 3. a batch of one runs the single jitted likelihood (bit for bit);
 4. with a memory limit between the single and the batched program's needs, the batched
    candidate is refused (recorded) and the single likelihood runs; with no memory at all the
-   call raises before running anything.
+   call raises before running anything;
+5. with few points per likelihood the cost model picks the vectorised program without timing,
+   and a Fitness on a fit folder whose record holds a strategy (a resumed fit) runs that one.
 
 Exits non-zero on failure. Run: ``timeout 300 python workspace_test/batch_strategy_jax.py``.
 """
 
 from __future__ import annotations
 
+import json
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 import numpy as np
 
@@ -28,7 +33,13 @@ import autolens as al
 from autoarray import execution
 from autoarray.backend import jax_numpy
 from autogalaxy import exc
-from autogalaxy.modeling.jax_memory import MEMORY_FRACTION, required_bytes
+from autogalaxy.modeling.batch_record import RECORD_FILE
+from autogalaxy.modeling.jax_memory import (
+    CONSTANT_COPIES,
+    MEMORY_FRACTION,
+    constants_bytes,
+    required_bytes,
+)
 
 FAILURES: list[str] = []
 BATCH = 7
@@ -128,11 +139,13 @@ def main() -> int:
             f"forced {strategy} recorded: {choice}",
         )
 
-    # 2. the measured choice
+    # 2. the measured choice (timing forced on: this model's ~270 points are below
+    # batch_probe_min_points, where the cost model decides alone; section 5)
     batched.choices.clear()
-    values = np.asarray(f._vmap(batch))
-    choice = f.batch_strategy
-    again = np.asarray(f._vmap(batch))
+    with execution.using(batch_probe_min_points=0):
+        values = np.asarray(f._vmap(batch))
+        choice = f.batch_strategy
+        again = np.asarray(f._vmap(batch))
     check(
         bool(np.allclose(values, ref, rtol=1e-12, atol=0.0)) and np.array_equal(values, again),
         "measured choice == single jitted likelihood, and the same on a second call",
@@ -153,23 +166,29 @@ def main() -> int:
         f"batch of one: {f.batch_strategy}",
     )
 
-    # 4. memory: the batched program refused, the single one kept; nothing fits: raise
-    single_need = required_bytes(f._jit.compiled_for(vectors[0]))
-    batched_need = required_bytes(batched._vmapped_jit().compiled_for(vectors))
+    # 4. memory: the batched program refused, the single one kept; nothing fits: raise. The
+    # single program's need includes the copies of its dataset constants made while compiling
+    # (checked before compiling); the batch is made large enough to need more than that.
+    rows = np.repeat(vectors, 4, axis=0)
+    big, big_ref = jnp.asarray(rows), np.repeat(ref, 4)
+    constants_need = CONSTANT_COPIES * constants_bytes(f._jit._jitted.trace(vectors[0]))
+    compiled_need = required_bytes(f._jit.compiled_for(vectors[0]))
+    single_need = None if compiled_need is None else max(compiled_need, constants_need)
+    batched_need = required_bytes(batched._vmapped_jit().compiled_for(rows))
     check(
         single_need is not None and batched_need is not None and single_need < batched_need,
-        f"XLA memory estimates: single {single_need} B, batch of {BATCH} {batched_need} B",
+        f"XLA memory estimates: single {single_need} B, batch of {len(rows)} {batched_need} B",
     )
     if single_need is not None and batched_need is not None and single_need < batched_need:
         limit = int((single_need + batched_need) / 2 / MEMORY_FRACTION)
         with execution.using(jax_memory_bytes=limit):
             f = fitness()
-            values = np.asarray(f._vmap(batch))
+            values = np.asarray(f._vmap(big))
         choice = f.batch_strategy
         check(
-            np.array_equal(values, ref)
+            np.array_equal(values, big_ref)
             and choice.strategy == "sequential"
-            and f"vmap({BATCH})" in choice.refused,
+            and f"vmap({len(rows)})" in choice.refused,
             f"memory limit {limit} B: {choice}",
         )
     with execution.using(jax_memory_bytes=1000):
@@ -180,6 +199,41 @@ def main() -> int:
         except exc.SearchException as error:
             raised = str(error)
     check("no way to evaluate" in raised, f"no memory: raises ({raised[:90]}...)")
+
+    # 5. the cost model alone (few points: the vectorised program, not timed), and the record
+    # of a fit's folder: a resumed fit reuses its first choice (bit for bit), whatever the
+    # cost model or a timing would say now
+    with tempfile.TemporaryDirectory() as folder, execution.using(vmap_chunk=CHUNK):
+        first = al.Fitness(
+            model=m,
+            analysis=al.AnalysisImaging(dataset=ds, use_jax=True),
+            batch_record_folder=folder,
+        )
+        values = np.asarray(first._vmap(batch))
+        choice = first.batch_strategy
+        check(
+            choice.candidate.label == f"chunked({CHUNK})"
+            and "cost model" in choice.reason
+            and not choice.seconds_per_likelihood
+            and bool(np.allclose(values, ref, rtol=1e-12, atol=0.0)),
+            f"cost model decides without timing: {choice}",
+        )
+        record = json.loads((Path(folder) / RECORD_FILE).read_text())
+        record["choices"][f"{BATCH}xfloat64"].update(strategy="sequential", width=1)
+        (Path(folder) / RECORD_FILE).write_text(json.dumps(record))
+        resumed = al.Fitness(
+            model=m,
+            analysis=al.AnalysisImaging(dataset=ds, use_jax=True),
+            batch_record_folder=folder,
+        )
+        values = np.asarray(resumed._vmap(batch))
+        choice = resumed.batch_strategy
+        check(
+            choice.strategy == "sequential"
+            and "recorded in" in choice.reason
+            and np.array_equal(values, ref),
+            f"resumed fit reuses the recorded strategy, bit for bit: {choice}",
+        )
 
     print(f"{len(FAILURES)} failures ({time.perf_counter() - start:.0f} s)")
     return 1 if FAILURES else 0

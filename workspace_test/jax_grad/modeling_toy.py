@@ -17,6 +17,7 @@ Exits non-zero on any failure. Run: ``timeout 300 python workspace_test/jax_grad
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sys
@@ -201,6 +202,12 @@ def main() -> int:
             f"Nautilus (JAX, vmap batches) recovers truth: {med}",
         )
         check(np.isfinite(result.log_evidence), "Nautilus log evidence finite")
+        record = result.output_folder / "batch_strategy.json"
+        recorded = json.loads(record.read_text())["choices"] if record.exists() else {}
+        check(
+            "50xfloat64" in recorded,
+            f"Nautilus recorded its batch strategy for a resume: {recorded}",
+        )
 
     print(f"{len(failures)} failure(s)")
     return 1 if failures else 0

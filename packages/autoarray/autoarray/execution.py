@@ -80,6 +80,11 @@ class ExecutionSettings:
         shape and keeps the fastest; ``"vmap"``, ``"chunked"`` or ``"sequential"`` forces one.
     batch_probe_repeats
         Timed runs per candidate when the batch strategy is measured (the minimum is kept).
+    batch_probe_min_points
+        Batches whose likelihoods evaluate fewer points than this run vectorised without timing
+        (the per-call dispatch a vectorised program saves outweighs its per-row work; P1, 2,400
+        points: vmap 2.2-2.6x faster than row by row in every timing); 0: always time. Unknown
+        sizes are timed.
     convolution_method
         Force ``"fft"``, ``"real_space"`` or ``"dense"`` PSF convolution; None: the cost model.
     tune_allocator
@@ -113,6 +118,7 @@ class ExecutionSettings:
     vmap_devices: int | None = None
     batch_strategy: str | None = None
     batch_probe_repeats: int = 3
+    batch_probe_min_points: int = 10_000
     convolution_method: str | None = None
     tune_allocator: bool = True
     dataset_cache_size: int = 16
@@ -144,6 +150,11 @@ class ExecutionSettings:
         ):
             if getattr(self, name) < 1:
                 raise exc.ExecutionException(f"{name}={getattr(self, name)}: expected at least 1.")
+        if self.batch_probe_min_points < 0:
+            raise exc.ExecutionException(
+                f"batch_probe_min_points={self.batch_probe_min_points}: expected 0 (always "
+                "time) or a point count."
+            )
         if self.jax_compilation_cache_min_seconds < 0:
             raise exc.ExecutionException(
                 f"jax_compilation_cache_min_seconds={self.jax_compilation_cache_min_seconds}: "

@@ -52,11 +52,15 @@ def _blocking(run, rows):
 class BatchedCall:
     """``[B, N] -> [B]`` evaluation of a traceable likelihood ``call`` (``[N] -> scalar``).
 
-    On the first batch of each ``(rows, dtype)`` it compiles the candidates of
-    :func:`~autogalaxy.modeling.batch_strategy.candidates_from`, times them on that batch's own
-    rows and keeps the fastest per likelihood (``choices``; ``last_choice`` is the latest, also
-    logged at INFO level by ``autogalaxy.modeling.batched_call``). The ``autoarray.execution``
-    setting ``batch_strategy`` forces one instead.
+    On the first batch of each ``(rows, dtype)`` it takes the strategy ``record`` (a
+    :class:`~autogalaxy.modeling.batch_record.StrategyRecord` of the fit's output folder) holds
+    for that shape, else the cost model's when it is decisive
+    (:func:`~autogalaxy.modeling.batch_strategy.predicted`: few points per likelihood), else it
+    compiles the candidates of :func:`~autogalaxy.modeling.batch_strategy.candidates_from`,
+    times them on that batch's own rows and keeps the fastest per likelihood (``choices``;
+    ``last_choice`` is the latest, also logged at INFO level by
+    ``autogalaxy.modeling.batched_call``); a new choice is added to ``record``. The
+    ``autoarray.execution`` setting ``batch_strategy`` forces one instead.
 
     * ``"vmap"``: ``jax.vmap(call)`` over the batch, one program;
     * ``"chunked"``: ``jax.vmap(call)`` compiled for ``width`` rows and run chunk after chunk
@@ -70,10 +74,12 @@ class BatchedCall:
     them with ``shard_map``; neither goes through the choice.
     """
 
-    def __init__(self, call, points: int | None = None, single=None):
+    def __init__(self, call, points: int | None = None, single=None, record=None):
         from autogalaxy.modeling.jax_memory import MemoryCheckedJit
 
         self.call = call
+        self.points = points
+        self.record = record
         self.chunk = execution.vmap_chunk_from(points)
         self.single = single if single is not None else MemoryCheckedJit(call, "likelihood")
         self._vmapped = None
@@ -164,13 +170,53 @@ class BatchedCall:
 
         return run_chunks
 
+    def _preset(self, batch: int, dtype: str, candidates, settings):
+        """``(candidate, reason)`` chosen without timing: this fit's record (a resumed fit), or a
+        decisive cost model; None: time the candidates."""
+        if settings.batch_strategy is not None:
+            return None
+        if self.record is not None:
+            recorded = self.record.get(batch, dtype)
+            if recorded is not None:
+                return recorded, f"recorded in {self.record.path} by an earlier run of this fit"
+        return batch_strategy.predicted(candidates, self.points, settings.batch_probe_min_points)
+
     def _choose(self, host, key) -> tuple:
         settings = execution.settings()
         forced = settings.batch_strategy
-        batch = host.shape[0]
+        batch, dtype = host.shape[0], str(host.dtype)
         candidates = batch_strategy.candidates_from(batch, self.chunk, forced)
-        runners, refused = {}, {}
+        refused: dict = {}
+        preset = self._preset(batch, dtype, candidates, settings)
+        choice = None
+        if preset is not None:
+            candidate, reason = preset
+            try:
+                run = self._runner(candidate, host)
+            except exc.SearchException as error:  # e.g. resumed on a machine with less memory
+                refused[candidate.label] = str(error)
+                logger.warning(
+                    "Fitness._vmap: %s refused (%s); timing the others", candidate.label, error
+                )
+            else:
+                choice = BatchChoice(batch, dtype, candidate, {}, {}, reason)
+        if choice is None:
+            choice, run = self._measure(host, candidates, refused, settings)
+        self.choices[key] = (choice, run)
+        logger.info("Fitness._vmap: %s", choice)
+        if self.record is not None:
+            self.record.add(choice)
+        return self.choices[key]
+
+    def _measure(self, host, candidates, refused: dict, settings) -> tuple:
+        """Compile the candidates not yet refused, time them on ``host``'s rows, keep the
+        fastest (or the forced one)."""
+        forced = settings.batch_strategy
+        batch = host.shape[0]
+        runners = {}
         for candidate in candidates:
+            if candidate.label in refused:
+                continue
             try:
                 runners[candidate.label] = self._runner(candidate, host)
             except exc.SearchException as error:  # XLA's memory estimate is too large
@@ -187,9 +233,7 @@ class BatchedCall:
         choice = batch_strategy.choose(
             batch, str(host.dtype), candidates, seconds, refused, forced=forced
         )
-        self.choices[key] = (choice, runners[choice.candidate.label])
-        logger.info("Fitness._vmap: %s", choice)
-        return self.choices[key]
+        return choice, runners[choice.candidate.label]
 
     # ------------------------------------------------------------------ call
     def __call__(self, params):

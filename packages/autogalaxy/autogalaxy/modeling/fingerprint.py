@@ -32,6 +32,7 @@ FIT_FILES = (
     "lbfgs.checkpoint.npz",
     "nuts.checkpoint.npz",
     "prodigy.checkpoint.npz",
+    "batch_strategy.json",
 )
 
 #: Search attributes that do not change the samples (where and how a fit is shown and stored).

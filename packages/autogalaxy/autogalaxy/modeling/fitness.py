@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
 
 import numpy as np
 
@@ -11,6 +12,7 @@ from autoarray import exc as aa_exc
 from autoarray import execution
 from autogalaxy import exc
 from autogalaxy.modeling.arithmetic import CompoundPrior
+from autogalaxy.modeling.batch_record import StrategyRecord
 from autogalaxy.modeling.batched_call import BatchedCall
 from autogalaxy.modeling.model import AbstractModel, Model, TuplePrior
 from autogalaxy.modeling.priors import Prior
@@ -121,6 +123,11 @@ class Fitness:
         If True return ``-2 *`` the figure of merit (for minimisers).
     paths
         Accepted for PyAutoFit compatibility; unused (searches own the output folder).
+    batch_record_folder
+        The fit's output folder: the batch strategy ``_vmap`` chooses for each batch shape is
+        recorded there (``batch_strategy.json``) and reused when the fit resumes, so a resumed
+        fit evaluates exactly what the uninterrupted one did (:mod:`.batch_record`). None: no
+        record (each process chooses afresh).
 
     Under JAX, gradients at resampled points (non-finite likelihood) are NaN, because
     ``jax.grad`` differentiates both branches of ``xp.where``; optimisers should treat a non-finite
@@ -135,12 +142,14 @@ class Fitness:
         resample_figure_of_merit: float = -1e99,
         convert_to_chi_squared: bool = False,
         paths=None,
+        batch_record_folder: str | os.PathLike | None = None,
     ) -> None:
         self.model = model
         self.analysis = analysis
         self.fom_is_log_likelihood = fom_is_log_likelihood
         self.resample_figure_of_merit = float(resample_figure_of_merit)
         self.convert_to_chi_squared = convert_to_chi_squared
+        self.batch_record_folder = batch_record_folder
         self._cache: dict = {}
         if self.use_jax:
             register_model(model)
@@ -261,8 +270,14 @@ class Fitness:
             return batched
         self._require_jax("_vmap")
         if "vmap" not in self._cache:
+            record = None
+            if self.batch_record_folder is not None:
+                record = StrategyRecord(self.batch_record_folder)
             self._cache["vmap"] = BatchedCall(
-                self._jax_call, points=_points_per_call(self.analysis), single=self._jit
+                self._jax_call,
+                points=_points_per_call(self.analysis),
+                single=self._jit,
+                record=record,
             )
         return self._cache["vmap"]
 

@@ -131,3 +131,25 @@ def test_batch_strategy_setting_is_validated_and_read_from_the_environment():
     with execution.using(batch_strategy="chunked"):
         assert execution.settings().batch_strategy == "chunked"
     assert execution.settings().batch_strategy is None
+
+
+def test_cost_model_decides_small_problems_without_timing():
+    vmap_first = bs.candidates_from(50, 25)
+    candidate, reason = bs.predicted(vmap_first, 2_400, 10_000)
+    assert candidate.label == "vmap(50)"
+    assert "not timed" in reason and "2400 points" in reason
+    chunked = bs.candidates_from(500, 25)
+    assert bs.predicted(chunked, 2_400, 10_000)[0].label == "chunked(25)"
+    # large, unknown or probing forced on: time them
+    assert bs.predicted(vmap_first, 250_000, 10_000) is None
+    assert bs.predicted(vmap_first, None, 10_000) is None
+    assert bs.predicted(vmap_first, 2_400, 0) is None
+    # nothing to decide between
+    assert bs.predicted(bs.candidates_from(1, 25), 100, 10_000) is None
+    assert bs.predicted(bs.candidates_from(50, 25, "sequential"), 100, 10_000) is None
+
+
+def test_probe_min_points_setting_is_checked():
+    assert execution.ExecutionSettings(batch_probe_min_points=0).batch_probe_min_points == 0
+    with pytest.raises(aa_exc.ExecutionException, match="batch_probe_min_points"):
+        execution.ExecutionSettings(batch_probe_min_points=-1)

@@ -266,3 +266,19 @@ def test_fit_of_a_different_dataset_is_not_reloaded(tmp_path):
         LBFGS(name="data", output_path=tmp_path, progress=False).fit(
             toy.toy_model(), _FingerprintedToy("dataset-b")
         )
+
+
+def test_search_hands_its_folder_to_the_batch_strategy_record(tmp_path, monkeypatch):
+    # the folder a fit resumes from is where its batch strategies are recorded
+    seen = {}
+
+    def capture(self, model, fitness, folder, progress):
+        seen["record"], seen["folder"] = fitness.batch_record_folder, folder
+        raise SimulatedKill
+
+    monkeypatch.setattr(LBFGS, "_fit", capture)
+    with pytest.raises(SimulatedKill):
+        LBFGS(name="rec", output_path=tmp_path, progress=False).fit(
+            toy.toy_model(), toy.ToyAnalysis()
+        )
+    assert seen["record"] == seen["folder"] and seen["folder"].name == "rec"

@@ -343,6 +343,7 @@ class AbstractSearch(ABC):
             analysis,
             fom_is_log_likelihood=self.fom_is_log_likelihood,
             resample_figure_of_merit=self.resample_figure_of_merit,
+            batch_record_folder=folder,
         )
         progress = Progress(f"{type(self).__name__}[{self.name}]", enabled=self.progress)
         start = time.time()

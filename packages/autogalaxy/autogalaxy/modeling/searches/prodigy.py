@@ -81,6 +81,7 @@ def jax_fitness_from(fitness: Fitness) -> Fitness:
         analysis,
         fom_is_log_likelihood=fitness.fom_is_log_likelihood,
         resample_figure_of_merit=fitness.resample_figure_of_merit,
+        batch_record_folder=fitness.batch_record_folder,
     )
 
 

@@ -1,0 +1,134 @@
+"""The record of a fit's batch strategies, and how ``BatchedCall`` uses it (no JAX: the
+compiled runners are replaced by plain functions)."""
+
+import json
+
+import pytest
+
+from autoarray import execution
+from autogalaxy import exc
+from autogalaxy.modeling import batched_call
+from autogalaxy.modeling.batch_record import RECORD_FILE, StrategyRecord
+from autogalaxy.modeling.batch_strategy import BatchChoice, Candidate
+from autogalaxy.modeling.batched_call import BatchedCall
+
+
+def _choice(batch, strategy, width, reason="measured"):
+    return BatchChoice(batch, "float64", Candidate(strategy, width), {}, {}, reason)
+
+
+def test_record_round_trips_and_keeps_the_first_choice(tmp_path):
+    record = StrategyRecord(tmp_path)
+    assert record.get(50, "float64") is None
+    record.add(_choice(50, "sequential", 1))
+    record.add(_choice(50, "vmap", 50))  # a shape keeps its first choice
+    record.add(_choice(500, "chunked", 25))
+    again = StrategyRecord(tmp_path)
+    assert again.get(50, "float64") == Candidate("sequential", 1)
+    assert again.get(500, "float64") == Candidate("chunked", 25)
+    assert again.get(50, "float32") is None
+    assert not list(tmp_path.glob(".*tmp*"))  # written through a renamed temporary file
+
+
+@pytest.mark.parametrize(
+    "text, match",
+    [
+        ("{not json", "not a usable"),
+        ('{"format": 2, "choices": {}}', "format 1"),
+        ('{"format": 1, "choices": []}', "not an object"),
+        ('{"format": 1, "choices": {"5xf": {"batch": 5, "width": 5, "strategy": "x"}}}', "x"),
+        ('{"format": 1, "choices": {"5xf": {"batch": 5, "width": 4, "strategy": "vmap"}}}', "fit"),
+        ('{"format": 1, "choices": {"5xf": {"batch": 5, "width": "1"}}}', "integer"),
+    ],
+)
+def test_broken_record_is_refused_with_the_file_named(tmp_path, text, match):
+    (tmp_path / RECORD_FILE).write_text(text)
+    with pytest.raises(exc.SearchException, match=match) as info:
+        StrategyRecord(tmp_path)
+    assert RECORD_FILE in str(info.value)
+
+
+class _Fake(BatchedCall):
+    """A BatchedCall whose runners are plain functions (labels of what was compiled)."""
+
+    def __init__(self, points, record=None, refuse=()):
+        super().__init__(call=None, points=points, single=object(), record=record)
+        self.compiled = []
+        self.refuse = refuse
+
+    def _runner(self, candidate, example):
+        if candidate.label in self.refuse:
+            raise exc.SearchException("too large")
+        self.compiled.append(candidate.label)
+        return lambda rows: candidate.label
+
+
+class _Rows:
+    def __init__(self, batch):
+        self.shape = (batch, 3)
+        self.dtype = "float64"
+
+    def __getitem__(self, rows):
+        return self
+
+
+@pytest.fixture
+def untimed(monkeypatch):
+    """Timing is not what these tests check: fail loudly if a path tries to time."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("timed")
+
+    monkeypatch.setattr(batched_call.batch_strategy, "time_candidates", refuse)
+
+
+def test_small_problem_compiles_only_the_vectorised_program(tmp_path, untimed):
+    call = _Fake(points=2_400, record=StrategyRecord(tmp_path))
+    choice, run = call._choose(_Rows(50), (50, "float64"))
+    assert call.compiled == ["vmap(50)"] and run(None) == "vmap(50)"
+    assert "cost model" in choice.reason
+    stored = json.loads((tmp_path / RECORD_FILE).read_text())
+    assert stored["choices"]["50xfloat64"]["strategy"] == "vmap"
+
+
+def test_resumed_fit_reuses_the_recorded_strategy(tmp_path, untimed):
+    StrategyRecord(tmp_path).add(_choice(50, "sequential", 1))
+    call = _Fake(points=2_400, record=StrategyRecord(tmp_path))
+    choice, run = call._choose(_Rows(50), (50, "float64"))
+    assert call.compiled == ["sequential"] and run(None) == "sequential"
+    assert "recorded in" in choice.reason
+
+
+def test_forced_setting_beats_the_record(tmp_path, untimed):
+    StrategyRecord(tmp_path).add(_choice(50, "sequential", 1))
+    call = _Fake(points=2_400, record=StrategyRecord(tmp_path))
+    with execution.using(batch_strategy="vmap"):
+        choice, _ = call._choose(_Rows(50), (50, "float64"))
+    assert choice.candidate == Candidate("vmap", 50) and call.compiled == ["vmap(50)"]
+    assert StrategyRecord(tmp_path).get(50, "float64") == Candidate("sequential", 1)
+
+
+def test_refused_preset_falls_back_to_the_other_candidate(tmp_path, untimed):
+    call = _Fake(points=2_400, record=StrategyRecord(tmp_path), refuse=("vmap(50)",))
+    choice, run = call._choose(_Rows(50), (50, "float64"))
+    assert choice.candidate == Candidate("sequential", 1) and run(None) == "sequential"
+    assert "vmap(50)" in choice.refused
+    assert StrategyRecord(tmp_path).get(50, "float64") == Candidate("sequential", 1)
+
+
+def test_large_problem_times_both_candidates(tmp_path, monkeypatch):
+    timed = {}
+
+    def fake_timing(runs, likelihoods, repeats):
+        timed.update(likelihoods)
+        return {"chunked(4)": 2e-3, "sequential": 1e-3}
+
+    monkeypatch.setattr(batched_call.batch_strategy, "time_candidates", fake_timing)
+    call = _Fake(points=250_000, record=StrategyRecord(tmp_path))
+    choice, run = call._choose(_Rows(50), (50, "float64"))
+    # 250,000 points: chunks of vmap_min_chunk, timed on one chunk's rows
+    assert timed == {"chunked(4)": 4, "sequential": 4}
+    assert choice.candidate == Candidate("sequential", 1) and run(None) == "sequential"
+    assert sorted(call.compiled) == ["chunked(4)", "sequential"]
+    assert "measured fastest" in choice.reason
+    assert StrategyRecord(tmp_path).get(50, "float64") == Candidate("sequential", 1)
