@@ -3,7 +3,7 @@ planes hold a pixelization, and the grid traced to any redshift (a plane inserte
 
 from __future__ import annotations
 
-from typing import List
+from typing import Any, List
 
 from autoarray.inversion.pixelization import Pixelization
 from autogalaxy.galaxy import Galaxy
@@ -12,6 +12,13 @@ from autogalaxy.galaxy import Galaxy
 class TracerQueries:
     """Mixin of :class:`~autolens.lens.tracer.Tracer` (it supplies ``planes``,
     ``plane_redshifts``, ``galaxies``, ``cosmology`` and ``traced_grid_2d_list_from``)."""
+
+    # Declared for the type checker: the Tracer sets these in its constructor.
+    planes: Any
+    plane_redshifts: Any
+    galaxies: Any
+    cosmology: Any
+    traced_grid_2d_list_from: Any
 
     @property
     def plane_indexes_with_pixelizations(self) -> List[int]:
@@ -28,7 +35,8 @@ class TracerQueries:
         redshifts = list(self.plane_redshifts)
         if redshift in redshifts:
             return self.traced_grid_2d_list_from(grid=grid)[redshifts.index(redshift)]
-        tracer = type(self)(
+        tracer_cls: Any = type(self)
+        tracer = tracer_cls(
             galaxies=list(self.galaxies) + [Galaxy(redshift=redshift)], cosmology=self.cosmology
         )
         index = list(tracer.plane_redshifts).index(redshift)

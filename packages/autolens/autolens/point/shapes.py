@@ -15,6 +15,8 @@ coarse step where no triangle centroid falls in a thin part of the shape.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
+
 import numpy as np
 
 from autolens import exc
@@ -36,8 +38,22 @@ def _inside_triangle(p0, p1, a, b, c) -> np.ndarray:
     return ((s1 >= 0) & (s2 >= 0) & (s3 >= 0)) | ((s1 <= 0) & (s2 <= 0) & (s3 <= 0))
 
 
-class Shape:
+class Shape(ABC):
     """Common tests; subclasses give ``centre``, ``area`` and ``contains(p0, p1)``."""
+
+    @property
+    @abstractmethod
+    def centre(self) -> np.ndarray:
+        """The shape's centre ``(element 0, element 1)``."""
+
+    @property
+    @abstractmethod
+    def area(self) -> float:
+        """The shape's area in the source plane."""
+
+    @abstractmethod
+    def contains(self, p0, p1) -> np.ndarray:
+        """Which points ``(p0, p1)`` lie inside the shape."""
 
     def mask(self, traced) -> np.ndarray:
         """Traced triangles ``[M, 3, 2]`` whose centroid is inside, or that contain the centre."""
