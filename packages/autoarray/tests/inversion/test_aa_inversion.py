@@ -167,7 +167,7 @@ def test_nnls_numpy_one_and_two_parameters_match_scipy_on_every_face(columns):
 def test_positive_only_block_pivoting_equals_active_set_on_a_pixelization_sized_system():
     # 120 parameters (block pivoting, above _BLOCK_PIVOTING_FROM) with ~half at the bound: the
     # result must be the active set's unique optimum.
-    from autoarray.inversion.nnls import _active_set_from, _BLOCK_PIVOTING_FROM
+    from autoarray.inversion.nnls import _BLOCK_PIVOTING_FROM, _active_set_from
 
     rng = np.random.default_rng(7)
     n = 120
