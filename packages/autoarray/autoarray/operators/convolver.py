@@ -277,6 +277,14 @@ class Convolver(Pytree):
         state = self.state_from(mask)
         matrix = raw_array(mapping_matrix)
         blurring = None if blurring_mapping_matrix is None else raw_array(blurring_mapping_matrix)
+        automatic = (
+            method is None
+            and self.use_fft is None
+            and execution.settings().convolution_method not in METHODS
+        )
+        if automatic and xp is np and np.ndim(matrix) == 2:
+            if np.shape(matrix)[1] >= _SPARSE_PRODUCT_COLUMNS:
+                return _sparse_product(state, matrix, blurring)
         method = self.method_for(state, method, xp)
         single = bool(single_precision) and xp is not np
         if single:
@@ -294,6 +302,25 @@ class Convolver(Pytree):
         return state.convolve(
             columns, blurring_columns, method=method, xp=xp, single_precision=single
         ).T
+
+
+#: Columns from which the automatic NumPy mapping-matrix convolution multiplies the sparse PSF
+#: operator by the sparse mapping matrix: measured on P3 (716 pixels, 21x21 PSF, 400 columns
+#: with ~2% non-zeros) ~12 ms CPU against ~33 ms for the batched FFT the single-image cost
+#: model picks; a mapping matrix (a few interpolation weights per row) is always that sparse.
+_SPARSE_PRODUCT_COLUMNS = 32
+
+
+def _sparse_product(state: ConvolverState, matrix, blurring):
+    """``[operator] @ [matrix; blurring]`` with both sides sparse (NumPy/SciPy, dense result)."""
+    from scipy import sparse
+
+    if blurring is None:
+        operator, values = state.sparse_operator_image_only, np.asarray(matrix)
+    else:
+        operator = state.sparse_operator
+        values = np.concatenate([np.asarray(matrix), np.asarray(blurring)], axis=0)
+    return np.asarray((operator @ sparse.csr_matrix(values)).toarray())
 
 
 def _slim_of(values):

@@ -162,3 +162,20 @@ def test_nnls_numpy_one_and_two_parameters_match_scipy_on_every_face(columns):
         np.testing.assert_allclose(
             nnls_numpy(B.T @ B, B.T @ d), nnls(B, d)[0], rtol=1e-9, atol=1e-12
         )
+
+
+def test_positive_only_block_pivoting_equals_active_set_on_a_pixelization_sized_system():
+    # 120 parameters (block pivoting, above _BLOCK_PIVOTING_FROM) with ~half at the bound: the
+    # result must be the active set's unique optimum.
+    from autoarray.inversion.nnls import _BLOCK_PIVOTING_FROM, _active_set_from
+
+    rng = np.random.default_rng(7)
+    n = 120
+    assert n >= _BLOCK_PIVOTING_FROM
+    B = rng.normal(size=(300, n))
+    F = B.T @ B + 0.5 * np.eye(n)
+    D = rng.normal(size=n) * 10.0
+    s = reconstruction_positive_only_from(F, D)
+    exact = _active_set_from(F, D, np.zeros(n, dtype=bool), 10_000)
+    assert 20 < np.sum(s == 0.0) < n - 20
+    np.testing.assert_allclose(s, exact, rtol=1e-9, atol=1e-12 * np.max(np.abs(exact)))

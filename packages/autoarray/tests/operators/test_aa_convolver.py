@@ -88,6 +88,29 @@ def test_no_blurring_image_and_batch():
     np.testing.assert_allclose(single.array, batch[2], atol=1e-12)
 
 
+def test_mapping_matrix_many_sparse_columns_automatic_equals_fft():
+    # From _SPARSE_PRODUCT_COLUMNS columns the automatic NumPy path is a sparse-by-sparse
+    # product; it must equal the FFT path column by column, with and without blurring.
+    from autoarray.operators.convolver import _SPARSE_PRODUCT_COLUMNS
+
+    rng = np.random.default_rng(5)
+    mask = aa.Mask2D.circular((30, 30), radius=0.9, pixel_scales=0.1)
+    convolver = Convolver.from_gaussian((7, 7), pixel_scales=0.1, sigma=0.15)
+    state = convolver.state_from(mask)
+    columns = _SPARSE_PRODUCT_COLUMNS + 8
+    M = rng.random((mask.pixels_in_mask, columns)) * (
+        rng.random((mask.pixels_in_mask, columns)) < 0.1
+    )
+    Mb = rng.random((state.blurring_pixels, columns)) * (
+        rng.random((state.blurring_pixels, columns)) < 0.1
+    )
+    for blurring in (Mb, None):
+        auto = convolver.convolved_mapping_matrix_from(M, mask, blurring)
+        fft = convolver.convolved_mapping_matrix_from(M, mask, blurring, method="fft")
+        assert isinstance(auto, np.ndarray) and auto.shape == (mask.pixels_in_mask, columns)
+        np.testing.assert_allclose(auto, fft, atol=1e-12)
+
+
 def test_mapping_matrix_columns():
     rng = np.random.default_rng(2)
     mask = aa.Mask2D.circular((30, 30), radius=0.9, pixel_scales=0.1)
