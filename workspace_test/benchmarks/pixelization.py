@@ -71,6 +71,7 @@ def main() -> int:
     args = parser.parse_args()
 
     if args.reference is not None:
+        import _release
         import pixelization_parity
 
         pixelization_parity.export(args.reference)
@@ -85,6 +86,7 @@ def main() -> int:
             capture_output=True,
             text=True,
             check=True,
+            env=_release.release_env(),
         ).stdout
         print("PyAutoLens: " + out.strip().splitlines()[-1])
 

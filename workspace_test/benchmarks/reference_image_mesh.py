@@ -21,6 +21,10 @@ from pathlib import Path
 
 os.environ.setdefault("PYAUTO_SKIP_WORKSPACE_VERSION_CHECK", "1")
 
+import _release  # noqa: E402
+
+_release.require_release()
+
 import numpy as np  # noqa: E402
 
 MASKS = {

@@ -23,6 +23,10 @@ from pathlib import Path
 os.environ.setdefault("JAX_ENABLE_X64", "True")
 os.environ.setdefault("PYAUTO_SKIP_WORKSPACE_VERSION_CHECK", "1")
 
+import _release  # noqa: E402
+
+_release.require_release()
+
 import numpy as np  # noqa: E402
 
 

@@ -33,6 +33,10 @@ os.environ.setdefault("XLA_FLAGS", "--xla_cpu_multi_thread_eigen=false")
 os.environ.setdefault("JAX_ENABLE_X64", "True")
 os.environ.setdefault("PYAUTO_SKIP_WORKSPACE_VERSION_CHECK", "1")
 
+import _release  # noqa: E402
+
+_release.require_release()
+
 import numpy as np  # noqa: E402
 from _machine import cpu_info  # noqa: E402
 
