@@ -14,7 +14,7 @@ likelihood call; ``--source-plane`` fits ``FitPositionsSource`` instead (no solv
 (compiled once, at the first batch).
 
 Usage: ``python workspace_test/benchmarks/point_fit.py [--output output/point_fit] [--source-plane]
-[--n-live 75] [--n-batch 50] [--use-jax]``
+[--n-live 75] [--n-batch 50] [--n-networks 4] [--use-jax]``
 """
 
 from __future__ import annotations
@@ -58,6 +58,7 @@ def main() -> int:
     parser.add_argument("--source-plane", action="store_true")
     parser.add_argument("--n-live", type=int, default=75)
     parser.add_argument("--n-batch", type=int, default=50)
+    parser.add_argument("--n-networks", type=int, default=4, help="networks per bound")
     parser.add_argument("--use-jax", action="store_true", help="batched JAX likelihood (vmap)")
     args = parser.parse_args()
 
@@ -75,7 +76,11 @@ def main() -> int:
 
     shutil.rmtree(args.output, ignore_errors=True)
     search = al.Nautilus(
-        name="point_fit", output_path=args.output, n_live=args.n_live, n_batch=args.n_batch
+        name="point_fit",
+        output_path=args.output,
+        n_live=args.n_live,
+        n_batch=args.n_batch,
+        n_networks=args.n_networks,
     )
     wall, cpu = time.perf_counter(), time.process_time()
     result = search.fit(model=model, analysis=analysis)
