@@ -10,9 +10,11 @@ checks that every true value lies within 3 sigma (exit 1 if not).
 
 The image-plane position fit (``FitPositionsImagePairAll``) solves the lens equation at every
 likelihood call; ``--source-plane`` fits ``FitPositionsSource`` instead (no solver call).
+``--use-jax`` evaluates each batch of ``n_batch`` likelihoods as one ``Fitness._vmap`` call
+(compiled once, at the first batch).
 
 Usage: ``python workspace_test/benchmarks/point_fit.py [--output output/point_fit] [--source-plane]
-[--n-live 75] [--n-batch 50]``
+[--n-live 75] [--n-batch 50] [--n-networks 4] [--use-jax]``
 """
 
 from __future__ import annotations
@@ -56,6 +58,8 @@ def main() -> int:
     parser.add_argument("--source-plane", action="store_true")
     parser.add_argument("--n-live", type=int, default=75)
     parser.add_argument("--n-batch", type=int, default=50)
+    parser.add_argument("--n-networks", type=int, default=4, help="networks per bound")
+    parser.add_argument("--use-jax", action="store_true", help="batched JAX likelihood (vmap)")
     args = parser.parse_args()
 
     grid = al.Grid2D.uniform(shape_native=(100, 100), pixel_scales=0.05)
@@ -66,11 +70,17 @@ def main() -> int:
     source = al.Model(al.Galaxy, redshift=1.0, point_0=al.ps.Point)
     model = al.Collection(galaxies=al.Collection(lens=lens, source=source))
     fit_cls = al.FitPositionsSource if args.source_plane else al.FitPositionsImagePairAll
-    analysis = al.AnalysisPoint(dataset=dataset, solver=solver, fit_positions_cls=fit_cls)
+    analysis = al.AnalysisPoint(
+        dataset=dataset, solver=solver, fit_positions_cls=fit_cls, use_jax=args.use_jax
+    )
 
     shutil.rmtree(args.output, ignore_errors=True)
     search = al.Nautilus(
-        name="point_fit", output_path=args.output, n_live=args.n_live, n_batch=args.n_batch
+        name="point_fit",
+        output_path=args.output,
+        n_live=args.n_live,
+        n_batch=args.n_batch,
+        n_networks=args.n_networks,
     )
     wall, cpu = time.perf_counter(), time.process_time()
     result = search.fit(model=model, analysis=analysis)

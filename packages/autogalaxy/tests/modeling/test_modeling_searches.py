@@ -120,6 +120,39 @@ def test_nautilus_posterior(tmp_path):
     assert (tmp_path / "naut" / "nautilus.hdf5").exists()
 
 
+def test_nautilus_throttled_checkpoint_skips_rewrites_and_writes_the_final_state(
+    tmp_path, monkeypatch
+):
+    pytest.importorskip("nautilus")
+    h5py = pytest.importorskip("h5py")
+    from autogalaxy.modeling.searches import checkpoint
+
+    commits = []
+    real_commit = checkpoint.commit
+
+    def counting_commit(tmp, dest):
+        commits.append(dest)
+        real_commit(tmp, dest)
+
+    monkeypatch.setattr(checkpoint, "commit", counting_commit)
+    search = Nautilus(
+        name="naut",
+        output_path=tmp_path,
+        n_live=50,
+        n_eff=150,
+        n_networks=1,
+        neural_network_kwargs=FAST_NN,
+        checkpoint_every=1e6,
+        progress=False,
+    )
+    result = search.fit(toy.toy_model(), toy.ToyAnalysis())
+    # the first batch's write and the end-of-run flush; nautilus's per-bound rewrites skipped
+    assert len(commits) == 2
+    with h5py.File(tmp_path / "naut" / "nautilus.hdf5", "r") as f:
+        assert bool(f["sampler"].attrs["explored"])
+        assert int(f["sampler"].attrs["n_like"]) >= result.samples.total_samples
+
+
 def test_dynesty_posterior(tmp_path):
     pytest.importorskip("dynesty")
     result = DynestyStatic(name="dyn", output_path=tmp_path, nlive=60, progress=False).fit(

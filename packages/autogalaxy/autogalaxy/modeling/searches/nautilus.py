@@ -40,8 +40,10 @@ class Nautilus(AbstractSearch):
     n_networks
         Neural networks per bound (fewer is faster for small problems).
     checkpoint_every
-        Seconds between checkpoint writes after the first (``0``: after every batch; each write
-        is a temporary copy flushed to disk and renamed, which costs time on slow disks).
+        Seconds between checkpoint writes after the first (``0``: after every batch and every
+        new bound, as nautilus itself writes; each write is a temporary copy flushed to disk and
+        renamed). Writes are also spaced by at least 10x the last write's duration, and a skipped
+        state is written when the run ends.
     neural_network_kwargs
         Passed to nautilus' neural-network emulator (scikit-learn ``MLPRegressor`` arguments, e.g.
         ``{"hidden_layer_sizes": (32, 16)}`` for cheap toy problems).
@@ -125,6 +127,8 @@ class Nautilus(AbstractSearch):
             discard_exploration=self.discard_exploration,
             verbose=False,
         )
+        if filepath is not None:
+            sampler.flush_checkpoint(filepath)
         points, log_w, log_l = sampler.posterior()
         weights = np.exp(log_w - np.max(log_w))
         return Samples(model, points, log_l, weights, log_evidence=float(sampler.log_z))
