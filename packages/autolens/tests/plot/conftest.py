@@ -17,6 +17,13 @@ def read_png(path) -> np.ndarray:
     return pixels
 
 
+@pytest.fixture(name="png_image")
+def make_png_image():
+    """:func:`read_png` as a fixture (a test module cannot import ``conftest`` by name: every
+    test folder has one)."""
+    return read_png
+
+
 @pytest.fixture(name="png")
 def make_png():
     def check(path, size_inches, dpi=100):

@@ -63,15 +63,13 @@ def test_subplot_point_dataset(tmp_path, png, point_fit):
     png(tmp_path / "with_curves.png", PANEL_SIZE)
 
 
-def test_plotter_classes(tmp_path, point_fit):
-    from conftest import read_png
-
+def test_plotter_classes(tmp_path, point_fit, png_image):
     output = aplt.Output(path=tmp_path, format="png")
     aplt.FitPointDatasetPlotter(
         fit=point_fit, mat_plot_2d=aplt.MatPlot2D(output=output)
     ).subplot_fit()
-    read_png(tmp_path / "subplot_fit_point.png")
+    png_image(tmp_path / "subplot_fit_point.png")
     aplt.PointDatasetPlotter(
         dataset=point_fit.dataset, mat_plot_2d=aplt.MatPlot2D(output=output)
     ).subplot_dataset()
-    read_png(tmp_path / "subplot_dataset_point.png")
+    png_image(tmp_path / "subplot_dataset_point.png")
