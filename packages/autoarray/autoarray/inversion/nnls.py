@@ -146,9 +146,16 @@ def _block_pivoting_numpy(F, D, max_iter: int):
     )
 
 
+def _kkt_tolerance_from(n, scale_D, scale_F, s, xp=np):
+    """Round-off tolerance of a KKT test: ``10 n eps max(max|D|, max|F| max(max|s|, 1))``.
+
+    ``scale_D = max|D|`` and ``scale_F = max|F|`` are passed in so the JAX loops compute them
+    once, not on every iteration."""
+    return 10.0 * n * _EPS * xp.maximum(scale_D, scale_F * xp.maximum(xp.max(xp.abs(s)), 1.0))
+
+
 def _kkt_tolerance(F, D, s) -> float:
-    n = D.size
-    return 10.0 * n * _EPS * max(np.max(np.abs(D)), np.max(np.abs(F)) * max(np.max(np.abs(s)), 1.0))
+    return float(_kkt_tolerance_from(D.size, np.max(np.abs(D)), np.max(np.abs(F)), s))
 
 
 def _is_optimal(F, D, s) -> bool:
@@ -293,9 +300,7 @@ def _nnls_jax_forward(F, D, max_iter):
         return jnp.where(passive, jsl.cho_solve(factor, jnp.where(passive, D, 0.0)), 0.0)
 
     def tolerance(s):
-        return (
-            10.0 * n * _EPS * jnp.maximum(scale_D, scale_F * jnp.maximum(jnp.max(jnp.abs(s)), 1.0))
-        )
+        return _kkt_tolerance_from(n, scale_D, scale_F, s, xp=jnp)
 
     def infeasible(passive, x):
         w = D - F @ x
@@ -352,9 +357,7 @@ def _active_set_finish_jax(F, D, x, max_iter):
         return jnp.linalg.solve(_masked_system(jnp, F, passive), jnp.where(passive, D, 0.0))
 
     def tolerance(s):
-        return (
-            10.0 * n * _EPS * jnp.maximum(scale_D, scale_F * jnp.maximum(jnp.max(jnp.abs(s)), 1.0))
-        )
+        return _kkt_tolerance_from(n, scale_D, scale_F, s, xp=jnp)
 
     def cond(state):
         _, _, _, it, done = state
