@@ -23,6 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from autoarray.backend import WIDE_VECTOR_XLA_FLAG, cpu_has_avx512
+from autoarray.execution import xla_flags_with
 
 ROOT = Path(__file__).resolve().parent
 SKIP_DIRS = {"benchmarks", "coverage", "dataset", "output", "__pycache__"}
@@ -64,7 +65,7 @@ def runs_from(scripts: list, wide_vectors: bool) -> list:
 
 def run(script: Path, timeout: float, extra_flag: str | None = None) -> tuple:
     env = dict(os.environ)
-    env.setdefault("XLA_FLAGS", "--xla_cpu_multi_thread_eigen=false")
+    env["XLA_FLAGS"] = xla_flags_with()
     if extra_flag:
         env["XLA_FLAGS"] = f"{env['XLA_FLAGS']} {extra_flag}".strip()
     env.setdefault("MPLBACKEND", "Agg")

@@ -29,7 +29,13 @@ import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("XLA_FLAGS", "--xla_cpu_multi_thread_eigen=false")
+# The XLA flags this package applies by default (``DEFAULT_XLA_FLAGS`` in autoarray/execution.py,
+# which cannot be imported here: the release's autoarray has the same name), so both sides of a
+# same-window comparison run the same XLA configuration.
+os.environ.setdefault(
+    "XLA_FLAGS",
+    "--xla_cpu_multi_thread_eigen=false --xla_cpu_enable_concurrency_optimized_scheduler=false",
+)
 os.environ.setdefault("JAX_ENABLE_X64", "True")
 os.environ.setdefault("PYAUTO_SKIP_WORKSPACE_VERSION_CHECK", "1")
 

@@ -31,7 +31,20 @@ from typing import Callable, Iterator, Mapping
 from autoarray import exc
 
 #: XLA flags that correctness needs, applied when this package is imported before JAX.
-DEFAULT_XLA_FLAGS = ("--xla_cpu_multi_thread_eigen=false",)
+#:
+#: * ``--xla_cpu_multi_thread_eigen=false``: XLA's multi-threaded Eigen FFT deadlocked on small
+#:   machines (an FFT running on a pool worker waits for sub-tasks that need a free worker).
+#: * ``--xla_cpu_enable_concurrency_optimized_scheduler=false``: with jaxlib 0.10.2 the
+#:   concurrency-optimized schedule of XLA:CPU deadlocked ``Fitness._vmap`` of Delaunay sources
+#:   (programs with host callbacks and NNLS ``while`` loops): the calling thread waited on the
+#:   executable forever while every pool worker sat idle (gdb: all threads in futex waits). A
+#:   repeated 6-row batch of ``delaunay_nn.py``'s model hung within its first two calls in three
+#:   runs out of three; with this flag 150 calls ran through, and it timed out two parity scripts
+#:   in CI before.
+DEFAULT_XLA_FLAGS = (
+    "--xla_cpu_multi_thread_eigen=false",
+    "--xla_cpu_enable_concurrency_optimized_scheduler=false",
+)
 
 #: Most host (CPU) devices :attr:`ExecutionSettings.host_devices` may ask for.
 MAX_HOST_DEVICES = 8

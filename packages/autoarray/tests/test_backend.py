@@ -59,6 +59,7 @@ def test_import_sets_jax_environment_defaults():
     assert result.returncode == 0, result.stderr
     flags, x64 = result.stdout.strip().splitlines()
     assert "--xla_cpu_multi_thread_eigen=false" in flags.split()
+    assert "--xla_cpu_enable_concurrency_optimized_scheduler=false" in flags.split()
     assert not any("device_count" in flag for flag in flags.split())  # splitting is opt-in
     assert x64 == "True"
 
@@ -77,10 +78,12 @@ def test_user_environment_values_win():
     )
     assert result.returncode == 0, result.stderr
     flags, x64 = result.stdout.strip().splitlines()
+    # The user's value of a flag wins; package defaults the user did not mention are appended.
     assert flags.split() == [
         "--xla_cpu_multi_thread_eigen=true",
         "--xla_some_other_flag=1",
         "--xla_force_host_platform_device_count=1",
+        "--xla_cpu_enable_concurrency_optimized_scheduler=false",
     ]
     assert x64 == "0"
 
@@ -114,6 +117,7 @@ def test_existing_unrelated_flags_are_kept(monkeypatch):
     assert os.environ["XLA_FLAGS"].split() == [
         "--xla_dump_to=/tmp/x",
         "--xla_cpu_multi_thread_eigen=false",
+        "--xla_cpu_enable_concurrency_optimized_scheduler=false",
     ]
     assert os.environ["JAX_ENABLE_X64"] == "True"
     monkeypatch.setenv("XLA_FLAGS", "--xla_dump_to=/tmp/x")
@@ -121,6 +125,7 @@ def test_existing_unrelated_flags_are_kept(monkeypatch):
         assert os.environ["XLA_FLAGS"].split() == [
             "--xla_dump_to=/tmp/x",
             "--xla_cpu_multi_thread_eigen=false",
+            "--xla_cpu_enable_concurrency_optimized_scheduler=false",
             "--xla_force_host_platform_device_count=2",
         ]
         # Idempotent: a second call adds nothing.
@@ -128,6 +133,7 @@ def test_existing_unrelated_flags_are_kept(monkeypatch):
         assert os.environ["XLA_FLAGS"].split() == [
             "--xla_dump_to=/tmp/x",
             "--xla_cpu_multi_thread_eigen=false",
+            "--xla_cpu_enable_concurrency_optimized_scheduler=false",
             "--xla_force_host_platform_device_count=2",
         ]
 
