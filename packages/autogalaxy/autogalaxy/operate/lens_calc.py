@@ -203,8 +203,8 @@ class LensCalc(ZeroContourCalc):
         """Magnification → ``Array2D`` on a ``Grid2D`` (``ArrayIrregular`` otherwise)."""
         return self._wrap_like_grid(self._magnification_raw_from(grid, xp=xp), grid, xp)
 
-    def _eigen_values_raw_from(self, grid, xp=np):
-        h_yy, h_xy, _, h_xx = self.hessian_from(grid=grid, xp=xp)
+    def _eigen_values_raw_from(self, grid, xp=np, buffer: float = HESSIAN_BUFFER):
+        h_yy, h_xy, _, h_xx = self.hessian_from(grid=grid, buffer=buffer, xp=xp)
         convergence = 0.5 * (h_yy + h_xx)
         shear = xp.sqrt((0.5 * (h_xx - h_yy)) ** 2 + h_xy**2)
         return 1.0 - convergence - shear, 1.0 - convergence + shear

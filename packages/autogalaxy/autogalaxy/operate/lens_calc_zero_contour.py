@@ -7,7 +7,9 @@ Instead of evaluating the eigenvalue on a dense uniform grid and contouring it (
 (:mod:`autogalaxy.operate.zero_contour`), evaluating the field only along the curve itself.
 
 The field is the one eigenvalue formula of ``LensCalc`` (``_eigen_values_raw_from``, i.e. the
-NumPy Richardson finite-difference Hessian); its gradient, which the tracer needs for the
+NumPy Richardson finite-difference Hessian, here with the step ``HESSIAN_BUFFER``: the default
+0.01" step is too coarse within ~0.2" of an isothermal centre, where radial critical curves
+lie, and PyAutoGalaxy's own NumPy Hessian refines its step there); its gradient, which the tracer needs for the
 predictor and Newton corrector, is a central difference of that field with step
 ``GRADIENT_STEP``.  These are NumPy (host) functions: the control flow (how many steps, when a
 curve closes, how many curves) depends on the values, so they return Python lists of
@@ -27,6 +29,9 @@ from autogalaxy.operate import zero_contour
 
 #: Central-difference step (arc-seconds) of the eigenvalue gradient.
 GRADIENT_STEP = 1.0e-4
+
+#: Finite-difference step (arc-seconds) of the Hessian along a traced curve.
+HESSIAN_BUFFER = 1.0e-3
 
 #: Default coarse seed grid: shape and half-width (arc-seconds), as PyAutoGalaxy's.
 SEED_GRID_SHAPE = (25, 25)
@@ -54,7 +59,8 @@ class ZeroContourCalc:
         def value_and_grad(points: np.ndarray) -> tuple:
             count = len(points)
             shifted = (points[None, :, :] + offsets[:, None, :]).reshape(-1, 2)
-            values = np.asarray(self._eigen_values_raw_from(shifted, xp=np)[index], dtype=float)
+            values = self._eigen_values_raw_from(shifted, xp=np, buffer=HESSIAN_BUFFER)[index]
+            values = np.asarray(values, dtype=float)
             values = values.reshape(5, count)
             grad_y = (values[1] - values[2]) / (2.0 * step)
             grad_x = (values[3] - values[4]) / (2.0 * step)
@@ -80,7 +86,8 @@ class ZeroContourCalc:
         ]
         yy, xx = np.meshgrid(axes[0], axes[1], indexing="ij")
         points = np.stack([yy.ravel(), xx.ravel()], axis=-1)
-        values = np.asarray(self._eigen_values_raw_from(points, xp=np)[_KINDS[kind]])
+        values = self._eigen_values_raw_from(points, xp=np, buffer=HESSIAN_BUFFER)[_KINDS[kind]]
+        values = np.asarray(values, dtype=float)
         return zero_contour.sign_change_seeds_from(values.reshape(yy.shape), axes[0], axes[1])
 
     def _critical_curve_list_via_zero_contour(
@@ -99,8 +106,7 @@ class ZeroContourCalc:
             raise exc.LensCalcException(f"delta must be a non-zero step length, got {delta}.")
         if int(N) < 1 or int(max_newton) < 1:
             raise exc.LensCalcException(
-                f"N and max_newton must be positive integers, got N={N}, "
-                f"max_newton={max_newton}."
+                f"N and max_newton must be positive integers, got N={N}, max_newton={max_newton}."
             )
         if not (np.isfinite(tol) and tol > 0.0):
             raise exc.LensCalcException(f"tol must be a positive number, got {tol}.")

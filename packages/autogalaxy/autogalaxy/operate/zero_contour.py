@@ -105,9 +105,7 @@ def _trace_direction(
         if travel > MAX_TRAVEL * step or travel < MIN_TRAVEL * step:
             return points, values, False
         # The first step leaves ``stop_at`` itself (forward pass), which is not a closure.
-        if np.hypot(*(corrected - stop_at)) < CLOSE_DISTANCE * step and np.all(
-            position != stop_at
-        ):
+        if np.hypot(*(corrected - stop_at)) < CLOSE_DISTANCE * step and np.all(position != stop_at):
             return points, values, True
         points.append(corrected)
         values.append(value)

@@ -92,6 +92,7 @@ def main():
     fd, tmp = tempfile.mkstemp(dir=OUT.parent, suffix=".json")
     with os.fdopen(fd, "w") as handle:
         json.dump(out, handle)
+    os.chmod(tmp, 0o644)
     os.replace(tmp, OUT)
 
 
