@@ -91,7 +91,8 @@ def _trace_direction(
     ``delta``; returns ``(points, values, closed)``."""
     step = abs(delta)
     position = start
-    points, values = [], []
+    points: list = []
+    values: list = []
     for _ in range(n_steps):
         norm = np.hypot(grad[0], grad[1])
         predicted = position + delta * np.array([grad[1], -grad[0]]) / norm

@@ -81,7 +81,8 @@ class TracerQueries:
         planes = np.asarray(plane_redshifts)
         for galaxy in galaxies:
             galaxy.redshift = float(planes[int(np.argmin(np.abs(planes - galaxy.redshift)))])
-        return cls(galaxies=galaxies, cosmology=cosmology)
+        tracer_cls: Any = cls
+        return tracer_cls(galaxies=galaxies, cosmology=cosmology)
 
     def image_2d_via_input_plane_image_from(
         self,
