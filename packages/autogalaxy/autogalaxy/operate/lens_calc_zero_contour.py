@@ -305,3 +305,76 @@ class ZeroContourCalc:
                 )
             )
         )
+
+    def _seed_via_coarse_grid_argmin(
+        self, kind: str, grid_shape: Tuple[int, int], grid_extent: float, xp
+    ):
+        """``(1, 2)``: the node of the coarse seed grid with the smallest finite ``|eigenvalue|``
+        (a traceable stand-in for the sign-change seeds: one seed, so one curve)."""
+        if len(grid_shape) != 2 or min(grid_shape) < 2:
+            raise exc.LensCalcException(
+                f"seed_grid_shape must be two integers >= 2, got {grid_shape}."
+            )
+        axes = [
+            (np.arange(n) - 0.5 * (n - 1)) * (2.0 * grid_extent / n) for n in map(int, grid_shape)
+        ]
+        yy, xx = np.meshgrid(axes[0], axes[1], indexing="ij")
+        points = np.stack([yy.ravel(), xx.ravel()], axis=-1)
+        values = self._eigen_values_raw_from(points, xp=xp)[_KINDS[kind]]
+        score = xp.where(xp.isfinite(values), xp.abs(values), xp.inf)
+        return xp.asarray(points)[xp.argmin(score)].reshape(1, 2)
+
+    def einstein_radius_jit_from(
+        self,
+        init_guess=None,
+        delta: float = 0.05,
+        N: int = 500,
+        pixel_scales: Tuple[float, float] = (0.05, 0.05),
+        tol: float = 1e-6,
+        max_newton: int = 5,
+        seed_grid_shape: Tuple[int, int] = SEED_GRID_SHAPE,
+        seed_grid_extent: float = SEED_GRID_EXTENT,
+    ):
+        """
+        Einstein radius ``sqrt(A/π)`` of the tangential critical curve as a scalar
+        ``jax.Array``, traceable by ``jax.jit`` (:mod:`autogalaxy.operate.zero_contour_jax`):
+        the eigenvalue is the exact JAX Hessian, every seed is traced for ``N`` fixed steps each
+        way and ``A`` is the largest area enclosed over the seeds (several seeds on one curve
+        then count it once).  Without ``init_guess`` the seed is the coarse-grid node of
+        smallest ``|eigenvalue|``, so a lens with several tangential curves needs explicit
+        seeds.  Parameters as ``tangential_critical_curve_list_via_zero_contour_from``.
+        """
+        from autoarray.backend import jax_numpy
+
+        jnp = jax_numpy()
+        import jax
+
+        from autogalaxy.operate.zero_contour_jax import enclosed_area_from
+
+        if int(N) < 1 or int(max_newton) < 1 or not (delta != 0.0 and tol > 0.0):
+            raise exc.LensCalcException(
+                f"einstein_radius_jit_from needs N >= 1, max_newton >= 1, delta != 0 and "
+                f"tol > 0, got N={N}, max_newton={max_newton}, delta={delta}, tol={tol}."
+            )
+        if init_guess is None:
+            seeds = self._seed_via_coarse_grid_argmin(
+                "tangential", seed_grid_shape, seed_grid_extent, xp=jnp
+            )
+        else:
+            seeds = jnp.atleast_2d(jnp.asarray(aa.raw_array(init_guess), dtype=jnp.float64))
+            if seeds.ndim != 2 or seeds.shape[1] != 2:
+                raise exc.LensCalcException(
+                    f"init_guess must be (y, x) seeds of shape (n, 2), got shape {seeds.shape}."
+                )
+
+        def eigen_value(point):
+            return self._eigen_values_raw_from(point.reshape(1, 2), xp=jnp)[0][0]
+
+        value_and_grad = jax.value_and_grad(eigen_value)
+        areas = jax.lax.map(
+            lambda seed: enclosed_area_from(
+                value_and_grad, seed, float(delta), int(N), float(tol), int(max_newton)
+            ),
+            seeds,
+        )
+        return jnp.sqrt(jnp.max(areas) / jnp.pi)

@@ -166,3 +166,21 @@ def test_bad_input_raises(kwargs):
     calc = ag.LensCalc.from_mass_obj(ag.mp.IsothermalSph(einstein_radius=1.0))
     with pytest.raises(exc.LensCalcException):
         calc.tangential_critical_curve_list_via_zero_contour_from(**kwargs)
+
+
+def test_seed_via_coarse_grid_argmin_is_the_node_nearest_the_curve():
+    calc = ag.LensCalc.from_mass_obj(ag.mp.IsothermalSph(einstein_radius=1.2))
+    seed = calc._seed_via_coarse_grid_argmin("tangential", (25, 25), 3.0, xp=np)
+    assert seed.shape == (1, 2)
+    # Nodes are 0.24" apart: the best one lies within half a diagonal of the circle.
+    assert abs(np.hypot(*seed[0]) - 1.2) < 0.5 * 0.24 * np.sqrt(2.0)
+
+
+def test_grid_critical_curve_area_lists():
+    calc = ag.LensCalc.from_mass_obj(ag.mp.IsothermalSph(einstein_radius=1.2))
+    grid = aa.Grid2D.uniform(shape_native=(60, 60), pixel_scales=0.05)
+    (area,) = calc.tangential_critical_curve_area_list_from(grid=grid, pixel_scale=0.02)
+    assert area == pytest.approx(np.pi * 1.2**2, rel=1e-3)
+    assert calc.radial_critical_curve_area_list_from(grid=grid, pixel_scale=0.05) == []
+    square = aa.Grid2DIrregular(values=[(0.0, 0.0), (0.0, 2.0), (1.0, 2.0), (1.0, 0.0), (0.0, 0.0)])
+    assert calc.area_within_curve_list_from(curve_list=[square, square]) == [2.0, 2.0]
