@@ -12,6 +12,7 @@ import numpy as np
 import autoarray as aa
 from autoarray.inversion.pixelization import Pixelization
 from autogalaxy.galaxy import Galaxy
+from autogalaxy.galaxy.galaxies import Galaxies
 from autolens import exc
 from autolens.lens import tracer_util
 
@@ -141,19 +142,7 @@ class TracerQueries:
         neither.  A component without the attribute contributes ``None`` (PyAutoLens's
         convention; ``filter_nones`` is accepted for its signature and not applied here).
         """
-        attributes = [
-            getattr(value, attr_name, None)
-            for galaxy in self.galaxies
-            for value in galaxy.__dict__.values()
-            if isinstance(value, cls)
-        ]
-        if not attributes:
-            return None
-        if isinstance(attributes[0], float):
-            return aa.ArrayIrregular(values=attributes)
-        if isinstance(attributes[0], tuple):
-            return aa.Grid2DIrregular(values=attributes)
-        return None
+        return Galaxies(self.galaxies).extract_attribute(cls=cls, attr_name=attr_name)
 
     def extract_attributes_of_planes(self, cls, attr_name: str, filter_nones: bool = False) -> list:
         """``Galaxy.extract_attribute`` of every galaxy, plane by plane (ascending redshift) and
