@@ -43,6 +43,19 @@ def traced():
     return out
 
 
+def _paired(curves, reference):
+    """Each reference curve with the curve of nearest centroid (curve order is not part of the
+    contract: it follows the seeds)."""
+    centroids = [np.mean(aa.raw_array(c)[:-1], axis=0) for c in curves]
+    pairs = []
+    for ref in reference:
+        ref_centroid = np.mean(np.asarray(ref)[:-1], axis=0)
+        index = int(np.argmin([np.hypot(*(c - ref_centroid)) for c in centroids]))
+        pairs.append((curves[index], np.asarray(ref)))
+    assert len({id(curve) for curve, _ in pairs}) == len(pairs)
+    return pairs
+
+
 def _hausdorff(a, b):
     return max(
         zero_contour.distance_to_polyline(a, b).max(),
@@ -57,7 +70,7 @@ def test_critical_curves_match_release(traced, name, kind):
     reference = [np.array(c) for c in EXPECTED[name][f"{kind}_critical_curves"]]
     assert len(curves) == len(reference)
     value_and_grad = traced[name]["calc"]._eigen_value_and_grad_function(kind)
-    for curve, ref in zip(curves, reference):
+    for curve, ref in _paired(curves, reference):
         assert isinstance(curve, aa.Grid2DIrregular)
         points = curve.array
         assert np.array_equal(points[0], points[-1])
@@ -66,9 +79,11 @@ def test_critical_curves_match_release(traced, name, kind):
         # Every release point lies on this code's zero contour ...
         projected, _, _ = zero_contour.newton_project(value_and_grad, ref, tol=1e-10, max_newton=10)
         assert np.hypot(*(projected - ref).T).max() < 1e-5
-        # ... and the polylines agree to their chord sagitta (δ²/8R: under 1e-3" for R > 0.4").
-        bound = 1e-3 if kind == "tangential" else 1e-2
-        assert _hausdorff(points, ref) < bound
+        # ... and the two polylines (vertices at different places on that contour) agree to a
+        # chord's sagitta c²/8R, the closing chord being up to 2.1 δ long: 1.2e-3" for the
+        # SIS, 2.5e-3" for the 0.5" curve of two_sis, ~8e-3" for the ~0.2" radial curves.
+        radius = np.sqrt(ag.LensCalc.area_within_curve_from(curve) / np.pi)
+        assert _hausdorff(points, ref) < (2.1 * 0.05) ** 2 / (8.0 * radius) + 1e-4
 
 
 @pytest.mark.parametrize("name", list(CASES))
@@ -90,7 +105,7 @@ def test_caustics_match_release(traced, name, kind):
         )
         assert mapped == pytest.approx(ref_caustic, abs=1e-7)
     if kind == "tangential":
-        for caustic, ref in zip(caustics, reference):
+        for caustic, ref in _paired(caustics, reference):
             assert _hausdorff(caustic.array, ref) < 1e-3
 
 
@@ -99,12 +114,12 @@ def test_einstein_radius_and_area_match_release(traced, name):
     calc = traced[name]["calc"]
     expected = EXPECTED[name]
     radii = calc.einstein_radius_list_via_zero_contour_from()
-    assert radii == pytest.approx(expected["einstein_radius_list"], rel=1e-4)
+    assert sorted(radii) == pytest.approx(sorted(expected["einstein_radius_list"]), rel=1e-4)
     assert calc.einstein_radius_via_zero_contour_from() == pytest.approx(
         expected["einstein_radius"], rel=1e-4
     )
     areas = calc.area_within_curve_list_from(curve_list=traced[name]["tangential"])
-    assert areas == pytest.approx(expected["tangential_areas"], rel=1e-4)
+    assert sorted(areas) == pytest.approx(sorted(expected["tangential_areas"]), rel=1e-4)
 
 
 def test_sis_einstein_radius_is_the_polygon_of_the_exact_circle():

@@ -18,7 +18,7 @@ OUT = Path(__file__).with_name("expected.json")
 
 
 def galaxies(ag):
-    """The lens cases (kept in step with ``cases.py`` beside this file)."""
+    """The lens cases (the tests build the same ones from this function)."""
     return {
         "sis": ag.Galaxy(redshift=0.5, mass=ag.mp.IsothermalSph(einstein_radius=1.2)),
         "sie_shear": ag.Galaxy(
@@ -32,6 +32,11 @@ def galaxies(ag):
             redshift=0.5,
             bulge=ag.mp.Isothermal(centre=(0.0, 0.0), ell_comps=(0.0, 0.1), einstein_radius=0.9),
             dark=ag.mp.NFWSph(centre=(0.1, 0.05), kappa_s=0.15, scale_radius=8.0),
+        ),
+        "two_sis": ag.Galaxy(
+            redshift=0.5,
+            left=ag.mp.IsothermalSph(centre=(0.0, -1.6), einstein_radius=0.5),
+            right=ag.mp.IsothermalSph(centre=(0.0, 1.6), einstein_radius=0.4),
         ),
         "power_law": ag.Galaxy(
             redshift=0.5,
