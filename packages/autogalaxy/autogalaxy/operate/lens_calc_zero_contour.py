@@ -40,6 +40,18 @@ SEED_GRID_EXTENT = 3.0
 _KINDS = {"tangential": 0, "radial": 1}
 
 
+def _seed_grid_axes_from(grid_shape: Tuple[int, int], grid_extent: float) -> list:
+    """Node coordinates (y axis, x axis) of the coarse seed grid: ``grid_shape`` pixel centres
+    spanning ``±grid_extent`` arc-seconds about the origin, as ``Grid2D.uniform`` places them."""
+    if len(grid_shape) != 2 or min(grid_shape) < 2:
+        raise exc.LensCalcException(f"seed_grid_shape must be two integers >= 2, got {grid_shape}.")
+    if not (np.isfinite(grid_extent) and grid_extent > 0.0):
+        raise exc.LensCalcException(
+            f"seed_grid_extent must be a positive number of arc-seconds, got {grid_extent}."
+        )
+    return [(np.arange(n) - 0.5 * (n - 1)) * (2.0 * grid_extent / n) for n in map(int, grid_shape)]
+
+
 class ZeroContourCalc:
     """Mixin of :class:`~autogalaxy.operate.lens_calc.LensCalc` (it supplies
     ``_eigen_values_raw_from``, ``_caustics_from`` and ``area_within_curve_list_from``)."""
@@ -71,19 +83,9 @@ class ZeroContourCalc:
     def _zero_contour_seeds_from(
         self, kind: str, grid_shape: Tuple[int, int], grid_extent: float
     ) -> np.ndarray:
-        """Sign changes of the ``kind`` eigenvalue between neighbouring nodes of a coarse
-        ``grid_shape`` grid of half-width ``grid_extent`` centred on the origin."""
-        if len(grid_shape) != 2 or min(grid_shape) < 2:
-            raise exc.LensCalcException(
-                f"seed_grid_shape must be two integers >= 2, got {grid_shape}."
-            )
-        if not (np.isfinite(grid_extent) and grid_extent > 0.0):
-            raise exc.LensCalcException(
-                f"seed_grid_extent must be a positive number of arc-seconds, got {grid_extent}."
-            )
-        axes = [
-            (np.arange(n) - 0.5 * (n - 1)) * (2.0 * grid_extent / n) for n in map(int, grid_shape)
-        ]
+        """Sign changes of the ``kind`` eigenvalue between neighbouring nodes of the coarse
+        seed grid (``_seed_grid_axes_from``)."""
+        axes = _seed_grid_axes_from(grid_shape, grid_extent)
         yy, xx = np.meshgrid(axes[0], axes[1], indexing="ij")
         points = np.stack([yy.ravel(), xx.ravel()], axis=-1)
         values = self._eigen_values_raw_from(points, xp=np, buffer=HESSIAN_BUFFER)[_KINDS[kind]]
@@ -311,13 +313,7 @@ class ZeroContourCalc:
     ):
         """``(1, 2)``: the node of the coarse seed grid with the smallest finite ``|eigenvalue|``
         (a traceable stand-in for the sign-change seeds: one seed, so one curve)."""
-        if len(grid_shape) != 2 or min(grid_shape) < 2:
-            raise exc.LensCalcException(
-                f"seed_grid_shape must be two integers >= 2, got {grid_shape}."
-            )
-        axes = [
-            (np.arange(n) - 0.5 * (n - 1)) * (2.0 * grid_extent / n) for n in map(int, grid_shape)
-        ]
+        axes = _seed_grid_axes_from(grid_shape, grid_extent)
         yy, xx = np.meshgrid(axes[0], axes[1], indexing="ij")
         points = np.stack([yy.ravel(), xx.ravel()], axis=-1)
         values = self._eigen_values_raw_from(points, xp=xp)[_KINDS[kind]]
