@@ -35,6 +35,7 @@ from autogalaxy.profiles.light import standard as lp
 from autogalaxy.profiles import mass as mp
 from autogalaxy.profiles import point_sources as ps
 from autogalaxy.profiles.geometry_profiles import EllProfile, GeometryProfile, SphProfile
+from autogalaxy.profiles.light.abstract import LightProfile  # extract_attribute(cls=...)
 from autogalaxy.imaging.analysis import AnalysisImaging
 from autogalaxy.imaging.result import ResultImaging
 from autogalaxy.imaging.fit_imaging import FitImaging

@@ -121,3 +121,4 @@ from autolens.point.simulator import SimulatorPoint  # noqa: E402
 from autolens.point.solver import PointSolver  # noqa: E402
 from autolens.point.shape_solver import ShapeSolver  # noqa: E402
 from autolens.point.shapes import Circle, Polygon, Square, Triangle  # noqa: E402
+from autogalaxy.profiles.light.abstract import LightProfile  # noqa: E402

@@ -141,3 +141,25 @@ class Galaxies(list, OperateImage, aa.Pytree):
 
     def mass_angular_within_circle_from(self, radius: float) -> float:
         return sum((galaxy.mass_angular_within_circle_from(radius) for galaxy in self), 0.0)
+
+    def extract_attribute(self, cls, attr_name: str):
+        """
+        ``attr_name`` of every component of type ``cls`` over the galaxies (in order), as
+        PyAutoGalaxy returns it: an ``ArrayIrregular`` when the first value is a float, a
+        ``Grid2DIrregular`` when it is a (y, x) tuple, ``None`` when no component is of type
+        ``cls`` or the first value is neither.  A component without the attribute contributes
+        ``None``.
+        """
+        attributes = [
+            getattr(value, attr_name, None)
+            for galaxy in self
+            for value in galaxy.__dict__.values()
+            if isinstance(value, cls)
+        ]
+        if not attributes:
+            return None
+        if isinstance(attributes[0], float):
+            return aa.ArrayIrregular(values=attributes)
+        if isinstance(attributes[0], tuple):
+            return aa.Grid2DIrregular(values=attributes)
+        return None

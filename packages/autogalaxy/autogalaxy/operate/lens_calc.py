@@ -7,7 +7,8 @@ exact (``jax.jacfwd`` of a single-point deflection function, vectorised with ``j
 
 Every Hessian-derived method returns an autoarray wrapper on NumPy and a raw ``jax.Array`` on
 JAX (``if xp is np: wrap; else: return raw``), so it can be the outermost call of a ``jax.jit``.
-Critical curves, caustics and Einstein radii are NumPy-only (contouring).
+Critical curves, caustics and Einstein radii are NumPy-only (contouring on a uniform grid here;
+tracing along the curve in ``lens_calc_zero_contour.py``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import numpy as np
 
 import autoarray as aa
 from autogalaxy import exc
+from autogalaxy.operate.lens_calc_zero_contour import ZeroContourCalc
 
 #: Finite-difference step (arc-seconds) of the NumPy Hessian; the second step is half of it.
 HESSIAN_BUFFER = 0.01
@@ -35,7 +37,7 @@ def _raw_points(grid, xp=np):
     return xp.asarray(values).reshape(-1, 2)
 
 
-class LensCalc:
+class LensCalc(ZeroContourCalc):
     """
     Lensing calculations (Hessian, convergence, shear, magnification, eigenvalues, critical
     curves, caustics, Einstein radius, Fermat potential) for any deflection-angle function.
@@ -201,8 +203,8 @@ class LensCalc:
         """Magnification → ``Array2D`` on a ``Grid2D`` (``ArrayIrregular`` otherwise)."""
         return self._wrap_like_grid(self._magnification_raw_from(grid, xp=xp), grid, xp)
 
-    def _eigen_values_raw_from(self, grid, xp=np):
-        h_yy, h_xy, _, h_xx = self.hessian_from(grid=grid, xp=xp)
+    def _eigen_values_raw_from(self, grid, xp=np, buffer: float = HESSIAN_BUFFER):
+        h_yy, h_xy, _, h_xx = self.hessian_from(grid=grid, buffer=buffer, xp=xp)
         convergence = 0.5 * (h_yy + h_xx)
         shear = xp.sqrt((0.5 * (h_xx - h_yy)) ** 2 + h_xy**2)
         return 1.0 - convergence - shear, 1.0 - convergence + shear
@@ -326,6 +328,24 @@ class LensCalc:
         points = _raw_points(curve)
         y, x = points[:, 0], points[:, 1]
         return 0.5 * abs(float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1))))
+
+    def area_within_curve_list_from(self, curve_list: list) -> list[float]:
+        """Area enclosed by each closed curve of ``curve_list`` (shoelace formula)."""
+        return [self.area_within_curve_from(curve) for curve in curve_list]
+
+    def tangential_critical_curve_area_list_from(
+        self, grid, pixel_scale: float = 0.05
+    ) -> list[float]:
+        """Area within each tangential critical curve (``tangential_critical_curve_list_from``)."""
+        return self.area_within_curve_list_from(
+            self.tangential_critical_curve_list_from(grid, pixel_scale=pixel_scale)
+        )
+
+    def radial_critical_curve_area_list_from(self, grid, pixel_scale: float = 0.05) -> list[float]:
+        """Area within each radial critical curve (``radial_critical_curve_list_from``)."""
+        return self.area_within_curve_list_from(
+            self.radial_critical_curve_list_from(grid, pixel_scale=pixel_scale)
+        )
 
     def einstein_radius_list_from(self, grid, pixel_scale: float = 0.05) -> list[float]:
         """Area-equivalent radius ``sqrt(A/π)`` of each tangential critical curve."""

@@ -261,3 +261,27 @@ def test__galaxies_sums_and_inversion_flags(bulge, disk, grid_2d):
     assert not Galaxies([Galaxy(redshift=0.5, basis=standard_basis)]).perform_inversion
 
     assert (Galaxies([Galaxy(redshift=1.0)]).image_2d_from(grid=grid_2d).array == 0.0).all()
+
+
+def test_galaxies_extract_attribute():
+    import autogalaxy as ag
+
+    galaxies = ag.Galaxies(
+        [
+            ag.Galaxy(
+                redshift=0.5,
+                mass=ag.mp.Isothermal(centre=(0.0, 0.1), einstein_radius=1.2),
+                shear=ag.mp.ExternalShear(gamma_1=0.05),
+            ),
+            ag.Galaxy(redshift=1.0, light=ag.lp.Exponential(centre=(0.2, -0.1))),
+        ]
+    )
+    centres = galaxies.extract_attribute(cls=ag.mp.MassProfile, attr_name="centre")
+    assert isinstance(centres, ag.Grid2DIrregular)
+    assert centres.array.tolist() == [[0.0, 0.1], [0.0, 0.0]]
+    radii = galaxies.extract_attribute(cls=ag.mp.MassProfile, attr_name="einstein_radius")
+    assert isinstance(radii, ag.ArrayIrregular)
+    # The shear has no Einstein radius: PyAutoGalaxy keeps its None entry.
+    assert list(radii.array) == [1.2, None]
+    assert galaxies.extract_attribute(cls=ag.LightProfile, attr_name="einstein_radius") is None
+    assert galaxies.extract_attribute(cls=ag.mp.NFW, attr_name="centre") is None

@@ -160,3 +160,34 @@ def _scaled(factor, alpha):
 
 def _is_plain(factor) -> bool:
     return isinstance(factor, (float, np.floating))
+
+
+def ordered_plane_redshifts_with_slicing_from(
+    lens_redshifts: Sequence[float],
+    planes_between_lenses: Sequence[int],
+    source_plane_redshift: float,
+) -> List[float]:
+    """
+    Plane redshifts of a sliced multi-plane system (PyAutoLens's rule): between consecutive
+    main redshifts ``0, lens_redshifts..., source_plane_redshift`` the interval is split by
+    ``planes_between_lenses[i]`` evenly spaced slices, and every slice and main lens redshift is
+    a plane; the source-plane redshift itself is left out (the caller adds it).
+
+    E.g. lens redshifts ``[1.0, 2.0]``, slices ``[1, 3]`` (and any source beyond) give
+    ``[0.5, 1.0, 1.25, 1.5, 1.75, 2.0, ...]``.
+    """
+    if len(lens_redshifts) != len(planes_between_lenses) - 1:
+        raise exc.TracerException(
+            f"planes_between_lenses needs one entry per interval between 0, the "
+            f"{len(lens_redshifts)} lens redshift(s) and the source ({len(lens_redshifts) + 1} "
+            f"entries), got {len(planes_between_lenses)}."
+        )
+    if any(int(n) < 0 for n in planes_between_lenses):
+        raise exc.TracerException(
+            f"planes_between_lenses must be non-negative integers, got {list(planes_between_lenses)}."
+        )
+    edges = [0.0] + [float(z) for z in lens_redshifts] + [float(source_plane_redshift)]
+    plane_redshifts: List[float] = []
+    for lower, upper, slices in zip(edges[:-1], edges[1:], planes_between_lenses):
+        plane_redshifts += [float(z) for z in np.linspace(lower, upper, int(slices) + 2)[1:]]
+    return plane_redshifts[:-1]
