@@ -32,10 +32,10 @@ def test_light_and_mass_equal_the_release(key):
         profile.convergence_2d_from(GRID).array, case["convergence"], rtol=1e-9
     )
     np.testing.assert_allclose(
-        profile.deflections_yx_2d_from(GRID).array, case["deflections"], rtol=1e-6, atol=1e-12
+        profile.deflections_yx_2d_from(GRID).array, case["deflections"], rtol=1e-10, atol=1e-14
     )
     np.testing.assert_allclose(
-        profile.potential_2d_from(GRID).array, case["potential"], rtol=1e-6, atol=1e-12
+        profile.potential_2d_from(GRID).array, case["potential"], rtol=1e-10, atol=1e-14
     )
 
 
