@@ -101,6 +101,14 @@ class Array1D(AbstractNDArray):
     def origin(self) -> Tuple[float]:
         return self.mask.origin
 
+    @property
+    def grid_radial(self):
+        """``Grid1D.uniform_from_zero`` of this array's shape and pixel scale: the radius of each
+        value when the array is a radial profile."""
+        from autoarray.structures.grids.uniform_1d import Grid1D
+
+        return Grid1D.uniform_from_zero(self.shape_native, self.pixel_scales)
+
     def __repr__(self) -> str:
         return f"Array1D(shape_native={self.shape_native}, values={np.asarray(self._array)!r})"
 

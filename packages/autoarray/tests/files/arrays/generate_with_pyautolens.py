@@ -4,9 +4,10 @@
 
 writes ``expected.json``: projected radial grids of ``Grid2D``, the ``Zoom2D`` quantities and
 extractions of a mask, ``Mask2D.rescaled_from`` / ``resized_from`` and
-``Array2D.binned_across_rows`` / ``binned_across_columns``. Compared by
+``Array2D.binned_across_rows`` / ``binned_across_columns`` and ``Grid1D``. Compared by
 ``tests/structures/grids/test_grid_2d_radial_projected.py``, ``tests/mask/test_zoom_2d.py``,
-``tests/mask/test_mask_2d_rescaled.py`` and ``tests/structures/arrays/test_array_2d_binned.py``.
+``tests/mask/test_mask_2d_rescaled.py``, ``tests/structures/arrays/test_array_2d_binned.py`` and
+``tests/structures/grids/test_grid_1d.py``.
 """
 
 import json
@@ -94,6 +95,26 @@ def main():
         "across_columns": [None if np.isnan(v) else float(v) for v in columns.native.array],
         "type": type(rows).__name__,
         "pixel_scales": _listed(rows.pixel_scales),
+    }
+    mask_1d = aa.Mask1D(
+        mask=[True, False, True, False, False, False], pixel_scales=0.5, origin=(0.1,)
+    )
+    from_mask = aa.Grid1D.from_mask(mask=mask_1d)
+    out["grid_1d"] = {
+        "uniform_from_zero": _listed(
+            aa.Grid1D.uniform_from_zero(shape_native=(5,), pixel_scales=0.2)
+        ),
+        "uniform_origin": _listed(
+            aa.Grid1D.uniform(shape_native=(5,), pixel_scales=0.2, origin=(0.3,))
+        ),
+        "uniform_even": _listed(aa.Grid1D.uniform(shape_native=(4,), pixel_scales=0.2)),
+        "from_mask": _listed(from_mask.array),
+        "from_mask_native": _listed(from_mask.native.array),
+        "projected_30": _listed(from_mask.grid_2d_radial_projected_from(angle=30.0).array),
+        "projected_0": _listed(from_mask.grid_2d_radial_projected_from().array),
+        "array_grid_radial": _listed(
+            aa.Array1D.no_mask([1.0, 2.0, 3.0], pixel_scales=0.5).grid_radial
+        ),
     }
     OUT.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {OUT}")
