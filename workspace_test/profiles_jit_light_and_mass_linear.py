@@ -71,6 +71,25 @@ def _profiles():
             1e-9,
             True,
         ),
+        (
+            # Mass normalised by unit intensity, as the release (intensity changes nothing);
+            # MGE tolerance as in profiles_jit_mass_sersic_core.py.
+            "SersicCore",
+            lambda p: lmp_linear.SersicCore(
+                centre=(p[0], p[1]),
+                ell_comps=(p[2], p[3]),
+                intensity=p[4],
+                effective_radius=p[5],
+                sersic_index=p[6],
+                radius_break=p[7],
+                gamma=p[8],
+                alpha=p[9],
+                mass_to_light_ratio=p[10],
+            ),
+            [0.05, -0.1, 0.1, 0.15, 0.3, 0.8, 2.5, 0.05, -0.2, 3.0, 1.3],
+            2e-6,
+            True,
+        ),
     ]
 
 

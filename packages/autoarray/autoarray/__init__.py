@@ -16,6 +16,10 @@ from autoarray.abstract_ndarray import (  # noqa: E402
     register_instance_pytree,
 )
 from autoarray.mask.mask_2d import Mask2D  # noqa: E402
+from autoarray.mask.mask_1d import Mask1D  # noqa: E402
+from autoarray.mask.zoom_2d import Zoom2D  # noqa: E402
+from autoarray.structures.arrays.uniform_1d import Array1D  # noqa: E402
+from autoarray.structures.grids.uniform_1d import Grid1D  # noqa: E402
 from autoarray.operators.over_sampling.over_sampler import (  # noqa: E402
     OverSampler,
     over_sample_size_via_radial_bins_from,
@@ -73,6 +77,10 @@ __all__ = [
     "pytree_packing",
     "PackedAttributes",
     "Mask2D",
+    "Mask1D",
+    "Zoom2D",
+    "Array1D",
+    "Grid1D",
     "Array2D",
     "ArrayIrregular",
     "Grid2D",

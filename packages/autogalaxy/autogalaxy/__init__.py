@@ -6,6 +6,7 @@ searches), so scripts port with ``af = ag``. NumPy by default; pass ``xp=jax.num
 """
 
 import autoarray as aa  # noqa: F401  (sets the JAX environment defaults before any JAX import)
+from autoarray import Array1D, Grid1D, Mask1D, Zoom2D  # noqa: F401
 from autoarray import (
     Array2D,
     ArrayIrregular,

@@ -5,6 +5,7 @@ changing imports only (``import autolens as al``; modelling classes too, so ``af
 """
 
 import autoarray as aa  # noqa: F401  (sets the JAX environment defaults before any JAX import)
+from autoarray import Array1D, Grid1D, Mask1D, Zoom2D  # noqa: F401
 from autoarray import (
     Array2D,
     ArrayIrregular,

@@ -359,6 +359,21 @@ class Mask2D(AbstractNDArray):
 
         return DeriveGrid2D(self)
 
+    @property
+    def zoom(self):
+        """The ``Zoom2D`` of this mask: the square region around its unmasked pixels."""
+        from autoarray.mask.zoom_2d import Zoom2D
+
+        return Zoom2D(self)
+
+    @property
+    def shape_native_masked_pixels(self) -> Tuple[int, int]:
+        """``(rows, columns)`` of the bounding box of the unmasked pixels."""
+        if self.pixels_in_mask == 0:
+            raise exc.MaskException("the mask has no unmasked pixels")
+        rows, cols = self.slim_to_native_tuple
+        return int(rows.max() - rows.min() + 1), int(cols.max() - cols.min() + 1)
+
     # ------------------------------------------------------------------ transforms
     def resized_from(self, new_shape: Tuple[int, int], pad_value: bool = False) -> "Mask2D":
         """Centre-aligned crop or pad to ``new_shape``; padded pixels take ``pad_value``."""
@@ -366,6 +381,26 @@ class Mask2D(AbstractNDArray):
 
         resized = resized_array_2d_from(self._array, new_shape, pad_value=pad_value)
         return Mask2D(resized, self.pixel_scales, self.origin)
+
+    def rescaled_from(self, rescale_factor: float) -> "Mask2D":
+        """The mask resampled to ``max(round(shape * rescale_factor), 1)`` pixels per axis.
+
+        Nearest-neighbour resampling of pixel areas (``scipy.ndimage.zoom`` with order 0,
+        ``grid_mode=True`` and edge values beyond the border: what ``skimage.transform.rescale``,
+        used by PyAutoArray, does to a boolean image), then the outer ring of pixels is masked,
+        as in the release, so no unmasked pixel touches the edge."""
+        from scipy import ndimage
+
+        if not (_is_number(rescale_factor) and rescale_factor > 0.0):
+            raise exc.MaskException(
+                f"rescale_factor must be a positive number, got {rescale_factor!r}"
+            )
+        shape = np.maximum(np.round(np.asarray(self.shape_native) * rescale_factor), 1)
+        zoom = shape / np.asarray(self.shape_native)
+        rescaled = ndimage.zoom(self._array, zoom, order=0, mode="nearest", grid_mode=True)
+        rescaled[[0, -1], :] = True
+        rescaled[:, [0, -1]] = True
+        return Mask2D(rescaled, self.pixel_scales, self.origin)
 
     def padded_from(self, pad_width: Tuple[int, int]) -> "Mask2D":
         """Pad ``pad_width[i]`` masked pixels on both sides of axis ``i``."""

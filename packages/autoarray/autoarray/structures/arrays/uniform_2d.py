@@ -10,6 +10,7 @@ from autoarray import exc
 from autoarray.abstract_ndarray import AbstractNDArray
 from autoarray.mask.mask_2d import Mask2D
 from autoarray.structures.arrays import array_2d_util
+from autoarray.structures.arrays.uniform_1d import Array1D
 
 
 class Array2D(AbstractNDArray):
@@ -151,6 +152,20 @@ class Array2D(AbstractNDArray):
     def total_area(self) -> float:
         """Area of the unmasked pixels (scaled units squared)."""
         return self.total_pixels * self.pixel_area
+
+    @property
+    def binned_across_rows(self) -> Array1D:
+        """Mean of the unmasked values of each column (averaged across the rows), one per column;
+        a column with no unmasked pixel gives NaN (as PyAutoArray). Needs square pixels."""
+        values = np.mean(np.asarray(self.native.array), axis=0, where=~self.mask.array)
+        return Array1D.no_mask(values, pixel_scales=self.mask.pixel_scale)
+
+    @property
+    def binned_across_columns(self) -> Array1D:
+        """Mean of the unmasked values of each row (averaged across the columns), one per row;
+        a row with no unmasked pixel gives NaN (as PyAutoArray). Needs square pixels."""
+        values = np.mean(np.asarray(self.native.array), axis=1, where=~self.mask.array)
+        return Array1D.no_mask(values, pixel_scales=self.mask.pixel_scale)
 
     def brightest_coordinate_in_region_from(self, region, return_in_pixels: bool = False):
         """Centre of the brightest pixel in ``region = (y0, y1, x0, x1)`` (scaled units)."""

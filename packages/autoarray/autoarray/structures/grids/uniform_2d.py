@@ -273,6 +273,36 @@ class Grid2D(AbstractNDArray):
         (y_min, x_min), (y_max, x_max) = self.scaled_minima, self.scaled_maxima
         return [x_min - buffer, x_max + buffer, y_min - buffer, y_max + buffer]
 
+    def grid_2d_radial_projected_shape_slim_from(self, centre=(0.0, 0.0)) -> int:
+        """Length of :meth:`grid_2d_radial_projected_from` for ``centre``: pixels on the longest
+        axis path from ``centre`` to the edge of :attr:`extent`, plus 1."""
+        from autoarray.structures.grids import radial_projected
+
+        return radial_projected.radial_projected_shape_slim_from(
+            self.extent, centre, self.pixel_scales
+        )
+
+    def grid_2d_radial_projected_from(
+        self,
+        centre: Tuple[float, float] = (0.0, 0.0),
+        angle: float = 0.0,
+        shape_slim: int = 0,
+        remove_projected_centre: bool = False,
+    ) -> Grid2DIrregular:
+        """(y, x) points stepping by the pixel scale from ``centre`` to the edge of the grid's
+        extent, rotated by ``angle`` degrees (``shape_slim > 0`` fixes the number of points;
+        ``remove_projected_centre`` drops the first point). See ``radial_projected``."""
+        from autoarray.structures.grids import radial_projected
+
+        if not (isinstance(shape_slim, (int, np.integer)) and shape_slim >= 0):
+            raise exc.GridException(f"shape_slim must be an integer >= 0, got {shape_slim!r}")
+        values = radial_projected.radial_projected_grid_from(
+            self.extent, centre, self.pixel_scales, angle=angle, shape_slim=int(shape_slim)
+        )
+        if remove_projected_centre:
+            values = values[1:]
+        return Grid2DIrregular(values)
+
     @property
     def pixel_area(self) -> float:
         return self.mask.pixel_area

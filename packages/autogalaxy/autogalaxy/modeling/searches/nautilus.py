@@ -25,6 +25,11 @@ class Nautilus(AbstractSearch):
     write goes to a temporary copy that replaces the checkpoint only once complete and flushed,
     so a kill or a full disk mid-write keeps the previous checkpoint.
 
+    The defaults are PyAutoFit 2026.10.26.1's ``af.Nautilus()`` (``n_live=3000``,
+    ``n_batch=100``, ``n_eff=500``, ``f_live=0.01``, ``n_networks=4``,
+    ``discard_exploration=False``; PyAutoLens's config does not override them), so a script
+    that relies on them samples as it does there; scripts usually pass a smaller ``n_live``.
+
     Parameters
     ----------
     n_live
@@ -37,6 +42,8 @@ class Nautilus(AbstractSearch):
         Stop exploring when the live set holds less than this evidence fraction.
     n_like_max
         Hard cap on likelihood calls (summed over resumed runs).
+    discard_exploration
+        Leave the exploration-phase points out of the posterior (nautilus' own option).
     n_networks
         Neural networks per bound (fewer is faster for small problems).
     checkpoint_every
@@ -57,13 +64,13 @@ class Nautilus(AbstractSearch):
         name=None,
         path_prefix=None,
         output_path="output",
-        n_live: int = 200,
+        n_live: int = 3000,
         n_batch: int = 100,
         n_eff: int = 500,
         f_live: float = 0.01,
         n_like_max: float = np.inf,
         n_networks: int = 4,
-        discard_exploration: bool = True,
+        discard_exploration: bool = False,
         neural_network_kwargs: dict | None = None,
         checkpoint_every: float = 10.0,
         **kwargs,

@@ -60,6 +60,8 @@ Gaussian = _light_and_mass("Gaussian")
 GaussianGradient = _light_and_mass("GaussianGradient", light_name="Gaussian")
 SersicGradient = _light_and_mass("SersicGradient", light_name="Sersic")
 SersicGradientSph = _light_and_mass("SersicGradientSph", light_name="SersicSph")
+SersicCore = _light_and_mass("SersicCore")
+SersicCoreSph = _light_and_mass("SersicCoreSph")
 
 
 class ExponentialGradient(SersicGradient):  # type: ignore[valid-type, misc]
@@ -120,4 +122,6 @@ __all__ = [
     "SersicGradientSph",
     "ExponentialGradient",
     "ExponentialGradientSph",
+    "SersicCore",
+    "SersicCoreSph",
 ]

@@ -6,7 +6,8 @@ profile ``mp.<name>`` of its ``intensity`` parameter: ``mass = mass_to_light_rat
 shape``. The light's solved amplitude and the mass's ``intensity`` are separate numbers during a
 fit, as in PyAutoGalaxy (its SLaM pipelines fix ``intensity`` to the amplitude an earlier light
 fit solved). After a fit the profile becomes ``lmp.<name>`` with the solved intensity for both
-light and mass (:meth:`lp_instance_from`).
+light and mass (:meth:`lp_instance_from`). Exception, as in the release: ``SersicCore`` /
+``SersicCoreSph`` normalise their mass by unit intensity (see ``_unit_intensity_prime``).
 """
 
 from __future__ import annotations
@@ -80,6 +81,20 @@ Gaussian = _linear_light_and_mass("Gaussian")
 GaussianGradient = _linear_light_and_mass("GaussianGradient", light_name="Gaussian")
 SersicGradient = _linear_light_and_mass("SersicGradient", light_name="Sersic")
 SersicGradientSph = _linear_light_and_mass("SersicGradientSph", light_name="SersicSph")
+SersicCore = _linear_light_and_mass("SersicCore")
+SersicCoreSph = _linear_light_and_mass("SersicCoreSph")
+
+
+def _unit_intensity_prime(self, xp=np):
+    """PyAutoGalaxy 2026.10.26.1's linear cored Sersic normalises its *mass* by the linear
+    light's unit intensity (its ``intensity_prime`` resolves to the light's, which reads the
+    linear ``_intensity = 1``): ``intensity`` changes neither light nor mass there. Kept, so
+    models fitted with the release mean the same here."""
+    return self._intensity_prime_from(1.0, xp=xp)
+
+
+SersicCore.intensity_prime = _unit_intensity_prime
+SersicCoreSph.intensity_prime = _unit_intensity_prime
 
 
 class ExponentialGradient(SersicGradient):  # type: ignore[valid-type, misc]
@@ -145,4 +160,6 @@ __all__ = [
     "SersicGradientSph",
     "ExponentialGradient",
     "ExponentialGradientSph",
+    "SersicCore",
+    "SersicCoreSph",
 ]

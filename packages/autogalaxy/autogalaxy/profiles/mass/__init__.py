@@ -27,6 +27,8 @@ from autogalaxy.profiles.mass.stellar import (
     SersicSph,
     SersicGradient,
     SersicGradientSph,
+    SersicCore,
+    SersicCoreSph,
     Chameleon,
     ChameleonSph,
 )
@@ -78,6 +80,8 @@ __all__ = [
     "SersicSph",
     "SersicGradient",
     "SersicGradientSph",
+    "SersicCore",
+    "SersicCoreSph",
     "Chameleon",
     "ChameleonSph",
     "Isothermal",

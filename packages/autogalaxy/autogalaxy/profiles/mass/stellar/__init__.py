@@ -12,6 +12,7 @@ from autogalaxy.profiles.mass.stellar.sersic import (
     SersicSph,
 )
 from autogalaxy.profiles.mass.stellar.sersic_gradient import SersicGradient, SersicGradientSph
+from autogalaxy.profiles.mass.stellar.sersic_core import SersicCore, SersicCoreSph
 from autogalaxy.profiles.mass.stellar.chameleon import Chameleon, ChameleonSph
 
 __all__ = [
@@ -26,6 +27,8 @@ __all__ = [
     "SersicSph",
     "SersicGradient",
     "SersicGradientSph",
+    "SersicCore",
+    "SersicCoreSph",
     "Chameleon",
     "ChameleonSph",
 ]
