@@ -219,6 +219,21 @@ def bench_problem(name: str, linear: bool, rounds: int, batches) -> dict:
     return result
 
 
+def truth_vector(model) -> list:
+    """:func:`true_tracer`'s parameters in ``model``'s order (paths such as
+    ``("galaxies", "lens", "bulge", "centre_0")``: galaxy, component, attribute[_index])."""
+    galaxies = dict(zip(("lens", "source"), true_tracer().galaxies))
+    values = []
+    for _, galaxy, component, name in model.paths:
+        profile = getattr(galaxies[galaxy], component)
+        if hasattr(profile, name):
+            values.append(float(getattr(profile, name)))
+        else:
+            attribute, _, index = name.rpartition("_")
+            values.append(float(getattr(profile, attribute)[int(index)]))
+    return values
+
+
 def export_reference(directory: Path, problems) -> None:
     """Write ``NAME_{data,noise,psf,mask}.npy`` and ``NAME.json`` (problem settings, and per
     light variant the parameter vector, its paths and this package's NumPy log likelihood)."""
@@ -246,6 +261,17 @@ def export_reference(directory: Path, problems) -> None:
                 paths=[list(path) for path in model.paths],
                 log_likelihood=float(analysis.fit_from(instance).log_likelihood),
             )
+        # The simulation's own parameters (standard light): a likelihood near the noise level, a
+        # sharper agreement check for reference scripts than the near-prior vectors above.
+        model = model_for(False)
+        vector = truth_vector(model)
+        spec["truth"] = dict(
+            vector=vector,
+            paths=[list(path) for path in model.paths],
+            log_likelihood=float(
+                analysis.fit_from(model.instance_from_vector(vector)).log_likelihood
+            ),
+        )
         al.aa.atomic_write_text(directory / f"{name}.json", json.dumps(spec, indent=1))
         print(f"exported {name} to {directory}")
 
