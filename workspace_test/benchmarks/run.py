@@ -19,7 +19,8 @@ per path) shows how many cores a path kept busy.
 
 Usage: ``python workspace_test/benchmarks/run.py [--rounds 3] [--problems P1 P2] [--quick]
 [--wide-vectors]``; ``--wide-vectors`` adds the opt-in ``--xla_cpu_prefer_vector_width=512`` to
-``XLA_FLAGS`` (``docs/jax.md``) before JAX is imported.
+``XLA_FLAGS`` (``docs/jax.md``) before JAX is imported. ``--emulate-avx2`` restarts the run
+under ``_isa.py``'s emulation of a CPU without AVX-512 (XLA, OpenBLAS and NumPy limited to AVX2).
 
 ``--export-reference DIR`` instead writes the problems' pixels and one parameter vector per light
 variant (with this package's log likelihood of it) for ``reference_pyautolens.py``, which times
@@ -39,6 +40,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import numpy as np
+from _isa import emulation, restart_emulating_avx2
 from _machine import cpu_info
 
 import autolens as al
@@ -347,7 +349,16 @@ def main() -> int:
         action="store_true",
         help="time with 512-bit XLA vector code (the AVX-512 opt-in)",
     )
+    parser.add_argument(
+        "--emulate-avx2",
+        action="store_true",
+        help="restart under the AVX2 emulation of _isa.py (a CPU without AVX-512)",
+    )
     args = parser.parse_args()
+    if args.emulate_avx2:
+        if args.wide_vectors:
+            raise SystemExit("--wide-vectors (512-bit code) contradicts --emulate-avx2")
+        restart_emulating_avx2()
     if args.wide_vectors:
         use_wide_vectors()
     if args.export_reference is not None:
@@ -370,6 +381,7 @@ def main() -> int:
         python=sys.version.split()[0],
         xla_flags=os.environ.get("XLA_FLAGS", ""),
         cpu=cpu_info(),
+        emulation=emulation(),
     )
     import jax
 
@@ -382,7 +394,10 @@ def main() -> int:
     )
     al.aa.atomic_write_text(
         RESULTS / f"{stamp}.md",
-        f"ms per likelihood on {meta['cpu']['kind']}, {meta}\n\n" + table,
+        f"ms per likelihood on {meta['cpu']['kind']}"
+        + (" (AVX2 emulation)" if meta["emulation"]["emulated_isa"] else "")
+        + f", {meta}\n\n"
+        + table,
     )
     print(table)
     return 0
