@@ -57,6 +57,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 os.environ.setdefault("XLA_FLAGS", "--xla_cpu_multi_thread_eigen=false")
@@ -256,8 +257,10 @@ def herculens_likelihood(problem: Problem, names):
     return log_likelihood
 
 
-def lenstronomy_likelihood(problem: Problem, names):
-    """``vector -> log likelihood`` through lenstronomy's NumPy ``ImageModel``."""
+def lenstronomy_likelihood(problem: Problem, names, adaptive: bool = False):
+    """``vector -> log likelihood`` through lenstronomy's NumPy ``ImageModel``; ``adaptive``
+    over-samples only the unmasked pixels (the pixels outside the mask that the PSF blurs in are
+    evaluated at their centres, as PyAutoLens does): the agreement check's exact match."""
     from lenstronomy.Data.imaging_data import ImageData
     from lenstronomy.Data.psf import PSF
     from lenstronomy.ImSim.image_model import ImageModel
@@ -271,13 +274,16 @@ def lenstronomy_likelihood(problem: Problem, names):
         ra_at_xy_0=problem.ra0,
         dec_at_xy_0=problem.dec0,
     )
+    numerics: dict = dict(supersampling_factor=problem.sub_size)
+    if adaptive:
+        numerics.update(compute_mode="adaptive", supersampled_indexes=problem.used)
     model = ImageModel(
         data,
         PSF(psf_type="PIXEL", kernel_point_source=problem.psf),
         lens_model_class=LensModel(["SIE", "SHEAR"]),
         source_model_class=LightModel(["SERSIC_ELLIPSE"]),
         lens_light_model_class=LightModel(["SERSIC_ELLIPSE"]),
-        kwargs_numerics=dict(supersampling_factor=problem.sub_size),
+        kwargs_numerics=numerics,
         likelihood_mask=problem.used.astype(int),
     )
     constant = -0.5 * problem.noise_normalization
@@ -296,6 +302,9 @@ BUILDERS = dict(
     lenstronomy=lenstronomy_likelihood,
 )
 
+#: The agreement check's builders: the timed ones plus lenstronomy over-sampling like PyAutoLens.
+CHECKS = dict(BUILDERS, **{"lenstronomy-adaptive": partial(lenstronomy_likelihood, adaptive=True)})
+
 
 def agreement(directory: Path, problems, matched_b_n: bool, full_frame: bool) -> dict:
     """``{problem: {peer: {variant: [peer log L, ours]}}}`` for the exported vectors;
@@ -313,13 +322,14 @@ def agreement(directory: Path, problems, matched_b_n: bool, full_frame: bool) ->
     out: dict = {}
     for name in problems:
         problem = Problem(directory, name, full_frame)
-        for peer, build in BUILDERS.items():
+        for peer, build in CHECKS.items():
             for key in ("standard", "truth"):
                 if key not in problem.spec:
                     continue
                 names, vector, ours = problem.variant(key)
                 log_l = build(problem, names)
-                value = log_l(vector) if peer == "lenstronomy" else jax.jit(log_l)(vector)
+                numpy_peer = peer.startswith("lenstronomy")
+                value = log_l(vector) if numpy_peer else jax.jit(log_l)(vector)
                 out.setdefault(name, {}).setdefault(peer, {})[key] = [float(value), ours]
     return out
 

@@ -23,8 +23,9 @@ Usage: ``python workspace_test/benchmarks/run.py [--rounds 3] [--problems P1 P2]
 under ``_isa.py``'s emulation of a CPU without AVX-512 (XLA, OpenBLAS and NumPy limited to AVX2).
 
 ``--export-reference DIR`` instead writes the problems' pixels and one parameter vector per light
-variant (with this package's log likelihood of it) for ``reference_pyautolens.py``, which times
-the public PyAutoLens release on identical pixels in the same minutes.
+variant (with this package's log likelihood of it), plus the simulation's true parameters
+(``truth``), for ``reference_pyautolens.py`` and ``reference_peers.py``, which time the public
+PyAutoLens release and the JAX peers on identical pixels in the same minutes.
 """
 
 from __future__ import annotations
