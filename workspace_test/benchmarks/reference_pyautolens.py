@@ -15,7 +15,9 @@ that PyAutoLens's NumPy log likelihood of the exported vector equals this packag
 the NumPy ``fit_from``, a jitted likelihood of a vector, ``Fitness._vmap`` per likelihood at
 batch 50 (PyAutoLens's own ``jax.vmap(jax.jit(call))``), the jitted gradient and
 ``jax.jit(analysis.fit_from)(instance).log_likelihood``. Writes
-``DIR/pyautolens_results.json`` (atomically) and prints a markdown table.
+``DIR/pyautolens_results.json`` (atomically) and prints a markdown table. ``--emulate-avx2``
+restarts under ``_isa.py``'s emulation of a CPU without AVX-512 (then
+``DIR/pyautolens_results_avx2.json``).
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ if __name__ == "__main__":  # as a module (tests share its cases) it checks noth
     _release.require_release()
 
 import numpy as np  # noqa: E402
+from _isa import emulation, restart_emulating_avx2  # noqa: E402
 from _machine import cpu_info  # noqa: E402
 
 MIN_SAMPLE_SECONDS = 0.2
@@ -193,7 +196,12 @@ def main() -> int:
     parser.add_argument("directory", type=Path, help="folder written by run.py --export-reference")
     parser.add_argument("--problems", nargs="+", default=["P1", "P2"])
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--emulate-avx2", action="store_true", help="restart under _isa.py's AVX2 emulation"
+    )
     args = parser.parse_args()
+    if args.emulate_avx2:
+        restart_emulating_avx2()
 
     import jax
 
@@ -211,13 +219,19 @@ def main() -> int:
         xla_flags=os.environ.get("XLA_FLAGS", ""),
         utc=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         cpu=cpu_info(),
+        emulation=emulation(),
     )
-    target = args.directory / "pyautolens_results.json"
+    emulated = bool(meta["emulation"]["emulated_isa"])
+    target = args.directory / (
+        "pyautolens_results_avx2.json" if emulated else "pyautolens_results.json"
+    )
     with tempfile.NamedTemporaryFile("w", dir=args.directory, delete=False, suffix=".tmp") as f:
         json.dump({"meta": meta, "results": results}, f, indent=2)
     os.replace(f.name, target)
     print(
-        f"PyAutoLens {al.__version__}, ms per likelihood on {meta['cpu']['kind']}\n\n"
+        f"PyAutoLens {al.__version__}, ms per likelihood on {meta['cpu']['kind']}"
+        + (" (AVX2 emulation)" if emulated else "")
+        + "\n\n"
         + markdown_table(results)
     )
     return 0

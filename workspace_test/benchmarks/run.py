@@ -19,11 +19,13 @@ per path) shows how many cores a path kept busy.
 
 Usage: ``python workspace_test/benchmarks/run.py [--rounds 3] [--problems P1 P2] [--quick]
 [--wide-vectors]``; ``--wide-vectors`` adds the opt-in ``--xla_cpu_prefer_vector_width=512`` to
-``XLA_FLAGS`` (``docs/jax.md``) before JAX is imported.
+``XLA_FLAGS`` (``docs/jax.md``) before JAX is imported. ``--emulate-avx2`` restarts the run
+under ``_isa.py``'s emulation of a CPU without AVX-512 (XLA, OpenBLAS and NumPy limited to AVX2).
 
 ``--export-reference DIR`` instead writes the problems' pixels and one parameter vector per light
-variant (with this package's log likelihood of it) for ``reference_pyautolens.py``, which times
-the public PyAutoLens release on identical pixels in the same minutes.
+variant (with this package's log likelihood of it), plus the simulation's true parameters
+(``truth``), for ``reference_pyautolens.py`` and ``reference_peers.py``, which time the public
+PyAutoLens release and the JAX peers on identical pixels in the same minutes.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import numpy as np
+from _isa import emulation, restart_emulating_avx2
 from _machine import cpu_info
 
 import autolens as al
@@ -219,6 +222,21 @@ def bench_problem(name: str, linear: bool, rounds: int, batches) -> dict:
     return result
 
 
+def truth_vector(model) -> list:
+    """:func:`true_tracer`'s parameters in ``model``'s order (paths such as
+    ``("galaxies", "lens", "bulge", "centre_0")``: galaxy, component, attribute[_index])."""
+    galaxies = dict(zip(("lens", "source"), true_tracer().galaxies))
+    values = []
+    for _, galaxy, component, name in model.paths:
+        profile = getattr(galaxies[galaxy], component)
+        if hasattr(profile, name):
+            values.append(float(getattr(profile, name)))
+        else:
+            attribute, _, index = name.rpartition("_")
+            values.append(float(getattr(profile, attribute)[int(index)]))
+    return values
+
+
 def export_reference(directory: Path, problems) -> None:
     """Write ``NAME_{data,noise,psf,mask}.npy`` and ``NAME.json`` (problem settings, and per
     light variant the parameter vector, its paths and this package's NumPy log likelihood)."""
@@ -246,6 +264,17 @@ def export_reference(directory: Path, problems) -> None:
                 paths=[list(path) for path in model.paths],
                 log_likelihood=float(analysis.fit_from(instance).log_likelihood),
             )
+        # The simulation's own parameters (standard light): a likelihood near the noise level, a
+        # sharper agreement check for reference scripts than the near-prior vectors above.
+        model = model_for(False)
+        vector = truth_vector(model)
+        spec["truth"] = dict(
+            vector=vector,
+            paths=[list(path) for path in model.paths],
+            log_likelihood=float(
+                analysis.fit_from(model.instance_from_vector(vector)).log_likelihood
+            ),
+        )
         al.aa.atomic_write_text(directory / f"{name}.json", json.dumps(spec, indent=1))
         print(f"exported {name} to {directory}")
 
@@ -321,7 +350,16 @@ def main() -> int:
         action="store_true",
         help="time with 512-bit XLA vector code (the AVX-512 opt-in)",
     )
+    parser.add_argument(
+        "--emulate-avx2",
+        action="store_true",
+        help="restart under the AVX2 emulation of _isa.py (a CPU without AVX-512)",
+    )
     args = parser.parse_args()
+    if args.emulate_avx2:
+        if args.wide_vectors:
+            raise SystemExit("--wide-vectors (512-bit code) contradicts --emulate-avx2")
+        restart_emulating_avx2()
     if args.wide_vectors:
         use_wide_vectors()
     if args.export_reference is not None:
@@ -344,6 +382,7 @@ def main() -> int:
         python=sys.version.split()[0],
         xla_flags=os.environ.get("XLA_FLAGS", ""),
         cpu=cpu_info(),
+        emulation=emulation(),
     )
     import jax
 
@@ -356,7 +395,10 @@ def main() -> int:
     )
     al.aa.atomic_write_text(
         RESULTS / f"{stamp}.md",
-        f"ms per likelihood on {meta['cpu']['kind']}, {meta}\n\n" + table,
+        f"ms per likelihood on {meta['cpu']['kind']}"
+        + (" (AVX2 emulation)" if meta["emulation"]["emulated_isa"] else "")
+        + f", {meta}\n\n"
+        + table,
     )
     print(table)
     return 0

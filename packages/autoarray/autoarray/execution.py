@@ -14,9 +14,10 @@ once when this module is first imported (``docs/execution.md`` lists them all).
 
 Import-time side effects are limited to what correctness needs (:func:`configure_jax_environment`:
 float64 and the XLA flag that avoids the multi-threaded Eigen FFT deadlock). Performance tuning
-is explicit: the glibc allocator thresholds (:attr:`ExecutionSettings.tune_allocator`) are set
-when the first fit is prepared (:func:`prepare_numpy_work`), not at import, and extra host devices
-are only created when :attr:`ExecutionSettings.host_devices` asks for them.
+is explicit: the allocator thresholds and BLAS threads (``autoarray/native_libraries.py``) are
+set when the first fit is prepared (:func:`prepare_numpy_work`) or by :func:`configure`, not at
+import, and extra host devices are only created when :attr:`ExecutionSettings.host_devices` asks
+for them.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ import sys
 from collections import OrderedDict
 from typing import Callable, Iterator, Mapping
 
-from autoarray import exc
+from autoarray import exc, native_libraries
+from autoarray.native_libraries import tune_allocator
 
 #: XLA flags that correctness needs, applied when this package is imported before JAX.
 #:
@@ -104,6 +106,10 @@ class ExecutionSettings:
         Raise glibc's mmap / trim thresholds (Linux only) when the first fit is prepared, so large
         NumPy temporaries are reused instead of mapped afresh (~2x on the NumPy path of ~250k-point
         grids). Process-wide, hence a setting.
+    blas_threads
+        Threads of every BLAS / LAPACK library (NumPy's, SciPy's, which JAX's CPU linear algebra
+        calls too); None: each library's own default (one per core, or ``OPENBLAS_NUM_THREADS``).
+        Applied process-wide by the first fit or by :func:`configure` (``docs/execution.md``).
     dataset_cache_size
         Datasets whose fit constants (grids, noise sums, PSF state) are kept in memory.
     jax_memory_bytes
@@ -134,6 +140,7 @@ class ExecutionSettings:
     batch_probe_min_points: int = 10_000
     convolution_method: str | None = None
     tune_allocator: bool = True
+    blas_threads: int | None = 1
     dataset_cache_size: int = 16
     jax_memory_bytes: int | None = None
     jax_compilation_cache_dir: str | None = None
@@ -148,6 +155,12 @@ class ExecutionSettings:
             value = getattr(self, name)
             if value is not None and value < 1:
                 raise exc.ExecutionException(f"{name}={value}: expected None or at least 1.")
+        if self.blas_threads is not None and (
+            type(self.blas_threads) is not int or self.blas_threads < 1
+        ):
+            raise exc.ExecutionException(
+                f"blas_threads={self.blas_threads!r}: expected None or a whole number >= 1."
+            )
         if self.vjp_block_rows < 0:
             raise exc.ExecutionException(
                 f"vjp_block_rows={self.vjp_block_rows}: expected 0 (off) or a positive row count."
@@ -202,6 +215,7 @@ ENVIRONMENT: dict = {
     "AUTOGALAXY_BATCH_STRATEGY": ("batch_strategy", lambda v: None if v == "auto" else v),
     "AUTOARRAY_CONVOLUTION_METHOD": ("convolution_method", str),
     "AUTOARRAY_NO_MALLOPT": ("tune_allocator", lambda v: False),
+    "AUTOARRAY_BLAS_THREADS": ("blas_threads", lambda v: None if v == "default" else int(v)),
     "AUTOGALAXY_JAX_MEMORY_BYTES": ("jax_memory_bytes", lambda v: max(1, int(float(v)))),
     "AUTOARRAY_JAX_CACHE_DIR": ("jax_compilation_cache_dir", str),
     "AUTOARRAY_JAX_CACHE_MIN_SECONDS": ("jax_compilation_cache_min_seconds", float),
@@ -254,6 +268,8 @@ def configure(**changes) -> ExecutionSettings:
     if "host_devices" in changes:
         configure_jax_environment()
     apply_jax_compilation_cache()
+    if "blas_threads" in changes or native_libraries.blas_threads_applied():
+        native_libraries.apply_blas_threads(new.blas_threads)
     return new
 
 
@@ -267,6 +283,8 @@ def using(**changes) -> Iterator[ExecutionSettings]:
     finally:
         _settings = previous
         apply_jax_compilation_cache()
+        if native_libraries.blas_threads_applied():
+            native_libraries.apply_blas_threads(previous.blas_threads)
 
 
 # ------------------------------------------------------------------------- JAX environment
@@ -336,28 +354,14 @@ def apply_jax_compilation_cache() -> None:
 _allocator_tuned: bool | None = None
 
 
-def tune_allocator() -> bool:
-    """Raise glibc's mmap (64 MiB) and trim (256 MiB) thresholds so large NumPy temporaries
-    stay on the heap and are reused; returns True when both were set (Linux / glibc only)."""
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL("libc.so.6")
-    except OSError:
-        return False
-    m_trim_threshold, m_mmap_threshold = -1, -3
-    ok = libc.mallopt(m_trim_threshold, 256 << 20) == 1
-    return bool(libc.mallopt(m_mmap_threshold, 64 << 20) == 1 and ok)
-
-
 def prepare_numpy_work() -> None:
     """Apply the process-wide settings that heavy NumPy work wants (the allocator thresholds when
-    :attr:`ExecutionSettings.tune_allocator`), once; called when a fit's constants are built."""
+    :attr:`ExecutionSettings.tune_allocator`, the BLAS threads); called when a fit's constants
+    are built, so by every JAX or NumPy analysis before its first likelihood."""
     global _allocator_tuned
     if _allocator_tuned is None and _settings.tune_allocator:
         _allocator_tuned = tune_allocator()
+    native_libraries.apply_blas_threads(_settings.blas_threads)
 
 
 # ------------------------------------------------------------------------- NumPy threads

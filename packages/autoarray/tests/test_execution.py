@@ -1,5 +1,6 @@
 """autoarray.execution: one settings object for threads, blocks, caches, devices and allocator."""
 
+import os
 import sys
 import types
 from pathlib import Path
@@ -160,3 +161,46 @@ def test_import_does_not_tune_the_allocator_but_the_first_fit_does():
     skipped = run_python(code, [PACKAGE_ROOT], env_updates={"AUTOARRAY_NO_MALLOPT": "1"})
     assert skipped.returncode == 0, skipped.stderr
     assert skipped.stdout.strip() == "None"
+
+
+def test_blas_threads_setting_is_validated_and_read_from_the_environment():
+    assert execution.ExecutionSettings().blas_threads == 1  # measured: docs/performance.md
+    assert execution.ExecutionSettings(blas_threads=None).blas_threads is None
+    for bad in (0, -2, 1.5, "2", True):
+        with pytest.raises(exc.ExecutionException, match="blas_threads"):
+            execution.ExecutionSettings(blas_threads=bad)
+    with pytest.raises(exc.ExecutionException, match="blas_threads"):
+        execution.configure(blas_threads=0)
+    assert execution.settings_from_environment({"AUTOARRAY_BLAS_THREADS": "3"}).blas_threads == 3
+    default = execution.settings_from_environment({"AUTOARRAY_BLAS_THREADS": "default"})
+    assert default.blas_threads is None
+    with pytest.raises(exc.ExecutionException, match="AUTOARRAY_BLAS_THREADS"):
+        execution.settings_from_environment({"AUTOARRAY_BLAS_THREADS": "all"})
+    with pytest.raises(exc.ExecutionException, match="blas_threads"):
+        execution.settings_from_environment({"AUTOARRAY_BLAS_THREADS": "0"})
+
+
+def test_blas_threads_are_limited_by_the_first_fit_and_by_configure_not_by_import():
+    code = (
+        "import scipy.linalg\n"
+        "from threadpoolctl import threadpool_info\n"
+        "def counts(): return sorted({i['num_threads'] for i in threadpool_info() "
+        "if i['user_api'] == 'blas'})\n"
+        "print(counts())\n"
+        "import autoarray.execution as e, autoarray; print(counts())\n"
+        "e.prepare_numpy_work(); print(counts())\n"
+        "with e.using(blas_threads=2): print(counts())\n"
+        "print(counts())\n"
+        "e.configure(blas_threads=None); print(counts())\n"
+    )
+    # the libraries' own count is 2 here, so each change below is visible
+    result = run_python(
+        code,
+        [PACKAGE_ROOT],
+        env_updates={"OPENBLAS_NUM_THREADS": "2"},
+        drop=("AUTOARRAY_BLAS_THREADS",),
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.split("\n")[:6]
+    assert lines == [lines[0], lines[0], "[1]", "[2]", "[1]", lines[0]]
+    assert lines[0] == "[2]" or os.cpu_count() == 1  # OpenBLAS caps its count at the cores
