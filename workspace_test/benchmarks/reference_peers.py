@@ -60,7 +60,12 @@ import time
 from functools import partial
 from pathlib import Path
 
-os.environ.setdefault("XLA_FLAGS", "--xla_cpu_multi_thread_eigen=false")
+# This package's default XLA flags (``DEFAULT_XLA_FLAGS``, autoarray/execution.py), so the peers
+# run the same XLA configuration as the code they are compared with.
+os.environ.setdefault(
+    "XLA_FLAGS",
+    "--xla_cpu_multi_thread_eigen=false --xla_cpu_enable_concurrency_optimized_scheduler=false",
+)
 os.environ.setdefault("JAX_ENABLE_X64", "True")
 
 if __name__ == "__main__":  # never import this checkout's packages in the peers' venv
