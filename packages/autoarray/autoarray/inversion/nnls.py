@@ -279,7 +279,7 @@ def _masked_system(jnp, F, passive):
     return jnp.where(both, F, 0.0) + jnp.diag(jnp.where(passive, 0.0, 1.0))
 
 
-def _nnls_jax_forward(F, D, max_iter):
+def _nnls_jax_forward(F, D, max_iter, pivot_iter=None):
     """Block principal pivoting, then (only if it does not converge) the active set, in *one*
     ``lax.while_loop`` whose every iteration makes one masked Cholesky solve of the passive
     block.
@@ -294,7 +294,8 @@ def _nnls_jax_forward(F, D, max_iter):
     nothing infeasible is the optimum and ends the loop.
 
     **Active-set phase** (Lawson–Hanson, warm-started from the pivoting's positive set),
-    entered when pivoting has not converged in ``max_iter`` iterations: on ill-conditioned
+    entered when pivoting has not converged in ``pivot_iter`` iterations (default
+    ``max_iter``; a parity script sets it small to exercise this phase): on ill-conditioned
     systems (an MGE's many overlapping Gaussians) round-off in the passive solves can make
     indices look infeasible so that pivoting cycles (log likelihoods were off by up to 6% on
     some rows of a vmapped batch, ``mge.py``). It first shrinks the passive set to the positive
@@ -312,6 +313,7 @@ def _nnls_jax_forward(F, D, max_iter):
     import jax.scipy.linalg as jsl
 
     n = D.shape[0]
+    pivot_iter = max_iter if pivot_iter is None else int(pivot_iter)
     scale_D = jnp.max(jnp.abs(D))
     scale_F = jnp.max(jnp.abs(F))
     last = jnp.arange(n)
@@ -364,19 +366,19 @@ def _nnls_jax_forward(F, D, max_iter):
 
     def cond(state):
         it, done = state[5], state[6]
-        return jnp.logical_and(~done, it < 2 * max_iter)
+        return jnp.logical_and(~done, it < pivot_iter + max_iter)
 
     def body(state):
         passive, s, best, chances, warm, it, _ = state
         z = solve_passive(passive)
-        pivoting = it < max_iter
+        pivoting = it < pivot_iter
         p_passive, best_new, chances_new, p_done = pivoting_step(passive, z, best, chances)
         # Pivoting that ends unconverged hands its positive set to the active set (warm start);
         # so does a failed factorisation (a passive block not numerically positive definite
         # gives NaN, which no KKT test flags), at once.
         finite = jnp.all(jnp.isfinite(z))
         p_done = p_done & finite
-        handover = ~p_done & ((it + 1 >= max_iter) | ~finite)
+        handover = ~p_done & ((it + 1 >= pivot_iter) | ~finite)
         p_passive = jnp.where(handover, z > 0.0, p_passive)
         p_s = jnp.where(handover, jnp.where(z > 0.0, z, 0.0), z)
         a_s, a_passive, a_warm, a_done = active_set_step(s, passive, warm, z)
