@@ -129,16 +129,20 @@ def mapper_from(
             f"The mesh {mesh!r} has {params} source pixels but the mask has only "
             f"{statics.n_pix} unmasked pixels; use a smaller mesh or a larger mask."
         )
+    if use_border_relocator:
+        border = traced_points[statics.n_sub :][statics.border_slim]
+        # One call for every point set: the border ellipse is fitted once (relocation is
+        # point by point, so this equals relocating each set on its own) and the JAX program
+        # holds one copy of the fit instead of three.
+        points = traced_points
+        if traced_mesh_points is not None:
+            points = xp.concatenate([traced_points, traced_mesh_points], axis=0)
+        points = border_relocator.relocated_points_from(points, border, xp=xp)
+        if traced_mesh_points is not None:
+            traced_mesh_points = points[traced_points.shape[0] :]
+        traced_points = points[: traced_points.shape[0]]
     sub = traced_points[: statics.n_sub]
     centres = traced_points[statics.n_sub :]
-    if use_border_relocator:
-        border = centres[statics.border_slim]
-        sub = border_relocator.relocated_points_from(sub, border, xp=xp)
-        centres = border_relocator.relocated_points_from(centres, border, xp=xp)
-        if traced_mesh_points is not None:
-            traced_mesh_points = border_relocator.relocated_points_from(
-                traced_mesh_points, border, xp=xp
-            )
     adapt_data = None
     if adapt_image is not None:
         adapt_data = aa.raw_array(getattr(adapt_image, "slim", adapt_image))
