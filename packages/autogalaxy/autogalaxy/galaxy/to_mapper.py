@@ -124,10 +124,14 @@ def mapper_from(
     mapping matrix, as the release."""
     mesh = pixelization.mesh
     params = mesh.pixels if traced_mesh_points is None else int(traced_mesh_points.shape[0])
-    if params > statics.n_pix:
+    if params > statics.n_pix and pixelization.regularization is None:
+        # With regularization F + H stays positive definite however many source pixels there
+        # are (the release fits a 28x28 mesh on 716 pixels; so does this package); without
+        # it the curvature matrix of more parameters than data is singular.
         raise aa_exc.PixelizationException(
             f"The mesh {mesh!r} has {params} source pixels but the mask has only "
-            f"{statics.n_pix} unmasked pixels; use a smaller mesh or a larger mask."
+            f"{statics.n_pix} unmasked pixels and there is no regularization; use a smaller "
+            "mesh, a larger mask or a regularization."
         )
     if use_border_relocator:
         border = traced_points[statics.n_sub :][statics.border_slim]
