@@ -88,6 +88,12 @@ def convolution_case(rng, label, shape, radius, centre):
             )
         )(M, Mb)
         check(f"{label} mapping matrix jit [{method}]", got, ref, 1e-12)
+    # A pixelization-sized matrix (>= 32 columns, no blurring rows) takes the automatic
+    # many-column choice (the dense mat-mat on small masks), vmapped as Fitness._vmap runs it.
+    wide = rng.normal(size=(3, n, 40))
+    expected = np.stack([psf.convolved_mapping_matrix_from(w, mask, method="fft") for w in wide])
+    got = jax.jit(jax.vmap(lambda a: psf.convolved_mapping_matrix_from(a, mask, xp=jnp)))(wide)
+    check(f"{label} 40-column mapping matrix vmap [automatic]", got, expected, 1e-12)
 
 
 def nnls_checks():
