@@ -16,7 +16,7 @@ from autoarray.backend import jax_numpy
 from autoarray.dataset import DatasetModel, Imaging
 from autoarray.fit import FitImaging
 from autoarray.inversion import Inversion
-from autoarray.inversion.nnls import nnls_jax, nnls_numpy
+from autoarray.inversion.nnls import _nnls_jax_forward, nnls_jax, nnls_numpy
 from autoarray.operators.convolver import Convolver
 
 jnp = jax_numpy()
@@ -88,6 +88,12 @@ def convolution_case(rng, label, shape, radius, centre):
             )
         )(M, Mb)
         check(f"{label} mapping matrix jit [{method}]", got, ref, 1e-12)
+    # A pixelization-sized matrix (>= 32 columns, no blurring rows) takes the automatic
+    # many-column choice (the dense mat-mat on small masks), vmapped as Fitness._vmap runs it.
+    wide = rng.normal(size=(3, n, 40))
+    expected = np.stack([psf.convolved_mapping_matrix_from(w, mask, method="fft") for w in wide])
+    got = jax.jit(jax.vmap(lambda a: psf.convolved_mapping_matrix_from(a, mask, xp=jnp)))(wide)
+    check(f"{label} 40-column mapping matrix vmap [automatic]", got, expected, 1e-12)
 
 
 def nnls_checks():
@@ -105,6 +111,13 @@ def nnls_checks():
     check("NNLS vmap", jax.jit(jax.vmap(nnls_jax))(Fs, Ds), ref, 1e-8)
     active = int(np.sum(ref == 0.0))
     print(f"     ({active} of {ref.size} components at the bound)")
+    # The active-set phase of the one solver loop, reached when block pivoting has not
+    # converged: forced after 0 and 1 pivoting steps, it must end at the same optimum.
+    for pivot_iter in (0, 1):
+        forced = jax.jit(
+            jax.vmap(lambda F, D, p=pivot_iter: _nnls_jax_forward(F, D, 5 * 15 + 50, p))
+        )
+        check(f"NNLS active-set phase after {pivot_iter} pivoting steps", forced(Fs, Ds), ref, 1e-8)
 
     F0, D0 = Fs[0], Ds[0]
     weights = rng.normal(size=15)

@@ -10,7 +10,8 @@ compile, and the jitted gradient. With ``--reference DIR`` (a directory exported
 in the reference venv, in the same window. Timings on a shared machine are noisy: compare
 ratios measured in one run only.
 
-Run: ``timeout 900 python workspace_test/benchmarks/pixelization.py [--reference /tmp/pix]``.
+Run: ``timeout 900 python workspace_test/benchmarks/pixelization.py [--reference /tmp/pix]``
+(``--shape 28 28`` times the 28x28 mesh instead, without the reference).
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def cpu_note() -> str:
     return f" (CPU {LAST_CPU_MS[0]:.1f} ms)"
 
 
-def model_from():
+def model_from(shape=(20, 20)):
     import _pixelization
 
     from autoarray.inversion.mesh import RectangularUniform
@@ -59,7 +60,7 @@ def model_from():
     from autoarray.inversion.regularization import Constant
     from autogalaxy.modeling.model import Model
 
-    pixelization = Model(Pixelization, mesh=RectangularUniform((20, 20)), regularization=Constant)
+    pixelization = Model(Pixelization, mesh=RectangularUniform(shape), regularization=Constant)
     return _pixelization.lens_pixelized_source_model_from(pixelization, with_lens_light=True)
 
 
@@ -68,7 +69,13 @@ def main() -> int:
     parser.add_argument("--reference", type=Path, default=None)
     parser.add_argument("--reference-python", default="/work/refvenv/bin/python")
     parser.add_argument("--batch", type=int, default=8)
+    parser.add_argument(
+        "--shape", type=int, nargs=2, default=(20, 20), help="rectangular mesh (ny nx)"
+    )
     args = parser.parse_args()
+    shape = tuple(args.shape)
+    if args.reference is not None and shape != (20, 20):
+        parser.error(f"--reference times the release's 20x20 case only, not {shape}")
 
     if args.reference is not None:
         import _release
@@ -100,12 +107,15 @@ def main() -> int:
     dataset = _common.dataset_from(3.0, 1).apply_over_sampling(
         over_sample_size_lp=1, over_sample_size_pixelization=4
     )
-    model = model_from()
+    model = model_from(shape)
     vector = np.asarray(model.vector_from_unit_vector(np.full(model.prior_count, 0.53)))
     instance = model.instance_from_vector(vector)
     analysis_np = AnalysisImaging(dataset=dataset)
     numpy_ms = median_ms(lambda: analysis_np.fit_from(instance).log_evidence)
-    print(f"this package NumPy log evidence: {numpy_ms:.1f} ms{cpu_note()} (716 px, 20x20 mesh)")
+    print(
+        f"this package NumPy log evidence: {numpy_ms:.1f} ms{cpu_note()} "
+        f"(716 px, {shape[0]}x{shape[1]} mesh)"
+    )
 
     analysis = AnalysisImaging(dataset=dataset, use_jax=True)
     fitness = Fitness(model, analysis)

@@ -175,7 +175,15 @@ class Inversion(Pytree):
 
 
 def _block(matrix, index, xp):
-    """``matrix[index][:, index]`` for a static index array."""
+    """``matrix[index][:, index]`` for a static index array.
+
+    A contiguous index (a mapper's parameter range) is a slice: a view on NumPy, one static
+    slice under JAX. Otherwise NumPy takes rows then columns (3x quicker than ``np.ix_``'s
+    fancy indexing on the 400-parameter P3 system)."""
+    index = np.asarray(index, dtype=int)
+    if index.size and np.array_equal(index, np.arange(index[0], index[0] + index.size)):
+        start, stop = int(index[0]), int(index[0]) + index.size
+        return matrix[start:stop, start:stop]
     if xp is np:
-        return matrix[np.ix_(index, index)]
+        return matrix.take(index, axis=0).take(index, axis=1)
     return matrix[index][:, index]

@@ -53,7 +53,11 @@ import numpy as np
 
 from autoarray import exc, execution
 from autoarray.abstract_ndarray import raw_array
-from autoarray.operators.convolution_method import DENSE_MAX_ENTRIES, METHODS  # noqa: F401
+from autoarray.operators.convolution_method import (  # noqa: F401
+    DENSE_MAX_ENTRIES,
+    METHODS,
+    mapping_matrix_method_from,
+)
 from autoarray.operators.convolver_state import ConvolverState, _mask_bool_from
 from autoarray.operators.psf_kernel import (  # noqa: F401
     _pixel_scales_tuple,
@@ -282,10 +286,13 @@ class Convolver(Pytree):
             and self.use_fft is None
             and execution.settings().convolution_method not in METHODS
         )
-        if automatic and xp is np and np.ndim(matrix) == 2:
-            if np.shape(matrix)[1] >= _SPARSE_PRODUCT_COLUMNS:
-                return _sparse_product(state, matrix, blurring)
-        method = self.method_for(state, method, xp)
+        many_columns = np.ndim(matrix) == 2 and np.shape(matrix)[1] >= _SPARSE_PRODUCT_COLUMNS
+        if automatic and many_columns and xp is np:
+            return _sparse_product(state, matrix, blurring)
+        if automatic and many_columns:
+            method = mapping_matrix_method_from(state, xp, blurring=blurring is not None)
+        else:
+            method = self.method_for(state, method, xp)
         single = bool(single_precision) and xp is not np
         if single:
             matrix = matrix.astype(np.float32)
@@ -304,10 +311,11 @@ class Convolver(Pytree):
         ).T
 
 
-#: Columns from which the automatic NumPy mapping-matrix convolution multiplies the sparse PSF
-#: operator by the sparse mapping matrix: measured on P3 (716 pixels, 21x21 PSF, 400 columns
-#: with ~2% non-zeros) ~12 ms CPU against ~33 ms for the batched FFT the single-image cost
-#: model picks; a mapping matrix (a few interpolation weights per row) is always that sparse.
+#: Columns from which the automatic mapping-matrix convolution takes its many-column path. NumPy
+#: multiplies the sparse PSF operator by the sparse mapping matrix: measured on P3 (716 pixels,
+#: 21x21 PSF, 400 columns with ~2% non-zeros) ~12 ms CPU against ~33 ms for the batched FFT the
+#: single-image cost model picks; a mapping matrix (a few interpolation weights per row) is
+#: always that sparse. JAX picks by :func:`mapping_matrix_method_from`.
 _SPARSE_PRODUCT_COLUMNS = 32
 
 

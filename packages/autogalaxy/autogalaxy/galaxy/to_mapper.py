@@ -124,21 +124,29 @@ def mapper_from(
     mapping matrix, as the release."""
     mesh = pixelization.mesh
     params = mesh.pixels if traced_mesh_points is None else int(traced_mesh_points.shape[0])
-    if params > statics.n_pix:
+    if params > statics.n_pix and pixelization.regularization is None:
+        # With regularization F + H stays positive definite however many source pixels there
+        # are (the release fits a 28x28 mesh on 716 pixels; so does this package); without
+        # it the curvature matrix of more parameters than data is singular.
         raise aa_exc.PixelizationException(
             f"The mesh {mesh!r} has {params} source pixels but the mask has only "
-            f"{statics.n_pix} unmasked pixels; use a smaller mesh or a larger mask."
+            f"{statics.n_pix} unmasked pixels and there is no regularization; use a smaller "
+            "mesh, a larger mask or a regularization."
         )
+    if use_border_relocator:
+        border = traced_points[statics.n_sub :][statics.border_slim]
+        # One call for every point set: the border ellipse is fitted once (relocation is
+        # point by point, so this equals relocating each set on its own) and the JAX program
+        # holds one copy of the fit instead of three.
+        points = traced_points
+        if traced_mesh_points is not None:
+            points = xp.concatenate([traced_points, traced_mesh_points], axis=0)
+        points = border_relocator.relocated_points_from(points, border, xp=xp)
+        if traced_mesh_points is not None:
+            traced_mesh_points = points[traced_points.shape[0] :]
+        traced_points = points[: traced_points.shape[0]]
     sub = traced_points[: statics.n_sub]
     centres = traced_points[statics.n_sub :]
-    if use_border_relocator:
-        border = centres[statics.border_slim]
-        sub = border_relocator.relocated_points_from(sub, border, xp=xp)
-        centres = border_relocator.relocated_points_from(centres, border, xp=xp)
-        if traced_mesh_points is not None:
-            traced_mesh_points = border_relocator.relocated_points_from(
-                traced_mesh_points, border, xp=xp
-            )
     adapt_data = None
     if adapt_image is not None:
         adapt_data = aa.raw_array(getattr(adapt_image, "slim", adapt_image))

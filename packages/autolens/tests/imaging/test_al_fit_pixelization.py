@@ -140,8 +140,20 @@ def test_clear_errors_for_bad_pixelized_models():
     no_mass = al.Galaxy(redshift=0.5, light=al.lp.Gaussian(sigma=1.0))
     with pytest.raises(exc.FitException, match="no mass"):
         al.FitImaging(dataset=dataset, tracer=al.Tracer([no_mass, _source()]))
+    unregularized = al.Galaxy(
+        redshift=1.0, pixelization=al.Pixelization(mesh=al.mesh.RectangularUniform((7, 7)))
+    )
     with pytest.raises(aa_exc.PixelizationException, match="49 source pixels"):
-        al.FitImaging(dataset=dataset, tracer=al.Tracer([_lens(), _source(shape=(7, 7))]))
+        al.FitImaging(dataset=dataset, tracer=al.Tracer([_lens(), unregularized]))
+
+
+def test_regularized_mesh_with_more_source_pixels_than_image_pixels_fits():
+    # 49 source pixels on 36 image pixels: F + H is positive definite, as in the release
+    # (which fits it; P3's 28x28 mesh on 716 pixels is the same situation).
+    fit = al.FitImaging(dataset=_dataset(), tracer=al.Tracer([_lens(), _source(shape=(7, 7))]))
+    assert fit.inversion.reconstruction.shape == (49,)
+    # PyAutoLens 2026.10.26.1 on the same pixels and model: -16.138294915524142
+    assert fit.log_evidence == pytest.approx(-16.138294915524142, rel=1e-10)
 
 
 def test_singular_inversion_is_a_resample_not_a_crash():
