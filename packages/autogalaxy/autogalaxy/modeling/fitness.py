@@ -72,17 +72,40 @@ def enable_pytrees() -> bool:
     return True
 
 
-def _points_per_call(analysis) -> int | None:
-    """Number of points one likelihood evaluates its profiles on (None if unknown)."""
+def _has_pixelization(model) -> bool:
+    """Whether any component of ``model`` is (or is a free model of) a ``Pixelization``."""
+    from autoarray.inversion.pixelization import Pixelization
+
+    for node in model.models():
+        cls = getattr(node, "cls", None)
+        if isinstance(cls, type) and issubclass(cls, Pixelization):
+            return True
+        if any(isinstance(child, Pixelization) for _, child in node._children()):
+            return True
+    return False
+
+
+def _points_per_call(analysis, model=None) -> int | None:
+    """Number of points one likelihood traces (None if unknown): the light-profile points, plus
+    the pixelization grid's sub-pixels when ``model`` has a pixelization.
+
+    The batch cost model reads this as the size of one likelihood. Counting only the profile
+    points made P3 (20x20 rectangular source, 2,316 profile points + 12,172 traced
+    pixelization sub-pixels) look small: it ran untimed as ``vmap(20)`` at 54.6 ms per likelihood
+    against 27.3 ms for the single jitted likelihood.
+    """
     dataset = getattr(analysis, "dataset", None)
     if dataset is None:
         return None
     try:
         from autogalaxy.imaging.fit_statics import fit_statics_from
 
-        return int(fit_statics_from(dataset).points.shape[0])
+        points = int(fit_statics_from(dataset).points.shape[0])
     except Exception:  # not an imaging dataset: no chunking
         return None
+    if model is not None and _has_pixelization(model):
+        points += int(dataset.grids.pixelization.over_sampled.shape[0])
+    return points
 
 
 @contextlib.contextmanager
@@ -275,7 +298,7 @@ class Fitness:
                 record = StrategyRecord(self.batch_record_folder)
             self._cache["vmap"] = BatchedCall(
                 self._jax_call,
-                points=_points_per_call(self.analysis),
+                points=_points_per_call(self.analysis, self.model),
                 single=self._jit,
                 record=record,
             )

@@ -104,3 +104,39 @@ def test_numpy_call_resamples_profiles_that_refuse_their_parameters():
     assert fitness([0.75]) == -1e99
     with pytest.raises(ag_exc.ModelException):
         fitness([0.25, 0.5])
+
+
+def _small_imaging():
+    import autoarray as aa
+
+    mask = aa.Mask2D.circular((9, 9), radius=0.35, pixel_scales=0.1)
+    data = aa.Array2D(np.ones(mask.pixels_in_mask), mask)
+    noise = aa.Array2D(np.full(mask.pixels_in_mask, 0.1), mask)
+    return aa.Imaging(data=data, noise_map=noise, psf=aa.Convolver.no_blur(0.1))
+
+
+def test_points_per_call_counts_the_pixelization_grid_of_a_pixelized_model():
+    """The batch cost model sizes a likelihood by its traced points: a pixelized source adds
+    the pixelization grid's sub-pixels, whether the pixelization is free or fixed."""
+    from autoarray.inversion.mesh import RectangularUniform
+    from autoarray.inversion.pixelization import Pixelization
+    from autoarray.inversion.regularization import Constant
+    from autogalaxy.galaxy.galaxy import Galaxy
+    from autogalaxy.imaging.analysis import AnalysisImaging
+    from autogalaxy.modeling.fitness import _points_per_call
+    from autogalaxy.profiles.light.standard.sersic import Sersic
+
+    dataset = _small_imaging()
+    analysis = AnalysisImaging(dataset=dataset)
+    profile_points = _points_per_call(analysis)
+    pixelization_points = int(dataset.grids.pixelization.over_sampled.shape[0])
+    assert pixelization_points == 16 * dataset.mask.pixels_in_mask  # default sub size 4
+
+    light = Collection(galaxy=Model(Galaxy, redshift=0.5, bulge=Sersic))
+    assert _points_per_call(analysis, light) == profile_points
+
+    free = Model(Pixelization, mesh=RectangularUniform(shape=(4, 4)), regularization=Constant)
+    fixed = Pixelization(mesh=RectangularUniform(shape=(4, 4)), regularization=Constant())
+    for pixelization in (free, fixed):
+        model = Collection(galaxy=Model(Galaxy, redshift=1.0, pixelization=pixelization))
+        assert _points_per_call(analysis, model) == profile_points + pixelization_points
