@@ -13,7 +13,7 @@ or, for scripts you do not edit, with the environment variables of :data:`ENVIRO
 once when this module is first imported (``docs/execution.md`` lists them all).
 
 Import-time side effects are limited to what correctness needs (:func:`configure_jax_environment`:
-float64 and the XLA flag that avoids the multi-threaded Eigen FFT deadlock). Performance tuning
+float64 and the XLA flags that avoid two XLA:CPU deadlocks). Performance tuning
 is explicit: the allocator thresholds and BLAS threads (``autoarray/native_libraries.py``) are
 set when the first fit is prepared (:func:`prepare_numpy_work`) or by :func:`configure`, not at
 import, and extra host devices are only created when :attr:`ExecutionSettings.host_devices` asks
@@ -32,17 +32,8 @@ from typing import Callable, Iterator, Mapping
 from autoarray import exc, native_libraries
 from autoarray.native_libraries import tune_allocator
 
-#: XLA flags that correctness needs, applied when this package is imported before JAX.
-#:
-#: * ``--xla_cpu_multi_thread_eigen=false``: XLA's multi-threaded Eigen FFT deadlocked on small
-#:   machines (an FFT running on a pool worker waits for sub-tasks that need a free worker).
-#: * ``--xla_cpu_enable_concurrency_optimized_scheduler=false``: with jaxlib 0.10.2 the
-#:   concurrency-optimized schedule of XLA:CPU deadlocked ``Fitness._vmap`` of Delaunay sources
-#:   (programs with host callbacks and NNLS ``while`` loops): the calling thread waited on the
-#:   executable forever while every pool worker sat idle (gdb: all threads in futex waits). A
-#:   repeated 6-row batch of ``delaunay_nn.py``'s model hung within its first two calls in three
-#:   runs out of three; with this flag 150 calls ran through, and it timed out two parity scripts
-#:   in CI before.
+#: XLA flags applied at import (before JAX), each against a measured XLA:CPU deadlock (Eigen
+#: FFT; concurrency-optimized schedule + Delaunay batches): causes, cost, opt-out in docs/jax.md.
 DEFAULT_XLA_FLAGS = (
     "--xla_cpu_multi_thread_eigen=false",
     "--xla_cpu_enable_concurrency_optimized_scheduler=false",
