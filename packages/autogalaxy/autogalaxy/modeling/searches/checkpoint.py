@@ -129,6 +129,14 @@ def safe_nautilus_sampler(nautilus, checkpoint_every: float = 0.0):
         _last_commit = -float("inf")
         _write_seconds = 0.0
         _pending = False
+        #: Progress bar updated per batch here (set when worker processes evaluate the batches).
+        progress = None
+
+        def evaluate_likelihood(self, points):
+            log_l, blobs = super().evaluate_likelihood(points)
+            if self.progress is not None:
+                self.progress.update(len(points), log_l)
+            return log_l, blobs
 
         def _write_due(self) -> bool:
             wait = max(checkpoint_every, NAUTILUS_WRITE_COST_FACTOR * self._write_seconds)
