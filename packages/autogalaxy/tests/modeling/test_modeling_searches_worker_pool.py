@@ -58,8 +58,11 @@ def test_nautilus_on_two_cores_gives_the_one_core_samples(tmp_path):
     assert NeuralNetworkEmulator.__dict__["train"] is train
 
 
-def test_pooled_training_trains_the_serial_networks():
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_pooled_training_trains_the_serial_networks(method, monkeypatch):
+    """Forked workers (NumPy analyses) and spawned ones (JAX loaded) train the same networks."""
     pytest.importorskip("nautilus")
+    monkeypatch.setattr(worker_pool, "start_method", lambda: method)
     from nautilus.neural import NeuralNetworkEmulator
 
     rng = np.random.default_rng(3)
@@ -97,3 +100,14 @@ def test_a_dead_worker_raises_a_search_exception():
     with pytest.raises(exc.SearchException, match="worker process of the search died"):
         with worker_pool.worker_pool(2, os._exit) as pool:
             list(pool.map(worker_pool.worker_batch_likelihood, [1]))
+
+
+def test_workers_are_spawned_once_jax_is_loaded(monkeypatch):
+    import multiprocessing
+    import sys
+
+    monkeypatch.setitem(sys.modules, "jax", object())
+    assert worker_pool.start_method() == "spawn"
+    monkeypatch.delitem(sys.modules, "jax")
+    if "fork" in multiprocessing.get_all_start_methods():
+        assert worker_pool.start_method() == "fork"
