@@ -20,6 +20,16 @@ class PidAnalysis(toy.ToyAnalysis):
         super().__init__()
         self.record = str(record)
 
+    def __getstate__(self):
+        # Spawned workers (JAX loaded by other tests) receive the analysis pickled; the
+        # NumPy module it holds does not pickle.
+        state = self.__dict__.copy()
+        del state["_xp"]
+        return state
+
+    def __setstate__(self, state):
+        self.__dict__.update(state, _xp=np)
+
     def log_likelihood_function(self, instance):
         with open(self.record, "a") as handle:
             handle.write(f"{os.getpid()}\n")
@@ -111,3 +121,10 @@ def test_workers_are_spawned_once_jax_is_loaded(monkeypatch):
     monkeypatch.delitem(sys.modules, "jax")
     if "fork" in multiprocessing.get_all_start_methods():
         assert worker_pool.start_method() == "fork"
+
+
+def test_an_unpicklable_likelihood_for_spawned_workers_raises(monkeypatch):
+    monkeypatch.setattr(worker_pool, "start_method", lambda: "spawn")
+    with pytest.raises(exc.SearchException, match="cannot be pickled"):
+        with worker_pool.worker_pool(2, toy.ToyAnalysis()):
+            pass

@@ -138,14 +138,18 @@ class Nautilus(AbstractSearch):
             if pooled_likelihood:
                 # The workers' copies of the likelihood cannot move this process's progress bar.
                 sampler.progress = progress
-            with pooled_network_training(pool):
-                sampler.run(
-                    f_live=self.f_live,
-                    n_eff=self.n_eff,
-                    n_like_max=self.n_like_max,
-                    discard_exploration=self.discard_exploration,
-                    verbose=False,
-                )
+            try:
+                with pooled_network_training(pool):
+                    sampler.run(
+                        f_live=self.f_live,
+                        n_eff=self.n_eff,
+                        n_like_max=self.n_like_max,
+                        discard_exploration=self.discard_exploration,
+                        verbose=False,
+                    )
+            except BaseException:
+                sampler.abandon_background_write()
+                raise
         if filepath is not None:
             sampler.flush_checkpoint(filepath)
         points, log_w, log_l = sampler.posterior()

@@ -17,6 +17,7 @@ the pickled likelihood.
 from __future__ import annotations
 
 import multiprocessing
+import pickle
 import sys
 import threading
 from concurrent.futures import ProcessPoolExecutor
@@ -79,9 +80,20 @@ def worker_pool(cores: int, likelihood: Callable | None) -> Iterator[ProcessPool
     if cores <= 1:
         yield None
         return
+    method = start_method()
+    if method != "fork" and likelihood is not None:
+        try:
+            pickle.dumps(likelihood)
+        except Exception as err:
+            raise exc.SearchException(
+                f"number_of_cores={cores} sends the likelihood to {method}ed worker processes "
+                f"(JAX is loaded, so they are not forked), but it cannot be pickled ({err}). "
+                "Expected an analysis whose attributes pickle (no modules, open files or "
+                "locks), or number_of_cores=1."
+            ) from err
     pool = ProcessPoolExecutor(
         max_workers=cores,
-        mp_context=multiprocessing.get_context(start_method()),
+        mp_context=multiprocessing.get_context(method),
         initializer=_initialise_worker,
         initargs=(likelihood,),
     )
