@@ -93,7 +93,7 @@ def main() -> int:
     children = os.times()
     result = search.fit(model=model, analysis=analysis)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    # CPU time of the worker processes (number_of_cores > 1), reaped when the search ends.
+    # CPU time of the child processes: workers (number_of_cores > 1) and forked checkpoint writes.
     after = os.times()
     cpu_workers = (after.children_user + after.children_system) - (
         children.children_user + children.children_system
@@ -104,8 +104,8 @@ def main() -> int:
     bounds = samples.values_at_sigma(3.0)
     print(
         f"Nautilus ({fit_cls.__name__}, {model.prior_count} parameters): {wall:.1f} s wall, "
-        f"{cpu:.1f} s CPU here + {cpu_workers:.1f} s CPU in {args.cores if args.cores > 1 else 0} "
-        f"worker processes, {samples.total_samples} samples, n_live={args.n_live}, "
+        f"{cpu:.1f} s CPU here + {cpu_workers:.1f} s CPU in child processes (workers, "
+        f"checkpoint writes), {samples.total_samples} samples, n_live={args.n_live}, "
         f"number_of_cores={args.cores}"
     )
     failures = 0
