@@ -63,3 +63,38 @@ def test_visualize_writes_positions_png(solver_100, tmp_path):
     model, analysis, _, _ = _setup(solver_100)
     analysis.visualize(tmp_path, model.instance_from_vector([0.0, 0.0, 1.0, 0.1, 0.0]))
     assert (tmp_path / "positions.png").read_bytes()[:4] == b"\x89PNG"
+
+
+@pytest.mark.filterwarnings("ignore::Warning:sklearn")
+def test_nautilus_fit_on_two_cores_covers_the_truth(solver_100, tmp_path):
+    """The image-plane fit with worker processes (number_of_cores=2) recovers the simulated
+    Einstein radius and source centre within 3 sigma."""
+    pytest.importorskip("nautilus")
+    _, analysis, _, _ = _setup(solver_100)
+    mass = al.Model(al.mp.IsothermalSph, centre=(0.0, 0.0))
+    mass.einstein_radius = al.UniformPrior(lower_limit=0.8, upper_limit=1.2)
+    point = al.Model(al.ps.Point)
+    point.centre_0 = al.UniformPrior(lower_limit=-0.1, upper_limit=0.3)
+    point.centre_1 = al.UniformPrior(lower_limit=-0.2, upper_limit=0.2)
+    model = al.Collection(
+        galaxies=al.Collection(
+            lens=al.Model(al.Galaxy, redshift=0.5, mass=mass),
+            source=al.Model(al.Galaxy, redshift=1.0, point_0=point),
+        )
+    )
+    search = al.Nautilus(
+        name="two_cores",
+        output_path=tmp_path,
+        n_live=40,
+        n_eff=100,
+        n_networks=2,
+        neural_network_kwargs={"hidden_layer_sizes": (16,), "max_iter": 300},
+        number_of_cores=2,
+        progress=False,
+    )
+    samples = search.fit(model=model, analysis=analysis).samples
+    for truth, (low, high) in zip((1.0, 0.1, 0.0), samples.values_at_sigma(3.0)):
+        assert low <= truth <= high
+    # the posterior is informative, not the prior
+    low, high = samples.values_at_sigma(3.0)[0]
+    assert high - low < 0.1

@@ -239,8 +239,9 @@ class AbstractSearch(ABC):
         # unique_tag, number_of_cores, session, use_jax_vmap and the update intervals are the
         # keyword arguments PyAutoFit scripts pass to every search (directly or through
         # ``SettingsSearch.search_dict``). unique_tag names a sub-folder of the output (one fit
-        # per dataset); the others are recorded only: batching is chosen by ``Fitness`` and
-        # there is no database session.
+        # per dataset); number_of_cores starts Nautilus's worker processes (the other searches
+        # run in this process); the others are recorded only: batching is chosen by ``Fitness``
+        # and there is no database session.
         self.name = name or type(self).__name__.lower()
         self.path_prefix = path_prefix
         self.unique_tag = unique_tag

@@ -14,13 +14,22 @@ from autogalaxy.modeling.searches.abstract import (
 )
 from autogalaxy.modeling.searches.checkpoint import check_nautilus_checkpoint, safe_nautilus_sampler
 from autogalaxy.modeling.searches.settings import check_float, check_int
+from autogalaxy.modeling.searches.worker_pool import (
+    cores_from,
+    pooled_network_training,
+    worker_batch_likelihood,
+    worker_pool,
+)
 
 
 class Nautilus(AbstractSearch):
     """Nested sampling with `nautilus <https://nautilus-sampler.readthedocs.io>`_ (default search).
 
     The likelihood is always called on batches of ``n_batch`` points (vectorised); with a JAX
-    analysis each batch is one ``Fitness._vmap`` call. The sampler state is checkpointed to
+    analysis each batch is one ``Fitness._vmap`` call. With ``number_of_cores = n > 1`` there
+    are ``n`` worker processes: each NumPy batch is split between them and each bound's
+    networks are trained on them (:mod:`.worker_pool`); the samples are identical to a one-core
+    run (same seed), because the sampler's random draws stay in this process. The sampler state is checkpointed to
     ``<output folder>/nautilus.hdf5`` (requires h5py) and a restarted fit resumes from it. Every
     write goes to a temporary copy that replaces the checkpoint only once complete and flushed,
     so a kill or a full disk mid-write keeps the previous checkpoint.
@@ -97,6 +106,7 @@ class Nautilus(AbstractSearch):
         check_float(name, "f_live", self.f_live, 0.0, 1.0, low_open=True, high_open=True)
         check_float(name, "n_like_max", self.n_like_max, 0.0, low_open=True, allow_inf=True)
         check_float(name, "checkpoint_every", self.checkpoint_every, 0.0)
+        cores_from(self)
         if not isinstance(self.neural_network_kwargs, dict):
             raise exc.SearchException(
                 f"Nautilus: neural_network_kwargs={self.neural_network_kwargs!r} is invalid; "
@@ -112,28 +122,41 @@ class Nautilus(AbstractSearch):
             if filepath.exists():
                 check_nautilus_checkpoint(filepath, model.prior_count)
         likelihood = BatchLikelihood(fitness, batch_size=self.n_batch, progress=progress)
-        # Checkpoint writes go to a temporary copy renamed into place once complete.
-        sampler = safe_nautilus_sampler(nautilus, self.checkpoint_every)(
-            prior=PriorTransform(model),
-            likelihood=likelihood,
-            n_dim=model.prior_count,
-            n_live=self.n_live,
-            n_batch=self.n_batch,
-            n_networks=self.n_networks,
-            neural_network_kwargs=self.neural_network_kwargs,
-            vectorized=True,
-            pass_dict=False,
-            seed=self.seed,
-            filepath=None if filepath is None else str(filepath),
-            resume=True,
-        )
-        sampler.run(
-            f_live=self.f_live,
-            n_eff=self.n_eff,
-            n_like_max=self.n_like_max,
-            discard_exploration=self.discard_exploration,
-            verbose=False,
-        )
+        cores = cores_from(self)
+        # A JAX likelihood runs its batches as one vmap here; workers only train networks.
+        pooled_likelihood = cores > 1 and not fitness.use_jax
+        with worker_pool(cores, likelihood if pooled_likelihood else None) as pool:
+            # Checkpoint writes go to a temporary copy renamed into place once complete.
+            sampler = safe_nautilus_sampler(nautilus, self.checkpoint_every)(
+                prior=PriorTransform(model),
+                likelihood=worker_batch_likelihood if pooled_likelihood else likelihood,
+                n_dim=model.prior_count,
+                n_live=self.n_live,
+                n_batch=self.n_batch,
+                n_networks=self.n_networks,
+                neural_network_kwargs=self.neural_network_kwargs,
+                vectorized=True,
+                pass_dict=False,
+                seed=self.seed,
+                filepath=None if filepath is None else str(filepath),
+                resume=True,
+                pool=(pool, None) if pooled_likelihood else None,
+            )
+            if pooled_likelihood:
+                # The workers' copies of the likelihood cannot move this process's progress bar.
+                sampler.progress = progress
+            try:
+                with pooled_network_training(pool):
+                    sampler.run(
+                        f_live=self.f_live,
+                        n_eff=self.n_eff,
+                        n_like_max=self.n_like_max,
+                        discard_exploration=self.discard_exploration,
+                        verbose=False,
+                    )
+            except BaseException:
+                sampler.abandon_background_write()
+                raise
         if filepath is not None:
             sampler.flush_checkpoint(filepath)
         points, log_w, log_l = sampler.posterior()
