@@ -4,7 +4,8 @@ Simulates a quad (SIE + external shear at z = 0.5, point source at z = 1.0; four
 positions with 5 mas noise and their time delays with 0.5 day noise), then fits the lens and
 the source centre (9 free parameters: SIE centre, ellipticity and Einstein radius, shear, source
 centre) with ``al.Nautilus`` as the PyAutoLens workspace's point-source ``start_here`` script
-writes it (``n_live=75, n_batch=50``; ``--n-live 200`` is the search's own default). Prints the wall
+writes it (``n_live=75, n_batch=50``; ``al.Nautilus()`` without arguments has PyAutoFit's
+``n_live=3000``). Prints the wall
 and CPU time of the search, the likelihood calls, the posterior medians with 3 sigma errors, and
 checks that every true value lies within 3 sigma (exit 1 if not).
 
