@@ -32,20 +32,7 @@ class Array1D(AbstractNDArray):
         super().__init__(values, xp=xp)
         if not isinstance(mask, Mask1D):
             raise exc.ArrayException(f"Array1D needs a Mask1D, got {type(mask).__name__}")
-        raw = self._array
-        unmasked = ~mask.array
-        if raw.ndim == 1 and raw.shape[0] == mask.shape_native[0]:
-            native = xp.where(mask.array, 0, raw)
-            raw = native if store_native else native[unmasked]
-        elif raw.ndim == 1 and raw.shape[0] == mask.pixels_in_mask:
-            if store_native:
-                raw = _scatter(raw, unmasked, xp)
-        else:
-            raise exc.ArrayException(
-                f"values of shape {tuple(raw.shape)} match neither the mask's {mask.shape_native[0]} "
-                f"pixels nor its {mask.pixels_in_mask} unmasked pixels"
-            )
-        self._array = raw
+        self._array = values_1d_from(self._array, mask, store_native, exc.ArrayException, xp)
         self.mask = mask
         self.header = header
         self.store_native = store_native
@@ -120,3 +107,19 @@ def _scatter(slim, unmasked: np.ndarray, xp=np):
         native[unmasked] = slim
         return native
     return xp.zeros(unmasked.shape, dtype=slim.dtype).at[unmasked].set(slim)
+
+
+def values_1d_from(raw, mask: Mask1D, store_native: bool, error: type, xp=np):
+    """1-D values (native: one per mask pixel, masked ones zeroed; or slim: one per unmasked
+    pixel) in the layout ``store_native`` asks for; ``error`` is raised for any other length.
+    Shared by ``Array1D`` and ``Grid1D``."""
+    unmasked = ~mask.array
+    if raw.ndim == 1 and raw.shape[0] == mask.shape_native[0]:
+        native = xp.where(mask.array, 0, raw)
+        return native if store_native else native[unmasked]
+    if raw.ndim == 1 and raw.shape[0] == mask.pixels_in_mask:
+        return _scatter(raw, unmasked, xp) if store_native else raw
+    raise error(
+        f"values of shape {tuple(raw.shape)} match neither the mask's {mask.shape_native[0]} "
+        f"pixels nor its {mask.pixels_in_mask} unmasked pixels"
+    )

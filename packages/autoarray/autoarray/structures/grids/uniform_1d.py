@@ -13,7 +13,7 @@ import numpy as np
 from autoarray import exc
 from autoarray.abstract_ndarray import AbstractNDArray
 from autoarray.mask.mask_1d import Mask1D, _pixel_scales_1d
-from autoarray.structures.arrays.uniform_1d import _scatter
+from autoarray.structures.arrays.uniform_1d import values_1d_from
 from autoarray.structures.grids.irregular_2d import Grid2DIrregular
 
 #: Offset (arc-seconds) added to y and x of projected points after the rotation (the release's).
@@ -29,20 +29,7 @@ class Grid1D(AbstractNDArray):
         super().__init__(values, xp=xp)
         if not isinstance(mask, Mask1D):
             raise exc.GridException(f"Grid1D needs a Mask1D, got {type(mask).__name__}")
-        raw = self._array
-        unmasked = ~mask.array
-        if raw.ndim == 1 and raw.shape[0] == mask.shape_native[0]:
-            native = xp.where(mask.array, 0.0, raw)
-            raw = native if store_native else native[unmasked]
-        elif raw.ndim == 1 and raw.shape[0] == mask.pixels_in_mask:
-            if store_native:
-                raw = _scatter(raw, unmasked, xp)
-        else:
-            raise exc.GridException(
-                f"grid values of shape {tuple(raw.shape)} match neither the mask's "
-                f"{mask.shape_native[0]} pixels nor its {mask.pixels_in_mask} unmasked pixels"
-            )
-        self._array = raw
+        self._array = values_1d_from(self._array, mask, store_native, exc.GridException, xp)
         self.mask = mask
         self.store_native = store_native
 
