@@ -21,4 +21,4 @@ def test__grid_2d__non_square_pixels__follows_the_mask():
     grid = aa.Grid2D.uniform(shape_native=(4, 4), pixel_scales=(0.05, 0.1))
 
     with pytest.raises(exc.GeometryException):
-        grid.pixel_scale
+        _ = grid.pixel_scale
