@@ -2,8 +2,8 @@ import numpy as np
 import pytest
 
 import autoarray as aa
-from autoarray.inversion import image_mesh
 from autoarray import exc
+from autoarray.inversion import image_mesh
 
 
 def test__append_with_circle_edge_points__release_values():
