@@ -175,7 +175,10 @@ class Model(AbstractModel):
                 extra[name] = value
         instance = self.cls(**ctor)
         for name, value in extra.items():
-            setattr(instance, name, value)
+            # PyAutoFit adds a model's extra constants only where the instance has no such
+            # attribute: one the constructor (or class) already defines is left as it is
+            if not hasattr(instance, name):
+                setattr(instance, name, value)
         return instance
 
 
