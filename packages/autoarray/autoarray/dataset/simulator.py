@@ -30,7 +30,7 @@ class SimulatorImaging:
     noise_if_add_noise_false
         Constant noise value used when Poisson noise is not in the noise map.
     noise_seed
-        Seed of ``numpy.random.default_rng``; ``-1`` draws a random seed.
+        Seed of NumPy's legacy ``RandomState`` (PyAutoArray's noise stream); ``-1`` draws a random seed.
     subtract_background_sky
         Subtract the sky from the data after the noise is drawn (the noise map keeps it).
     normalize_psf
@@ -72,9 +72,12 @@ class SimulatorImaging:
         self.subtract_background_sky = subtract_background_sky
         self.normalize_psf = normalize_psf
 
-    def rng(self) -> np.random.Generator:
+    def rng(self) -> np.random.RandomState:
+        """The noise generator: NumPy's legacy ``RandomState(noise_seed)`` stream, the one
+        PyAutoArray draws its Poisson noise from, so a seeded simulation reproduces the
+        release's datasets bit for bit (a private instance: the global state is untouched)."""
         seed = None if self.noise_seed is None or self.noise_seed == -1 else self.noise_seed
-        return np.random.default_rng(seed)
+        return np.random.RandomState(seed)
 
     def via_image_from(self, image: Array2D, over_sample_size=None) -> Imaging:
         """Simulate a dataset from ``image`` (already padded by the caller for the PSF).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from functools import cached_property
 from typing import Tuple
 
@@ -46,7 +47,15 @@ class DeriveMask2D:
                     f"the mask's unmasked pixels lie within the {kernel_shape_native} kernel's "
                     "half-width of the array edge; pad the data or pass allow_padding=True"
                 )
-            mask = mask.padded_from((hy, hx))
+            padded = mask.padded_from((hy, hx))
+            # PyAutoArray warns (UserWarning "Mask padded from ...") so users see the data grew
+            warnings.warn(
+                f"Mask padded from {mask.shape_native} to {padded.shape_native} to support "
+                f"kernel footprint {tuple(kernel_shape_native)}.",
+                UserWarning,
+                stacklevel=2,
+            )
+            mask = padded
         unmasked = ~mask.array
         dilated = ndimage.binary_dilation(unmasked, structure=np.ones((ky, kx), dtype=bool))
         return self._from_unmasked(dilated & ~unmasked, mask)

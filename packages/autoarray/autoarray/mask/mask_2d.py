@@ -85,9 +85,14 @@ class Mask2D(AbstractNDArray):
     @classmethod
     def _distances_from_centre(cls, shape_native, pixel_scales, centre):
         pixel_scales = geometry_util.convert_pixel_scales(pixel_scales)
-        grid = geometry_util.pixel_centres_from(shape_native, pixel_scales)
-        dy = grid[..., 0] - centre[0]
-        dx = grid[..., 1] - centre[1]
+        # PyAutoArray's arithmetic (centre to pixel units, offsets scaled back), so pixels on a
+        # radius boundary fall on the same side as there (an offset mask kept one extra pixel)
+        ny, nx = (int(n) for n in shape_native)
+        centre_y = 0.5 * (ny - 1) - centre[0] / pixel_scales[0]
+        centre_x = 0.5 * (nx - 1) + centre[1] / pixel_scales[1]
+        rows, cols = np.indices((ny, nx), dtype=float)
+        dy = (centre_y - rows) * pixel_scales[0]
+        dx = (cols - centre_x) * pixel_scales[1]
         return dy, dx, pixel_scales
 
     @classmethod
@@ -107,7 +112,7 @@ class Mask2D(AbstractNDArray):
                 f"circular mask radius must be a positive number (arc-seconds), got {radius!r}"
             )
         dy, dx, pixel_scales = cls._distances_from_centre(shape_native, pixel_scales, centre)
-        mask = np.sqrt(dy**2 + dx**2) >= radius
+        mask = dx**2 + dy**2 >= radius**2
         return cls._non_empty(cls(mask, pixel_scales, origin, invert))
 
     @classmethod

@@ -259,6 +259,24 @@ class Convolver(Pytree):
             image, blurring_image, xp=xp, mask=mask, method="real_space"
         )
 
+    def convolved_image_via_real_space_np_from(self, image, blurring_image=None, mask=None, xp=np):
+        """PyAutoArray's NumPy real-space reference: direct summation on the host (``xp`` unused)."""
+        return self.convolved_image_from(
+            image, blurring_image, xp=np, mask=mask, method="real_space"
+        )
+
+    def convolved_mapping_matrix_via_real_space_np_from(
+        self, mapping_matrix, mask, blurring_mapping_matrix=None, xp=np
+    ):
+        """PyAutoArray's NumPy real-space reference for a mapping matrix (``xp`` unused)."""
+        return self.convolved_mapping_matrix_from(
+            mapping_matrix,
+            mask,
+            blurring_mapping_matrix=blurring_mapping_matrix,
+            xp=np,
+            method="real_space",
+        )
+
     def convolved_image_via_fft_from(self, image, blurring_image, xp=np, mask=None):
         """:meth:`convolved_image_from` with FFTs."""
         return self.convolved_image_from(image, blurring_image, xp=xp, mask=mask, method="fft")

@@ -1,5 +1,7 @@
 """Derived masks (blurring, edge, border), derived indexes and derived grids of a Mask2D."""
 
+import re
+
 import numpy as np
 import pytest
 
@@ -67,9 +69,11 @@ def test_blurring_too_close_to_edge_raises_without_padding():
 @pytest.mark.parametrize("shape, kernel_shape", [((5, 5), (3, 3)), ((4, 6), (5, 3))])
 def test_blurring_with_padding(shape, kernel_shape):
     mask = aa.Mask2D.all_false(shape, pixel_scales=0.5, origin=(0.2, -0.1))
-    blurring = mask.derive_mask.blurring_from(kernel_shape, allow_padding=True)
     ky, kx = kernel_shape
     padded_shape = (shape[0] + ky - 1, shape[1] + kx - 1)
+    # PyAutoArray warns when it pads (public convolution.py checks for "Mask padded")
+    with pytest.warns(UserWarning, match=re.escape(f"Mask padded from {shape} to {padded_shape}")):
+        blurring = mask.derive_mask.blurring_from(kernel_shape, allow_padding=True)
     assert blurring.shape_native == padded_shape
     assert blurring.origin == mask.origin
     # The padded region is exactly the blurring region: a ring of width k//2 around the data.
@@ -84,8 +88,12 @@ def test_blurring_with_padding(shape, kernel_shape):
 
 
 def test_blurring_allow_padding_is_noop_when_kernel_fits():
+    import warnings
+
     mask = aa.Mask2D.circular((11, 11), radius=2.0, pixel_scales=1.0)
-    assert mask.derive_mask.blurring_from((3, 3), allow_padding=True).shape_native == (11, 11)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert mask.derive_mask.blurring_from((3, 3), allow_padding=True).shape_native == (11, 11)
 
 
 @pytest.mark.parametrize("kernel_shape", [(2, 3), (3, 4), (0, 3), (-1, 3)])

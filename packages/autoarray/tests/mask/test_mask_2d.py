@@ -328,3 +328,14 @@ def test_is_circular_and_circular_radius():
     assert not square.is_circular
     with pytest.raises(aa.exc.MaskException, match="circular mask"):
         _ = square.circular_radius
+
+
+def test__circular__boundary_pixels_as_pyautoarray():
+    # PyAutoArray 2026.10.26.1 keeps 25 pixels in both: a pixel 0.6" from the offset centre
+    # is on the radius and stays masked (public imaging/convolution.py compares the two fits)
+    centred = aa.Mask2D.circular(shape_native=(51, 51), pixel_scales=0.2, radius=0.6)
+    offset = aa.Mask2D.circular(
+        shape_native=(21, 21), pixel_scales=0.2, radius=0.6, centre=(0.0, 1.2)
+    )
+    assert centred.pixels_in_mask == 25
+    assert offset.pixels_in_mask == 25

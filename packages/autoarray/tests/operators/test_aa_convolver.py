@@ -183,3 +183,24 @@ def test_kernel_from_fits(tmp_path):
     assert convolver.kernel.pixel_scales == (0.2, 0.2)
     with pytest.raises(exc.FitsException, match="missing.fits"):
         Convolver.from_fits(tmp_path / "missing.fits", pixel_scales=0.2)
+
+
+def test_real_space_np_names_equal_brute_force_and_fft():
+    # PyAutoArray's `_np_from` reference names (public convolution.py compares them with FFT)
+    rng = np.random.default_rng(7)
+    mask = aa.Mask2D.circular((30, 30), radius=0.8, pixel_scales=0.1)
+    kernel = rng.normal(size=(5, 5))
+    image, blurring_image, blurring_mask, full = _images(mask, (5, 5), rng)
+    convolver = Convolver(aa.Array2D.no_mask(kernel, pixel_scales=0.1))
+    result = convolver.convolved_image_via_real_space_np_from(
+        image=image, blurring_image=blurring_image
+    )
+    assert isinstance(result, aa.Array2D)
+    expected = _brute_force(mask, blurring_mask, kernel, full)
+    np.testing.assert_allclose(result.array, expected, rtol=0, atol=1e-12)
+
+    M = rng.normal(size=(mask.pixels_in_mask, 2))
+    matrix = convolver.convolved_mapping_matrix_via_real_space_np_from(mapping_matrix=M, mask=mask)
+    fft = convolver.convolved_mapping_matrix_from(M, mask, method="fft")
+    np.testing.assert_allclose(matrix, fft, atol=1e-12)
+    assert np.abs(matrix - M).max() > 1e-3

@@ -166,7 +166,14 @@ class Fitness:
         convert_to_chi_squared: bool = False,
         paths=None,
         batch_record_folder: str | os.PathLike | None = None,
+        batch_size: int | None = None,
     ) -> None:
+        # ``batch_size``: PyAutoFit's number of points a search hands ``_vmap`` at once; kept
+        # for scripts that size their batches from ``fitness.batch_size`` (``_vmap`` itself
+        # evaluates whatever batch it is given)
+        if batch_size is not None and (int(batch_size) != batch_size or batch_size < 1):
+            raise exc.ModelException(f"batch_size must be a positive integer, got {batch_size!r}.")
+        self.batch_size = None if batch_size is None else int(batch_size)
         self.model = model
         self.analysis = analysis
         self.fom_is_log_likelihood = fom_is_log_likelihood

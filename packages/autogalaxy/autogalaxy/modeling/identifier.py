@@ -156,7 +156,8 @@ class Identifier:
         elif isinstance(value, Model):
             self._add_model(value)
         elif isinstance(value, Collection):
-            self.hash_list.extend(("Collection", "item_number", "0"))
+            item_number = str(getattr(value, "_item_number", 0))
+            self.hash_list.extend(("Collection", "item_number", item_number))
             for key, item in value.items():
                 self._add_item(key, item)
         elif isinstance(value, TuplePrior):

@@ -175,7 +175,10 @@ class Model(AbstractModel):
                 extra[name] = value
         instance = self.cls(**ctor)
         for name, value in extra.items():
-            setattr(instance, name, value)
+            # PyAutoFit adds a model's extra constants only where the instance has no such
+            # attribute: one the constructor (or class) already defines is left as it is
+            if not hasattr(instance, name):
+                setattr(instance, name, value)
         return instance
 
 
@@ -199,6 +202,9 @@ class Collection(AbstractModel):
             items = [(str(i), v) for i, v in enumerate(single)]
         else:
             items = [(str(i), v) for i, v in enumerate(args)]
+        # PyAutoFit counts the items added by position (list / *args / append); its output
+        # identifier hashes that count, so it is kept (dict and keyword items do not count)
+        object.__setattr__(self, "_item_number", 0 if isinstance(single, dict) else len(items))
         items += list(kwargs.items())
         for key, value in items:
             self._items[str(key)] = _convert(value)
@@ -241,6 +247,7 @@ class Collection(AbstractModel):
 
     def append(self, value) -> None:
         self._items[str(len(self._items))] = _convert(value)
+        object.__setattr__(self, "_item_number", self._item_number + 1)
 
     def instance_for_arguments(self, arguments: dict):
         values = {k: _instance_of(v, arguments) for k, v in self._items.items()}

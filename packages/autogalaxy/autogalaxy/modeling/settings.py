@@ -86,15 +86,34 @@ class DirectoryPaths:
         self.is_identifier_in_paths = is_identifier_in_paths
         self.parent = parent
         self.unique_tag = unique_tag
-        self.identifier = identifier
+        self._identifier = identifier
         self.image_path_suffix = image_path_suffix
         self._output_root = Path(output_path)
+        # PyAutoFit's paths carry the model and search they identify (set after construction)
+        self.model = None
+        self.search = None
+
+    @property
+    def identifier(self) -> str | None:
+        """The explicit identifier, else PyAutoFit's md5 of ``search``, ``model`` and
+        ``unique_tag`` (those that are set; nothing set gives the md5 of nothing, as there)."""
+        if self._identifier is not None:
+            return self._identifier
+        from autogalaxy.modeling.identifier import identifier_from
+
+        return identifier_from(self.search, self.model, self.unique_tag)
+
+    @identifier.setter
+    def identifier(self, value: str | None) -> None:
+        self._identifier = value
 
     @property
     def output_path(self) -> Path:
         folder = output_folder(self._output_root, self.path_prefix, self.name, self.unique_tag)
-        if self.identifier and self.is_identifier_in_paths:
-            folder = folder / str(self.identifier)
+        # an identifier folder only once there is something to identify (explicit or a model)
+        identifier = self._identifier if self.model is None else self.identifier
+        if identifier and self.is_identifier_in_paths:
+            folder = folder / str(identifier)
         return folder
 
     @property

@@ -140,3 +140,16 @@ def test_points_per_call_counts_the_pixelization_grid_of_a_pixelized_model():
     for pixelization in (free, fixed):
         model = Collection(galaxy=Model(Galaxy, redshift=1.0, pixelization=pixelization))
         assert _points_per_call(analysis, model) == profile_points + pixelization_points
+
+
+def test_batch_size_is_kept_and_checked():
+    # PyAutoFit's keyword; public scripts size their _vmap batches from fitness.batch_size
+    model, analysis = toy.toy_model(), toy.ToyAnalysis()
+    assert Fitness(model, analysis).batch_size is None
+    fitness = Fitness(model, analysis, batch_size=3)
+    assert fitness.batch_size == 3
+    rows = np.array([[1.5, -0.5]] * fitness.batch_size)
+    np.testing.assert_allclose(fitness.call_many(rows), [fitness([1.5, -0.5])] * 3)
+    for bad in (0, 2.5):
+        with pytest.raises(exc.ModelException, match="batch_size"):
+            Fitness(model, analysis, batch_size=bad)

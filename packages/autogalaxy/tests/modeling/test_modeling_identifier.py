@@ -105,3 +105,24 @@ def test__identifier_in_paths_puts_the_fit_in_pyautolens_folder(tmp_path):
         LBFGS(name="x", output_path=tmp_path, is_identifier_in_paths="yes").fit(
             model, toy.ToyAnalysis()
         )
+
+
+def _list_collection_model():
+    col = al.Collection([al.Model(al.lp.Gaussian), al.Model(al.lp.Gaussian)])
+    col.append(al.Model(al.lp.Sersic))
+    basis = al.Model(al.lp_basis.Basis, profile_list=[al.Model(al.lp.Gaussian)] * 2)
+    galaxy = al.Model(al.Galaxy, redshift=0.5, bulge=basis)
+    return al.Collection(galaxies=al.Collection(g=galaxy, other=col))
+
+
+def test__directory_paths_identifier_of_a_model_hashes_list_collection_item_numbers():
+    # PyAutoFit 2026.10.26.1 gives these md5s: a Collection built from a list (or appended
+    # to) hashes its item count, one built from keywords hashes 0
+    paths = al.DirectoryPaths()
+    assert paths.identifier == "d41d8cd98f00b204e9800998ecf8427e"
+    paths.model = _list_collection_model()
+    assert paths.identifier == "12b04dbed946941c18d3d00d1fc21aff"
+    tagged = al.DirectoryPaths(unique_tag="tag")
+    tagged.model = _list_collection_model()
+    assert tagged.identifier == "d7795a897b656c249e034a5ab4794693"
+    assert al.DirectoryPaths(identifier="abc").identifier == "abc"

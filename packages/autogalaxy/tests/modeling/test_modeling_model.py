@@ -152,3 +152,23 @@ def test_cached_prior_ordering_follows_every_kind_of_change():
     assert model.prior_count == 16
     vector = [0.3] * 16  # 0.3: a valid Sersic index too
     assert model.instance_from_vector(vector).galaxies.lens.mass.einstein_radius == 1.6
+
+
+class _Extras:
+    kept_class_value = 1
+
+    def __init__(self, y: float = 0.0):
+        self.y = y
+        self.kept_value = 7
+
+
+def test_extra_constants_do_not_overwrite_existing_attributes():
+    # PyAutoFit 2026.10.26.1 gives (1, 7, 2.0): a model's extra constant is added only where
+    # the instance has no such attribute (so `lmp_linear.GaussianGradient` models keep their
+    # derived `mass_to_light_ratio` when a script assigns one on the model)
+    model = Model(_Extras, y=1.0)
+    model.kept_class_value = 5.0
+    model.kept_value = 9.0
+    model.new_value = 2.0
+    instance = model.instance_from_prior_medians()
+    assert (instance.kept_class_value, instance.kept_value, instance.new_value) == (1, 7, 2.0)

@@ -85,6 +85,11 @@ class Array1D(AbstractNDArray):
         return self.mask.pixel_scales
 
     @property
+    def pixel_scale(self) -> float:
+        """The single pixel scale of square pixels (PyAutoArray's name; the mask checks squareness)."""
+        return self.mask.pixel_scale
+
+    @property
     def origin(self) -> Tuple[float]:
         return self.mask.origin
 

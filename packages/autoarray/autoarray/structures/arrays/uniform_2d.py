@@ -140,6 +140,11 @@ class Array2D(AbstractNDArray):
         return self.mask.pixel_scales
 
     @property
+    def pixel_scale(self) -> float:
+        """The single pixel scale of square pixels (PyAutoArray's name; the mask checks squareness)."""
+        return self.mask.pixel_scale
+
+    @property
     def pixel_area(self) -> float:
         return self.mask.pixel_area
 

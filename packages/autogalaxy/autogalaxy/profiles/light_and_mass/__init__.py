@@ -31,8 +31,8 @@ def _light_and_mass(name: str, light_name: str | None = None):
     light_cls, mass_cls = getattr(_lp, light_name or name), getattr(_mp, name)
     namespace = {}
     if hasattr(mass_cls, "sersic_constant"):
-        # The mass code calls ``sersic_constant(xp=...)``; the light code uses its module
-        # function, so the mass class' method serves both.
+        # Both the light and the mass classes define the ``sersic_constant`` property; the
+        # mass class' is kept.
         namespace["sersic_constant"] = mass_cls.sersic_constant
     cls = type(
         name,

@@ -48,8 +48,19 @@ class GaussianGradient(Gaussian):
 
     @property
     def mass_to_light_ratio(self):
+        """The derived ratio, or the value assigned to ``mass_to_light_ratio``."""
+        fixed = self.__dict__.get("_mass_to_light_ratio_fixed")
+        if fixed is not None:
+            return fixed
         return (
             self.mass_to_light_ratio_base
             * ((self.sigma + SIGMA_SOFTENING) / self.mass_to_light_radius)
             ** self.mass_to_light_gradient
         )
+
+    @mass_to_light_ratio.setter
+    def mass_to_light_ratio(self, value) -> None:
+        # PyAutoGalaxy keeps the ratio as a plain attribute, so a model that fixes
+        # ``gaussian.mass_to_light_ratio = 10.0`` (set on the instance after construction)
+        # replaces the derived ratio there; kept in __dict__ so pytrees carry it
+        self._mass_to_light_ratio_fixed = value

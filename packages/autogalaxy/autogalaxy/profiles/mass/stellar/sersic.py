@@ -68,9 +68,11 @@ class AbstractSersic(KeetonMassProfile):
     def _amplitude(self):
         return self.mass_to_light_ratio * self.intensity
 
-    def sersic_constant(self, xp=np):
-        """``b_n`` (Ciotti & Bertin 1999)."""
-        return stellar_util.sersic_constant_from(self.sersic_index, xp=xp)
+    @property
+    def sersic_constant(self):
+        """``b_n`` (Ciotti & Bertin 1999); a property as PyAutoGalaxy's (plain arithmetic, so
+        NumPy and JAX tracers alike)."""
+        return stellar_util.sersic_constant_from(self.sersic_index)
 
     def convergence_func(self, grid_radius, xp=np):
         """Convergence at *eccentric* radius ``grid_radius`` (the light-profile radius)."""
@@ -108,7 +110,7 @@ class AbstractSersic(KeetonMassProfile):
         ``kappa`` has fallen by ``e^-30``: ``R_e (30 / b_n)^n / sqrt(q)``.
         """
         n = self.sersic_index
-        b_n = self.sersic_constant(xp=xp)
+        b_n = self.sersic_constant
         stretch = xp.where(n < 1.0, (30.0 / b_n) ** n, 1.0)
         return stretch * self.effective_radius / xp.sqrt(self.axis_ratio(xp=xp))
 

@@ -95,7 +95,7 @@ class SersicCore(Sersic):
         return self._intensity_prime_from(self.intensity, xp=xp)
 
     def _intensity_prime_from(self, intensity, xp=np):
-        b_n = self.sersic_constant(xp=xp)
+        b_n = self.sersic_constant
         scaled_break = 2.0 ** (1.0 / self.alpha) * self.radius_break / self.effective_radius
         return (
             intensity
@@ -127,9 +127,7 @@ class SersicCore(Sersic):
     def _with_outer_sersic(self, inner, radius_alpha, xp):
         """``M/L I' inner exp(-b_n ((R^a + r_b^a) / R_e^a)^(1/(a n)))`` given ``R^a``."""
         scaled = (radius_alpha + self.radius_break**self.alpha) / self.effective_radius**self.alpha
-        outer = xp.exp(
-            -self.sersic_constant(xp=xp) * scaled ** (1.0 / (self.alpha * self.sersic_index))
-        )
+        outer = xp.exp(-self.sersic_constant * scaled ** (1.0 / (self.alpha * self.sersic_index)))
         return self.mass_to_light_ratio * self.intensity_prime(xp=xp) * inner * outer
 
     # -- the multi-Gaussian expansion -----------------------------------------------------------

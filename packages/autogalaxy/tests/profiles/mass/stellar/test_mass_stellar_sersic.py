@@ -222,3 +222,15 @@ def test__convergence_func__is_function_of_eccentric_radius():
     point = (1.3 * np.sin(phi), 1.3 * np.cos(phi))
     kappa = profile.convergence_2d_from(aa.Grid2DIrregular([point])).array[0]
     assert profile.convergence_func(np.sqrt(q) * 1.3) == pytest.approx(kappa, rel=1e-12)
+
+
+def test__sersic_constant__is_a_property_as_pyautogalaxy():
+    # PyAutoGalaxy 2026.10.26.1: mp.Sersic / mp.SersicCore / lmp.Sersic (n = 2.5) give this b_n
+    import autogalaxy as ag
+
+    for profile in (
+        ag.mp.Sersic(sersic_index=2.5),
+        ag.mp.SersicCore(sersic_index=2.5),
+        ag.lmp.Sersic(sersic_index=2.5),
+    ):
+        assert profile.sersic_constant == pytest.approx(4.670911213084184, rel=1e-14)

@@ -66,7 +66,7 @@ def test_convergence_at_the_centre_is_the_limit():
     assert ag.mp.SersicCore(gamma=-0.25).convergence_2d_from(grid).array[0] == 0.0
     flat = ag.mp.SersicCore(gamma=0.0)
     expected = flat.intensity_prime() * np.exp(
-        -flat.sersic_constant() * (flat.radius_break / flat.effective_radius) ** 0.25
+        -flat.sersic_constant * (flat.radius_break / flat.effective_radius) ** 0.25
     )
     np.testing.assert_allclose(flat.convergence_2d_from(grid).array[0], expected, rtol=1e-12)
 
