@@ -1,4 +1,5 @@
 import os
+import subprocess
 import sys
 
 import modeling_toy as toy
@@ -13,7 +14,19 @@ pytestmark = [
     pytest.mark.skipif(not hasattr(os, "fork"), reason="background writes need fork"),
 ]
 
+#: Set in the child pytest of ``test_forking_tests_in_a_process_without_jax``.
+_INNER = "AUTOGALAXY_FORK_TESTS_INNER"
 
+#: The tests below fork this process. The library never forks once JAX is loaded (its threads
+#: make a forked child unsafe), so neither do its tests: in a suite that has loaded JAX they
+#: run in a fresh interpreter instead (the last test of this module).
+forks = pytest.mark.skipif(
+    "jax" in sys.modules and not os.environ.get(_INNER),
+    reason="JAX is loaded in this process; run by test_forking_tests_in_a_process_without_jax",
+)
+
+
+@forks
 def test_a_forked_write_runs_and_is_reaped(tmp_path):
     target = tmp_path / "out.txt"
     writer = background_write.BackgroundWrite()
@@ -25,6 +38,7 @@ def test_a_forked_write_runs_and_is_reaped(tmp_path):
     assert writer.wait() is None and writer.done() is None
 
 
+@forks
 def test_a_failed_write_reports_its_error(tmp_path):
     def fail():
         raise OSError(28, "No space left on device (simulated)")
@@ -35,6 +49,7 @@ def test_a_failed_write_reports_its_error(tmp_path):
     assert "No space left" in error
 
 
+@forks
 def test_one_write_in_flight_at_a_time(tmp_path):
     writer = background_write.BackgroundWrite()
     writer.start(lambda: None)
@@ -50,6 +65,7 @@ def test_not_available_once_jax_is_loaded(monkeypatch):
     assert not background_write.available()
 
 
+@forks
 def test_a_failed_background_checkpoint_stops_the_fit_and_keeps_the_previous_one(
     tmp_path, monkeypatch
 ):
@@ -83,3 +99,27 @@ def test_a_failed_background_checkpoint_stops_the_fit_and_keeps_the_previous_one
     folder = tmp_path / "fit"
     assert not [p.name for p in folder.iterdir() if ".tmp" in p.name]
     checkpoint.check_nautilus_checkpoint(folder / "nautilus.hdf5", 2)
+
+
+@pytest.mark.skipif("jax" not in sys.modules, reason="the forking tests ran in this process")
+def test_forking_tests_in_a_process_without_jax():
+    env = {**os.environ, _INNER: "1"}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            __file__,
+            "-k",
+            "not without_jax",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "5 passed" in result.stdout, result.stdout[-3000:]
