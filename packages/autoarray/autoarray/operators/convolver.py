@@ -261,9 +261,7 @@ class Convolver(Pytree):
 
     def convolved_image_via_real_space_np_from(self, image, blurring_image=None, mask=None, xp=np):
         """PyAutoArray's NumPy real-space reference: direct summation on the host (``xp`` unused)."""
-        return self.convolved_image_from(
-            image, blurring_image, xp=np, mask=mask, method="real_space"
-        )
+        return self.convolved_image_via_real_space_from(image, blurring_image, xp=np, mask=mask)
 
     def convolved_mapping_matrix_via_real_space_np_from(
         self, mapping_matrix, mask, blurring_mapping_matrix=None, xp=np

@@ -24,6 +24,7 @@ import math
 
 import numpy as np
 
+from autogalaxy.profiles.mass.keeton_util import gauss_legendre_unit
 from autogalaxy.profiles.mass.stellar import stellar_util
 
 #: Terms ``P`` of the contour sum (the release's ``func_terms``; enough for float64).
@@ -104,8 +105,8 @@ def potential_from(y, x, axis_ratio, amplitudes, sigmas, xp=np, nodes: int = 20)
     elliptical deflection form for every profile: PyAutoGalaxy's MGE potential scheme, whose
     numbers (quadrature error included) this reproduces. The nodes are evaluated as one
     ``[nodes, N]`` batch (one traced deflection call under JAX, not ``nodes`` unrolled ones)."""
-    t, w = np.polynomial.legendre.leggauss(nodes)
-    t = xp.asarray(0.5 * (1.0 + t))[:, None]
+    t, w = gauss_legendre_unit(nodes)
+    t = xp.asarray(t)[:, None]
     alpha_y, alpha_x = deflections_from(
         xp.reshape(t * y, (-1,)),
         xp.reshape(t * x, (-1,)),
@@ -117,4 +118,4 @@ def potential_from(y, x, axis_ratio, amplitudes, sigmas, xp=np, nodes: int = 20)
     )
     shape = (nodes, -1)
     projected = xp.reshape(alpha_y, shape) * y + xp.reshape(alpha_x, shape) * x
-    return 0.5 * xp.sum(xp.asarray(w)[:, None] * projected, axis=0)
+    return xp.sum(xp.asarray(w)[:, None] * projected, axis=0)
