@@ -87,10 +87,11 @@ class Mask2D(AbstractNDArray):
         pixel_scales = geometry_util.convert_pixel_scales(pixel_scales)
         # PyAutoArray's arithmetic (centre to pixel units, offsets scaled back), so pixels on a
         # radius boundary fall on the same side as there (an offset mask kept one extra pixel)
-        ny, nx = (int(n) for n in shape_native)
-        centre_y = 0.5 * (ny - 1) - centre[0] / pixel_scales[0]
-        centre_x = 0.5 * (nx - 1) + centre[1] / pixel_scales[1]
-        rows, cols = np.indices((ny, nx), dtype=float)
+        shape_native = tuple(int(n) for n in shape_native)
+        central_y, central_x = geometry_util.central_pixel_from(shape_native)
+        centre_y = central_y - centre[0] / pixel_scales[0]
+        centre_x = central_x + centre[1] / pixel_scales[1]
+        rows, cols = np.indices(shape_native, dtype=float)
         dy = (centre_y - rows) * pixel_scales[0]
         dx = (cols - centre_x) * pixel_scales[1]
         return dy, dx, pixel_scales
