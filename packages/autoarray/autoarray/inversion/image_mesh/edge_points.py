@@ -10,6 +10,7 @@ from typing import Tuple
 import numpy as np
 
 from autoarray import exc
+from autoarray.abstract_ndarray import raw_array
 from autoarray.structures.grids.irregular_2d import Grid2DIrregular
 
 
@@ -30,7 +31,7 @@ def append_with_circle_edge_points(
     image_plane_mesh_grid, centre: Tuple[float, float], radius: float, n_points: int
 ) -> Grid2DIrregular:
     """The mesh grid followed by ``n_points`` circle points (:func:`circle_edge_points_from`)."""
-    grid = np.asarray(getattr(image_plane_mesh_grid, "array", image_plane_mesh_grid), dtype=float)
+    grid = np.asarray(raw_array(image_plane_mesh_grid), dtype=float)
     if grid.ndim != 2 or grid.shape[1] != 2:
         raise exc.MeshException(
             f"image_plane_mesh_grid must be (N, 2) (y, x) points, got shape {grid.shape}."
