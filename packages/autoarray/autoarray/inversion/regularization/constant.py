@@ -9,11 +9,9 @@ keeps the otherwise singular graph Laplacian positive definite so ``ln det H`` e
 
 from __future__ import annotations
 
-from collections import OrderedDict
-
 import numpy as np
 
-from autoarray import exc
+from autoarray import exc, execution
 from autoarray.inversion.regularization.abstract import AbstractRegularization
 
 #: Added to the diagonal of neighbour-based regularization matrices.
@@ -33,7 +31,13 @@ def _coefficient(value, name: str):
 #: Laplacians of read-only (static, cached) adjacency matrices, keyed by identity: a
 #: rectangular mesh's adjacency is one cached array per shape, and rebuilding ``Deg − A`` on
 #: every NumPy fit cost ~1 ms of P3's ~18.
-_LAPLACIANS: "OrderedDict[int, tuple]" = OrderedDict()
+_LAPLACIANS = execution.IdentityCache(size=16)
+
+
+def _static_laplacian(adjacency: np.ndarray) -> np.ndarray:
+    laplacian = np.diag(adjacency.sum(axis=1)) - adjacency
+    laplacian.setflags(write=False)
+    return laplacian
 
 
 def laplacian_from(adjacency, xp=np):
@@ -41,14 +45,7 @@ def laplacian_from(adjacency, xp=np):
     if isinstance(adjacency, np.ndarray):
         if adjacency.flags.writeable:  # may change under us: not cached
             return np.diag(adjacency.sum(axis=1)) - adjacency
-        entry = _LAPLACIANS.get(id(adjacency))
-        if entry is None or entry[0] is not adjacency:
-            laplacian = np.diag(adjacency.sum(axis=1)) - adjacency
-            laplacian.setflags(write=False)
-            entry = _LAPLACIANS[id(adjacency)] = (adjacency, laplacian)
-            while len(_LAPLACIANS) > 16:
-                _LAPLACIANS.popitem(last=False)
-        return entry[1]
+        return _LAPLACIANS.get(adjacency, _static_laplacian)
     return xp.diag(xp.sum(adjacency, axis=1)) - adjacency
 
 
