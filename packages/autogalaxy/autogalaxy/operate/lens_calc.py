@@ -349,10 +349,13 @@ class LensCalc(ZeroContourCalc):
 
     def einstein_radius_list_from(self, grid, pixel_scale: float = 0.05) -> list[float]:
         """Area-equivalent radius ``sqrt(A/π)`` of each tangential critical curve."""
-        return [
-            math.sqrt(self.area_within_curve_from(curve) / math.pi)
-            for curve in self.tangential_critical_curve_list_from(grid, pixel_scale=pixel_scale)
-        ]
+        return self._einstein_radii_from(
+            self.tangential_critical_curve_list_from(grid, pixel_scale=pixel_scale)
+        )
+
+    def _einstein_radii_from(self, curve_list: list) -> list[float]:
+        """Area-equivalent radius ``sqrt(A/π)`` of each closed curve of ``curve_list``."""
+        return [math.sqrt(area / math.pi) for area in self.area_within_curve_list_from(curve_list)]
 
     def einstein_radius_from(self, grid, pixel_scale: float = 0.05) -> float:
         """Sum of the area-equivalent radii of the tangential critical curves."""

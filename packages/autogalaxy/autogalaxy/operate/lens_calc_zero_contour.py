@@ -18,7 +18,6 @@ curve closes, how many curves) depends on the values, so they return Python list
 
 from __future__ import annotations
 
-import math
 from typing import Any, Tuple
 
 import numpy as np
@@ -279,7 +278,7 @@ class ZeroContourCalc:
             seed_grid_shape,
             seed_grid_extent,
         )
-        return [math.sqrt(area / math.pi) for area in self.area_within_curve_list_from(curves)]
+        return self._einstein_radii_from(curves)
 
     def einstein_radius_via_zero_contour_from(
         self,
