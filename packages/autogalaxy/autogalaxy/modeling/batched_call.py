@@ -179,7 +179,16 @@ class BatchedCall:
             recorded = self.record.get(batch, dtype)
             if recorded is not None:
                 return recorded, f"recorded in {self.record.path} by an earlier run of this fit"
-        return batch_strategy.predicted(candidates, self.points, settings.batch_probe_min_points)
+        import jax
+
+        # Off the CPU a batch also buys parallelism across the device: time it there.
+        on_cpu = jax.default_backend() == "cpu"
+        return batch_strategy.predicted(
+            candidates,
+            self.points,
+            settings.batch_probe_min_points,
+            settings.batch_sequential_min_points if on_cpu else None,
+        )
 
     def _choose(self, host, key) -> tuple:
         settings = execution.settings()
