@@ -14,7 +14,7 @@ Einstein radius, which must be rejected like NumPy rejects it):
    candidate is refused (recorded) and the single likelihood runs; with no memory at all the
    call raises before running anything;
 5. with few points per likelihood the cost model picks the vectorised program without timing,
-   and a Fitness on a fit folder whose record holds a strategy (a resumed fit) runs that one.
+   with many (on a CPU) the single likelihood row by row without timing, and a Fitness on a fit folder whose record holds a strategy (a resumed fit) runs that one.
 
 Exits non-zero on failure. Run: ``timeout 300 python workspace_test/batch_strategy_jax.py``.
 """
@@ -217,6 +217,19 @@ def main() -> int:
             and not choice.seconds_per_likelihood
             and bool(np.allclose(values, ref, rtol=1e-12, atol=0.0)),
             f"cost model decides without timing: {choice}",
+        )
+        # many points per likelihood on a CPU (threshold lowered to this model's size): the
+        # single likelihood row by row, not timed, bit for bit
+        with execution.using(batch_sequential_min_points=1):
+            large = fitness()
+            values = np.asarray(large._vmap(batch))
+            choice = large.batch_strategy
+        check(
+            choice.strategy == "sequential"
+            and "batch_sequential_min_points" in choice.reason
+            and not choice.seconds_per_likelihood
+            and np.array_equal(values, ref),
+            f"cost model runs a large problem row by row without timing: {choice}",
         )
         record = json.loads((Path(folder) / RECORD_FILE).read_text())
         record["choices"][f"{BATCH}xfloat64"].update(strategy="sequential", width=1)

@@ -89,8 +89,11 @@ class ExecutionSettings:
     batch_probe_min_points
         Batches whose likelihoods evaluate fewer points than this run vectorised without timing
         (the per-call dispatch a vectorised program saves outweighs its per-row work; P1, 2,400
-        points: vmap 2.2-2.6x faster than row by row in every timing); 0: always time. Unknown
-        sizes are timed.
+        points: vmap 2.2-2.6x faster than row by row in every timing); 0: time every size below
+        ``batch_sequential_min_points``. Unknown sizes are timed.
+    batch_sequential_min_points
+        On a CPU, likelihoods of at least this many points run row by row without timing (one
+        compile; batching gained <= 1.07x and lost up to 1.9x on P2, P3); None: time them.
     convolution_method
         Force ``"fft"``, ``"real_space"`` or ``"dense"`` PSF convolution; None: the cost model.
     tune_allocator
@@ -129,6 +132,7 @@ class ExecutionSettings:
     batch_strategy: str | None = None
     batch_probe_repeats: int = 3
     batch_probe_min_points: int = 10_000
+    batch_sequential_min_points: int | None = 10_000
     convolution_method: str | None = None
     tune_allocator: bool = True
     blas_threads: int | None = 1
@@ -167,16 +171,10 @@ class ExecutionSettings:
         ):
             if getattr(self, name) < 1:
                 raise exc.ExecutionException(f"{name}={getattr(self, name)}: expected at least 1.")
-        if self.batch_probe_min_points < 0:
-            raise exc.ExecutionException(
-                f"batch_probe_min_points={self.batch_probe_min_points}: expected 0 (always "
-                "time) or a point count."
-            )
-        if self.jax_compilation_cache_min_seconds < 0:
-            raise exc.ExecutionException(
-                f"jax_compilation_cache_min_seconds={self.jax_compilation_cache_min_seconds}: "
-                "expected a time in seconds >= 0."
-            )
+        non_negative = ("batch_probe_min_points", "batch_sequential_min_points")
+        for name in non_negative + ("jax_compilation_cache_min_seconds",):
+            if (getattr(self, name) or 0) < 0:
+                raise exc.ExecutionException(f"{name}={getattr(self, name)}: expected >= 0.")
         if self.jax_compilation_cache_dir is not None and not isinstance(
             self.jax_compilation_cache_dir, (str, os.PathLike)
         ):

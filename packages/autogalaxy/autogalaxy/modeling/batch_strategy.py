@@ -127,19 +127,40 @@ def candidates_from(batch: int, chunk: int | None, forced: str | None = None) ->
 
 
 def predicted(
-    candidates: Sequence[Candidate], points: int | None, min_points: int
+    candidates: Sequence[Candidate],
+    points: int | None,
+    min_points: int,
+    sequential_min_points: int | None = None,
 ) -> tuple[Candidate, str] | None:
     """The candidate the cost model picks without timing, with its reason, or None (time them).
 
     Row by row, every likelihood pays one dispatch of a compiled program (tens of microseconds
     on a CPU) on top of its work; a vectorised program pays it once per batch or chunk but may
-    run slower per row (branches become ``select``s, intermediates leave the cache). When one
-    likelihood evaluates fewer than ``min_points`` points its work is of the order of that
-    dispatch, so the vectorised candidate wins by far more than its per-row penalty (P1, 2,400
-    points: 2.2-2.6x in every timing) and timing it would only add a second compilation to the
-    first call. Larger or unknown sizes are timed.
+    run slower per row (branches become ``select``s, intermediates leave the cache).
+
+    * Fewer than ``min_points`` points per likelihood: its work is of the order of that
+      dispatch, so the vectorised candidate wins by far more than its per-row penalty (P1, 2,400
+      points: 2.2-2.6x in every timing) and timing it would only add a second compilation to the
+      first call.
+    * At least ``sequential_min_points`` (None: never; the caller passes None off the CPU, where
+      a batch also buys parallelism): the dispatch is negligible and a single likelihood already
+      runs vectorised loops over its points, so batching has little to gain and its selects and
+      cache misses to lose (P2, ~250k points: the batched program 1.01-1.07x faster in some
+      timings, 1.9x slower in others; P3, 14,488 points: 1.9x slower). The single likelihood row
+      by row is chosen, and the first batch compiles one program instead of two plus a timing.
+
+    Sizes in between, and unknown sizes, are timed.
     """
-    if len(candidates) < 2 or points is None or not 0 < points < min_points:
+    if len(candidates) < 2 or points is None or points <= 0:
+        return None
+    sequential = [c for c in candidates if c.strategy == "sequential"]
+    if sequential and sequential_min_points is not None and points >= sequential_min_points:
+        return sequential[0], (
+            f"cost model: {points} points per likelihood (>= batch_sequential_min_points="
+            f"{sequential_min_points}), so batching saves no dispatch worth its per-row cost; "
+            "not timed"
+        )
+    if points >= min_points:
         return None
     vectorised = [c for c in candidates if c.strategy != "sequential"]
     if not vectorised:

@@ -179,7 +179,21 @@ class BatchedCall:
             recorded = self.record.get(batch, dtype)
             if recorded is not None:
                 return recorded, f"recorded in {self.record.path} by an earlier run of this fit"
-        return batch_strategy.predicted(candidates, self.points, settings.batch_probe_min_points)
+        # Off the CPU a batch also buys parallelism across the device: time it there.
+        sequential_min = settings.batch_sequential_min_points
+        large = sequential_min is not None and (self.points or 0) >= sequential_min
+        return batch_strategy.predicted(
+            candidates,
+            self.points,
+            settings.batch_probe_min_points,
+            sequential_min if large and self._on_cpu() else None,
+        )
+
+    def _on_cpu(self) -> bool:
+        """Whether the batch runs on JAX's CPU backend."""
+        import jax
+
+        return jax.default_backend() == "cpu"
 
     def _choose(self, host, key) -> tuple:
         settings = execution.settings()

@@ -51,10 +51,14 @@ def test_broken_record_is_refused_with_the_file_named(tmp_path, text, match):
 class _Fake(BatchedCall):
     """A BatchedCall whose runners are plain functions (labels of what was compiled)."""
 
-    def __init__(self, points, record=None, refuse=()):
+    def __init__(self, points, record=None, refuse=(), on_cpu=True):
         super().__init__(call=None, points=points, single=object(), record=record)
         self.compiled = []
         self.refuse = refuse
+        self.cpu = on_cpu
+
+    def _on_cpu(self):
+        return self.cpu
 
     def _runner(self, candidate, example):
         if candidate.label in self.refuse:
@@ -116,7 +120,22 @@ def test_refused_preset_falls_back_to_the_other_candidate(tmp_path, untimed):
     assert StrategyRecord(tmp_path).get(50, "float64") == Candidate("sequential", 1)
 
 
-def test_large_problem_times_both_candidates(tmp_path, monkeypatch):
+def test_large_problem_on_a_cpu_runs_row_by_row_untimed(tmp_path, monkeypatch):
+    def no_timing(runs, likelihoods, repeats):
+        raise AssertionError("a large problem on a CPU is not timed")
+
+    monkeypatch.setattr(batched_call.batch_strategy, "time_candidates", no_timing)
+    call = _Fake(points=250_000, record=StrategyRecord(tmp_path))
+    choice, run = call._choose(_Rows(50), (50, "float64"))
+    assert choice.candidate == Candidate("sequential", 1) and run(None) == "sequential"
+    assert call.compiled == ["sequential"]  # one program on the first call
+    assert "batch_sequential_min_points" in choice.reason and not choice.seconds_per_likelihood
+    assert StrategyRecord(tmp_path).get(50, "float64") == Candidate("sequential", 1)
+
+
+@pytest.mark.parametrize("on_cpu, sequential_min", [(False, 10_000), (True, None)])
+def test_large_problem_times_both_candidates(tmp_path, monkeypatch, on_cpu, sequential_min):
+    """Off the CPU, or with the row-by-row rule switched off, a large problem is timed."""
     timed = {}
 
     def fake_timing(runs, likelihoods, repeats):
@@ -124,8 +143,9 @@ def test_large_problem_times_both_candidates(tmp_path, monkeypatch):
         return {"chunked(4)": 2e-3, "sequential": 1e-3}
 
     monkeypatch.setattr(batched_call.batch_strategy, "time_candidates", fake_timing)
-    call = _Fake(points=250_000, record=StrategyRecord(tmp_path))
-    choice, run = call._choose(_Rows(50), (50, "float64"))
+    call = _Fake(points=250_000, record=StrategyRecord(tmp_path), on_cpu=on_cpu)
+    with execution.using(batch_sequential_min_points=sequential_min):
+        choice, run = call._choose(_Rows(50), (50, "float64"))
     # 250,000 points: chunks of vmap_min_chunk, timed on one chunk's rows
     assert timed == {"chunked(4)": 4, "sequential": 4}
     assert choice.candidate == Candidate("sequential", 1) and run(None) == "sequential"

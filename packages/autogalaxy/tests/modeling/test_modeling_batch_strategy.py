@@ -149,7 +149,35 @@ def test_cost_model_decides_small_problems_without_timing():
     assert bs.predicted(bs.candidates_from(50, 25, "sequential"), 100, 10_000) is None
 
 
+def test_cost_model_runs_large_problems_row_by_row_without_timing():
+    vmap_first = bs.candidates_from(50, 25)
+    candidate, reason = bs.predicted(vmap_first, 250_000, 10_000, 10_000)
+    assert candidate.label == "sequential"
+    assert "not timed" in reason and "250000 points" in reason
+    chunked = bs.candidates_from(500, 4)
+    assert bs.predicted(chunked, 14_488, 10_000, 10_000)[0].label == "sequential"
+    # the band between the two thresholds is timed; so is everything large when the rule is off
+    # (None: what the batched call passes off the CPU)
+    assert bs.predicted(vmap_first, 20_000, 10_000, 50_000) is None
+    assert bs.predicted(vmap_first, 250_000, 10_000, None) is None
+    # probing forced on below the threshold still times; small problems stay vectorised
+    assert bs.predicted(vmap_first, 2_400, 0, 10_000) is None
+    assert bs.predicted(vmap_first, 2_400, 10_000, 10_000)[0].label == "vmap(50)"
+    # nothing to decide between, or no row-by-row candidate
+    assert bs.predicted(bs.candidates_from(1, 25), 250_000, 10_000, 10_000) is None
+    assert bs.predicted(bs.candidates_from(50, 25, "vmap"), 250_000, 10_000, 10_000) is None
+
+
 def test_probe_min_points_setting_is_checked():
     assert execution.ExecutionSettings(batch_probe_min_points=0).batch_probe_min_points == 0
     with pytest.raises(aa_exc.ExecutionException, match="batch_probe_min_points"):
         execution.ExecutionSettings(batch_probe_min_points=-1)
+    assert execution.ExecutionSettings().batch_sequential_min_points == 10_000
+    assert (
+        execution.ExecutionSettings(batch_sequential_min_points=None).batch_sequential_min_points
+        is None
+    )
+    with pytest.raises(aa_exc.ExecutionException, match="batch_sequential_min_points"):
+        execution.ExecutionSettings(batch_sequential_min_points=-1)
+    with pytest.raises(aa_exc.ExecutionException, match="jax_compilation_cache_min_seconds"):
+        execution.ExecutionSettings(jax_compilation_cache_min_seconds=-0.5)
