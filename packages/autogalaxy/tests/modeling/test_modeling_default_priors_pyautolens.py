@@ -61,7 +61,7 @@ def _cases():
 
 def test_reference_is_the_pinned_release_and_covers_the_profile_modules():
     assert _REFERENCE["version"] == "2026.10.26.1"
-    for module_name in ("lp", "lp_linear", "lp_snr", "lmp", "lmp_linear", "mp", "ps"):
+    for module_name in ("lp", "lp_linear", "lp_snr", "lmp", "lmp_linear", "mp", "ps", "reg"):
         assert _REFERENCE["modules"][module_name], module_name
     assert len(_cases()) >= 80
 

@@ -78,7 +78,7 @@ def test_pixelized_model_without_positions_is_refused_before_fitting():
     ]
     with_positions = al.AnalysisImaging(dataset=_dataset(), positions_likelihood_list=positions)
     with_positions.modify_before_fit(None, _model())
-    instance = _model().instance_from_vector([0.0, 0.0, 1.0])
+    instance = _model().instance_from_vector([0.0, 0.0, 1.0, 1.0])
     plain = analysis.log_likelihood_function(instance)
     penalised = with_positions.log_likelihood_function(instance)
     assert float(plain - penalised) == pytest.approx(10.0 * 0.3)

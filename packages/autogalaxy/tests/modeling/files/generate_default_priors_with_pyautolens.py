@@ -6,7 +6,9 @@ Run with a PyAutoLens venv (a separate process; nothing of PyAutoLens is importe
         pyautolens_default_priors.json
 
 For each profile module PyAutoLens exposes (``lp``, ``lp_linear``, ``lp_snr``, ``lmp``,
-``lmp_linear``, ``mp``, ``ps``, ``lp_basis``) and each class in it, ``af.Model(cls)`` is built
+``lmp_linear``, ``mp``, ``ps``, ``lp_basis``), the regularization module ``reg`` (a
+regularization passed to ``af.Model(al.Pixelization, regularization=al.reg.Constant)`` as a class
+gets these priors) and each class in it, ``af.Model(cls)`` is built
 with no user priors and the prior of every free parameter is written as
 ``{"type": ..., <its numbers>}`` under the parameter's name (tuple components as ``centre_0``).
 Classes whose model cannot be built (abstract bases, helpers) are listed under ``"skipped"``
@@ -19,8 +21,9 @@ import math
 import os
 import sys
 import tempfile
+from pathlib import Path
 
-MODULES = ("lp", "lp_linear", "lp_snr", "lmp", "lmp_linear", "mp", "ps", "lp_basis")
+MODULES = ("lp", "lp_linear", "lp_snr", "lmp", "lmp_linear", "mp", "ps", "lp_basis", "reg")
 
 
 def _number(value):
@@ -64,6 +67,10 @@ def _model_priors(af, cls):
 
 
 def main(out_path):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[5] / "workspace_test" / "benchmarks"))
+    from _release import require_release
+
+    require_release()
     import autofit as af
 
     import autolens as al
