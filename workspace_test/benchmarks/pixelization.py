@@ -111,6 +111,7 @@ def main() -> int:
                 "--grad",
                 CASE,
                 str(UNIT),
+                str(args.batch),
             ],
             capture_output=True,
             text=True,
@@ -118,11 +119,12 @@ def main() -> int:
             env=_release.release_env(),
         ).stdout
         reference_jax = json.loads(out.strip().splitlines()[-1])
-        for label in ("jit", "grad"):
+        for label in ("jit", "grad", "vmap"):
             r = reference_jax[label]
+            what = f"batch {args.batch}, per likelihood" if label == "vmap" else "per call"
             print(
-                f"PyAutoLens {label}: compile {r['compile_s']:.1f} s "
-                f"(CPU {r['compile_cpu_s']:.1f} s), {r['ms']:.1f} ms per call "
+                f"PyAutoLens {label}: first call {r['compile_s']:.1f} s "
+                f"(CPU {r['compile_cpu_s']:.1f} s), {r['ms']:.1f} ms {what} "
                 f"(CPU {r['cpu_ms']:.1f} ms)"
             )
 
@@ -187,11 +189,14 @@ def main() -> int:
         vector_diff = np.abs(np.asarray(reference_jax["vector"]) - vector).max()
         value, theirs = float(call(x)), reference_jax["jit"]["value"]
         ours_grad, their_grad = np.asarray(grad(x)), np.asarray(reference_jax["grad"]["value"])
+        batch_values = np.asarray(fitness._vmap(batch))
+        theirs_batch = np.asarray(reference_jax["vmap"]["value"])
         grad_diff = np.abs(ours_grad - their_grad).max() / np.abs(their_grad).max()
         print(
             f"vs PyAutoLens: parameters max |diff| {vector_diff:.1e}, jit value rel diff "
             f"{abs(value - theirs) / abs(theirs):.1e}, gradient max |diff| / max |grad| "
-            f"{grad_diff:.1e}"
+            f"{grad_diff:.1e}, batch values max rel diff "
+            f"{np.abs(batch_values - theirs_batch).max() / np.abs(theirs_batch).max():.1e}"
         )
     return 0
 
