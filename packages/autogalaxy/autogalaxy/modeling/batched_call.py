@@ -224,7 +224,7 @@ class BatchedCall:
             return 1
         row_bytes = required_bytes(compiled)
         width = batch_strategy.memory_width_from(row_bytes, settings.batch_memory_bytes)
-        if width is not None:
+        if width is not None and row_bytes is not None:
             logger.info(
                 "Fitness._vmap: one likelihood needs ~%.2f GiB, so at most %d rows a vectorised "
                 "program (batch_memory_bytes=%d)",
