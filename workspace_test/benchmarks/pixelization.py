@@ -7,7 +7,9 @@ pixelization over-sampling 4), lens SIE + shear (+ linear Sersic light), source
 likelihood's compile and per-call time, ``Fitness._vmap`` per likelihood (batch 8) and its
 compile, and the jitted gradient. With ``--reference DIR`` (a directory exported by
 ``pixelization_parity.py --export``) it first times the PyAutoLens NumPy fit of the same case
-in the reference venv, in the same window. Timings on a shared machine are noisy: compare
+and the release's jitted ``Fitness.call`` and ``jax.jit(jax.grad(Fitness.call))`` at the same
+parameter vector in the reference venv, in the same window, and checks that both packages
+compute the same value and gradient there. Timings on a shared machine are noisy: compare
 ratios measured in one run only.
 
 Run: ``timeout 900 python workspace_test/benchmarks/pixelization.py [--reference /tmp/pix]``
@@ -17,6 +19,7 @@ Run: ``timeout 900 python workspace_test/benchmarks/pixelization.py [--reference
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import subprocess
 import sys
@@ -30,6 +33,9 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "jax_likelihood_functions" / "imaging"))
 
 CASE = "ru20_constant_lens_light"
+#: Every prior at this unit value: the parameters of the timed likelihood (off the symmetric
+#: prior medians, where the evidence has kinks).
+UNIT = 0.53
 
 
 #: CPU milliseconds (``time.process_time``) of the last :func:`median_ms`, the figure to quote
@@ -73,6 +79,7 @@ def main() -> int:
         "--shape", type=int, nargs=2, default=(20, 20), help="rectangular mesh (ny nx)"
     )
     args = parser.parse_args()
+    reference_jax = None
     shape = tuple(args.shape)
     if args.reference is not None and shape != (20, 20):
         parser.error(f"--reference times the release's 20x20 case only, not {shape}")
@@ -96,6 +103,30 @@ def main() -> int:
             env=_release.release_env(),
         ).stdout
         print("PyAutoLens: " + out.strip().splitlines()[-1])
+        out = subprocess.run(
+            [
+                args.reference_python,
+                str(HERE / "reference_pixelization.py"),
+                str(args.reference),
+                "--grad",
+                CASE,
+                str(UNIT),
+                str(args.batch),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=_release.release_env(),
+        ).stdout
+        reference_jax = json.loads(out.strip().splitlines()[-1])
+        for label in ("jit", "grad", "vmap"):
+            r = reference_jax[label]
+            what = f"batch {args.batch}, per likelihood" if label == "vmap" else "per call"
+            print(
+                f"PyAutoLens {label}: first call {r['compile_s']:.1f} s "
+                f"(CPU {r['compile_cpu_s']:.1f} s), {r['ms']:.1f} ms {what} "
+                f"(CPU {r['cpu_ms']:.1f} ms)"
+            )
 
     import _common
     import jax
@@ -108,7 +139,7 @@ def main() -> int:
         over_sample_size_lp=1, over_sample_size_pixelization=4
     )
     model = model_from(shape)
-    vector = np.asarray(model.vector_from_unit_vector(np.full(model.prior_count, 0.53)))
+    vector = np.asarray(model.vector_from_unit_vector(np.full(model.prior_count, UNIT)))
     instance = model.instance_from_vector(vector)
     analysis_np = AnalysisImaging(dataset=dataset)
     numpy_ms = median_ms(lambda: analysis_np.fit_from(instance).log_evidence)
@@ -152,6 +183,21 @@ def main() -> int:
         f"jit grad: compile {grad_compile:.1f} s (CPU {grad_cpu:.1f} s), "
         f"{grad_ms:.1f} ms per call{cpu_note()}"
     )
+    if reference_jax is not None:
+        # The same parameters, likelihood and gradient as the release's, or the timings
+        # compare different work.
+        vector_diff = np.abs(np.asarray(reference_jax["vector"]) - vector).max()
+        value, theirs = float(call(x)), reference_jax["jit"]["value"]
+        ours_grad, their_grad = np.asarray(grad(x)), np.asarray(reference_jax["grad"]["value"])
+        batch_values = np.asarray(fitness._vmap(batch))
+        theirs_batch = np.asarray(reference_jax["vmap"]["value"])
+        grad_diff = np.abs(ours_grad - their_grad).max() / np.abs(their_grad).max()
+        print(
+            f"vs PyAutoLens: parameters max |diff| {vector_diff:.1e}, jit value rel diff "
+            f"{abs(value - theirs) / abs(theirs):.1e}, gradient max |diff| / max |grad| "
+            f"{grad_diff:.1e}, batch values max rel diff "
+            f"{np.abs(batch_values - theirs_batch).max() / np.abs(theirs_batch).max():.1e}"
+        )
     return 0
 
 

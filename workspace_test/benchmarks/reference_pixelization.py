@@ -166,6 +166,76 @@ def time_case(al, dataset, case: dict) -> str:
     )
 
 
+def model_from(af, al, case: dict):
+    """The release's model of a ``uniform`` / ``constant`` case, built in the order of
+    ``pixelization.py``'s :func:`model_from` (the lens mass, shear and light), so one unit vector
+    gives both packages the same parameters. The regularization is a fixed
+    ``Constant(coefficient)`` instance: the release makes the coefficient of a ``Constant``
+    *class* free (LogUniform 1e-6..1e6) where this package keeps it fixed at 1.0."""
+    if case.get("mesh", "uniform") != "uniform" or case["regularization"] != "constant":
+        raise SystemExit(f"--grad models a uniform mesh with constant regularization: {case}")
+    pixelization = af.Model(
+        al.Pixelization,
+        mesh=al.mesh.RectangularUniform(shape=tuple(case["shape"])),
+        regularization=al.reg.Constant(coefficient=case["coefficient"]),
+    )
+    extra = {"bulge": al.lp_linear.Sersic} if case["lens_light"] else {}
+    lens = af.Model(
+        al.Galaxy, redshift=0.5, mass=al.mp.Isothermal, shear=al.mp.ExternalShear, **extra
+    )
+    source = af.Model(al.Galaxy, redshift=1.0, pixelization=pixelization)
+    return af.Collection(galaxies=af.Collection(lens=lens, source=source))
+
+
+def time_grad(al, dataset, case: dict, unit: float, batch: int) -> str:
+    """The release's jitted ``Fitness.call``, ``jax.grad`` of it and its batched objective on
+    ``batch`` rows (``--grad NAME UNIT BATCH``): first-call seconds, median milliseconds per
+    likelihood, the values and the parameter vector (as JSON on the last line, for the caller
+    to compare with its own)."""
+    import statistics
+    import time
+
+    import autofit as af
+    import jax
+    import jax.numpy as jnp
+    from autofit.non_linear.fitness import Fitness
+
+    model = model_from(af, al, case)
+    analysis = al.AnalysisImaging(dataset=dataset, use_jax=True)
+    fitness = Fitness(
+        model=model, analysis=analysis, fom_is_log_likelihood=True, resample_figure_of_merit=-1.0e99
+    )
+    vector = model.vector_from_unit_vector([unit] * model.prior_count)
+    x = jnp.asarray(vector)
+    # The batch of pixelization.py's vmap timing: the same generator, seed and unit range.
+    units = np.random.default_rng(1).uniform(0.4, 0.6, size=(batch, model.prior_count))
+    rows = jnp.asarray(np.stack([model.vector_from_unit_vector(list(u)) for u in units]))
+    result = {"vector": [float(v) for v in vector]}
+    paths = (
+        ("jit", jax.jit(fitness.call), x, 1, 5),
+        ("grad", jax.jit(jax.grad(fitness.call)), x, 1, 5),
+        ("vmap", fitness.objective("batched"), rows, batch, 2),
+    )
+    for label, fn, arg, likelihoods, rounds in paths:
+        start, start_cpu = time.perf_counter(), time.process_time()
+        value = jax.block_until_ready(fn(arg))
+        compile_s = (time.perf_counter() - start, time.process_time() - start_cpu)
+        samples, cpu = [], []
+        for _ in range(rounds):
+            start, start_cpu = time.perf_counter(), time.process_time()
+            jax.block_until_ready(fn(arg))
+            samples.append((time.perf_counter() - start) * 1e3 / likelihoods)
+            cpu.append((time.process_time() - start_cpu) * 1e3 / likelihoods)
+        result[label] = {
+            "value": np.asarray(value).tolist(),
+            "compile_s": compile_s[0],
+            "compile_cpu_s": compile_s[1],
+            "ms": statistics.median(samples),
+            "cpu_ms": statistics.median(cpu),
+        }
+    return json.dumps(result)
+
+
 def main() -> int:
     import autolens as al
 
@@ -175,6 +245,10 @@ def main() -> int:
     if len(sys.argv) > 3 and sys.argv[2] == "--time":
         case = next(c for c in spec["cases"] if c["name"] == sys.argv[3])
         print(time_case(al, dataset, case))
+        return 0
+    if len(sys.argv) > 5 and sys.argv[2] == "--grad":
+        case = next(c for c in spec["cases"] if c["name"] == sys.argv[3])
+        print(time_grad(al, dataset, case, float(sys.argv[4]), int(sys.argv[5])))
         return 0
     results = {case["name"]: summary_from(fit_from(al, dataset, case)) for case in spec["cases"]}
     handle, temporary = tempfile.mkstemp(dir=directory, suffix=".tmp")

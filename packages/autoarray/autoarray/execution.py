@@ -13,11 +13,9 @@ or, for scripts you do not edit, with the environment variables of :data:`ENVIRO
 once when this module is first imported (``docs/execution.md`` lists them all).
 
 Import-time side effects are limited to what correctness needs (:func:`configure_jax_environment`:
-float64 and the XLA flags that avoid two XLA:CPU deadlocks). Performance tuning
-is explicit: the allocator thresholds and BLAS threads (``autoarray/native_libraries.py``) are
-set when the first fit is prepared (:func:`prepare_numpy_work`) or by :func:`configure`, not at
-import, and extra host devices are only created when :attr:`ExecutionSettings.host_devices` asks
-for them.
+float64 and the XLA flags that avoid two XLA:CPU deadlocks). The allocator thresholds and BLAS
+threads (``native_libraries.py``) are set by the first fit (:func:`prepare_numpy_work`) or by
+:func:`configure`, and extra host devices only when :attr:`ExecutionSettings.host_devices` asks.
 """
 
 from __future__ import annotations
@@ -94,6 +92,9 @@ class ExecutionSettings:
     batch_sequential_min_points
         On a CPU, likelihoods of at least this many points run row by row without timing (one
         compile; batching gained <= 1.07x and lost up to 1.9x on P2, P3); None: time them.
+    batch_memory_bytes
+        Most memory one vectorised batch program may need (rows x the single likelihood's XLA
+        estimate); wider ones are not tried (P2-sized pixelized ``vmap(8)``: 6 GB resident).
     convolution_method
         Force ``"fft"``, ``"real_space"`` or ``"dense"`` PSF convolution; None: the cost model.
     tune_allocator
@@ -110,10 +111,8 @@ class ExecutionSettings:
         Memory a compiled JAX likelihood may count on (its programs are refused above 80% of
         it, before they run); None: what the machine has available.
     jax_compilation_cache_dir
-        Folder of JAX's persistent compilation cache; None: no cache. Compiled programs are kept
-        there and reused by later processes, so a restarted fit skips most of its compilation
-        (a resumed NUTS toy fit: ~13 s of compilation down to ~3 s). Takes effect for programs
-        compiled after it is set.
+        Folder of JAX's persistent compilation cache (None: none), reused by later processes: a
+        resumed NUTS toy fit compiles ~3 s instead of ~13 s. For programs compiled after it is set.
     jax_compilation_cache_min_seconds
         Only programs whose compilation took at least this long are written to the cache (JAX's
         default is 1 s; 0 keeps every program, e.g. the many small ones of a sampler's warm-up).
@@ -133,6 +132,7 @@ class ExecutionSettings:
     batch_probe_repeats: int = 3
     batch_probe_min_points: int = 10_000
     batch_sequential_min_points: int | None = 10_000
+    batch_memory_bytes: int = 2 * 2**30
     convolution_method: str | None = None
     tune_allocator: bool = True
     blas_threads: int | None = 1
@@ -168,6 +168,7 @@ class ExecutionSettings:
             "dataset_cache_size",
             "jax_column_binning_min_points",
             "batch_probe_repeats",
+            "batch_memory_bytes",
         ):
             if getattr(self, name) < 1:
                 raise exc.ExecutionException(f"{name}={getattr(self, name)}: expected at least 1.")
@@ -206,6 +207,7 @@ ENVIRONMENT: dict = {
     "AUTOARRAY_NO_MALLOPT": ("tune_allocator", lambda v: False),
     "AUTOARRAY_BLAS_THREADS": ("blas_threads", lambda v: None if v == "default" else int(v)),
     "AUTOGALAXY_JAX_MEMORY_BYTES": ("jax_memory_bytes", lambda v: max(1, int(float(v)))),
+    "AUTOGALAXY_BATCH_MEMORY_BYTES": ("batch_memory_bytes", lambda v: max(1, int(float(v)))),
     "AUTOARRAY_JAX_CACHE_DIR": ("jax_compilation_cache_dir", str),
     "AUTOARRAY_JAX_CACHE_MIN_SECONDS": ("jax_compilation_cache_min_seconds", float),
 }

@@ -199,7 +199,8 @@ class BatchedCall:
         settings = execution.settings()
         forced = settings.batch_strategy
         batch, dtype = host.shape[0], str(host.dtype)
-        candidates = batch_strategy.candidates_from(batch, self.chunk, forced)
+        max_width = None if forced is not None else self._memory_width(host, settings)
+        candidates = batch_strategy.candidates_from(batch, self.chunk, forced, max_width)
         refused: dict = {}
         preset = self._preset(batch, dtype, candidates, settings)
         choice = None
@@ -221,6 +222,31 @@ class BatchedCall:
         if self.record is not None:
             self.record.add(choice)
         return self.choices[key]
+
+    def _memory_width(self, host, settings) -> int | None:
+        """The most rows one vectorised program may hold (``batch_memory_bytes`` over the single
+        likelihood's XLA estimate), for problems the probe times anyway (at least
+        ``batch_probe_min_points`` points): their single likelihood is compiled for the
+        sequential candidate regardless, so the bound costs no extra compile."""
+        if self.points is None or self.points < settings.batch_probe_min_points:
+            return None
+        from autogalaxy.modeling.jax_memory import required_bytes
+
+        try:
+            compiled = self.single.compiled_for(host[0])
+        except exc.SearchException:  # the single likelihood alone does not fit: bound to 1
+            return 1
+        row_bytes = required_bytes(compiled)
+        width = batch_strategy.memory_width_from(row_bytes, settings.batch_memory_bytes)
+        if width is not None and row_bytes is not None:
+            logger.info(
+                "Fitness._vmap: one likelihood needs ~%.2f GiB, so at most %d rows a vectorised "
+                "program (batch_memory_bytes=%d)",
+                row_bytes / 2**30,
+                width,
+                settings.batch_memory_bytes,
+            )
+        return width
 
     def _measure(self, host, candidates, refused: dict, settings) -> tuple:
         """Compile the candidates not yet refused, time them on ``host``'s rows, keep the

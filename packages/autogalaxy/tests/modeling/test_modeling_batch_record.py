@@ -48,11 +48,34 @@ def test_broken_record_is_refused_with_the_file_named(tmp_path, text, match):
     assert RECORD_FILE in str(info.value)
 
 
+class _Single:
+    """The single likelihood's stand-in: ``row_bytes`` is its XLA memory estimate (None: XLA
+    gives none, so the batch width is not memory-bounded)."""
+
+    def __init__(self, row_bytes=None):
+        self.row_bytes = row_bytes
+
+    def compiled_for(self, row):
+        row_bytes = self.row_bytes
+
+        class Stats:
+            argument_size_in_bytes = output_size_in_bytes = alias_size_in_bytes = 0
+            temp_size_in_bytes = row_bytes
+
+        class Compiled:
+            def memory_analysis(self):
+                if row_bytes is None:
+                    raise RuntimeError("no estimate on this backend")
+                return Stats()
+
+        return Compiled()
+
+
 class _Fake(BatchedCall):
     """A BatchedCall whose runners are plain functions (labels of what was compiled)."""
 
-    def __init__(self, points, record=None, refuse=(), on_cpu=True):
-        super().__init__(call=None, points=points, single=object(), record=record)
+    def __init__(self, points, record=None, refuse=(), on_cpu=True, row_bytes=None):
+        super().__init__(call=None, points=points, single=_Single(row_bytes), record=record)
         self.compiled = []
         self.refuse = refuse
         self.cpu = on_cpu
@@ -152,3 +175,25 @@ def test_large_problem_times_both_candidates(tmp_path, monkeypatch, on_cpu, sequ
     assert sorted(call.compiled) == ["chunked(4)", "sequential"]
     assert "measured fastest" in choice.reason
     assert StrategyRecord(tmp_path).get(50, "float64") == Candidate("sequential", 1)
+
+
+def test_large_problem_chunks_are_bounded_by_the_memory_budget(tmp_path, monkeypatch):
+    timed = {}
+
+    def fake_timing(runs, likelihoods, repeats):
+        timed.update(likelihoods)
+        return {label: 1e-3 for label in runs}
+
+    monkeypatch.setattr(batched_call.batch_strategy, "time_candidates", fake_timing)
+    # one likelihood ~0.9 GiB by XLA's estimate, budget 2 GiB: two rows a program. Off the CPU
+    # (on a CPU a problem this large runs row by row untimed: batch_sequential_min_points)
+    call = _Fake(
+        points=250_000, record=StrategyRecord(tmp_path), row_bytes=int(0.9 * 2**30), on_cpu=False
+    )
+    choice, _ = call._choose(_Rows(8), (8, "float64"))
+    assert sorted(call.compiled) == ["chunked(2)", "sequential"]
+    assert timed == {"chunked(2)": 2, "sequential": 2}
+    # a likelihood over the budget on its own: row by row, nothing vectorised compiled
+    alone = _Fake(points=250_000, row_bytes=3 * 2**30, on_cpu=False)
+    choice, run = alone._choose(_Rows(8), (8, "float64"))
+    assert alone.compiled == ["sequential"] and run(None) == "sequential"

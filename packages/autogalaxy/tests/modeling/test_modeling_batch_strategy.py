@@ -181,3 +181,71 @@ def test_probe_min_points_setting_is_checked():
         execution.ExecutionSettings(batch_sequential_min_points=-1)
     with pytest.raises(aa_exc.ExecutionException, match="jax_compilation_cache_min_seconds"):
         execution.ExecutionSettings(jax_compilation_cache_min_seconds=-0.5)
+
+
+def test_memory_bound_narrows_or_removes_vectorised_candidates():
+    # the bound caps the chunk and the one-vmap rule
+    assert _labels(bs.candidates_from(8, 4, max_width=8)) == ["vmap(8)", "sequential"]
+    assert _labels(bs.candidates_from(8, 4, max_width=3)) == ["chunked(3)", "sequential"]
+    assert _labels(bs.candidates_from(50, None, max_width=6)) == ["chunked(6)", "sequential"]
+    assert _labels(bs.candidates_from(5, 4, max_width=5)) == ["vmap(5)", "sequential"]
+    # under two rows a vectorised program holds nothing a row-by-row loop would not
+    assert _labels(bs.candidates_from(8, 4, max_width=1)) == ["sequential"]
+    # a forced strategy is what the user asked for, bounded or not
+    assert _labels(bs.candidates_from(8, 4, "vmap", max_width=1)) == ["vmap(8)"]
+
+
+def test_memory_width_is_the_budget_over_one_likelihood():
+    gib = 2**30
+    assert bs.memory_width_from(int(0.6 * gib), 2 * gib) == 3
+    assert bs.memory_width_from(3 * gib, 2 * gib) == 1
+    assert bs.memory_width_from(None, 2 * gib) is None
+    assert bs.memory_width_from(0, 2 * gib) is None
+
+
+def test_batch_memory_setting_is_checked_and_read_from_the_environment():
+    assert execution.ExecutionSettings().batch_memory_bytes == 2 * 2**30
+    environ = {"AUTOGALAXY_BATCH_MEMORY_BYTES": "1e9"}
+    assert execution.settings_from_environment(environ).batch_memory_bytes == 10**9
+    with pytest.raises(aa_exc.ExecutionException, match="batch_memory_bytes"):
+        execution.ExecutionSettings(batch_memory_bytes=0)
+
+
+class _Stats:
+    argument_size_in_bytes = 10
+    output_size_in_bytes = 8
+    temp_size_in_bytes = 982
+    alias_size_in_bytes = 0
+
+
+class _Compiled:
+    def memory_analysis(self):
+        return _Stats()
+
+
+class _Single:
+    """Stands in for the memory-checked single likelihood: its compiled program needs 1,000
+    bytes by XLA's estimate."""
+
+    def __init__(self):
+        self.compiled = []
+
+    def compiled_for(self, row):
+        self.compiled.append(row)
+        return _Compiled()
+
+
+def test_batched_call_bounds_vectorised_width_by_the_single_likelihood_estimate():
+    from autogalaxy.modeling.batched_call import BatchedCall
+
+    single = _Single()
+    rows = [[0.0, 1.0], [2.0, 3.0]]
+    with execution.using(batch_memory_bytes=3_500):
+        settings = execution.settings()
+        large = BatchedCall(lambda p: p, points=250_000, single=single)
+        assert large._memory_width(rows, settings) == 3
+        assert single.compiled == [[0.0, 1.0]]
+        # a problem the cost model decides untimed is not compiled for the bound
+        small = BatchedCall(lambda p: p, points=2_400, single=single)
+        assert small._memory_width(rows, settings) is None
+        assert len(single.compiled) == 1
