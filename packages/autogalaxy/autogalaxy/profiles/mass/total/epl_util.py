@@ -179,11 +179,7 @@ def epl_deflections_from(
 
     s2_soft = xp.where(at_centre, 0.0, s2) + (1.0 + f) ** 2 * CENTRE_SOFTENING_SQUARED
     amplitude = (
-        einstein_radius**t
-        * (1.0 + f)
-        * (1.0 - f) ** t
-        * s2_soft ** (0.5 * (1.0 - t))
-        / xp.sqrt(s2)
+        einstein_radius**t * (1.0 + f) * (1.0 - f) ** t * s2_soft ** (0.5 * (1.0 - t)) / xp.sqrt(s2)
     )
     alpha_x = amplitude * (p * h_real - q * h_imag)
     alpha_y = amplitude * (p * h_imag + q * h_real)
