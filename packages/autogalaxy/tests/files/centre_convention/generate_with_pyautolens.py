@@ -1,13 +1,13 @@
-"""Record PyAutoGalaxy / PyAutoLens 2026.10.26.1 deflections and potentials of the power-law and
-isothermal mass profiles at and next to their exact centre (run in the reference venv only):
+"""Record PyAutoGalaxy / PyAutoLens 2026.10.26.1 deflections and potentials of the power-law,
+isothermal and point mass profiles at and next to their exact centre (run in the reference venv only):
 
     /work/refvenv/bin/python generate_with_pyautolens.py
 
 writes ``expected.json``: for each profile of ``profiles()``, the (y, x) points of ``points()``
 (the centre itself, then offsets of 1e-12, 1e-9 and 1e-6 arcsec along x, y and a diagonal, then
 one point far out) with the release's ``deflections_yx_2d_from`` and ``potential_2d_from`` there.
-The release softens the elliptical radius by 1e-16 arcsec^2 and gives the exact centre the
-major-axis direction; a sub-pixel on the lens centre shows this in a fit's log evidence.
+The release softens the elliptical radius by 1e-16 arcsec^2 (the point mass's ``r^2`` by 1e-20)
+and gives the power law's exact centre the major-axis direction; a sub-pixel on the lens centre shows this in a fit's log evidence.
 Compared by ``autogalaxy/tests/profiles/mass/total/test_mass_total_centre_convention.py``.
 """
 
@@ -67,6 +67,7 @@ def profiles():
         ),
         "IsothermalRound": ("Isothermal", {"ell_comps": (0.0, 0.0), "einstein_radius": 1.6}),
         "IsothermalSph": ("IsothermalSph", {"einstein_radius": 1.6}),
+        "PointMass": ("PointMass", {"einstein_radius": 0.8}),
     }
 
 

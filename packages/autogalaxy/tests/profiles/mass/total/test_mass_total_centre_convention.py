@@ -1,6 +1,7 @@
-"""Power-law and isothermal deflections at and next to the exact centre equal PyAutoGalaxy
-2026.10.26.1's (``tests/files/centre_convention/generate_with_pyautolens.py``): its radius
-softened by 1e-16 arcsec^2 and, at the centre itself, the major-axis direction."""
+"""Power-law, isothermal and point-mass deflections and potentials at and next to the exact
+centre equal PyAutoGalaxy 2026.10.26.1's (``tests/files/centre_convention/
+generate_with_pyautolens.py``): its radius softened by 1e-16 arcsec^2 (the point mass's ``r^2``
+by 1e-20) and, at the power law's centre itself, the major-axis direction."""
 
 import json
 import math
