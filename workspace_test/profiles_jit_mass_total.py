@@ -286,7 +286,10 @@ def centre_point_gradients(jax, jnp):
 
         (value, alpha), grads = jax.value_and_grad(loss, has_aux=True)(as_jnp(params, jnp))
         leaves = [np.asarray(g) for g in jax.tree_util.tree_leaves(grads)]
-        ok = all(np.all(np.isfinite(g)) and np.all(np.abs(g) < 1e7) for g in leaves)
+        # The point mass's deflection peaks at theta_E^2 / 2e-10 just off its centre (PyAutoGalaxy's
+        # 1e-20 softening), so only there are gradients legitimately astronomical.
+        bound = np.inf if cls is PointMass else 1e7
+        ok = all(np.all(np.isfinite(g)) and np.all(np.abs(g) < bound) for g in leaves)
         centre = params["centre"]
         points = [(centre[0] + dy, centre[1] + dx) for dy, dx in offsets]
         expected = raw(build(cls, params).deflections_yx_2d_from(aa.Grid2DIrregular(points)))
