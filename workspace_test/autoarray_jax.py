@@ -118,6 +118,12 @@ def nnls_checks():
             jax.vmap(lambda F, D, p=pivot_iter: _nnls_jax_forward(F, D, 5 * 15 + 50, p))
         )
         check(f"NNLS active-set phase after {pivot_iter} pivoting steps", forced(Fs, Ds), ref, 1e-8)
+    # A singular curvature matrix: the first (unconstrained) factorisation fails (NaN), which
+    # hands over to the active set at once; it must still reach the optimum (0, 2, 0).
+    F_sing = np.array([[1.0, 1.0, 0.0], [1.0, 1.0, 0.0], [0.0, 0.0, 2.0]])
+    D_sing = np.array([1.0, 2.0, -1.0])
+    got = jax.jit(lambda F, D: _nnls_jax_forward(F, D, 3, 10**4))(F_sing, D_sing)
+    check("NNLS singular system hands over to the active set", got, [0.0, 2.0, 0.0], 1e-12)
 
     F0, D0 = Fs[0], Ds[0]
     weights = rng.normal(size=15)

@@ -295,7 +295,9 @@ def _nnls_jax_forward(F, D, max_iter, pivot_iter=None):
 
     **Active-set phase** (Lawson–Hanson, warm-started from the pivoting's positive set),
     entered when pivoting has not converged in ``pivot_iter`` iterations (default
-    ``max_iter``; a parity script sets it small to exercise this phase): on ill-conditioned
+    ``max_iter``; a parity script sets it small to exercise this phase), or at once when a
+    passive block fails to factorise (NaN solve; a phase flag in the loop state records the
+    switch): on ill-conditioned
     systems (an MGE's many overlapping Gaussians) round-off in the passive solves can make
     indices look infeasible so that pivoting cycles (log likelihoods were off by up to 6% on
     some rows of a vmapped batch, ``mge.py``). It first shrinks the passive set to the positive
@@ -369,13 +371,13 @@ def _nnls_jax_forward(F, D, max_iter, pivot_iter=None):
         return jnp.logical_and(~done, it < pivot_iter + max_iter)
 
     def body(state):
-        passive, s, best, chances, warm, it, _ = state
+        passive, s, best, chances, warm, it, _, pivoting = state
         z = solve_passive(passive)
-        pivoting = it < pivot_iter
         p_passive, best_new, chances_new, p_done = pivoting_step(passive, z, best, chances)
         # Pivoting that ends unconverged hands its positive set to the active set (warm start);
         # so does a failed factorisation (a passive block not numerically positive definite
-        # gives NaN, which no KKT test flags), at once.
+        # gives NaN, which no KKT test flags), at once: the phase flag, not the iteration
+        # count, says which phase the next iteration runs.
         finite = jnp.all(jnp.isfinite(z))
         p_done = p_done & finite
         handover = ~p_done & ((it + 1 >= pivot_iter) | ~finite)
@@ -390,6 +392,7 @@ def _nnls_jax_forward(F, D, max_iter, pivot_iter=None):
             jnp.where(pivoting, True, a_warm),
             it + 1,
             jnp.where(pivoting, p_done, a_done),
+            pivoting & ~handover,
         )
 
     state = (
@@ -400,6 +403,7 @@ def _nnls_jax_forward(F, D, max_iter, pivot_iter=None):
         jnp.asarray(True),
         jnp.asarray(0),
         jnp.asarray(False),
+        jnp.asarray(pivot_iter > 0),
     )
     passive, s = jax.lax.while_loop(cond, body, state)[:2]
     return jnp.where(passive, s, 0.0)

@@ -122,7 +122,16 @@ class UniformPrior(Prior):
         self.upper_limit = upper
 
     def value_for(self, unit, xp=np):
-        return self.lower_limit + (self.upper_limit - self.lower_limit) * unit
+        value = self.lower_limit + (self.upper_limit - self.lower_limit) * unit
+        if xp is not np:
+            return value
+        # PyAutoFit's NumPy path rounds to 14 decimals (Python's correctly rounded ``round``):
+        # a prior median such as 0.2 + 0.2 * 0.5 = 0.30000000000000004 becomes 0.3, which decides
+        # whether a lens centre lies exactly on a pixel. JAX (traced) values stay unrounded, as
+        # there.
+        if np.ndim(value) == 0:
+            return float(round(float(value), 14))
+        return np.vectorize(lambda v: round(float(v), 14), otypes=[float])(value)
 
     def unit_value_for(self, value, xp=np):
         return (value - self.lower_limit) / (self.upper_limit - self.lower_limit)

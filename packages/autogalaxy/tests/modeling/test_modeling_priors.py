@@ -20,6 +20,20 @@ def test_uniform_transform_and_log_prior():
     assert p.unit_value_for(p.value_for(0.3)) == pytest.approx(0.3)
 
 
+def test_uniform_numpy_values_are_rounded_to_14_decimals_as_in_pyautofit():
+    """PyAutoFit 2026.10.26.1 (NumPy path) gives these medians: 0.3, not 0.30000000000000004,
+    and 0.11111111111111, not 0.11111111111111109; traced (JAX) values are not rounded."""
+    assert UniformPrior(0.2, 0.4).value_for(0.5) == 0.3
+    assert UniformPrior(-0.4, -0.2).value_for(0.5) == -0.3
+    assert UniformPrior(0.11111111111111108, 0.1111111111111111).value_for(0.5) == 0.11111111111111
+    batch = UniformPrior(0.2, 0.4).value_for(np.array([0.5, 0.25]))
+    assert batch.tolist() == [0.3, 0.25]
+    from autoarray.backend import jax_numpy
+
+    jnp = jax_numpy()
+    assert float(UniformPrior(0.2, 0.4).value_for(jnp.asarray(0.5), xp=jnp)) == 0.2 + 0.2 * 0.5
+
+
 def test_log_uniform_transform_and_log_prior():
     p = LogUniformPrior(lower_limit=1e-2, upper_limit=1e2)
     assert p.value_for(0.5) == pytest.approx(1.0)

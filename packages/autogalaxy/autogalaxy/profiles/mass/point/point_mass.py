@@ -7,10 +7,11 @@ import numpy as np
 import autoarray as aa
 from autogalaxy.profiles.geometry_profiles import SphTwin
 from autogalaxy.profiles.mass.abstract import MassProfile, check_parameter
-from autogalaxy.profiles.mass.total.epl_util import centre_safe_from
 
-#: Squared-radius floor (arcsec^2) applied at the exact centre.
-_R2_FLOOR = 1.0e-100
+#: Softening (arcsec^2) PyAutoGalaxy adds to ``r^2`` in the point mass's deflections and
+#: potential: the deflection falls to 0 at the exact centre and peaks at 1e-10" from it, and
+#: ``psi`` is ``theta_E^2 ln(1e-20) / 2`` there. Every value and gradient stays finite.
+SOFTENING_SQUARED = 1.0e-20
 
 
 class PointMass(SphTwin, MassProfile):
@@ -19,21 +20,20 @@ class PointMass(SphTwin, MassProfile):
     def __init__(self, centre=(0.0, 0.0), einstein_radius: float = 1.0):
         """A point mass with Einstein radius ``einstein_radius`` (arc-seconds, >= 0).
 
-        At the exact centre the deflection is returned as 0 (and ``ln r`` uses r = 1e-50).
+        As in PyAutoGalaxy, ``r^2`` is softened by :data:`SOFTENING_SQUARED` (so the deflection
+        is 0 at the exact centre).
         """
         super().__init__(centre=centre, ell_comps=(0.0, 0.0))
         self.einstein_radius = einstein_radius
         check_parameter(self, "einstein_radius", non_negative=True)
 
     def _r2_from(self, y, x, xp=np):
-        r2 = y * y + x * x
-        return xp.where(r2 > _R2_FLOOR, r2, _R2_FLOOR)
+        return y * y + x * x + SOFTENING_SQUARED
 
     @aa.decorators.to_vector_yx
     def deflections_yx_2d_from(self, grid, xp=np, **kwargs):
         y, x = self._centred_yx_from(grid, xp=xp)
-        at_centre, y, x = centre_safe_from(y, x, xp=xp)
-        scale = xp.where(at_centre, 0.0, self.einstein_radius**2 / (y * y + x * x))
+        scale = self.einstein_radius**2 / self._r2_from(y, x, xp=xp)
         return xp.stack((scale * y, scale * x), axis=-1)
 
     @aa.decorators.to_array

@@ -6,10 +6,18 @@ with ``zeta = x + i y`` relative to the centre (see :mod:`.epl_util`).
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 #: Squared-radius floor (arcsec^2) used at the exact profile centre to keep values finite.
 RADIUS_SQUARED_FLOOR = 1.0e-100
+
+#: Softening (arcsec^2) PyAutoGalaxy adds to the squared profile-frame elliptical radius
+#: ``q^2 x'^2 + y'^2`` of its power-law and isothermal deflections, so that at the exact centre
+#: that radius is 1e-8 arcsec rather than 0. Fits whose sub-pixels land on the lens centre (a
+#: centre on the pixel grid) only reproduce its numbers with the same softening.
+CENTRE_SOFTENING_SQUARED = 1.0e-16
 
 
 def effective_ell_comps_from(ell_comps, xp=np):
@@ -38,6 +46,27 @@ def centre_safe_from(y, x, xp=np):
     """
     at_centre = y * y + x * x <= RADIUS_SQUARED_FLOOR
     return at_centre, xp.where(at_centre, 0.0, y), xp.where(at_centre, 1.0, x)
+
+
+def major_axis_unit_from(e1, e2, f, xp=np):
+    """``(sin phi, cos phi)`` of the position angle ``phi = atan2(e1, e2) / 2`` (0 when ``f = 0``).
+
+    The observer-frame point ``(y, x) = (sin phi, cos phi)`` lies on the profile's major axis
+    (``x' = 1``, ``y' = 0``). PyAutoGalaxy gives the exact centre that direction (its polar angle
+    ``arctan2(0, 0) = 0``), so kernels use this point as the centre's stand-in. A round profile
+    takes ``phi = 0`` through a ``where`` on the arguments, so ``jax.grad`` never meets
+    ``atan2(0, 0)``. Only scalars (one per profile) see trigonometry.
+    """
+    if xp is np:
+        if f <= 0.0:
+            return 0.0, 1.0
+        half_angle = 0.5 * math.atan2(e1, e2)
+        return math.sin(half_angle), math.cos(half_angle)
+    round_profile = f <= 0.0
+    half_angle = 0.5 * xp.arctan2(
+        xp.where(round_profile, 0.0, e1), xp.where(round_profile, 1.0, e2)
+    )
+    return xp.sin(half_angle), xp.cos(half_angle)
 
 
 def _elliptical_coordinates_from(y, x, e1, e2, xp=np):

@@ -28,10 +28,12 @@ from __future__ import annotations
 import numpy as np
 
 from autogalaxy.profiles.mass.total.epl_geometry import (  # noqa: F401
+    CENTRE_SOFTENING_SQUARED,
     RADIUS_SQUARED_FLOOR,
     _elliptical_coordinates_from,
     centre_safe_from,
     effective_ell_comps_from,
+    major_axis_unit_from,
 )
 from autogalaxy.profiles.mass.total.epl_hyp2f1 import (  # noqa: F401
     EPL_QUADRATURE_NODES,
@@ -57,31 +59,30 @@ def epl_deflections_numpy_from(y, x, centre, einstein_radius, slope, ell_comps, 
     """NumPy EPL deflections as a raw ``[N, 2]`` array, for plain-number parameters.
 
     Same formula and operation order as :func:`epl_deflections_from`, evaluated in place on a
-    handful of temporaries (``y``, ``x`` are observer-frame and never written to; ``centre`` is
-    folded into the linear map to ``P``, ``Q``), with ``S^(-t)`` as ``exp(-t/2 log S^2)``. Points
-    where ``S^2`` is below the centre floor get 0.
+    handful of temporaries (``y``, ``x`` are observer-frame and never written to; the centre is
+    subtracted first, which is exact for points near it), with the softened ``S_s^(1-t)`` as
+    ``exp((1-t)/2 log S_s^2)``. Points where ``S^2`` is below the centre floor take the major-axis
+    stand-in direction.
     """
     t = float(slope) - 1.0
     e1, e2, f = (float(v) for v in effective_ell_comps_from(ell_comps, xp=np))
-    cy, cx = float(centre[0]), float(centre[1])
 
-    p = np.multiply(x, 1.0 - e2)
-    tmp = np.multiply(y, e1)
+    y_c = np.subtract(y, float(centre[0]))
+    x_c = np.subtract(x, float(centre[1]))
+    tmp = np.multiply(y_c, e1)
+    p = np.multiply(x_c, 1.0 - e2)
     p -= tmp
-    p += e1 * cy - (1.0 - e2) * cx
-    q = np.multiply(y, 1.0 + e2)
-    np.multiply(x, e1, out=tmp)
+    np.multiply(x_c, e1, out=tmp)
+    q = y_c
+    q *= 1.0 + e2
     q -= tmp
-    q += e1 * cx - (1.0 + e2) * cy
 
     s2 = np.multiply(p, p)
     np.multiply(q, q, out=tmp)
     s2 += tmp
     at_centre = s2 <= RADIUS_SQUARED_FLOOR
     if at_centre.any():
-        s2[at_centre] = 1.0
-        p[at_centre] = 0.0
-        q[at_centre] = 0.0
+        p[at_centre], q[at_centre], s2[at_centre] = _centre_stand_in_pqs2_from(e1, e2, f, np)
     inv_s2 = np.divide(1.0, s2)
 
     # w = conj(eps) (P + iQ)^2 / S^2 with (P + iQ)^2 = (P^2 - Q^2) + i 2PQ.
@@ -99,11 +100,17 @@ def epl_deflections_numpy_from(y, x, centre, einstein_radius, slope, ell_comps, 
     w_imag -= tmp
     w_imag *= inv_s2
 
-    # S^(-t) amplitude, in place on s2.
-    np.log(s2, out=s2)
-    s2 *= -0.5 * t
-    np.exp(s2, out=s2)
-    s2 *= float(einstein_radius) ** t * (1.0 + f) * (1.0 - f) ** t
+    # S_s^(1-t) / S amplitude, in place on s2 (x_c is free now).
+    amplitude = s2
+    if at_centre.any():
+        amplitude[at_centre] = 0.0
+    amplitude += (1.0 + f) ** 2 * CENTRE_SOFTENING_SQUARED
+    np.log(amplitude, out=amplitude)
+    amplitude *= 0.5 * (1.0 - t)
+    np.exp(amplitude, out=amplitude)
+    np.sqrt(inv_s2, out=x_c)
+    amplitude *= x_c
+    amplitude *= float(einstein_radius) ** t * (1.0 + f) * (1.0 - f) ** t
 
     # H = A + conj(w) B (see hyp2f1_epl_from), accumulated in the two free buffers.
     nodes, weights = rule
@@ -120,12 +127,21 @@ def epl_deflections_numpy_from(y, x, centre, einstein_radius, slope, ell_comps, 
     np.multiply(p, h_real, out=out[:, 1])
     np.multiply(q, h_imag, out=tmp)
     out[:, 1] -= tmp
-    out[:, 1] *= s2
+    out[:, 1] *= amplitude
     np.multiply(p, h_imag, out=out[:, 0])
     np.multiply(q, h_real, out=tmp)
     out[:, 0] += tmp
-    out[:, 0] *= s2
+    out[:, 0] *= amplitude
     return out
+
+
+def _centre_stand_in_pqs2_from(e1, e2, f, xp=np):
+    """``P``, ``Q``, ``S^2`` of the centre's stand-in, the major-axis point of
+    :func:`.epl_geometry.major_axis_unit_from` (direction ``e^{i phi}``, so ``w = f``)."""
+    sin_phi, cos_phi = major_axis_unit_from(e1, e2, f, xp=xp)
+    p = (1.0 - e2) * cos_phi - e1 * sin_phi
+    q = (1.0 + e2) * sin_phi - e1 * cos_phi
+    return p, q, p * p + q * q
 
 
 def epl_deflections_from(
@@ -133,13 +149,23 @@ def epl_deflections_from(
 ):
     """EPL deflections ``(alpha_y, alpha_x)`` at points ``(y, x)`` given relative to the centre.
 
+    PyAutoGalaxy's convention at and near the centre: the amplitude uses the softened radius
+    ``S_s = sqrt(S^2 + (1 + f)^2 delta)`` (``delta`` = :data:`CENTRE_SOFTENING_SQUARED`, i.e.
+    ``q^2 x'^2 + y'^2 + delta`` in the profile frame) while the direction ``(P + iQ) / S`` stays
+    exact, so ``alpha = theta_E^t (1 + f)(1 - f)^t S_s^(1-t) (P + iQ) / S H(w)``. At the exact
+    centre (no direction) the major-axis stand-in gives direction ``e^{i phi}``, ``w = f``, with
+    ``S_s^2 = (1 + f)^2 delta``. Both branches are finite, so no gradient is NaN.
+
     ``rule`` optionally supplies precomputed ``(nodes, weights)`` (e.g. for fixed slope).
     Returns raw arrays in the observer frame (no rotation needed).
     """
     t = slope - 1.0
     e1, e2, f = effective_ell_comps_from(ell_comps, xp=xp)
-    at_centre, y, x = centre_safe_from(y, x, xp=xp)
-    p, q, s2 = _elliptical_coordinates_from(y, x, e1, e2, xp=xp)
+    at_centre = y * y + x * x <= RADIUS_SQUARED_FLOOR
+    p_in, q_in, _ = _centre_stand_in_pqs2_from(e1, e2, f, xp=xp)
+    p = xp.where(at_centre, p_in, (1.0 - e2) * x - e1 * y)
+    q = xp.where(at_centre, q_in, (1.0 + e2) * y - e1 * x)
+    s2 = p * p + q * q
 
     # w = conj(eps) (P + iQ)^2 / S^2,  eps = e2 + i e1.
     u_real = (p * p - q * q) / s2
@@ -151,9 +177,12 @@ def epl_deflections_from(
         rule = gauss_jacobi_beta_rule_from(t, n_nodes=n_nodes, xp=xp)
     h_real, h_imag = hyp2f1_epl_from(w_real, w_imag, e1 * e1 + e2 * e2, rule[0], rule[1], xp=xp)
 
-    amplitude = einstein_radius**t * (1.0 + f) * (1.0 - f) ** t * s2 ** (-0.5 * t)
-    alpha_x = xp.where(at_centre, 0.0, amplitude * (p * h_real - q * h_imag))
-    alpha_y = xp.where(at_centre, 0.0, amplitude * (p * h_imag + q * h_real))
+    s2_soft = xp.where(at_centre, 0.0, s2) + (1.0 + f) ** 2 * CENTRE_SOFTENING_SQUARED
+    amplitude = (
+        einstein_radius**t * (1.0 + f) * (1.0 - f) ** t * s2_soft ** (0.5 * (1.0 - t)) / xp.sqrt(s2)
+    )
+    alpha_x = amplitude * (p * h_real - q * h_imag)
+    alpha_y = amplitude * (p * h_imag + q * h_real)
     return alpha_y, alpha_x
 
 

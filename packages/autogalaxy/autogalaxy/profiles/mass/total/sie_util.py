@@ -13,9 +13,7 @@ import numpy as np
 import autoarray as aa
 from autogalaxy.profiles.geometry_profiles import plain_scalars
 from autogalaxy.profiles.mass.total.epl_geometry import (
-    RADIUS_SQUARED_FLOOR,
-    _elliptical_coordinates_from,
-    centre_safe_from,
+    CENTRE_SOFTENING_SQUARED,
     effective_ell_comps_from,
 )
 
@@ -49,30 +47,31 @@ def _sie_closed_numpy_from(y, x, centre, einstein_radius, e1, e2, f):
     """NumPy closed-form SIE deflections as a raw ``[N, 2]`` array (plain-number parameters).
 
     ``X = e x'``, ``Y = e y'`` (``e = sqrt(1 - q^2) = 2 sqrt(f)/(1 + f)``, profile frame) come
-    straight from the observer-frame ``x``, ``y`` with the centre folded into the offsets, and
-    ``psi = sqrt(q^2 X^2 + Y^2) / e``. Then ``atan(e x'/psi) = atan(X / psi)`` and
+    from the observer-frame ``x``, ``y`` less the centre (subtracted first, which is exact near
+    it), and ``psi = sqrt(q^2 X^2 + Y^2 + e^2 delta) / e`` (the softened radius of
+    :func:`sie_deflections_from`). Then ``atan(e x'/psi) = atan(X / psi)`` and
     ``atanh(e y'/psi) = log((psi + Y)/(psi - Y)) / 2``. Every step writes into a temporary it owns.
     """
     cos_phi, sin_phi, q2, amplitude, sqrt_f = _sie_frame_constants_from(e1, e2, f)
     scale = 2.0 * sqrt_f / (1.0 + f)
     cx, sx = scale * cos_phi, scale * sin_phi
-    x_offset = -(cx * centre[1] + sx * centre[0])
-    y_offset = sx * centre[1] - cx * centre[0]
 
-    big_x = np.multiply(x, cx)
-    tmp = np.multiply(y, sx)
+    x_c = np.subtract(x, float(centre[1]))
+    y_c = np.subtract(y, float(centre[0]))
+    big_x = np.multiply(x_c, cx)
+    tmp = np.multiply(y_c, sx)
     big_x += tmp
-    big_x += x_offset
-    big_y = np.multiply(y, cx)
-    np.multiply(x, sx, out=tmp)
+    big_y = y_c
+    big_y *= cx
+    np.multiply(x_c, sx, out=tmp)
     big_y -= tmp
-    big_y += y_offset
 
-    psi = np.multiply(big_x, big_x)
+    psi = x_c
+    np.multiply(big_x, big_x, out=psi)
     psi *= q2
     np.multiply(big_y, big_y, out=tmp)
     psi += tmp
-    np.maximum(psi, RADIUS_SQUARED_FLOOR, out=psi)
+    psi += scale * scale * CENTRE_SOFTENING_SQUARED
     np.sqrt(psi, out=psi)
     psi *= 1.0 / scale
 
@@ -96,12 +95,13 @@ def _sie_closed_numpy_from(y, x, centre, einstein_radius, e1, e2, f):
 
 
 def _sie_closed_from(y, x, einstein_radius, e1, e2, f, xp=np):
-    """Functional closed-form SIE ``(alpha_y, alpha_x)``; ``y``, ``x`` centred, never the centre."""
+    """Functional closed-form SIE ``(alpha_y, alpha_x)`` at centred ``y``, ``x``; the softened
+    ``psi > |y'|`` keeps every point (the centre included, where it gives 0) finite."""
     cos_phi, sin_phi, q2, amplitude, sqrt_f = _sie_frame_constants_from(e1, e2, f, xp=xp)
     scale = 2.0 * sqrt_f / (1.0 + f)
     x_frame = cos_phi * x + sin_phi * y
     y_frame = cos_phi * y - sin_phi * x
-    psi = xp.sqrt(q2 * x_frame * x_frame + y_frame * y_frame)
+    psi = xp.sqrt(q2 * x_frame * x_frame + y_frame * y_frame + CENTRE_SOFTENING_SQUARED)
     atan_part = aa.numerics.arctan_ratio(scale * x_frame, psi, xp=xp)
     y_scaled = scale * y_frame
     log_part = 0.5 * aa.numerics.log((psi + y_scaled) / (psi - y_scaled), xp=xp)
@@ -112,33 +112,64 @@ def _sie_closed_from(y, x, einstein_radius, e1, e2, f, xp=np):
     )
 
 
+#: Terms ``k = 0 .. SIE_SERIES_ORDER`` of the small-ellipticity series; the first one left out is
+#: below ``(4 f)^5 / 11`` (1e-18 relative at the switch).
+SIE_SERIES_ORDER = 4
+
+
 def _sie_series_from(y, x, einstein_radius, e1, e2, f, xp=np):
     """Small-ellipticity SIE ``(alpha_y, alpha_x)``, smooth in ``ell_comps`` through ``(0, 0)``.
 
-    ``alpha_x + i alpha_y = theta_E (1 - f^2) u T(w)`` with ``u = (P + iQ)/S``,
-    ``w = conj(eps) u^2`` (``|w| = f``) and ``T(w) = atan(sqrt w)/sqrt w = sum_k (-w)^k/(2k+1)``,
-    truncated after ``w^4`` (relative error below ``f^5/11``). Values depend on ``ell_comps``
-    polynomially, so gradients are exact at ``ell_comps = (0, 0)``.
+    PyAutoGalaxy's series of ``atan(e x'/psi)/e`` and ``atanh(e y'/psi)/e`` in ``e^2 = 1 - q^2``
+    (softened ``psi``), rotated to the observer frame, where every power of ``e^2 e^{-2i phi}``
+    becomes a power of ``conj(eps)``:
+
+        alpha_x + i alpha_y = theta_E (1 - f) T sum_k (-1)^k / ((2k+1)(1+f)^(2k))
+                              * sum_{m<=k} C(2k+1, 2m) a^(k-m) conj(a)^m
+
+    with ``T = (x + iy)/psi``, ``a = conj(eps) T^2`` and
+    ``psi^2 = x^2 + y^2 + delta - 2 (f r^2 + Re(conj(eps) zeta^2)) / (1 + f)^2``. Values depend
+    on ``ell_comps`` polynomially (and through ``f``), so gradients are finite and correct at
+    ``ell_comps = (0, 0)``, and the softening keeps the centre (where it gives 0) finite.
     """
-    p, q, s2 = _elliptical_coordinates_from(y, x, e1, e2, xp=xp)
-    inv_s = 1.0 / xp.sqrt(s2)
-    u_real = p * inv_s
-    u_imag = q * inv_s
-    u2_real = u_real * u_real - u_imag * u_imag
-    u2_imag = 2.0 * u_real * u_imag
-    w_real = e2 * u2_real + e1 * u2_imag
-    w_imag = e2 * u2_imag - e1 * u2_real
-    t_real = 1.0 / 9.0
-    t_imag = 0.0
-    for coefficient in (-1.0 / 7.0, 1.0 / 5.0, -1.0 / 3.0, 1.0):
-        t_real, t_imag = (
-            coefficient + w_real * t_real - w_imag * t_imag,
-            w_real * t_imag + w_imag * t_real,
+    r2 = x * x + y * y
+    re_conj_eps_zeta2 = e2 * (x * x - y * y) + 2.0 * e1 * x * y
+    inv_one_plus_f2 = 1.0 / ((1.0 + f) * (1.0 + f))
+    psi2 = r2 + CENTRE_SOFTENING_SQUARED - 2.0 * (f * r2 + re_conj_eps_zeta2) * inv_one_plus_f2
+    inv_psi = 1.0 / xp.sqrt(psi2)
+    t_real = x * inv_psi
+    t_imag = y * inv_psi
+    t2_real = t_real * t_real - t_imag * t_imag
+    t2_imag = 2.0 * t_real * t_imag
+    a_real = e2 * t2_real + e1 * t2_imag
+    a_imag = e2 * t2_imag - e1 * t2_real
+    powers = [(1.0, 0.0), (a_real, a_imag)]
+    for _ in range(2, SIE_SERIES_ORDER + 1):
+        prev_real, prev_imag = powers[-1]
+        powers.append(
+            (prev_real * a_real - prev_imag * a_imag, prev_real * a_imag + prev_imag * a_real)
         )
-    amp = einstein_radius * (1.0 - (e1 * e1 + e2 * e2))
+    sum_real = 1.0
+    sum_imag = 0.0
+    scale = 1.0
+    for k in range(1, SIE_SERIES_ORDER + 1):
+        scale = scale * (-inv_one_plus_f2)
+        term_real = 0.0
+        term_imag = 0.0
+        for m in range(k + 1):
+            # a^(k-m) conj(a^m)
+            hi_real, hi_imag = powers[k - m]
+            lo_real, lo_imag = powers[m]
+            binomial = float(math.comb(2 * k + 1, 2 * m))
+            term_real = term_real + binomial * (hi_real * lo_real + hi_imag * lo_imag)
+            term_imag = term_imag + binomial * (hi_imag * lo_real - hi_real * lo_imag)
+        weight = scale / (2 * k + 1)
+        sum_real = sum_real + weight * term_real
+        sum_imag = sum_imag + weight * term_imag
+    amp = einstein_radius * (1.0 - f)
     return (
-        amp * (u_real * t_imag + u_imag * t_real),
-        amp * (u_real * t_real - u_imag * t_imag),
+        amp * (t_real * sum_imag + t_imag * sum_real),
+        amp * (t_real * sum_real - t_imag * sum_imag),
     )
 
 
@@ -154,13 +185,16 @@ def sie_deflections_from(y, x, einstein_radius, ell_comps, xp=np, centre=(0.0, 0
 
     rotated back by the position angle; it is the ``t = 1`` case of the observer-frame EPL
     formula, ``theta_E (1 - f^2) atan(v u) / v`` with ``v^2 = conj(eps)``. ``atanh`` is taken as
-    ``log((psi + e y')/(psi - e y'))/2`` (one log, no ``log1p``). The closed form is singular at
+    ``log((psi + e y')/(psi - e y'))/2`` (one log, no ``log1p``). As PyAutoGalaxy does, ``psi`` is
+    softened to ``sqrt(q^2 x'^2 + y'^2 + delta)`` (``delta`` =
+    :data:`.epl_geometry.CENTRE_SOFTENING_SQUARED`): the deflections fall to 0 at the exact
+    centre, continuously and with finite gradients. The closed form is singular at
     ``f = 0`` (``F`` diverges, ``e`` vanishes), so below :data:`SIE_SERIES_ELLIPTICITY` the series
     of :func:`_sie_series_from` is used instead. The branch is chosen in Python for plain-number
     ``ell_comps`` and by ``lax.cond`` when they are traced (under ``vmap`` that becomes a select;
-    the unused branch then sees a harmless stand-in ellipticity, so no gradient is NaN). Points at
-    the exact centre get 0; the centre is handled inside the branches, so the observer-frame
-    ``y``, ``x`` (constants on the likelihood path) are the only per-point operands.
+    the unused branch then sees a harmless stand-in ellipticity, so no gradient is NaN). The
+    centre is subtracted inside the branches, so the observer-frame ``y``, ``x`` (constants on the
+    likelihood path) are the only per-point operands.
     """
     fast = _sie_closed_numpy_or_none(y, x, einstein_radius, ell_comps, xp, centre)
     if fast is not None:
@@ -238,7 +272,6 @@ def sie_deflection_columns_from(y, x, einstein_radius, ell_comps, xp=np, centre=
 
 
 def _sie_centred(branch, y, x, centre, einstein_radius, e1, e2, f, xp=np):
-    """``branch`` (closed form or series) at ``(y, x) - centre``, with 0 at the exact centre."""
-    at_centre, y_c, x_c = centre_safe_from(y - centre[0], x - centre[1], xp=xp)
-    alpha_y, alpha_x = branch(y_c, x_c, einstein_radius, e1, e2, f, xp=xp)
-    return xp.where(at_centre, 0.0, alpha_y), xp.where(at_centre, 0.0, alpha_x)
+    """``branch`` (closed form or series) at ``(y, x) - centre`` (finite everywhere: both
+    branches use the softened radius)."""
+    return branch(y - centre[0], x - centre[1], einstein_radius, e1, e2, f, xp=xp)

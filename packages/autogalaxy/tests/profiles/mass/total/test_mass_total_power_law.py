@@ -233,11 +233,15 @@ def test__isothermal__matches_closed_form_sie():
     ],
 )
 def test__isothermal__closed_form_matches_epl_kernel_at_slope_2(ell_comps):
-    """Closed form (and its small-ellipticity series branch) vs the Gauss-Jacobi EPL kernel."""
+    """Closed form (and its small-ellipticity series branch) vs the Gauss-Jacobi EPL kernel.
+
+    Points stay beyond 0.1": like PyAutoGalaxy's, the SIE softens its radius by 1e-16 arcsec^2
+    inside the atan / atanh, the EPL only in its amplitude (a no-op at slope 2), so within
+    ~1e-2" of the centre the two differ by more than 1e-13."""
     from autogalaxy.profiles.mass.total import epl_util
 
     centre = (0.3, -0.2)
-    points = _random_points(300, seed=11, r_min=1e-3, r_max=20.0, centre=centre)
+    points = _random_points(300, seed=11, r_min=0.1, r_max=20.0, centre=centre)
     f = math.hypot(*ell_comps)
     rule = epl_util._cached_numpy_rule(1.0, epl_util.n_nodes_for_ellipticity_from(f) + 4)
     alpha_y, alpha_x = epl_util.epl_deflections_from(
@@ -286,14 +290,15 @@ def test__power_law__matches_scipy_hyp2f1_formula(q, slope):
     from autogalaxy import convert
 
     ell_comps = convert.ell_comps_from(axis_ratio=q, angle=27.0)
-    points = _random_points(200, seed=6, r_min=0.01, r_max=10.0)
+    # Beyond 0.02" the 1e-16 arcsec^2 centre softening (PyAutoGalaxy's) is below 1e-11 relative.
+    points = _random_points(200, seed=6, r_min=0.02, r_max=10.0)
     mp = PowerLaw(ell_comps=ell_comps, einstein_radius=1.0, slope=slope)
     alpha = mp.deflections_yx_2d_from(_grid(points)).array
     ref_y, ref_x = epl_util.epl_deflections_hyp2f1_from(
         points[:, 0], points[:, 1], 1.0, slope, ell_comps
     )
-    assert alpha[:, 0] == pytest.approx(ref_y, abs=1e-11)
-    assert alpha[:, 1] == pytest.approx(ref_x, abs=1e-11)
+    assert alpha[:, 0] == pytest.approx(ref_y, rel=1e-11, abs=1e-11)
+    assert alpha[:, 1] == pytest.approx(ref_x, rel=1e-11, abs=1e-11)
 
 
 def test__power_law__extreme_axis_ratio_matches_hyp2f1():
@@ -349,11 +354,12 @@ def test__centre_is_finite():
         assert np.all(np.isfinite(mp.deflections_yx_2d_from(grid).array))
         assert np.all(np.isfinite(mp.potential_2d_from(grid).array))
         assert np.all(np.isfinite(mp.convergence_2d_from(grid).array))
-    # The deflection direction is undefined at the exact centre: it is returned as 0 ...
-    for mp in (PowerLaw(slope=2.5, ell_comps=(0.1, 0.1)), PowerLawSph(slope=1.5)):
-        assert mp.deflections_yx_2d_from(_grid([(0.0, 0.0)])).array[0] == pytest.approx(
-            [0.0, 0.0], abs=0.0
-        )
+    # The deflection direction is undefined at the exact centre: the sphere returns 0 there
+    # (PyAutoGalaxy's NaN would poison a fit), the EPL PyAutoGalaxy's softened value (see
+    # test_mass_total_centre_convention.py) ...
+    assert PowerLawSph(slope=1.5).deflections_yx_2d_from(_grid([(0.0, 0.0)])).array[
+        0
+    ] == pytest.approx([0.0, 0.0], abs=0.0)
 
 
 def test__isothermal_sph_at_centre_points_along_x_as_in_pyautogalaxy():
