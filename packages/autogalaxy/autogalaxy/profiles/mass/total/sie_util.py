@@ -121,9 +121,12 @@ def _sie_series_from(y, x, einstein_radius, e1, e2, f, xp=np):
     polynomially, so gradients are exact at ``ell_comps = (0, 0)``.
     """
     p, q, s2 = _elliptical_coordinates_from(y, x, e1, e2, xp=xp)
-    inv_s = 1.0 / xp.sqrt(s2)
-    u_real = p * inv_s
-    u_imag = q * inv_s
+    # Two divisions by S, not a product with 1/S: XLA turns 1/sqrt into rsqrt, which LLVM does
+    # not vectorise for AVX2 (no AVX-512), and under jax.vmap (where lax.cond becomes a select
+    # and this branch is evaluated too) that left the whole fused per-point loop scalar.
+    s = xp.sqrt(s2)
+    u_real = p / s
+    u_imag = q / s
     u2_real = u_real * u_real - u_imag * u_imag
     u2_imag = 2.0 * u_real * u_imag
     w_real = e2 * u2_real + e1 * u2_imag
