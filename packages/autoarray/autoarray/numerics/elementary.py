@@ -23,7 +23,6 @@ arithmetic on NumPy.
 
 from __future__ import annotations
 
-import math
 from fractions import Fraction
 
 import numpy as np
@@ -51,11 +50,6 @@ _TWO_52 = 4503599627370496.0
 _TWO_52_BITS = 0x4330000000000000
 #: The float64 exponent bias ``1023`` in the exponent field.
 _BIAS_BITS = 1023 << 52
-
-#: ``1 / ln 2``, and the range of ``exp`` arguments kept (outside it the result is 0 or inf:
-#: ``exp(-746) < 2^-1075`` and ``exp(710) > 2^1024``).
-_INV_LN2 = 1.44269504088896338700e00
-_EXP_CLAMP = (-746.0, 710.0)
 
 
 def pade_from_taylor(taylor, order: int):
@@ -100,19 +94,6 @@ _LOG_P, _LOG_Q = _series_ratio_coefficients(1, 4)
 _ATAN_P, _ATAN_Q = _series_ratio_coefficients(-1, 6)
 
 
-def _exp_pade_coefficients(order: int):
-    """Float coefficients ``p`` of the ``[order/order]`` Padé approximant ``P(r)/P(-r)`` of
-    ``exp(r)`` (its denominator is its numerator at ``-r``)."""
-    taylor = [Fraction(1, math.factorial(k)) for k in range(2 * order + 1)]
-    p, _ = pade_from_taylor(taylor, order)
-    return tuple(float(v) for v in p)
-
-
-#: ``exp(r) = P(r) / P(-r)`` for ``|r| <= ln(2)/2``: the [6/6] Padé approximant (relative error
-#: 2e-19 on that interval).
-_EXP_P = _exp_pade_coefficients(6)
-
-
 def _homogeneous(coefficients, a, b_powers):
     """``sum_k c_k a^k b^(m-k)`` by Horner's rule in ``a``; ``b_powers[j] = b^j`` (``j >= 1``)."""
     m = len(coefficients) - 1
@@ -147,9 +128,10 @@ def _float_of_exponent(offset, to_bits, to_float):
     operations that AVX2 has in vector form.
 
     x86 without AVX-512 has no vector arithmetic 64-bit shift and no vector int64-to-float64
-    conversion; with either in a fused per-point loop, LLVM leaves the whole loop scalar (the P1
-    ``Fitness._vmap`` per-point loop ran 6.5x slower under ``--xla_cpu_max_isa=AVX2``). Here
-    the biased exponent ``k + 1023`` (1 to 2047) comes from a shift masked to 12 bits (LLVM
+    conversion, so LLVM would scalarise those two steps inside a fused per-point loop (an
+    operation LLVM cannot vectorise can leave the whole loop scalar: see the SIE series in
+    ``autogalaxy``, whose ``rsqrt`` did that under ``--xla_cpu_max_isa=AVX2``). Here the biased
+    exponent ``k + 1023`` (1 to 2047) comes from a shift masked to 12 bits (LLVM
     turns it into a logical shift) and becomes a float by being placed in the low mantissa bits
     of ``2^52``, which is then subtracted. Exact.
     """
@@ -178,37 +160,6 @@ def log_core(x, xp, to_bits, to_float):
         xp.where(bits == _INF_BITS, xp.inf, xp.nan),
     )
     return xp.where(normal, value, special)
-
-
-def _power_of_two_from(k, to_bits, to_float):
-    """``2^k`` for integer-valued float64 ``k`` in ``[-1022, 1023]``: ``k + 1023`` is the low
-    mantissa bits of ``2^52 + 1023 + k``, shifted into the exponent field (no int conversion)."""
-    return to_float(to_bits(k + (_TWO_52 + 1023.0)) << 52)
-
-
-def exp_core(x, xp, to_bits, to_float):
-    """Exponential of float64 ``x`` (see the module notes), from vectorisable operations only.
-
-    ``x = k ln 2 + r`` with integer ``k`` and ``|r| <= ln(2)/2`` (``ln 2`` split in two, so
-    ``r`` is exact); ``exp(r) = P(r)/P(-r)`` with the even and odd parts of ``P`` evaluated once
-    and one division; ``2^k`` is applied as two exact powers of two ``2^h 2^(k-h)``
-    (``h = floor(k/2)``), so overflow gives ``inf`` and underflow ``0`` by IEEE rounding of the
-    last product. ``x`` is clamped first (NaN stays NaN), which also maps ``-inf`` to 0 and
-    ``inf`` to ``inf``.
-    """
-    x = xp.clip(x, *_EXP_CLAMP)
-    k = xp.floor(x * _INV_LN2 + 0.5)
-    r = (x - k * LN2_HI) - k * LN2_LO
-    r2 = r * r
-    p = _EXP_P
-    even = p[0] + r2 * (p[2] + r2 * (p[4] + r2 * p[6]))
-    odd = r * (p[1] + r2 * (p[3] + r2 * p[5]))
-    half = xp.floor(0.5 * k)
-    return (
-        ((even + odd) / (even - odd))
-        * _power_of_two_from(half, to_bits, to_float)
-        * _power_of_two_from(k - half, to_bits, to_float)
-    )
 
 
 def _power_of_two_scale(values, to_bits, to_float):
@@ -279,17 +230,7 @@ def _jax_functions() -> dict:
         inverse_norm = 1.0 / (n * n + d * d)
         return arctan_ratio(n, d), (dn * d - dd * n) * inverse_norm
 
-    @jax.custom_jvp
-    def exp(x):
-        return exp_core(x, jnp, to_bits, to_float)
-
-    @exp.defjvp
-    def _exp_jvp(primals, tangents):
-        (x,), (dx,) = primals, tangents
-        value = exp(x)
-        return value, value * dx
-
-    _JAX_FUNCTIONS.update(log=log, arctan_ratio=arctan_ratio, exp=exp)
+    _JAX_FUNCTIONS.update(log=log, arctan_ratio=arctan_ratio)
     return _JAX_FUNCTIONS
 
 
@@ -310,11 +251,6 @@ def _unary(name: str, x, xp, fast):
 def log(x, xp=np):
     """Natural logarithm: ``numpy.log`` on NumPy, the fast float64 kernel on JAX."""
     return _unary("log", x, xp, lambda v: _jax_functions()["log"](v))
-
-
-def exp(x, xp=np):
-    """Exponential: ``numpy.exp`` on NumPy, the fast float64 kernel on JAX."""
-    return _unary("exp", x, xp, lambda v: _jax_functions()["exp"](v))
 
 
 def arctan_ratio(numerator, denominator, xp=np):

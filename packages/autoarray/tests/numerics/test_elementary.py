@@ -106,50 +106,6 @@ def test_numpy_path_uses_numpy_functions():
     np.testing.assert_array_equal(numerics.arctan_ratio(x, 2.0), np.arctan2(x, 2.0))
 
 
-def _exp(x):
-    with np.errstate(over="ignore", under="ignore", invalid="ignore"):
-        return elementary.exp_core(np.asarray(x, dtype=np.float64), np, _to_bits, _to_float)
-
-
-def test_exp_core_within_a_few_ulp_over_the_normal_range():
-    rng = np.random.default_rng(5)
-    x = np.concatenate(
-        [
-            rng.uniform(-708.0, 709.7, 200_000),
-            rng.uniform(-1.0, 1.0, 200_000),
-            rng.normal(0.0, 1e-9, 2_000),
-            # Reduction boundaries (k ln 2 +- ln 2 / 2) and the ends of the normal range.
-            (np.arange(-20, 21) + 0.5) * np.log(2.0),
-            [0.0, 709.78, -708.39],
-        ]
-    )
-    reference = np.exp(x)
-    assert _ulp_error(_exp(x), reference).max() <= MAX_ULP
-    assert _exp(0.0) == 1.0
-
-
-def test_exp_core_special_values():
-    values = _exp([np.inf, -np.inf, np.nan, 710.0, -746.0, 1e300, -1e300])
-    assert values[0] == np.inf and values[1] == 0.0 and np.isnan(values[2])
-    assert values[3] == np.inf and values[4] == 0.0
-    assert values[5] == np.inf and values[6] == 0.0
-
-
-def test_exp_pade_coefficients_are_the_exponential_pade_approximant():
-    # [6/6] Pade of exp: p_k = (12 - k)! 6! / (12! k! (6 - k)!), and P(r)/P(-r) at r = 0.3.
-    import math
-
-    expected = [
-        math.factorial(12 - k)
-        * math.factorial(6)
-        / (math.factorial(12) * math.factorial(k) * math.factorial(6 - k))
-        for k in range(7)
-    ]
-    np.testing.assert_allclose(elementary._EXP_P, expected, rtol=1e-15)
-    value = np.polyval(elementary._EXP_P[::-1], 0.3) / np.polyval(elementary._EXP_P[::-1], -0.3)
-    assert abs(value - np.exp(0.3)) <= 2 * np.spacing(np.exp(0.3))
-
-
 def test_log_exponent_extraction_is_exact_across_binades():
     # The exponent as a float without an int64 conversion: exactly k for 2^k and 1.5 * 2^k, and
     # k for the reduction boundary sqrt(1/2) 2^(k+1) (where the reduced mantissa wraps).

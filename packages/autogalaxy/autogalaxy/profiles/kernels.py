@@ -92,7 +92,7 @@ def _power_with_finite_gradient(radii_squared, exponent, xp):
     if is_concrete(exponent) and exponent == 0.5:
         power = xp.sqrt(safe)
     else:
-        power = aa.numerics.exp(exponent * aa.numerics.log(safe, xp=xp), xp=xp)
+        power = xp.exp(exponent * aa.numerics.log(safe, xp=xp))
     at_zero = xp.where(exponent > 0.0, 0.0, xp.inf)
     return xp.where(positive, power, at_zero)
 
@@ -114,9 +114,7 @@ def amplitude_exp_rate_power_from(
         and radii_squared.dtype == np.float64
         and plain_scalars(amplitude, rate, exponent)
     ):
-        return amplitude * aa.numerics.exp(
-            rate * radii_squared_power_from(radii_squared, exponent, xp=xp), xp=xp
-        )
+        return amplitude * xp.exp(rate * radii_squared_power_from(radii_squared, exponent, xp=xp))
     exponent = float(exponent)
     values = radii_squared
     if exponent == 0.5:
