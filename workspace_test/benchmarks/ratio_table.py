@@ -7,8 +7,9 @@ one markdown table per measure (CPU ms per likelihood, then wall ms): the median
 of each side with its range, and the ratio of the medians, with the worst case (the fastest
 release run against the slowest run here) in brackets.
 
-Usage: ``python workspace_test/benchmarks/ratio_table.py --ours A.json B.json --release R.json``
-(standard library only, so any Python runs it).
+Usage: ``python workspace_test/benchmarks/ratio_table.py --ours A.json B.json --release R.json
+[--before C.json]`` (``--before``: result files of an earlier tree from the same window, shown
+with their own ratio first). Standard library only, so any Python runs it.
 """
 
 from __future__ import annotations
@@ -51,24 +52,37 @@ def cell(values: list) -> str:
     return f"{middle:.3g} ({min(values):.3g}-{max(values):.3g})"
 
 
-def table(ours: dict, release: dict, measure: str) -> str:
-    lines = [
-        f"| path ({measure} ms per likelihood) | this package | PyAutoLens | ratio (worst) |",
-        "|---|---|---|---|",
-    ]
+def values_of(runs: dict, key, path: str, measure: str) -> list:
+    return [v for r in runs.get(key, []) if (v := value(r, path, measure)) is not None]
+
+
+def ratio_cell(theirs: list, mine: list) -> str:
+    ratio = statistics.median(theirs) / statistics.median(mine)
+    worst = min(theirs) / max(mine)
+    flag = " **<3x**" if ratio < TARGET else ""
+    return f"{ratio:.1f}x ({worst:.1f}x){flag}"
+
+
+def table(ours: dict, release: dict, measure: str, before: dict | None = None) -> str:
+    """One row per problem, light and path; with ``before`` (result files of an earlier tree,
+    same window) its median and ratio come first."""
+    head = f"| path ({measure} ms per likelihood) |"
+    rule = "|---|"
+    if before:
+        head += " before | ratio before (worst) |"
+        rule += "---|---|"
+    lines = [head + " this package | PyAutoLens | ratio (worst) |", rule + "---|---|---|"]
     for key in sorted(set(ours) & set(release)):
         for path in PATHS:
-            mine = [v for r in ours[key] if (v := value(r, path, measure)) is not None]
-            theirs = [v for r in release[key] if (v := value(r, path, measure)) is not None]
+            mine = values_of(ours, key, path, measure)
+            theirs = values_of(release, key, path, measure)
             if not mine or not theirs:
                 continue
-            ratio = statistics.median(theirs) / statistics.median(mine)
-            worst = min(theirs) / max(mine)
-            flag = " **<3x**" if ratio < TARGET else ""
-            lines.append(
-                f"| {key[0]} {key[1]} {path} | {cell(mine)} | {cell(theirs)} | "
-                f"{ratio:.1f}x ({worst:.1f}x){flag} |"
-            )
+            row = f"| {key[0]} {key[1]} {path} |"
+            if before:
+                old = values_of(before, key, path, measure)
+                row += f" {cell(old)} | {ratio_cell(theirs, old) if old else 'n/a'} |"
+            lines.append(row + f" {cell(mine)} | {cell(theirs)} | {ratio_cell(theirs, mine)} |")
     return "\n".join(lines) + "\n"
 
 
@@ -78,12 +92,15 @@ def main() -> int:
     parser.add_argument(
         "--release", nargs="+", required=True, help="reference_pyautolens.py result JSON files"
     )
+    parser.add_argument(
+        "--before", nargs="+", default=[], help="run.py result files of an earlier tree"
+    )
     args = parser.parse_args()
-    ours, release = load(args.ours), load(args.release)
+    ours, release, before = load(args.ours), load(args.release), load(args.before)
     if not set(ours) & set(release):
         raise SystemExit("the two sets of result files share no problem / light variant")
     for measure in ("cpu", "wall"):
-        print(table(ours, release, measure))
+        print(table(ours, release, measure, before))
     return 0
 
 
