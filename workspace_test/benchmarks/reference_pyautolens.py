@@ -54,15 +54,23 @@ MIN_SAMPLE_SECONDS = 0.2
 AGREEMENT = 1e-8
 
 
-def median_ms(fn, rounds: int) -> float:
-    """Median over ``rounds`` of the mean ms per call of ``fn`` repeated for >= 0.2 s."""
+#: Per timed path, the process CPU ms per call of each round of :func:`median_ms` (all threads);
+#: on a shared machine CPU time moves less with the load than wall time.
+CPU_MS: dict = {}
+
+
+def median_ms(fn, rounds: int, key: str | None = None) -> float:
+    """Median over ``rounds`` of the mean ms per call of ``fn`` repeated for >= 0.2 s; with
+    ``key`` the CPU ms per call of each round is kept in :data:`CPU_MS`."""
     samples = []
     for _ in range(rounds):
-        calls, start = 0, time.perf_counter()
+        calls, start, cpu_start = 0, time.perf_counter(), time.process_time()
         while calls == 0 or time.perf_counter() - start < MIN_SAMPLE_SECONDS:
             fn()
             calls += 1
         samples.append((time.perf_counter() - start) * 1e3 / calls)
+        if key is not None:
+            CPU_MS.setdefault(key, []).append((time.process_time() - cpu_start) * 1e3 / calls)
     return statistics.median(samples)
 
 
@@ -148,8 +156,9 @@ def bench(directory: Path, name: str, variant_name: str, rounds: int) -> dict:
         log_likelihood=log_l,
         relative_difference=relative,
     )
+    CPU_MS.clear()
     result["numpy"] = median_ms(
-        lambda: analysis_np.fit_from(instance=instance).log_likelihood, rounds
+        lambda: analysis_np.fit_from(instance=instance).log_likelihood, rounds, "numpy"
     )
 
     analysis_jax = al.AnalysisImaging(dataset=dataset, use_jax=True)
@@ -164,14 +173,21 @@ def bench(directory: Path, name: str, variant_name: str, rounds: int) -> dict:
     start = time.perf_counter()
     jax.block_until_ready(fitness._vmap(batch))
     result["compile_s"] = time.perf_counter() - start
-    result["jit"] = median_ms(lambda: single(x).block_until_ready(), rounds)
-    result["vmap_50"] = median_ms(lambda: fitness._vmap(batch).block_until_ready(), rounds) / 50
-    result["grad"] = median_ms(lambda: grad(x).block_until_ready(), rounds)
+    result["jit"] = median_ms(lambda: single(x).block_until_ready(), rounds, "jit")
+    result["vmap_50"] = (
+        median_ms(lambda: fitness._vmap(batch).block_until_ready(), rounds, "vmap_50") / 50
+    )
+    result["grad"] = median_ms(lambda: grad(x).block_until_ready(), rounds, "grad")
     fit_jit = jax.jit(analysis_jax.fit_from)
     jax.block_until_ready(fit_jit(instance).log_likelihood)
     result["fit_jit"] = median_ms(
         lambda: jax.block_until_ready(fit_jit(instance).log_likelihood), rounds
     )
+    # CPU ms per likelihood (median of rounds); a batch call's CPU time is shared by its rows.
+    result["cpu_ms"] = {
+        key: statistics.median(values) / (50 if key == "vmap_50" else 1)
+        for key, values in CPU_MS.items()
+    }
     return result
 
 

@@ -123,6 +123,10 @@ MIN_SAMPLE_SECONDS = 0.2
 #: CPU seconds / wall seconds of every timed path, accumulated per bench_problem run.
 _CORES: dict = {}
 
+#: Per timed path, one CPU-time sample per call of :func:`median_ms` (process CPU ms per call of
+#: ``fn``, all threads). On a shared machine CPU time moves less with the load than wall time.
+_CPU_MS: dict = {}
+
 
 def median_ms(fn, repeats: int, key: str | None = None) -> float:
     """Median wall milliseconds of ``fn`` over at least ``repeats`` calls and
@@ -135,6 +139,7 @@ def median_ms(fn, repeats: int, key: str | None = None) -> float:
         fn()
         times.append((time.perf_counter() - start) * 1e3)
     if key is not None:
+        _CPU_MS.setdefault(key, []).append((time.process_time() - cpu_start) * 1e3 / len(times))
         cpu, wall = _CORES.get(key, (0.0, 0.0))
         _CORES[key] = (
             cpu + time.process_time() - cpu_start,
@@ -156,6 +161,7 @@ def bench_problem(name: str, linear: bool, rounds: int, batches) -> dict:
 
     analysis_np = al.AnalysisImaging(dataset=dataset, use_jax=False)
     _CORES.clear()
+    _CPU_MS.clear()
     # The NumPy path is timed first, before any JAX work in this problem: a NumPy user runs no
     # XLA threads next to it.
     numpy_samples = [
@@ -208,6 +214,11 @@ def bench_problem(name: str, linear: bool, rounds: int, batches) -> dict:
             )
     result = {key: statistics.median(values) for key, values in samples.items()}
     result["cores_used"] = {key: cpu / wall for key, (cpu, wall) in _CORES.items() if wall > 0}
+    # CPU ms per likelihood (median of rounds); a batch call's CPU time is shared by its rows.
+    result["cpu_ms"] = {
+        key: statistics.median(values) / (int(key[5:]) if key.startswith("vmap_") else 1)
+        for key, values in _CPU_MS.items()
+    }
     result.update(
         problem=name,
         linear=linear,

@@ -45,6 +45,12 @@ _PI_2_LO = 6.12323399573676603587e-17
 _PI_4_HI = 7.85398163397448278999e-01
 _PI_4_LO = 3.06161699786838301793e-17
 
+#: ``2^52`` and its bits: an integer ``n`` below ``2^52`` is the low bits of ``2^52 + n``.
+_TWO_52 = 4503599627370496.0
+_TWO_52_BITS = 0x4330000000000000
+#: The float64 exponent bias ``1023`` in the exponent field.
+_BIAS_BITS = 1023 << 52
+
 
 def pade_from_taylor(taylor, order: int):
     """``(p, q)``: the ``[order/order]`` Padé approximant ``P/Q`` (``q[0] = 1``) of the power
@@ -117,6 +123,22 @@ def _ratio_of_series(top, bottom, p, q):
     return (top * _homogeneous(p, top2, powers)) / (bottom * _homogeneous(q, top2, powers))
 
 
+def _float_of_exponent(offset, to_bits, to_float):
+    """``float(offset >> 52)`` for the offsets of :func:`log_core` (``-1023 < k < 1025``), by
+    operations that AVX2 has in vector form.
+
+    x86 without AVX-512 has no vector arithmetic 64-bit shift and no vector int64-to-float64
+    conversion, so LLVM would scalarise those two steps inside a fused per-point loop (an
+    operation LLVM cannot vectorise can leave the whole loop scalar: see the SIE series in
+    ``autogalaxy``, whose ``rsqrt`` did that under ``--xla_cpu_max_isa=AVX2``). Here the biased
+    exponent ``k + 1023`` (1 to 2047) comes from a shift masked to 12 bits (LLVM
+    turns it into a logical shift) and becomes a float by being placed in the low mantissa bits
+    of ``2^52``, which is then subtracted. Exact.
+    """
+    biased = ((offset + _BIAS_BITS) >> 52) & 0xFFF
+    return to_float(biased | _TWO_52_BITS) - (_TWO_52 + 1023.0)
+
+
 def log_core(x, xp, to_bits, to_float):
     """Natural logarithm of float64 ``x`` from its bits (see the module notes).
 
@@ -126,7 +148,7 @@ def log_core(x, xp, to_bits, to_float):
     """
     bits = to_bits(x)
     offset = bits - _SQRT_HALF_BITS
-    exponent = (offset >> 52).astype(xp.float64)
+    exponent = _float_of_exponent(offset, to_bits, to_float)
     z = to_float(bits - (offset & _EXPONENT_MASK))
     f = z - 1.0
     log_z = 2.0 * _ratio_of_series(f, 2.0 + f, _LOG_P, _LOG_Q)

@@ -104,3 +104,19 @@ def test_numpy_path_uses_numpy_functions():
     np.testing.assert_array_equal(numerics.log(x), np.log(x))
     np.testing.assert_array_equal(numerics.arctan(x), np.arctan(x))
     np.testing.assert_array_equal(numerics.arctan_ratio(x, 2.0), np.arctan2(x, 2.0))
+
+
+def test_log_exponent_extraction_is_exact_across_binades():
+    # The exponent as a float without an int64 conversion: exactly k for 2^k and 1.5 * 2^k, and
+    # k for the reduction boundary sqrt(1/2) 2^(k+1) (where the reduced mantissa wraps).
+    k = np.arange(-1021, 1023)
+    for x in (np.ldexp(1.0, k), np.ldexp(1.5, k), np.ldexp(np.sqrt(0.5), k + 1)):
+        offset = _to_bits(x) - elementary._SQRT_HALF_BITS
+        exponent = elementary._float_of_exponent(offset, _to_bits, _to_float)
+        np.testing.assert_array_equal(exponent, (offset >> 52).astype(np.float64))
+    np.testing.assert_array_equal(
+        elementary._float_of_exponent(
+            _to_bits(np.ldexp(1.0, k)) - elementary._SQRT_HALF_BITS, _to_bits, _to_float
+        ),
+        k,
+    )

@@ -136,9 +136,12 @@ def _sie_series_from(y, x, einstein_radius, e1, e2, f, xp=np):
     re_conj_eps_zeta2 = e2 * (x * x - y * y) + 2.0 * e1 * x * y
     inv_one_plus_f2 = 1.0 / ((1.0 + f) * (1.0 + f))
     psi2 = r2 + CENTRE_SOFTENING_SQUARED - 2.0 * (f * r2 + re_conj_eps_zeta2) * inv_one_plus_f2
-    inv_psi = 1.0 / xp.sqrt(psi2)
-    t_real = x * inv_psi
-    t_imag = y * inv_psi
+    # Two divisions by psi, not a product with 1/psi: XLA turns 1/sqrt into rsqrt, which LLVM
+    # does not vectorise for AVX2 (no AVX-512), and under jax.vmap (where lax.cond becomes a
+    # select and this branch is evaluated too) that left the whole fused per-point loop scalar.
+    psi = xp.sqrt(psi2)
+    t_real = x / psi
+    t_imag = y / psi
     t2_real = t_real * t_real - t_imag * t_imag
     t2_imag = 2.0 * t_real * t_imag
     a_real = e2 * t2_real + e1 * t2_imag
