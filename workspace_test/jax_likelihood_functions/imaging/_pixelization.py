@@ -20,6 +20,22 @@ GRAD_RTOL = 1e-6
 MASK_RADIUS = 1.6
 
 
+def regularization_model_from(cls):
+    """``Model(cls)`` with every coefficient's prior narrowed to LogUniform(0.1, 10).
+
+    A regularization passed as a class gets PyAutoLens's priors, LogUniform(1e-6, 1e6) for each
+    coefficient: random draws of the ``_vmap`` check then include coefficients at which a small
+    mesh's positive-only solve fails and NumPy cannot evaluate the row. The narrower prior keeps
+    the coefficients traced (free) while every draw stays evaluable."""
+    import inspect
+
+    from autogalaxy.modeling import LogUniformPrior
+    from autogalaxy.modeling.model import Model
+
+    names = [n for n in inspect.signature(cls.__init__).parameters if "coefficient" in n]
+    return Model(cls, **{n: LogUniformPrior(lower_limit=0.1, upper_limit=10.0) for n in names})
+
+
 def lens_pixelized_source_model_from(pixelization_model, with_lens_light: bool, lens_bulge=None):
     """Lens (z=0.5) Isothermal + ExternalShear (+ ``lens_bulge``, default a linear Sersic, when
     ``with_lens_light``), source (z=1.0) with ``pixelization_model``."""
