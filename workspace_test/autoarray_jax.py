@@ -433,10 +433,47 @@ def pytree_packing_checks():
     )
 
 
+def border_relocation_checks():
+    """Border relocation at a tie of the ellipse's semi-axis: forward and reverse mode agree.
+
+    Border points (0, +-2), (+-1, 0) give an axis-aligned ellipse whose x semi-axis is set by
+    two points at once. Moving the first, (0, 2), outward by ``s`` makes it the larger: the
+    derivative at ``s = 0`` is the right-hand one, in ``jax.jvp`` and in the jitted ``jax.vjp``
+    (``jnp.max`` would average the two sides, and its mask, rebuilt in the compiled reverse
+    program, once made a full fit's grad disagree with its jvp).
+    """
+    from autoarray.inversion.border_relocator import relocated_points_from
+
+    border = np.array([[0.0, 2.0], [0.0, -2.0], [1.0, 0.0], [-1.0, 0.0]])
+    points = np.array([[0.5, 2.5], [0.9, 1.0], [0.0, 3.0], [-0.7, -2.2], [0.1, 0.2]])
+    shift = np.zeros_like(border)
+    shift[0, 1] = 1.0
+
+    def relocated(s):
+        return relocated_points_from(jnp.asarray(points), border + s * shift, xp=jnp)
+
+    zero = jnp.asarray(0.0)
+    _, tangent = jax.jit(lambda s: jax.jvp(relocated, (s,), (jnp.ones_like(s),)))(zero)
+    cotangent = jnp.asarray(np.random.default_rng(5).normal(size=points.shape))
+    reverse = jax.jit(lambda s: jax.vjp(relocated, s)[1](cotangent)[0])(zero)
+    check(
+        "border relocation at a tie: jit vjp == jvp",
+        reverse,
+        jnp.sum(cotangent * tangent),
+        1e-12,
+    )
+    step = 1e-7
+    right = (
+        relocated_points_from(points, border + step * shift) - relocated_points_from(points, border)
+    ) / step
+    check("border relocation at a tie: jvp == right-hand difference", tangent, right, 1e-6)
+
+
 def main() -> int:
     pytree_packing_checks()
     numerics_checks()
     row_blocked_vjp_checks()
+    border_relocation_checks()
     convolution_checks()
     nnls_checks()
     nnls_small_checks()

@@ -66,7 +66,7 @@ def model_from(shape=(20, 20)):
     from autoarray.inversion.regularization import Constant
     from autogalaxy.modeling.model import Model
 
-    pixelization = Model(Pixelization, mesh=RectangularUniform(shape), regularization=Constant)
+    pixelization = Model(Pixelization, mesh=RectangularUniform(shape), regularization=Constant())
     return _pixelization.lens_pixelized_source_model_from(pixelization, with_lens_light=True)
 
 

@@ -87,7 +87,7 @@ def model_from():
     from autoarray.inversion.regularization import Constant
     from autogalaxy.modeling.model import Model
 
-    pixelization = Model(Pixelization, mesh=RectangularUniform((32, 32)), regularization=Constant)
+    pixelization = Model(Pixelization, mesh=RectangularUniform((32, 32)), regularization=Constant())
     return _pixelization.lens_pixelized_source_model_from(pixelization, with_lens_light=True)
 
 

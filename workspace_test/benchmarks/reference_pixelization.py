@@ -170,8 +170,8 @@ def model_from(af, al, case: dict):
     """The release's model of a ``uniform`` / ``constant`` case, built in the order of
     ``pixelization.py``'s :func:`model_from` (the lens mass, shear and light), so one unit vector
     gives both packages the same parameters. The regularization is a fixed
-    ``Constant(coefficient)`` instance: the release makes the coefficient of a ``Constant``
-    *class* free (LogUniform 1e-6..1e6) where this package keeps it fixed at 1.0."""
+    ``Constant(coefficient)`` instance on both sides (a ``Constant`` *class* would make the
+    coefficient free, LogUniform 1e-6..1e6, in both packages)."""
     if case.get("mesh", "uniform") != "uniform" or case["regularization"] != "constant":
         raise SystemExit(f"--grad models a uniform mesh with constant regularization: {case}")
     pixelization = af.Model(

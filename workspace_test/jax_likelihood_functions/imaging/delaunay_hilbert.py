@@ -38,7 +38,9 @@ def model_from(with_lens_light: bool):
     from autogalaxy.profiles.mass.total.power_law import PowerLaw
 
     mesh = Delaunay(pixels=HILBERT_PIXELS + EDGE_POINTS, zeroed_pixels=EDGE_POINTS)
-    pixelization = Model(Pixelization, mesh=mesh, regularization=AdaptSplit)
+    pixelization = Model(
+        Pixelization, mesh=mesh, regularization=_pixelization.regularization_model_from(AdaptSplit)
+    )
     extra = {"bulge": Sersic} if with_lens_light else {}
     lens = Model(Galaxy, redshift=0.5, mass=PowerLaw, shear=ExternalShear, **extra)
     source = Model(Galaxy, redshift=1.0, pixelization=pixelization)

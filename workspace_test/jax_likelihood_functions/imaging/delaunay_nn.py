@@ -28,7 +28,11 @@ def model_from(with_lens_light: bool):
     from autoarray.inversion.regularization import ConstantSplit
     from autogalaxy.modeling.model import Model
 
-    pixelization = Model(Pixelization, mesh=DelaunayNN(pixels=100), regularization=ConstantSplit)
+    pixelization = Model(
+        Pixelization,
+        mesh=DelaunayNN(pixels=100),
+        regularization=_pixelization.regularization_model_from(ConstantSplit),
+    )
     return _pixelization.lens_pixelized_source_model_from(pixelization, with_lens_light)
 
 
