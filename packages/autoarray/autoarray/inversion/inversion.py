@@ -78,7 +78,8 @@ class Inversion(Pytree):
         self.source_plane_mesh_grid_list: list = list(source_plane_mesh_grid_list or [])
         self.source_plane_data_grid_list: list = list(source_plane_data_grid_list or [])
         self.positive_only = positive_only
-        curvature, self.data_vector = util.curvature_matrix_and_data_vector_from(B, d, sigma, xp=xp)
+        self.data_vector = util.data_vector_from(B, d, sigma, xp=xp)
+        curvature = util.curvature_matrix_via_mapping_matrix_from(B, sigma, xp=xp)
         unregularized = np.flatnonzero(~regularized)
         if unregularized.size:
             curvature = util.add_to_diagonal(
@@ -113,7 +114,7 @@ class Inversion(Pytree):
             else:
                 s = xp.zeros(params, dtype=reduced.dtype).at[keep].set(reduced)
         self.reconstruction = s
-        self.mapped_reconstructed_operated_data = util.mapped_reconstructed_data_from(B, s, xp=xp)
+        self.mapped_reconstructed_operated_data = B @ s
         if self.regularization_matrix is None:
             zero = 0.0
             self.regularization_term = zero

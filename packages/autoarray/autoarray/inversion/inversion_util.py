@@ -19,29 +19,10 @@ from autoarray.abstract_ndarray import raw_array
 #: Value added to the curvature-matrix diagonal of unregularised parameters.
 NO_REGULARIZATION_ADD_TO_DIAGONAL = 1e-3
 
-#: On JAX, products with a mapping matrix of at most this many columns (linear light profiles
-#: without a pixelization) are written as broadcast multiplies and sums. XLA:CPU compiles every
-#: ``dot`` as its own kernel behind a layout copy of its operand, and its compile time follows
-#: the number of kernels (~20 ms each); multiplies and sums fuse into their producers and
-#: consumers (P1 linear vmap-50: 46 -> 41 kernels, docs/performance.md round 13). Above it the
-#: ``[N, P, P]`` product of the curvature matrix grows too large and BLAS wins.
-ELEMENTWISE_PRODUCT_MAX_COLUMNS = 8
-
-
-def _elementwise_product(matrix, xp) -> bool:
-    """Whether the products with ``matrix`` ``[N, P]`` use broadcast sums (see above)."""
-    return (
-        xp is not np
-        and np.ndim(matrix) == 2
-        and np.shape(matrix)[1] <= ELEMENTWISE_PRODUCT_MAX_COLUMNS
-    )
-
 
 def curvature_matrix_from(B_over_sigma, xp=np):
     """``F = (B/σ)ᵀ (B/σ)`` from the noise-weighted mapping matrix ``B/σ`` ``[N_pix, P]``."""
     M = raw_array(B_over_sigma)
-    if _elementwise_product(M, xp):
-        return xp.sum(M[:, :, None] * M[:, None, :], axis=0)
     return M.T @ M
 
 
@@ -52,31 +33,7 @@ def curvature_matrix_via_mapping_matrix_from(mapping_matrix, noise_map, xp=np):
 
 def data_vector_from(mapping_matrix, data, noise_map, xp=np):
     """``D = Bᵀ (d / σ²)``."""
-    B = raw_array(mapping_matrix)
-    weighted = raw_array(data) / raw_array(noise_map) ** 2
-    if _elementwise_product(B, xp):
-        return xp.sum(B * weighted[:, None], axis=0)
-    return B.T @ weighted
-
-
-def curvature_matrix_and_data_vector_from(mapping_matrix, data, noise_map, xp=np):
-    """``(F, D)`` of :func:`curvature_matrix_via_mapping_matrix_from` and :func:`data_vector_from`.
-
-    With few columns on JAX (:data:`ELEMENTWISE_PRODUCT_MAX_COLUMNS`) one sum gives both, so
-    XLA:CPU compiles one reduction instead of two: with ``A = [B, d] / σ``, the first ``P`` rows
-    of ``AᵀA`` are ``[F | D]``.
-    """
-    B = raw_array(mapping_matrix)
-    sigma = raw_array(noise_map)
-    if not _elementwise_product(B, xp):
-        return (
-            curvature_matrix_via_mapping_matrix_from(B, sigma, xp=xp),
-            data_vector_from(B, data, sigma, xp=xp),
-        )
-    params = B.shape[1]
-    A = xp.concatenate([B, raw_array(data)[:, None]], axis=1) / sigma[:, None]
-    F_and_D = xp.sum(A[:, :params, None] * A[:, None, :], axis=0)
-    return F_and_D[:, :params], F_and_D[:, params]
+    return raw_array(mapping_matrix).T @ (raw_array(data) / raw_array(noise_map) ** 2)
 
 
 def add_to_diagonal(curvature_matrix, value=NO_REGULARIZATION_ADD_TO_DIAGONAL, indices=None, xp=np):
@@ -172,7 +129,4 @@ def log_det_from(matrix, xp=np):
 
 def mapped_reconstructed_data_from(mapping_matrix, reconstruction, xp=np):
     """``B s``."""
-    B = raw_array(mapping_matrix)
-    if _elementwise_product(B, xp):
-        return xp.sum(B * raw_array(reconstruction)[None, :], axis=1)
-    return B @ raw_array(reconstruction)
+    return raw_array(mapping_matrix) @ raw_array(reconstruction)
