@@ -147,9 +147,6 @@ def eccentric_radii_squared_via_offsets_from(
         and isinstance(dx, np.ndarray)
         and plain_scalars(c_xx, c_xy, c_yy)
     ):
-        if xp is not np:
-            # Traced coefficients: each ratio would be a divide that XLA:CPU compiles as a kernel.
-            return c_xx * (dx * dx) + c_xy * (dx * dy) + c_yy * (dy * dy)
         return c_xx * (dx * (dx + (c_xy / c_xx) * dy) + (c_yy / c_xx) * (dy * dy))
     c_xx, c_xy, c_yy = float(c_xx), float(c_xy), float(c_yy)
     radii_squared = np.multiply(c_xy / c_xx, dy)
