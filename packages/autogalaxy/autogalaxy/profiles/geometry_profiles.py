@@ -272,25 +272,34 @@ class EllProfile(SphProfile):
         From ``q x'^2 + y'^2 / q`` with ``q = (1-f)/(1+f)`` and ``f = |e|``:
         ``R_ecc^2 = [(1+f^2)(x^2+y^2) - 2 e2 (x^2-y^2) - 4 e1 x y] / (1-f^2)``, which needs no
         trigonometry and has finite gradients at ``ell_comps = (0, 0)``. ``|e|`` is clamped at
-        ``convert.ELL_COMPS_MAGNITUDE_CLAMP`` by rescaling both components.
+        ``convert.ELL_COMPS_MAGNITUDE_CLAMP`` by rescaling both components: with that scale ``s``
+        and ``inv = 1 / (1 - f^2)``, ``e1`` and ``e2`` enter only through ``s inv``.
         """
         e1, e2 = self.ell_comps[0], self.ell_comps[1]
         clamp_squared = convert.ELL_COMPS_MAGNITUDE_CLAMP**2
         fac_squared = e1 * e1 + e2 * e2
         if is_concrete(e1, e2):
+            scale = 1.0
             if fac_squared > clamp_squared:
-                scale = math.sqrt(clamp_squared / fac_squared)
-                e1, e2, fac_squared = e1 * scale, e2 * scale, clamp_squared
+                scale, fac_squared = math.sqrt(clamp_squared / fac_squared), clamp_squared
+            inv = 1.0 / (1.0 - fac_squared)
+            scaled_inv = scale * inv
         else:
+            # s inv = sqrt(num / den) for both cases, so that one square root of one quotient is
+            # the only expensive operation: XLA:CPU compiles each divide or root of a per-profile
+            # scalar as a kernel of its own (it does not repeat it at every point), and compile
+            # time follows the number of kernels (docs/performance.md, round 13).
             over = fac_squared > clamp_squared
-            scale = xp.where(over, xp.sqrt(clamp_squared / xp.where(over, fac_squared, 1.0)), 1.0)
-            e1, e2 = e1 * scale, e2 * scale
+            num = xp.where(over, clamp_squared, 1.0)
+            den = xp.where(over, (1.0 - clamp_squared) ** 2 * fac_squared, (1.0 - fac_squared) ** 2)
+            scaled_inv = xp.sqrt(num / den)
+            inv = xp.where(over, 1.0 / (1.0 - clamp_squared), scaled_inv)
             fac_squared = xp.minimum(fac_squared, clamp_squared)
-        inv = 1.0 / (1.0 - fac_squared)
+        diagonal = (1.0 + fac_squared) * inv
         return (
-            (1.0 + fac_squared - 2.0 * e2) * inv,
-            -4.0 * e1 * inv,
-            (1.0 + fac_squared + 2.0 * e2) * inv,
+            diagonal - 2.0 * e2 * scaled_inv,
+            -4.0 * e1 * scaled_inv,
+            diagonal + 2.0 * e2 * scaled_inv,
         )
 
     def eccentric_radii_squared_from(self, grid, xp=np):
