@@ -91,7 +91,7 @@ class ExecutionSettings:
         ``batch_sequential_min_points``. Unknown sizes are timed.
     batch_sequential_min_points
         On a CPU, likelihoods of at least this many points run row by row without timing (one
-        compile; batching gained <= 1.07x and lost up to 1.9x on P2, P3); None: time them.
+        compile instead of two); None (default): time them, since the main job ran 3.5x slower so.
     batch_memory_bytes
         Most memory one vectorised batch program may need (rows x the single likelihood's XLA
         estimate); wider ones are not tried (P2-sized pixelized ``vmap(8)``: 6 GB resident).
@@ -131,7 +131,7 @@ class ExecutionSettings:
     batch_strategy: str | None = None
     batch_probe_repeats: int = 3
     batch_probe_min_points: int = 10_000
-    batch_sequential_min_points: int | None = 10_000
+    batch_sequential_min_points: int | None = None
     batch_memory_bytes: int = 2 * 2**30
     convolution_method: str | None = None
     tune_allocator: bool = True

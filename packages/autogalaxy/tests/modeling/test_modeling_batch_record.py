@@ -149,7 +149,8 @@ def test_large_problem_on_a_cpu_runs_row_by_row_untimed(tmp_path, monkeypatch):
 
     monkeypatch.setattr(batched_call.batch_strategy, "time_candidates", no_timing)
     call = _Fake(points=250_000, record=StrategyRecord(tmp_path))
-    choice, run = call._choose(_Rows(50), (50, "float64"))
+    with execution.using(batch_sequential_min_points=10_000):  # opt-in
+        choice, run = call._choose(_Rows(50), (50, "float64"))
     assert choice.candidate == Candidate("sequential", 1) and run(None) == "sequential"
     assert call.compiled == ["sequential"]  # one program on the first call
     assert "batch_sequential_min_points" in choice.reason and not choice.seconds_per_likelihood

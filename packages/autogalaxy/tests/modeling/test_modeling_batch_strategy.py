@@ -172,7 +172,7 @@ def test_probe_min_points_setting_is_checked():
     assert execution.ExecutionSettings(batch_probe_min_points=0).batch_probe_min_points == 0
     with pytest.raises(aa_exc.ExecutionException, match="batch_probe_min_points"):
         execution.ExecutionSettings(batch_probe_min_points=-1)
-    assert execution.ExecutionSettings().batch_sequential_min_points == 10_000
+    assert execution.ExecutionSettings().batch_sequential_min_points is None
     assert (
         execution.ExecutionSettings(batch_sequential_min_points=None).batch_sequential_min_points
         is None
