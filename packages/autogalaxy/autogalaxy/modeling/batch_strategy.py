@@ -152,6 +152,7 @@ def predicted(
     points: int | None,
     min_points: int,
     sequential_min_points: int | None = None,
+    inversion: bool = False,
 ) -> tuple[Candidate, str] | None:
     """The candidate the cost model picks without timing, with its reason, or None (time them).
 
@@ -170,11 +171,25 @@ def predicted(
       timings, 1.9x slower in others; P3, 14,488 points: 1.9x slower). The single likelihood row
       by row is chosen, and the first batch compiles one program instead of two plus a timing.
 
+    * At least ``min_points`` with ``inversion`` (each likelihood solves a pixelized
+      inversion; the caller passes False off the CPU): row by row. Timing picked it on every
+      pixelized problem measured (P3, 14,488 points: 1.03-1.12x faster than ``vmap``; the
+      P2-sized source, 246k points: ``vmap`` / ``chunked`` 1.17-1.54x slower), since the
+      per-row curvature matrix, its Cholesky factor and solves are dense linear algebra that a
+      batch runs as one LAPACK call per row anyway, while the batch's gathers and scatters of the
+      mapping matrices leave the cache. Not timing saves P3's first batch a second compile.
+
     Sizes in between, and unknown sizes, are timed.
     """
     if len(candidates) < 2 or points is None or points <= 0:
         return None
     sequential = [c for c in candidates if c.strategy == "sequential"]
+    if sequential and inversion and points >= min_points:
+        return sequential[0], (
+            f"cost model: a pixelized inversion per likelihood of {points} points (>= "
+            f"batch_probe_min_points={min_points}) on a CPU, where batching its dense linear "
+            "algebra gains nothing over the single likelihood row by row; not timed"
+        )
     if sequential and sequential_min_points is not None and points >= sequential_min_points:
         return sequential[0], (
             f"cost model: {points} points per likelihood (>= batch_sequential_min_points="

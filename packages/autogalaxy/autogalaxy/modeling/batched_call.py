@@ -60,7 +60,9 @@ class BatchedCall:
     times them on that batch's own rows and keeps the fastest per likelihood (``choices``;
     ``last_choice`` is the latest, also logged at INFO level by
     ``autogalaxy.modeling.batched_call``); a new choice is added to ``record``. The
-    ``autoarray.execution`` setting ``batch_strategy`` forces one instead.
+    ``autoarray.execution`` setting ``batch_strategy`` forces one instead. ``inversion`` says
+    that each likelihood solves a pixelized inversion (the cost model then runs batches the
+    probe would time row by row on a CPU).
 
     * ``"vmap"``: ``jax.vmap(call)`` over the batch, one program;
     * ``"chunked"``: ``jax.vmap(call)`` compiled for ``width`` rows and run chunk after chunk
@@ -74,11 +76,14 @@ class BatchedCall:
     them with ``shard_map``; neither goes through the choice.
     """
 
-    def __init__(self, call, points: int | None = None, single=None, record=None):
+    def __init__(
+        self, call, points: int | None = None, single=None, record=None, inversion: bool = False
+    ):
         from autogalaxy.modeling.jax_memory import MemoryCheckedJit
 
         self.call = call
         self.points = points
+        self.inversion = inversion
         self.record = record
         self.chunk = execution.vmap_chunk_from(points)
         self.single = single if single is not None else MemoryCheckedJit(call, "likelihood")
@@ -182,11 +187,13 @@ class BatchedCall:
         # Off the CPU a batch also buys parallelism across the device: time it there.
         sequential_min = settings.batch_sequential_min_points
         large = sequential_min is not None and (self.points or 0) >= sequential_min
+        on_cpu = (large or self.inversion) and self._on_cpu()
         return batch_strategy.predicted(
             candidates,
             self.points,
             settings.batch_probe_min_points,
-            sequential_min if large and self._on_cpu() else None,
+            sequential_min if large and on_cpu else None,
+            inversion=self.inversion and on_cpu,
         )
 
     def _on_cpu(self) -> bool:

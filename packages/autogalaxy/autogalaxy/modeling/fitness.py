@@ -308,6 +308,7 @@ class Fitness:
                 points=_points_per_call(self.analysis, self.model),
                 single=self._jit,
                 record=record,
+                inversion=self.model is not None and _has_pixelization(self.model),
             )
         return self._cache["vmap"]
 

@@ -74,8 +74,16 @@ class _Single:
 class _Fake(BatchedCall):
     """A BatchedCall whose runners are plain functions (labels of what was compiled)."""
 
-    def __init__(self, points, record=None, refuse=(), on_cpu=True, row_bytes=None):
-        super().__init__(call=None, points=points, single=_Single(row_bytes), record=record)
+    def __init__(
+        self, points, record=None, refuse=(), on_cpu=True, row_bytes=None, inversion=False
+    ):
+        super().__init__(
+            call=None,
+            points=points,
+            single=_Single(row_bytes),
+            record=record,
+            inversion=inversion,
+        )
         self.compiled = []
         self.refuse = refuse
         self.cpu = on_cpu
@@ -155,6 +163,30 @@ def test_large_problem_on_a_cpu_runs_row_by_row_untimed(tmp_path, monkeypatch):
     assert call.compiled == ["sequential"]  # one program on the first call
     assert "batch_sequential_min_points" in choice.reason and not choice.seconds_per_likelihood
     assert StrategyRecord(tmp_path).get(50, "float64") == Candidate("sequential", 1)
+
+
+def test_pixelized_problem_on_a_cpu_runs_row_by_row_untimed(tmp_path, untimed):
+    call = _Fake(points=14_488, record=StrategyRecord(tmp_path), inversion=True)
+    choice, run = call._choose(_Rows(20), (20, "float64"))
+    assert choice.candidate == Candidate("sequential", 1) and run(None) == "sequential"
+    assert call.compiled == ["sequential"]  # one program on the first call
+    assert "pixelized inversion" in choice.reason and not choice.seconds_per_likelihood
+    assert StrategyRecord(tmp_path).get(20, "float64") == Candidate("sequential", 1)
+
+
+def test_pixelized_problem_off_the_cpu_is_timed(monkeypatch):
+    timed = {}
+
+    def fake_timing(runs, likelihoods, repeats):
+        timed.update(likelihoods)
+        return {"chunked(4)": 1e-3, "sequential": 2e-3}
+
+    monkeypatch.setattr(batched_call.batch_strategy, "time_candidates", fake_timing)
+    call = _Fake(points=14_488, inversion=True, on_cpu=False)
+    choice, _ = call._choose(_Rows(20), (20, "float64"))
+    # 14,488 points: chunks of vmap_chunk_points // points = 4 rows, timed on one chunk
+    assert timed == {"chunked(4)": 4, "sequential": 4}
+    assert choice.candidate == Candidate("chunked", 4) and "measured fastest" in choice.reason
 
 
 @pytest.mark.parametrize("on_cpu, sequential_min", [(False, 10_000), (True, None)])

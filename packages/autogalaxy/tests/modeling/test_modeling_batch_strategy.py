@@ -249,3 +249,18 @@ def test_batched_call_bounds_vectorised_width_by_the_single_likelihood_estimate(
         small = BatchedCall(lambda p: p, points=2_400, single=single)
         assert small._memory_width(rows, settings) is None
         assert len(single.compiled) == 1
+
+
+def test_cost_model_runs_pixelized_inversions_row_by_row_without_timing():
+    vmap_first = bs.candidates_from(20, 4)
+    candidate, reason = bs.predicted(vmap_first, 14_488, 10_000, inversion=True)
+    assert candidate.label == "sequential"
+    assert "pixelized inversion" in reason and "not timed" in reason
+    # small pixelized problems keep the dispatch rule (vectorised); without an inversion (or off
+    # the CPU, where the caller passes False) a problem of this size is timed
+    assert bs.predicted(vmap_first, 2_400, 10_000, inversion=True)[0].label != "sequential"
+    assert bs.predicted(vmap_first, 14_488, 10_000, inversion=False) is None
+    # probing every size (min_points 0) still runs an inversion row by row
+    assert bs.predicted(vmap_first, 2_400, 0, inversion=True)[0].label == "sequential"
+    # no row-by-row candidate: nothing to decide
+    assert bs.predicted(bs.candidates_from(20, 4, "vmap"), 14_488, 10_000, inversion=True) is None
