@@ -469,11 +469,49 @@ def border_relocation_checks():
     check("border relocation at a tie: jvp == right-hand difference", tangent, right, 1e-6)
 
 
+def extrema_checks():
+    """``largest`` / ``smallest``: the values of ``jnp.max`` / ``jnp.min``, and a derivative that
+    is a one-hot gather at the forward pass's index in eager, jitted forward and jitted reverse
+    mode alike (the rule that replaced ``jnp.max`` in the border relocator and mesh boxes)."""
+    from autoarray.numerics.extrema import largest, smallest
+
+    rng = np.random.default_rng(11)
+    values = jnp.asarray(rng.normal(size=(5, 7)))
+    for name, f, ref in (("largest", largest, jnp.max), ("smallest", smallest, jnp.min)):
+        for axis in (None, 0, 1):
+            check(
+                f"{name}(axis={axis}) == jnp reduction",
+                f(values, axis=axis, xp=jnp),
+                ref(values, axis=axis),
+                0,
+            )
+            weights = jnp.asarray(rng.normal(size=np.shape(ref(values, axis=axis))))
+
+            def scalar(v, f=f, axis=axis, weights=weights):
+                return jnp.sum(weights * jnp.exp(f(v, axis=axis, xp=jnp)))
+
+            eager = jax.grad(scalar)(values)
+            jitted = jax.jit(jax.grad(scalar))(values)
+            direction = jnp.asarray(rng.normal(size=values.shape))
+            _, tangent = jax.jit(lambda v: jax.jvp(scalar, (v,), (direction,)))(values)
+            check(f"{name}(axis={axis}): jit grad == eager grad", jitted, eager, 1e-14)
+            check(
+                f"{name}(axis={axis}): jit grad . v == jvp",
+                jnp.sum(jitted * direction),
+                tangent,
+                1e-12,
+            )
+            nonzero = int(jnp.sum(jitted != 0.0))
+            expected = 1 if axis is None else values.shape[1 - axis]
+            check(f"{name}(axis={axis}): one entry per reduced slice", nonzero, expected, 0)
+
+
 def main() -> int:
     pytree_packing_checks()
     numerics_checks()
     row_blocked_vjp_checks()
     border_relocation_checks()
+    extrema_checks()
     convolution_checks()
     nnls_checks()
     nnls_small_checks()

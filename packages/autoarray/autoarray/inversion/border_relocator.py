@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from autoarray.numerics.extrema import largest
+
 
 def border_slim_indexes_from(mask) -> np.ndarray:
     """Slim indexes of the border pixels of ``mask`` (True = masked), slim order."""
@@ -27,21 +29,6 @@ def border_slim_indexes_from(mask) -> np.ndarray:
     down = clear(np.cumsum(count[::-1, :], axis=0)[::-1, :] - count)
     border = unmasked & (left | right | up | down)
     return np.flatnonzero(border[unmasked])
-
-
-def _largest(values, xp):
-    """The largest of ``values``, read at its (first) index rather than reduced with ``max``.
-
-    Same value as ``xp.max``. Under JAX the derivative is then a gather at the index chosen
-    in the forward pass, whose transpose is a scatter to that index. ``jnp.max``'s rule instead
-    masks ``values == max`` and that mask is rebuilt inside the compiled reverse-mode program:
-    in a full pixelized fit at Einstein radius 4.24 the jitted ``jax.grad`` of the evidence
-    differed from ``jax.jvp``, eager ``jax.vjp`` and finite differences (-11774 vs -481),
-    and delaunay_hilbert.py's at unit 0.5317, with no tie in the semi-axes (12.20 vs 2.16).
-    A tie gives the whole derivative to the first index in both modes (a one-sided
-    derivative), where ``max`` would split it.
-    """
-    return values[xp.argmax(values)]
 
 
 def relocated_points_from(points, border_points, xp=np):
@@ -75,8 +62,10 @@ def relocated_points_from(points, border_points, xp=np):
         return cos * ddx + sin * ddy, -sin * ddx + cos * ddy
 
     bx, by = rotated(border_points[:, 0], border_points[:, 1])
-    semi_x = _largest(xp.abs(bx), xp) + 1e-12
-    semi_y = _largest(xp.abs(by), xp) + 1e-12
+    # Read at the index, not reduced with max: see autoarray.numerics.extrema (a wrong jitted
+    # reverse-mode gradient of the evidence came from max here).
+    semi_x = largest(xp.abs(bx), xp=xp) + 1e-12
+    semi_y = largest(xp.abs(by), xp=xp) + 1e-12
     px, py = rotated(points[:, 0], points[:, 1])
     q = (px / semi_x) ** 2 + (py / semi_y) ** 2
     outside = q > 1.0

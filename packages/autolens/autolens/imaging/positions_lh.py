@@ -17,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 import autoarray as aa
+from autoarray.numerics.extrema import largest
 from autogalaxy.galaxy import to_inversion
 from autolens import exc
 
@@ -72,7 +73,7 @@ class PositionsLH:
             index = found
         plane = xp.asarray(traced[index])
         delta = plane[:, None, :] - plane[None, :, :]
-        return xp.sqrt(xp.max(xp.sum(delta * delta, axis=-1)))
+        return xp.sqrt(largest(xp.sum(delta * delta, axis=-1), xp=xp))
 
     def log_likelihood_penalty_from(self, instance, analysis, xp=np):
         """The penalty (``>= 0``) of the model ``instance`` (PyAutoLens's signature): the tracer

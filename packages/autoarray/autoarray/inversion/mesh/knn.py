@@ -37,6 +37,7 @@ import numpy as np
 
 from autoarray import exc
 from autoarray.inversion.mesh.delaunay import Delaunay, triangulation_tables_from
+from autoarray.numerics.extrema import largest
 
 #: Queries per block of the neighbour search (bounds the ``[block, S]`` distance matrix).
 QUERY_BLOCK = 4096
@@ -79,7 +80,7 @@ def nearest_from(queries, vertices, k: int, xp=np):
 
 def wendland_weights_from(distances, radius_scale: float, xp=np):
     """``[N, k]`` normalised Wendland C4 weights of the neighbour distances."""
-    support = xp.max(distances, axis=1, keepdims=True) * radius_scale
+    support = largest(distances, axis=1, keepdims=True, xp=xp) * radius_scale
     s = distances / (support + 1e-10)
     inside = s < 1.0
     s_in = xp.where(inside, s, 0.0)

@@ -19,6 +19,7 @@ from typing import Tuple
 import numpy as np
 
 from autoarray import exc
+from autoarray.numerics.extrema import largest, smallest
 from autoarray.pytrees import Pytree
 
 #: Added to each side of the bounding box of the traced sub-pixels.
@@ -99,10 +100,12 @@ class RectangularMesh(Pytree):
         """``(y_max, x_min, pixel_scale_y, pixel_scale_x)`` of the box spanning ``sub_points``."""
         y = sub_points[:, 0]
         x = sub_points[:, 1]
-        y_min = xp.min(y) - MESH_BUFFER
-        y_max = xp.max(y) + MESH_BUFFER
-        x_min = xp.min(x) - MESH_BUFFER
-        x_max = xp.max(x) + MESH_BUFFER
+        # The box moves with the traced points, so its edges carry derivatives: read them at
+        # their index (autoarray.numerics.extrema: max's rule can break under a compiled grad).
+        y_min = smallest(y, xp=xp) - MESH_BUFFER
+        y_max = largest(y, xp=xp) + MESH_BUFFER
+        x_min = smallest(x, xp=xp) - MESH_BUFFER
+        x_max = largest(x, xp=xp) + MESH_BUFFER
         ny, nx = self.shape
         return y_max, x_min, (y_max - y_min) / ny, (x_max - x_min) / nx
 

@@ -25,6 +25,7 @@ import numpy as np
 
 from autoarray import exc
 from autoarray.inversion.mesh.rectangular import RectangularMesh
+from autoarray.numerics.extrema import largest, smallest
 
 
 def _normal_cdf(x, xp):
@@ -48,8 +49,8 @@ def kernel_cdf_transform_from(centres, sub_points, weights, shape0: int, bandwid
     q = (sub_points - mean) / scale
     columns = []
     for d in range(2):
-        lo = xp.min(p[:, d])
-        hi = xp.max(p[:, d])
+        lo = smallest(p[:, d], xp=xp)  # at their index: autoarray.numerics.extrema
+        hi = largest(p[:, d], xp=xp)
         h = bandwidth * (hi - lo) / shape0
 
         ends = _weighted_cdf(xp.stack([lo, hi]), p[:, d], h, weights, xp)

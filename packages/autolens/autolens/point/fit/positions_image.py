@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from autoarray.numerics.extrema import smallest
 from autolens import exc
 from autolens.point.fit.abstract import (
     NO_IMAGE_RESIDUAL,
@@ -129,7 +130,7 @@ class FitPositionsImagePairRepeat(AbstractFitPositionsImagePair):
 
     def _compute(self, xp):
         distance = xp.where(self.model_mask[None, :], self._distances(xp), NO_IMAGE_RESIDUAL)
-        residual = xp.min(distance, axis=1)
+        residual = smallest(distance, axis=1, xp=xp)
         self._generic(residual)
         if self.unmatched_model_policy == "ignore":
             return
@@ -140,7 +141,7 @@ class FitPositionsImagePairRepeat(AbstractFitPositionsImagePair):
         mu = signed_magnifications_from(calc, self.model_positions, xp)
         unmatched = xp.logical_and(self.model_mask, xp.logical_not(matched))
         unmatched = xp.logical_and(unmatched, xp.abs(mu) >= self.magnification_threshold)
-        penalty = xp.min(distance, axis=0) / xp.mean(self.noise_map)
+        penalty = smallest(distance, axis=0, xp=xp) / xp.mean(self.noise_map)
         extra = xp.sum(xp.where(unmatched, penalty**2, 0.0))
         self._finish(self.chi_squared + extra, self.noise_normalization)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from autoarray.numerics.extrema import smallest
 from autolens import exc
 from autolens.lens.time_delay import time_delays_raw_from
 from autolens.point.fit.abstract import AbstractFitPoint, raw
@@ -27,7 +28,7 @@ class FitTimeDelays(AbstractFitPoint):
 
     def _compute(self, xp):
         model = self.model_time_delays
-        self._generic((self.data - xp.min(self.data)) - (model - xp.min(model)))
+        self._generic((self.data - xp.min(self.data)) - (model - smallest(model, xp=xp)))
 
 
 class FitTimeDelaysSolved(FitTimeDelays):
