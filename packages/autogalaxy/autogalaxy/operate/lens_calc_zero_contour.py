@@ -38,6 +38,24 @@ SEED_GRID_EXTENT = 3.0
 
 _KINDS = {"tangential": 0, "radial": 1}
 
+#: The arguments every ``*_via_zero_contour_from`` method takes (PyAutoGalaxy's signature, kept
+#: explicit on each public method) and hands on unchanged.
+_OPTIONS = (
+    "init_guess",
+    "delta",
+    "N",
+    "pixel_scales",
+    "tol",
+    "max_newton",
+    "seed_grid_shape",
+    "seed_grid_extent",
+)
+
+
+def _options(arguments: dict) -> dict:
+    """The zero-contour options among a method's ``locals()``, to pass on by name."""
+    return {name: arguments[name] for name in _OPTIONS}
+
 
 def _seed_grid_axes_from(grid_shape: Tuple[int, int], grid_extent: float) -> list:
     """Node coordinates (y axis, x axis) of the coarse seed grid: ``grid_shape`` pixel centres
@@ -167,17 +185,7 @@ class ZeroContourCalc:
         -------
         One closed ``Grid2DIrregular`` (first point repeated) per distinct curve.
         """
-        return self._critical_curve_list_via_zero_contour(
-            "tangential",
-            init_guess,
-            delta,
-            N,
-            pixel_scales,
-            tol,
-            max_newton,
-            seed_grid_shape,
-            seed_grid_extent,
-        )
+        return self._critical_curve_list_via_zero_contour("tangential", **_options(locals()))
 
     def radial_critical_curve_list_via_zero_contour_from(
         self,
@@ -192,17 +200,7 @@ class ZeroContourCalc:
     ) -> list:
         """Radial critical curves (zero contours of ``1 − κ + |γ|``); parameters as
         ``tangential_critical_curve_list_via_zero_contour_from``."""
-        return self._critical_curve_list_via_zero_contour(
-            "radial",
-            init_guess,
-            delta,
-            N,
-            pixel_scales,
-            tol,
-            max_newton,
-            seed_grid_shape,
-            seed_grid_extent,
-        )
+        return self._critical_curve_list_via_zero_contour("radial", **_options(locals()))
 
     def tangential_caustic_list_via_zero_contour_from(
         self,
@@ -218,16 +216,7 @@ class ZeroContourCalc:
         """Tangential critical curves (``tangential_critical_curve_list_via_zero_contour_from``)
         mapped to the source plane, ``θ − α(θ)``."""
         return self._caustics_from(
-            self.tangential_critical_curve_list_via_zero_contour_from(
-                init_guess,
-                delta,
-                N,
-                pixel_scales,
-                tol,
-                max_newton,
-                seed_grid_shape,
-                seed_grid_extent,
-            )
+            self.tangential_critical_curve_list_via_zero_contour_from(**_options(locals()))
         )
 
     def radial_caustic_list_via_zero_contour_from(
@@ -244,16 +233,7 @@ class ZeroContourCalc:
         """Radial critical curves (``radial_critical_curve_list_via_zero_contour_from``)
         mapped to the source plane, ``θ − α(θ)``."""
         return self._caustics_from(
-            self.radial_critical_curve_list_via_zero_contour_from(
-                init_guess,
-                delta,
-                N,
-                pixel_scales,
-                tol,
-                max_newton,
-                seed_grid_shape,
-                seed_grid_extent,
-            )
+            self.radial_critical_curve_list_via_zero_contour_from(**_options(locals()))
         )
 
     def einstein_radius_list_via_zero_contour_from(
@@ -268,16 +248,7 @@ class ZeroContourCalc:
         seed_grid_extent: float = SEED_GRID_EXTENT,
     ) -> list:
         """Area-equivalent radius ``sqrt(A/π)`` of each traced tangential critical curve."""
-        curves = self.tangential_critical_curve_list_via_zero_contour_from(
-            init_guess,
-            delta,
-            N,
-            pixel_scales,
-            tol,
-            max_newton,
-            seed_grid_shape,
-            seed_grid_extent,
-        )
+        curves = self.tangential_critical_curve_list_via_zero_contour_from(**_options(locals()))
         return self._einstein_radii_from(curves)
 
     def einstein_radius_via_zero_contour_from(
@@ -292,20 +263,7 @@ class ZeroContourCalc:
         seed_grid_extent: float = SEED_GRID_EXTENT,
     ) -> float:
         """Sum of ``einstein_radius_list_via_zero_contour_from`` (as ``einstein_radius_from``)."""
-        return float(
-            sum(
-                self.einstein_radius_list_via_zero_contour_from(
-                    init_guess,
-                    delta,
-                    N,
-                    pixel_scales,
-                    tol,
-                    max_newton,
-                    seed_grid_shape,
-                    seed_grid_extent,
-                )
-            )
-        )
+        return float(sum(self.einstein_radius_list_via_zero_contour_from(**_options(locals()))))
 
     def _seed_via_coarse_grid_argmin(
         self, kind: str, grid_shape: Tuple[int, int], grid_extent: float, xp
