@@ -9,9 +9,10 @@ import numpy as np
 from autoarray import exc
 from autoarray.abstract_ndarray import AbstractNDArray
 from autoarray.mask.mask_1d import Mask1D
+from autoarray.structures.masked_geometry import MaskedGeometry
 
 
-class Array1D(AbstractNDArray):
+class Array1D(MaskedGeometry, AbstractNDArray):
     """Values paired with a ``Mask1D``; stored slim (unmasked values) unless ``store_native``.
 
     Parameters
@@ -71,27 +72,6 @@ class Array1D(AbstractNDArray):
         if self.store_native:
             return self
         return Array1D(self._array, self.mask, self.header, store_native=True, xp=self._xp)
-
-    @property
-    def shape_native(self) -> Tuple[int]:
-        return self.mask.shape_native
-
-    @property
-    def shape_slim(self) -> Tuple[int]:
-        return self.mask.shape_slim
-
-    @property
-    def pixel_scales(self) -> Tuple[float]:
-        return self.mask.pixel_scales
-
-    @property
-    def pixel_scale(self) -> float:
-        """The single pixel scale of square pixels (PyAutoArray's name; the mask checks squareness)."""
-        return self.mask.pixel_scale
-
-    @property
-    def origin(self) -> Tuple[float]:
-        return self.mask.origin
 
     @property
     def grid_radial(self):

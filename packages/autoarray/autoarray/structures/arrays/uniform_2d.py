@@ -11,9 +11,10 @@ from autoarray.abstract_ndarray import AbstractNDArray
 from autoarray.mask.mask_2d import Mask2D
 from autoarray.structures.arrays import array_2d_util
 from autoarray.structures.arrays.uniform_1d import Array1D
+from autoarray.structures.masked_geometry import MaskedGeometry
 
 
-class Array2D(AbstractNDArray):
+class Array2D(MaskedGeometry, AbstractNDArray):
     """Values paired with a ``Mask2D``; stored slim (``[N_unmasked]``) unless ``store_native``.
 
     Parameters
@@ -128,23 +129,6 @@ class Array2D(AbstractNDArray):
         return new
 
     @property
-    def shape_native(self) -> Tuple[int, int]:
-        return self.mask.shape_native
-
-    @property
-    def shape_slim(self) -> int:
-        return self.mask.pixels_in_mask
-
-    @property
-    def pixel_scales(self) -> Tuple[float, float]:
-        return self.mask.pixel_scales
-
-    @property
-    def pixel_scale(self) -> float:
-        """The single pixel scale of square pixels (PyAutoArray's name; the mask checks squareness)."""
-        return self.mask.pixel_scale
-
-    @property
     def pixel_area(self) -> float:
         return self.mask.pixel_area
 
@@ -183,10 +167,6 @@ class Array2D(AbstractNDArray):
         from autoarray.structures.arrays import brightest
 
         return brightest.brightest_sub_pixel_coordinate_in_region_from(self, region, box_size)
-
-    @property
-    def origin(self) -> Tuple[float, float]:
-        return self.mask.origin
 
     # ------------------------------------------------------------------ operations
     def apply_mask(self, mask: Mask2D) -> "Array2D":

@@ -15,12 +15,13 @@ from autoarray.abstract_ndarray import AbstractNDArray
 from autoarray.mask.mask_1d import Mask1D, _pixel_scales_1d
 from autoarray.structures.arrays.uniform_1d import values_1d_from
 from autoarray.structures.grids.irregular_2d import Grid2DIrregular
+from autoarray.structures.masked_geometry import MaskedGeometry
 
 #: Offset (arc-seconds) added to y and x of projected points after the rotation (the release's).
 PROJECTED_OFFSET = 1.0e-6
 
 
-class Grid1D(AbstractNDArray):
+class Grid1D(MaskedGeometry, AbstractNDArray):
     """x coordinates (arc-seconds) paired with a ``Mask1D``; slim unless ``store_native``."""
 
     __pytree_static__ = ("mask", "store_native")
@@ -73,27 +74,6 @@ class Grid1D(AbstractNDArray):
         if self.store_native:
             return self
         return Grid1D(self._array, self.mask, store_native=True, xp=self._xp)
-
-    @property
-    def shape_native(self) -> Tuple[int]:
-        return self.mask.shape_native
-
-    @property
-    def shape_slim(self) -> Tuple[int]:
-        return self.mask.shape_slim
-
-    @property
-    def pixel_scales(self) -> Tuple[float]:
-        return self.mask.pixel_scales
-
-    @property
-    def pixel_scale(self) -> float:
-        """The single pixel scale of square pixels (PyAutoArray's name; the mask checks squareness)."""
-        return self.mask.pixel_scale
-
-    @property
-    def origin(self) -> Tuple[float]:
-        return self.mask.origin
 
     def grid_2d_radial_projected_from(self, angle: float = 0.0) -> Grid2DIrregular:
         """(y, x) points ``(0, x)`` rotated by ``angle`` degrees (``y' = -x sin``,

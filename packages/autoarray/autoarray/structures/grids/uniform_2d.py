@@ -13,6 +13,7 @@ from autoarray.operators.over_sampling.over_sampler import OverSampler
 from autoarray.structures.arrays import array_2d_util
 from autoarray.structures.arrays.uniform_2d import Array2D
 from autoarray.structures.grids.irregular_2d import Grid2DIrregular
+from autoarray.structures.masked_geometry import MaskedGeometry
 
 
 def _sizes_array(over_sample_size, mask: Mask2D) -> Array2D:
@@ -49,7 +50,7 @@ def _sizes_array(over_sample_size, mask: Mask2D) -> Array2D:
     return Array2D(values.astype(int), mask)
 
 
-class Grid2D(AbstractNDArray):
+class Grid2D(MaskedGeometry, AbstractNDArray):
     """(y, x) arc-second coordinates of the unmasked pixel centres of a ``Mask2D``.
 
     Parameters
@@ -184,27 +185,6 @@ class Grid2D(AbstractNDArray):
         new = self.with_new_array(array_2d_util.native_from_slim(self._array, self.mask, self._xp))
         new.store_native = True
         return new
-
-    @property
-    def shape_native(self) -> Tuple[int, int]:
-        return self.mask.shape_native
-
-    @property
-    def shape_slim(self) -> int:
-        return self.mask.pixels_in_mask
-
-    @property
-    def pixel_scales(self) -> Tuple[float, float]:
-        return self.mask.pixel_scales
-
-    @property
-    def pixel_scale(self) -> float:
-        """The single pixel scale of square pixels (PyAutoArray's name; the mask checks squareness)."""
-        return self.mask.pixel_scale
-
-    @property
-    def origin(self) -> Tuple[float, float]:
-        return self.mask.origin
 
     @property
     def in_list(self) -> list:
