@@ -232,7 +232,7 @@ def sie_deflection_columns_from(y, x, einstein_radius, ell_comps, xp=np, centre=
     if plain_scalars(f):
         branch = _sie_series_from if f < SIE_SERIES_ELLIPTICITY else _sie_closed_from
         return _sie_centred(branch, y, x, centre, einstein_radius, e1, e2, f, xp=xp)
-    from jax import lax
+    from jax import checkpoint, lax
 
     small = f < SIE_SERIES_ELLIPTICITY
     # Each branch gets its own ellipticity: the real one where it is used, a harmless
@@ -257,11 +257,15 @@ def sie_deflection_columns_from(y, x, einstein_radius, ell_comps, xp=np, centre=
         return _sie_centred(_sie_closed_from, y_o, x_o, (c_y, c_x), theta_e, *args, xp=xp)
 
     # lax.cond also makes XLA materialise the two deflection components in their own
-    # vectorised loop instead of fusing them into their consumers.
+    # vectorised loop instead of fusing them into their consumers. The branches are
+    # rematerialised in reverse mode: a linearised cond returns the residuals of both branches
+    # (the untaken one's as zero-filled [N] arrays, ~35 in all), which the blocked gradient
+    # (autoarray.row_blocked_vjp) wrote and read back per block; recomputing the taken branch in
+    # the backward cond is cheaper (P2 gradient ~9% less CPU; docs/performance.md round 15).
     return lax.cond(
         small,
-        series,
-        closed,
+        checkpoint(series),
+        checkpoint(closed),
         (
             y,
             x,
