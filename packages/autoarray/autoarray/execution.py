@@ -121,8 +121,8 @@ class ExecutionSettings:
     host_devices: int = 1
     numpy_threads: int | None = None
     numpy_parallel_min_points: int = 32_768
-    vjp_block_rows: int = 32_768
-    vjp_min_blocks: int = 4
+    vjp_block_rows: int = 65_536
+    vjp_min_blocks: int = 2
     jax_column_binning_min_points: int = 32_768
     vmap_chunk: int | None = None
     vmap_chunk_points: int = 60_000

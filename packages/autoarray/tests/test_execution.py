@@ -18,7 +18,7 @@ def test_defaults_are_the_measured_ones():
     defaults = execution.ExecutionSettings()
     assert defaults.host_devices == 1  # splitting a batch over devices is opt-in
     assert defaults.numpy_threads is None
-    assert defaults.vjp_block_rows == 32_768 and defaults.vjp_min_blocks == 4
+    assert defaults.vjp_block_rows == 65_536 and defaults.vjp_min_blocks == 2
     assert defaults.tune_allocator is True
     assert execution.settings_from_environment({}) == defaults
 
@@ -116,7 +116,7 @@ def test_jax_vjp_block_rows_only_for_large_fits():
     minimum = execution.settings().vjp_min_blocks * block
     assert execution.jax_vjp_block_rows_from(minimum - 1) is None
     assert execution.jax_vjp_block_rows_from(minimum) == block
-    with execution.using(vjp_block_rows=100):
+    with execution.using(vjp_block_rows=100, vjp_min_blocks=4):
         assert execution.jax_vjp_block_rows_from(399) is None
         assert execution.jax_vjp_block_rows_from(400) == 100
     with execution.using(vjp_block_rows=0):
