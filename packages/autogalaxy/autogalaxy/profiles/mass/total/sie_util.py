@@ -234,52 +234,44 @@ def sie_deflection_columns_from(y, x, einstein_radius, ell_comps, xp=np, centre=
         return _sie_centred(branch, y, x, centre, einstein_radius, e1, e2, f, xp=xp)
     from jax import lax
 
-    # The cond's operands are the per-point coordinates and ONE array of the profile's raw
-    # scalars: XLA:CPU gives every operand buffer of a conditional its own kernel, so the
-    # ellipticity clamp and the branches' stand-in arguments are computed inside the branches
-    # (where they fuse into the branch's own scalar preparation) from these five values. The
-    # predicate's square root then has one user and fuses with the comparison into one kernel.
     small = f < SIE_SERIES_ELLIPTICITY
-    scalars = xp.stack(
-        [
-            xp.asarray(value, dtype=float)
-            for value in (centre[0], centre[1], ell_comps[0], ell_comps[1], einstein_radius)
-        ]
-    )
-
-    def series(operands):
-        y_o, x_o, packed = operands
-        c_y, c_x, theta_e, args, _ = _branch_arguments_from(packed, xp)
-        return _sie_centred(_sie_series_from, y_o, x_o, (c_y, c_x), theta_e, *args, xp=xp)
-
-    def closed(operands):
-        y_o, x_o, packed = operands
-        c_y, c_x, theta_e, _, args = _branch_arguments_from(packed, xp)
-        return _sie_centred(_sie_closed_from, y_o, x_o, (c_y, c_x), theta_e, *args, xp=xp)
-
-    # lax.cond also makes XLA materialise the two deflection components in their own
-    # vectorised loop instead of fusing them into their consumers.
-    return lax.cond(small, series, closed, (y, x, scalars))
-
-
-def _branch_arguments_from(packed, xp):
-    """``(centre_y, centre_x, theta_E, series (e1, e2, f), closed (e1, e2, f))`` from the packed
-    ``[centre_y, centre_x, e1, e2, theta_E]`` of a traced SIE.
-
-    Each branch gets its own ellipticity: the real (clamped) one where it is used, a harmless
-    stand-in where it is not, so neither sees a value where it is singular (under ``vmap`` the
-    cond is a select that evaluates both) and no NaN reaches the gradient.
-    """
-    e1, e2, f = effective_ell_comps_from((packed[2], packed[3]), xp=xp)
-    small = f < SIE_SERIES_ELLIPTICITY
+    # Each branch gets its own ellipticity: the real one where it is used, a harmless
+    # stand-in where it is not, so neither sees a value where it is singular (a select under
+    # vmap evaluates both) and no NaN reaches the gradient.
     stand_in = 2.0 * SIE_SERIES_ELLIPTICITY
-    series_args = (xp.where(small, e1, 0.0), xp.where(small, e2, 0.0), xp.where(small, f, 0.0))
     closed_args = (
         xp.where(small, 0.0, e1),
         xp.where(small, stand_in, e2),
         xp.where(small, stand_in, f),
     )
-    return packed[0], packed[1], packed[4], series_args, closed_args
+    series_args = (xp.where(small, e1, 0.0), xp.where(small, e2, 0.0), xp.where(small, f, 0.0))
+    centre_y = xp.asarray(centre[0], dtype=float)
+    centre_x = xp.asarray(centre[1], dtype=float)
+
+    def series(operands):
+        y_o, x_o, c_y, c_x, theta_e, _, args = operands
+        return _sie_centred(_sie_series_from, y_o, x_o, (c_y, c_x), theta_e, *args, xp=xp)
+
+    def closed(operands):
+        y_o, x_o, c_y, c_x, theta_e, args, _ = operands
+        return _sie_centred(_sie_closed_from, y_o, x_o, (c_y, c_x), theta_e, *args, xp=xp)
+
+    # lax.cond also makes XLA materialise the two deflection components in their own
+    # vectorised loop instead of fusing them into their consumers.
+    return lax.cond(
+        small,
+        series,
+        closed,
+        (
+            y,
+            x,
+            centre_y,
+            centre_x,
+            xp.asarray(einstein_radius, dtype=float),
+            closed_args,
+            series_args,
+        ),
+    )
 
 
 def _sie_centred(branch, y, x, centre, einstein_radius, e1, e2, f, xp=np):
