@@ -98,15 +98,9 @@ def _power_with_finite_gradient(radii_squared, exponent, xp):
 
 
 def amplitude_exp_rate_power_from(
-    radii_squared, amplitude, rate, exponent, xp=np, overwrite: bool = False, offset=0.0
+    radii_squared, amplitude, rate, exponent, xp=np, overwrite: bool = False
 ):
-    """``amplitude * exp(offset + rate * radii_squared ** exponent)``: the Gaussian and Sersic
-    family.
-
-    ``offset`` is added to the exponent at every point rather than applied as a factor
-    ``exp(offset)`` of the amplitude: on JAX a scalar ``exp`` of a traced parameter is an XLA
-    kernel of its own (docs/performance.md, round 14), an add per point is not. A plain-number
-    ``offset`` of 0 adds nothing.
+    """``amplitude * exp(rate * radii_squared ** exponent)``: the Gaussian and Sersic family.
 
     ``overwrite=True`` says the caller hands ``radii_squared`` over (a fresh array it will not
     read again). On NumPy with plain-number scalars the same operations then run in place in it
@@ -118,12 +112,9 @@ def amplitude_exp_rate_power_from(
         and xp is np
         and isinstance(radii_squared, np.ndarray)
         and radii_squared.dtype == np.float64
-        and plain_scalars(amplitude, rate, exponent, offset)
+        and plain_scalars(amplitude, rate, exponent)
     ):
-        argument = rate * radii_squared_power_from(radii_squared, exponent, xp=xp)
-        if not (is_concrete(offset) and offset == 0.0):
-            argument = offset + argument
-        return amplitude * xp.exp(argument)
+        return amplitude * xp.exp(rate * radii_squared_power_from(radii_squared, exponent, xp=xp))
     exponent = float(exponent)
     values = radii_squared
     if exponent == 0.5:
@@ -134,8 +125,6 @@ def amplitude_exp_rate_power_from(
         values *= exponent
         np.exp(values, out=values)
     values *= float(rate)
-    if offset != 0.0:
-        values += float(offset)
     np.exp(values, out=values)
     values *= float(amplitude)
     return values

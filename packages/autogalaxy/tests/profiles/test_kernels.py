@@ -58,20 +58,3 @@ def test_eccentric_quadratic_form_in_place_equals_the_plain_expression_bit_for_b
     # Without overwrite the offsets are left alone.
     kernels.eccentric_radii_squared_via_offsets_from(dy, dx, c_xx, c_xy, c_yy)
     np.testing.assert_array_equal(dy, np.random.default_rng(8).uniform(-3.0, 3.0, size=(2, 400))[0])
-
-
-@pytest.mark.parametrize("exponent", [0.5, 0.37])
-def test_offset_enters_the_exponent_in_place_and_as_written(exponent):
-    radii_squared = _radii_squared()
-    plain = 2.5 * np.exp(4.2 - 1.7 * kernels.radii_squared_power_from(radii_squared, exponent))
-    via_formula = kernels.amplitude_exp_rate_power_from(
-        radii_squared, 2.5, -1.7, exponent, offset=4.2
-    )
-    in_place = kernels.amplitude_exp_rate_power_from(
-        radii_squared.copy(), 2.5, -1.7, exponent, overwrite=True, offset=4.2
-    )
-    np.testing.assert_array_equal(via_formula, plain)
-    np.testing.assert_array_equal(in_place, plain)
-    # exp(offset) as a factor of the amplitude is the same function to rounding.
-    factored = 2.5 * np.exp(4.2) * np.exp(-1.7 * radii_squared**exponent)
-    np.testing.assert_allclose(plain, factored, rtol=1e-13)

@@ -67,21 +67,18 @@ class Sersic(LightProfile):
         return sersic_constant_from(self.sersic_index)
 
     def _image_2d_via_radii_squared_from(self, radii_squared, xp=np, overwrite: bool = False):
-        # I exp(b - b (R/Re)^(1/n)) = I exp(b - (b Re^(-1/n)) (R^2)^(1/(2n))): every parameter
-        # combination is a scalar, so the array sees one power, one scale, one add, one exp, one
-        # scale. b enters as the exponent's offset, not as a factor exp(b): on JAX that scalar exp
-        # was an XLA kernel of its own per Sersic (docs/performance.md, round 15).
+        # I e^b exp(-b (R/Re)^(1/n)) = (I e^b) exp(-(b Re^(-1/n)) (R^2)^(1/(2n))): every parameter
+        # combination is a scalar, so the array sees one power, one scale, one exp, one scale.
         inv_n = 1.0 / self.sersic_index
         b = sersic_constant_from(self.sersic_index)
         rate = b * self.effective_radius ** (-inv_n)
         return amplitude_exp_rate_power_from(
             radii_squared,
-            self.intensity,
+            self.intensity * xp.exp(b),
             -rate,
             0.5 * inv_n,
             xp=xp,
             overwrite=overwrite,
-            offset=b,
         )
 
     @property
