@@ -15,6 +15,11 @@ select, so both of its branches are in the loop.
 Checks, on the P1-sized problem of ``benchmarks/run.py`` with standard and linear light: the
 optimised HLO of ``jax.jit(jax.vmap(Fitness.call))`` has no ``rsqrt``; the batched log
 likelihoods equal the one-by-one NumPy ones (relative 1e-10). Exits with status 1 on failure.
+
+Also checked (small grids, a batch of three parameter sets): ``jax.jit(jax.vmap(...))`` of the
+per-point formulas that used to multiply by ``1 / sqrt`` -- the dPIE and Chameleon mass
+convergence, the Chameleon light image, the ``PowerLawMultipole`` deflections and the border
+relocation of pixelized sources -- has no ``rsqrt`` and equals the NumPy values (relative 1e-12).
 """
 
 from __future__ import annotations
@@ -59,8 +64,69 @@ def check(linear: bool) -> list:
     return failures
 
 
+def _profile_cases() -> list:
+    """``(label, fn(scale, xp) -> array)``: per-point formulas at a parameter ``scale`` (traced
+    under ``vmap``) on a small grid."""
+    import autogalaxy as ag
+    from autoarray.inversion.border_relocator import relocated_points_from
+
+    grid = al.Grid2D.uniform((12, 12), 0.3)
+    raw = np.asarray(grid.array)
+    border = raw[np.abs(raw).max(axis=1) > 1.5]
+
+    def dpie(scale, xp):
+        profile = ag.mp.dPIEMassB0(ell_comps=(0.1, 0.05), ra=0.2 * scale, rs=2.0, b0=1.0)
+        return profile.convergence_2d_from(grid, xp=xp)
+
+    def chameleon_mass(scale, xp):
+        profile = ag.mp.Chameleon(ell_comps=(0.1, 0.05), intensity=scale, core_radius_1=0.3)
+        return profile.convergence_2d_from(grid, xp=xp)
+
+    def chameleon_light(scale, xp):
+        profile = ag.lp.Chameleon(ell_comps=(0.1, 0.05), intensity=scale, core_radius_1=0.3)
+        return profile.image_2d_from(grid, xp=xp)
+
+    def multipole(scale, xp):
+        profile = ag.mp.PowerLawMultipole(
+            m=4, einstein_radius=scale, slope=2.1, multipole_comps=(0.05, -0.03)
+        )
+        return profile.deflections_yx_2d_from(grid, xp=xp)
+
+    def relocation(scale, xp):
+        return relocated_points_from(xp.asarray(raw) * scale, xp.asarray(border), xp=xp)
+
+    return [
+        ("dPIEMassB0 convergence", dpie),
+        ("Chameleon mass convergence", chameleon_mass),
+        ("Chameleon light image", chameleon_light),
+        ("PowerLawMultipole deflections", multipole),
+        ("border relocation", relocation),
+    ]
+
+
+def check_profiles() -> list:
+    import jax
+    import jax.numpy as jnp
+
+    failures = []
+    scales = (0.9, 1.0, 1.7)
+    for label, fn in _profile_cases():
+        batched = jax.jit(jax.vmap(lambda scale, fn=fn: al.aa.raw_array(fn(scale, jnp))))
+        values = jnp.asarray(scales)
+        hlo = batched.lower(values).compile().as_text()
+        if " rsqrt(" in hlo:
+            failures.append(f"{label}: the batched HLO has rsqrt")
+        got = np.asarray(batched(values))
+        expected = np.stack([np.asarray(al.aa.raw_array(fn(scale, np))) for scale in scales])
+        relative = np.max(np.abs(got - expected)) / np.max(np.abs(expected))
+        if not relative <= 1e-12:
+            failures.append(f"{label}: batched against NumPy, relative {relative:.2e} > 1e-12")
+        print(f"{label}: rsqrt {'present' if ' rsqrt(' in hlo else 'absent'}, {relative:.1e}")
+    return failures
+
+
 def main() -> int:
-    failures = check(False) + check(True)
+    failures = check(False) + check(True) + check_profiles()
     for failure in failures:
         print("FAIL", failure)
     return 1 if failures else 0

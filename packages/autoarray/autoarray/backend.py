@@ -54,9 +54,11 @@ def jax_numpy() -> ModuleType:
     import jax.numpy as jnp
 
     from autoarray.execution import apply_jax_compilation_cache
+    from autoarray.jax_dispatch import apply_jax_cpu_dispatch
     from autoarray.pytrees import register_declared_pytrees
 
     apply_jax_compilation_cache()
+    apply_jax_cpu_dispatch()
 
     register_declared_pytrees()
     return jnp

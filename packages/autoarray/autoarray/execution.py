@@ -1,21 +1,17 @@
 """How the code runs, apart from what it computes: threads, row blocks, caches, devices, allocator.
 
-Every execution choice of the three packages is read from one :class:`ExecutionSettings` object
-(:func:`settings`); nothing else in the library reads environment variables. The defaults are
-the measured ones of ``docs/performance.md``. Change them in code::
+Every execution choice is read from one :class:`ExecutionSettings` (:func:`settings`); nothing
+else reads environment variables but :data:`ENVIRONMENT`'s, once at first import (listed in
+``docs/execution.md``). Measured defaults (``docs/performance.md``); change them in code::
 
     import autoarray as aa
     aa.execution.configure(numpy_threads=1, vjp_block_rows=0)
     with aa.execution.using(convolution_method="fft"):
         ...
 
-or, for scripts you do not edit, with the environment variables of :data:`ENVIRONMENT`, read
-once when this module is first imported (``docs/execution.md`` lists them all).
-
-Import-time side effects are limited to what correctness needs (:func:`configure_jax_environment`:
-float64 and the XLA flags that avoid two XLA:CPU deadlocks). The allocator thresholds and BLAS
-threads (``native_libraries.py``) are set by the first fit (:func:`prepare_numpy_work`) or by
-:func:`configure`, and extra host devices only when :attr:`ExecutionSettings.host_devices` asks.
+Import-time side effects: only what correctness needs (:func:`configure_jax_environment`: float64,
+XLA flags against two XLA:CPU deadlocks). Allocator, BLAS threads: first fit or :func:`configure`;
+JAX's CPU dispatch: its first use (``jax_dispatch.py``); more host devices: ``host_devices``.
 """
 
 from __future__ import annotations
@@ -116,6 +112,9 @@ class ExecutionSettings:
     jax_compilation_cache_min_seconds
         Only programs whose compilation took at least this long are written to the cache (JAX's
         default is 1 s; 0 keeps every program, e.g. the many small ones of a sampler's warm-up).
+    jax_cpu_async_dispatch
+        JAX's default (True): CPU programs run on a worker thread; False (inline) is set at JAX's
+        first use (``jax_dispatch.py``; P1 likelihood -25% CPU).
     """
 
     host_devices: int = 1
@@ -140,6 +139,7 @@ class ExecutionSettings:
     jax_memory_bytes: int | None = None
     jax_compilation_cache_dir: str | None = None
     jax_compilation_cache_min_seconds: float = 1.0
+    jax_cpu_async_dispatch: bool = False
 
     def __post_init__(self):
         if not 1 <= self.host_devices <= MAX_HOST_DEVICES:

@@ -69,7 +69,9 @@ def relocated_points_from(points, border_points, xp=np):
     px, py = rotated(points[:, 0], points[:, 1])
     q = (px / semi_x) ** 2 + (py / semi_y) ** 2
     outside = q > 1.0
-    scale = xp.where(outside, 1.0 / xp.sqrt(xp.where(outside, q, 1.0)), 1.0)
-    y = origin[0] + (points[:, 0] - origin[0]) * scale
-    x = origin[1] + (points[:, 1] - origin[1]) * scale
+    # Divided by the root (1 inside the border), not multiplied by 1 / root: XLA turns 1 / sqrt
+    # into rsqrt, which LLVM does not vectorise for float64 without AVX-512 (AGENTS.md).
+    root = xp.sqrt(xp.where(outside, q, 1.0))
+    y = origin[0] + (points[:, 0] - origin[0]) / root
+    x = origin[1] + (points[:, 1] - origin[1]) / root
     return xp.stack([y, x], axis=1)

@@ -64,7 +64,8 @@ class Chameleon(KeetonMassProfile):
 
     def _kappa_of_xi2(self, xi2, xp):
         c, a, b = self._constants(xp)
-        return c * (1.0 / xp.sqrt(xi2 + a**2) - 1.0 / xp.sqrt(xi2 + b**2))
+        # Divided by each root (XLA turns 1 / sqrt into rsqrt, scalar code on AVX2).
+        return c / xp.sqrt(xi2 + a**2) - c / xp.sqrt(xi2 + b**2)
 
     def _alpha_circ_of_xi(self, xi, xp):
         c, a, b = self._constants(xp)

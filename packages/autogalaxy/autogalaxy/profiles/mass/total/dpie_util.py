@@ -29,8 +29,12 @@ def strength_from(b0, ra, rs):
 
 def convergence_from(radius2, b0, ra, rs, xp=np):
     """Convergence at squared radius ``radius2``."""
-    a = strength_from(b0, ra, rs)
-    return 0.5 * a * (1.0 / xp.sqrt(ra**2 + radius2) - 1.0 / xp.sqrt(rs**2 + radius2))
+    # 1/s_a - 1/s_s as (s_s - s_a) / (s_a s_s): XLA turns 1 / sqrt (and here even a / sqrt)
+    # into rsqrt, which LLVM does not vectorise for float64 without AVX-512 (AGENTS.md);
+    # `workspace_test/vectorisable_per_point_hlo.py` checks the compiled form.
+    s_a = xp.sqrt(ra**2 + radius2)
+    s_s = xp.sqrt(rs**2 + radius2)
+    return 0.5 * strength_from(b0, ra, rs) * (s_s - s_a) / (s_a * s_s)
 
 
 def deflection_magnitude_from(radius, b0, ra, rs, xp=np):

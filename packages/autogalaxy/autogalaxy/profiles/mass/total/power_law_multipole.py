@@ -61,9 +61,10 @@ class PowerLawMultipole(SphTwin, MassProfile):
         y, x = self._centred_yx_from(grid, xp=xp)
         at_centre, y, x = epl_util.centre_safe_from(y, x, xp=xp)
         r2 = y * y + x * x
-        inv_r = 1.0 / xp.sqrt(r2)
-        c = x * inv_r
-        s = y * inv_r
+        # Two divisions by r, not products with 1 / r (XLA's rsqrt is scalar code on AVX2).
+        r = xp.sqrt(r2)
+        c = x / r
+        s = y / r
         cos_m, sin_m = c, s
         for _ in range(self.m - 1):
             cos_m, sin_m = cos_m * c - sin_m * s, sin_m * c + cos_m * s
