@@ -1,11 +1,11 @@
 """How JAX hands a CPU program to XLA: the ``jax_cpu_async_dispatch`` execution setting.
 
 By default JAX runs every single-device CPU program on a worker thread of its CPU client and the
-calling thread waits for the result (asynchronous dispatch). For the ~0.2 ms likelihood of a
-small fit that hand-over is a large share of the cost: the P1 benchmark likelihood takes 25%
-less process CPU time when the program runs inline on the calling thread (0.155 against
-0.204-0.217 ms, gradient 0.35-0.38 against 0.38-0.50 ms; docs/performance.md, round 15), with
-identical values. The package therefore turns it off by default
+calling thread waits for the result (asynchronous dispatch). For the likelihood of a small fit
+that hand-over is a large share of the cost: the P1 benchmark likelihood and its gradient take
+about a quarter less process CPU time when the program runs inline on the calling thread
+(docs/performance.md, round 15), with identical values. The package therefore turns it off by
+default
 (:attr:`~autoarray.execution.ExecutionSettings.jax_cpu_async_dispatch` = False); JAX applies it
 to computations that run on one device only (multi-device programs keep their threads).
 

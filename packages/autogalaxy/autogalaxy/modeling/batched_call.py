@@ -23,10 +23,11 @@ logger = logging.getLogger(__name__)
 def _in_order(compiled, inputs) -> list:
     """``[compiled(x) for x in inputs]`` as NumPy values, at most two calls in flight.
 
-    JAX dispatches asynchronously, so a plain loop would queue every call of the batch at once,
-    each holding its own buffers: the memory check covers one call of the program, not 500 of
-    them. Waiting for call ``i - 1`` after dispatching call ``i`` keeps memory at two calls'
-    worth while one call computes as Python dispatches the next. (Timed against dispatching all
+    With JAX's asynchronous CPU dispatch (the ``jax_cpu_async_dispatch`` execution setting;
+    off by default, when each call runs inline and this is a plain loop) a plain loop would queue
+    every call of the batch at once, each holding its own buffers: the memory check covers one
+    call of the program, not 500 of them. Waiting for call ``i - 1`` after dispatching call
+    ``i`` keeps memory at two calls' worth while one call computes as Python dispatches the next. (Timed against dispatching all
     at once and against blocking on each call, P2, 8-16 rows: level within the noise of a
     machine at load 18-20.)
     """
