@@ -1,6 +1,6 @@
-"""JAX: the SIE's reverse-mode rematerialisation (``sie_util.SIE_REMAT_MIN_POINTS``) is exact.
+"""JAX: the SIE's reverse-mode rematerialisation (execution setting ``cond_remat_min_points``) is exact.
 
-On at least ``SIE_REMAT_MIN_POINTS`` points the traced SIE wraps both ``lax.cond`` branches in
+On at least ``cond_remat_min_points`` points the traced SIE wraps both ``lax.cond`` branches in
 ``jax.checkpoint`` (its backward pass recomputes the taken branch instead of reading saved
 intermediates); on fewer it does not. For both sizes and both branches (closed form,
 ``|ell_comps| > 1e-4``; series, below) this checks that
@@ -23,6 +23,7 @@ from functools import partial
 
 import numpy as np
 
+from autoarray import execution
 from autoarray.backend import jax_numpy
 from autogalaxy.profiles.mass.total import sie_util
 
@@ -41,7 +42,7 @@ def main() -> int:
     import jax.numpy as jnp
 
     rng = np.random.default_rng(11)
-    threshold = sie_util.SIE_REMAT_MIN_POINTS
+    threshold = execution.settings().cond_remat_min_points
 
     def deflections(p, y, x):
         return sie_util.sie_deflections_from(y, x, p[0], (p[1], p[2]), xp=jnp, centre=(p[3], p[4]))

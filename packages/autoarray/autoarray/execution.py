@@ -51,10 +51,9 @@ class ExecutionSettings:
     Attributes
     ----------
     host_devices
-        CPU devices JAX is asked to create (``--xla_force_host_platform_device_count``); 1 by
-        default. More lets ``Fitness`` split a batch across cores (~1.2x on large problems) but a
-        batched MGE likelihood deadlocked with 2 devices on a 2-core machine, so it is opt-in and
-        must be set before JAX is imported.
+        CPU devices JAX creates (``--xla_force_host_platform_device_count``, set before JAX is
+        imported); opt-in: more split a batch across cores (~1.2x on large problems) but a
+        batched MGE likelihood deadlocked with 2 devices on a 2-core machine.
     numpy_threads
         Threads of a NumPy fit's per-point pass; None: the usable cores, at most 4; 1: no split.
     numpy_parallel_min_points
@@ -81,10 +80,9 @@ class ExecutionSettings:
     batch_probe_repeats
         Timed runs per candidate when the batch strategy is measured (the minimum is kept).
     batch_probe_min_points
-        Batches whose likelihoods evaluate fewer points than this run vectorised without timing
-        (the per-call dispatch a vectorised program saves outweighs its per-row work; P1, 2,400
-        points: vmap 2.2-2.6x faster than row by row in every timing); 0: time every size below
-        ``batch_sequential_min_points``. Unknown sizes are timed.
+        Batches whose likelihoods evaluate fewer points run vectorised untimed (the dispatch a
+        vectorised program saves outweighs its per-row work, P1: 2.2-2.6x); 0: time every size
+        below ``batch_sequential_min_points``. Unknown sizes are timed.
     batch_sequential_min_points
         On a CPU, likelihoods of at least this many points run row by row without timing (one
         compile instead of two); None (default): time them, since the main job ran 3.5x slower so.
@@ -94,13 +92,11 @@ class ExecutionSettings:
     convolution_method
         Force ``"fft"``, ``"real_space"`` or ``"dense"`` PSF convolution; None: the cost model.
     tune_allocator
-        Raise glibc's mmap / trim thresholds (Linux only) when the first fit is prepared, so large
-        NumPy temporaries are reused instead of mapped afresh (~2x on the NumPy path of ~250k-point
-        grids). Process-wide, hence a setting.
+        Raise glibc's mmap / trim thresholds (Linux only, process-wide) at the first fit, so large
+        NumPy temporaries are reused, not mapped afresh (~2x on ~250k-point NumPy fits).
     blas_threads
-        Threads of every BLAS / LAPACK library (NumPy's, SciPy's, which JAX's CPU linear algebra
-        calls too); None: each library's own default (one per core, or ``OPENBLAS_NUM_THREADS``).
-        Applied process-wide by the first fit or by :func:`configure` (``docs/execution.md``).
+        Threads of every BLAS / LAPACK library (NumPy's, SciPy's, JAX's CPU linear algebra), set
+        by the first fit or :func:`configure`; None: each library's default (``docs/execution.md``).
     dataset_cache_size
         Datasets whose fit constants (grids, noise sums, PSF state) are kept in memory.
     jax_memory_bytes
@@ -115,6 +111,9 @@ class ExecutionSettings:
     jax_cpu_async_dispatch
         JAX's default (True): CPU programs run on a worker thread; False (inline) is set at JAX's
         first use (``jax_dispatch.py``; P1 likelihood -25% CPU).
+    cond_remat_min_points
+        From this many points a traced per-point ``lax.cond`` (the SIE's) recomputes its branch in
+        reverse mode rather than saving both branches' intermediates (P2 grad -9%, P1 +7% CPU).
     """
 
     host_devices: int = 1
@@ -140,6 +139,7 @@ class ExecutionSettings:
     jax_compilation_cache_dir: str | None = None
     jax_compilation_cache_min_seconds: float = 1.0
     jax_cpu_async_dispatch: bool = False
+    cond_remat_min_points: int = 16_384
 
     def __post_init__(self):
         if not 1 <= self.host_devices <= MAX_HOST_DEVICES:
@@ -173,7 +173,7 @@ class ExecutionSettings:
             if getattr(self, name) < 1:
                 raise exc.ExecutionException(f"{name}={getattr(self, name)}: expected at least 1.")
         non_negative = ("batch_probe_min_points", "batch_sequential_min_points")
-        for name in non_negative + ("jax_compilation_cache_min_seconds",):
+        for name in non_negative + ("cond_remat_min_points", "jax_compilation_cache_min_seconds"):
             if (getattr(self, name) or 0) < 0:
                 raise exc.ExecutionException(f"{name}={getattr(self, name)}: expected >= 0.")
         if self.jax_compilation_cache_dir is not None and not isinstance(

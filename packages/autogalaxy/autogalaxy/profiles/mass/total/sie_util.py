@@ -112,10 +112,6 @@ def _sie_closed_from(y, x, einstein_radius, e1, e2, f, xp=np):
     )
 
 
-#: From this many points on, the traced SIE recomputes its branch in reverse mode instead of
-#: saving the branch's intermediates (see :func:`sie_deflection_columns_from`).
-SIE_REMAT_MIN_POINTS = 16_384
-
 #: Terms ``k = 0 .. SIE_SERIES_ORDER`` of the small-ellipticity series; the first one left out is
 #: below ``(4 f)^5 / 11`` (1e-18 relative at the switch).
 SIE_SERIES_ORDER = 4
@@ -267,7 +263,7 @@ def sie_deflection_columns_from(y, x, einstein_radius, ell_comps, xp=np, centre=
     # gradient (autoarray.row_blocked_vjp) wrote and read back per block; recomputing the taken
     # branch in the backward cond is cheaper there (P2 gradient ~9% less CPU), while on a few
     # thousand points the residuals stay in cache and saving them is (P1 gradient ~7%).
-    if np.size(y) >= SIE_REMAT_MIN_POINTS:
+    if np.size(y) >= aa.execution.settings().cond_remat_min_points:
         series, closed = checkpoint(series), checkpoint(closed)
     return lax.cond(
         small,
