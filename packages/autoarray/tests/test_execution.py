@@ -20,7 +20,14 @@ def test_defaults_are_the_measured_ones():
     assert defaults.numpy_threads is None
     assert defaults.vjp_block_rows == 65_536 and defaults.vjp_min_blocks == 2
     assert defaults.tune_allocator is True
+    assert defaults.cond_remat_min_points == 16_384
     assert execution.settings_from_environment({}) == defaults
+
+
+def test_cond_remat_min_points_is_checked():
+    assert execution.ExecutionSettings(cond_remat_min_points=0).cond_remat_min_points == 0
+    with pytest.raises(exc.ExecutionException, match="cond_remat_min_points"):
+        execution.ExecutionSettings(cond_remat_min_points=-1)
 
 
 def test_environment_overrides_are_parsed_once_into_settings():
