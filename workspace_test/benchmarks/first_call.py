@@ -97,8 +97,16 @@ def model_for(al, af, linear: bool):
     return af.Collection(galaxies=af.Collection(lens=lens, source=source))
 
 
-def one_process(directory: Path, problem: str, variant: str, release: bool, warm: bool) -> dict:
-    """The first ``_vmap(50)`` call of one problem in this (fresh) process."""
+def one_process(
+    directory: Path,
+    problem: str,
+    variant: str,
+    release: bool,
+    warm: bool,
+    sequential_min_points: int | None = None,
+) -> dict:
+    """The first ``_vmap(50)`` call of one problem in this (fresh) process;
+    ``sequential_min_points`` sets this package's opt-in ``batch_sequential_min_points``."""
     # Cold: no persistent compilation cache on either side. The release turns one on by default
     # (``~/.cache/pyauto_jax``, programs compiling for over 1 s), unless the variable is set; an
     # empty value switches it off.
@@ -118,6 +126,8 @@ def one_process(directory: Path, problem: str, variant: str, release: bool, warm
         from autofit.non_linear.fitness import Fitness
     else:
         af, Fitness = al, al.Fitness
+        if sequential_min_points is not None:
+            al.aa.execution.configure(batch_sequential_min_points=sequential_min_points)
     import reference_pyautolens as ref
 
     if jax.config.jax_compilation_cache_dir:
@@ -126,6 +136,8 @@ def one_process(directory: Path, problem: str, variant: str, release: bool, warm
             "the first call would not be cold"
         )
     result = dict(side="release" if release else "ours", problem=problem, variant=variant)
+    if sequential_min_points is not None:
+        result["sequential_min_points"] = sequential_min_points
     result["import"] = _since(start)
 
     start = _clocks()
@@ -214,10 +226,23 @@ def main() -> int:
     parser.add_argument("--problems", nargs="+", default=["P1", "P2"])
     parser.add_argument("--variants", nargs="+", default=["standard", "linear"])
     parser.add_argument("--reference-python", default=None, help="the release venv's python")
+    parser.add_argument(
+        "--sequential-min-points",
+        type=int,
+        default=None,
+        help="this package's opt-in batch_sequential_min_points setting (row by row, untimed)",
+    )
     args = parser.parse_args()
     if args.alternate:
         return alternate(args)
-    result = one_process(args.directory, args.problem, args.variant, args.release, args.warm)
+    result = one_process(
+        args.directory,
+        args.problem,
+        args.variant,
+        args.release,
+        args.warm,
+        args.sequential_min_points,
+    )
     print(json.dumps(result), flush=True)
     return 0
 
