@@ -78,59 +78,16 @@ def convolution_case(rng, label, shape, radius, centre):
             expected,
             1e-12,
         )
-        if method not in ("fft", "real_space"):
-            continue  # the other methods build no canvas
-        # materialised=True (values from over-sampled binning): the gather reads the values
-        # with a zero fill instead of the 0 * sum slot; same values, jit and vmap.
-
-        def read_directly(i, b, method=method):
-            return psf.convolved_image_from(
-                i, b, mask=mask, xp=jnp, method=method, materialised=True
-            )
-
-        check(
-            f"{label} convolution jit, materialised values [{method}]",
-            jax.jit(read_directly)(image, blurring),
-            ref,
-            1e-12,
-        )
-        check(
-            f"{label} convolution vmap, materialised values [{method}]",
-            jax.jit(jax.vmap(read_directly))(batch_i, batch_b),
-            expected,
-            1e-12,
-        )
-    # A value that is not finite spreads through the FFT either way: no canvas pixel stays 0.
-    bad = image.copy()
-    bad[0] = np.nan
-    for materialised in (False, True):
-        out = jax.jit(
-            lambda i, b, m=materialised: psf.convolved_image_from(
-                i, b, mask=mask, xp=jnp, method="fft", materialised=m
-            )
-        )(bad, blurring)
-        check(
-            f"{label} non-finite value -> all NaN (materialised={materialised})",
-            float(np.all(np.isnan(np.asarray(out)))),
-            1.0,
-            0,
-        )
     M = rng.normal(size=(n, 5))
     Mb = rng.normal(size=(nb, 5))
     ref = psf.convolved_mapping_matrix_from(M, mask, Mb, method="fft")
     for method in ("fft", "real_space", "dense"):
-        for materialised in (False, True) if method == "fft" else (False,):
-            got = jax.jit(
-                lambda a, b, method=method, m=materialised: psf.convolved_mapping_matrix_from(
-                    a, mask, b, xp=jnp, method=method, materialised=m
-                )
-            )(M, Mb)
-            check(
-                f"{label} mapping matrix jit [{method}, materialised={materialised}]",
-                got,
-                ref,
-                1e-12,
+        got = jax.jit(
+            lambda a, b, method=method: psf.convolved_mapping_matrix_from(
+                a, mask, b, xp=jnp, method=method
             )
+        )(M, Mb)
+        check(f"{label} mapping matrix jit [{method}]", got, ref, 1e-12)
     # A pixelization-sized matrix (>= 32 columns, no blurring rows) takes the automatic
     # many-column choice (the dense mat-mat on small masks), vmapped as Fitness._vmap runs it.
     wide = rng.normal(size=(3, n, 40))
