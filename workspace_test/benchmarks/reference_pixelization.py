@@ -22,6 +22,10 @@ from pathlib import Path
 
 os.environ.setdefault("JAX_ENABLE_X64", "True")
 os.environ.setdefault("PYAUTO_SKIP_WORKSPACE_VERSION_CHECK", "1")
+# The release turns on JAX's persistent compilation cache unless this variable is set
+# (``~/.cache/pyauto_jax``, every program that compiled for over 1 s): its compile figures were
+# then read back from disk. Empty switches the cache off, so both sides compile cold.
+os.environ.setdefault("JAX_COMPILATION_CACHE_DIR", "")
 
 if __name__ == "__main__":  # as a module (tests share its cases) it checks nothing
     import _release

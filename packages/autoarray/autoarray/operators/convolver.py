@@ -212,7 +212,9 @@ class Convolver(Pytree):
         return state.auto_method(xp)
 
     # ------------------------------------------------------------------ convolution
-    def convolved_image_from(self, image, blurring_image, xp=np, mask=None, method=None):
+    def convolved_image_from(
+        self, image, blurring_image, xp=np, mask=None, method=None, materialised: bool = False
+    ):
         """Convolve ``image`` (slim on its mask) with the PSF, including ``blurring_image``.
 
         Parameters
@@ -227,6 +229,10 @@ class Convolver(Pytree):
             The mask, needed only when ``image`` is a raw array.
         method
             Force ``"fft"``, ``"real_space"`` or ``"dense"``; default follows ``use_fft`` / auto.
+        materialised
+            JAX only: the values come out of over-sampled binning (a reduction), so they are in
+            memory already; skips the zero slot that forces that
+            (:meth:`ConvolverState.canvas_from`). Values are the same either way.
 
         Returns
         -------
@@ -246,7 +252,13 @@ class Convolver(Pytree):
                 f"The blurring image has {blurring.shape[-1]} values but the mask has "
                 f"{state.blurring_pixels} blurring pixels for kernel shape {self.shape_native}."
             )
-        blurred = state.convolve(values, blurring, method=self.method_for(state, method, xp), xp=xp)
+        blurred = state.convolve(
+            values,
+            blurring,
+            method=self.method_for(state, method, xp),
+            xp=xp,
+            materialised=materialised,
+        )
         if wrap_mask is None:
             return blurred
         from autoarray.structures.arrays.uniform_2d import Array2D
@@ -287,12 +299,14 @@ class Convolver(Pytree):
         xp=np,
         method=None,
         single_precision: bool = False,
+        materialised: bool = False,
     ):
         """Convolve every column of ``mapping_matrix`` ``[N_unmasked, P]`` (raw result).
 
         ``blurring_mapping_matrix`` ``[N_blurring, P]`` adds the light of each column on the
         blurring pixels. Columns are transformed together (batched FFT / one mat-mat).
-        ``single_precision``: see :meth:`ConvolverState.convolve` (JAX only).
+        ``single_precision`` and ``materialised``: see :meth:`ConvolverState.convolve` (JAX
+        only).
         """
         state = self.state_from(mask)
         matrix = raw_array(mapping_matrix)
@@ -323,7 +337,12 @@ class Convolver(Pytree):
         columns = matrix.T
         blurring_columns = None if blurring is None else blurring.T
         return state.convolve(
-            columns, blurring_columns, method=method, xp=xp, single_precision=single
+            columns,
+            blurring_columns,
+            method=method,
+            xp=xp,
+            single_precision=single,
+            materialised=materialised,
         ).T
 
 

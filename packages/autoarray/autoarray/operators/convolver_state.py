@@ -200,8 +200,13 @@ class ConvolverState:
         return self._dense
 
     # ------------------------------------------------------------------ scatter / gather
-    def canvas_from(self, image, blurring_image, xp=np):
-        """Canvas (``canvas_shape``; leading batch axes allowed on ``image``) holding the values."""
+    def canvas_from(self, image, blurring_image, xp=np, materialised: bool = False):
+        """Canvas (``canvas_shape``; leading batch axes allowed on ``image``) holding the values.
+
+        ``materialised`` (JAX): the values are already written to memory by their producer (the
+        output of over-sampled binning, a reduction, whose per-point input also feeds the
+        blurring values), so the gather reads them without the zero slot below.
+        """
         cy, cx = self.canvas_shape
         batch = image.shape[:-1]
         if xp is np:
@@ -215,13 +220,18 @@ class ConvolverState:
             # the FFT would spread to every pixel anyway). That second use of the values makes
             # XLA materialise them in vectorised loops; otherwise it fuses their whole producer
             # chain (the light profiles) into the gather, whose loop is not vectorised (P1:
-            # 40% of a vmap batch, 0.2 of 0.35 ms for one likelihood).
+            # 40% of a vmap batch, 0.2 of 0.35 ms for one likelihood). Values already in memory
+            # skip it: the sums and copies are 3-7 XLA kernels, ~20 ms of compile each (P2).
             parts = [image] if blurring_image is None else [image, blurring_image]
             values = xp.concatenate(parts, axis=-1)
-            zero_slot = 0.0 * xp.sum(values, axis=-1, keepdims=True)
-            values = xp.concatenate([values, zero_slot], axis=-1)
             index = self.canvas_source_image_only if blurring_image is None else self.canvas_source
-            canvas = xp.take(values, index, axis=-1)
+            if materialised:
+                # The slot index is one past the values: the fill reads it as 0.
+                canvas = xp.take(values, index, axis=-1, mode="fill", fill_value=0.0)
+            else:
+                zero_slot = 0.0 * xp.sum(values, axis=-1, keepdims=True)
+                values = xp.concatenate([values, zero_slot], axis=-1)
+                canvas = xp.take(values, index, axis=-1)
         return canvas.reshape(batch + (cy, cx))
 
     @property
@@ -251,13 +261,20 @@ class ConvolverState:
 
     # ------------------------------------------------------------------ convolutions
     def convolve(
-        self, image, blurring_image=None, method="fft", xp=np, single_precision: bool = False
+        self,
+        image,
+        blurring_image=None,
+        method="fft",
+        xp=np,
+        single_precision: bool = False,
+        materialised: bool = False,
     ):
         """Blur slim ``image`` (``[..., N]``) with ``blurring_image`` (``[..., N_blur]`` or None).
 
         Leading axes are batch axes (all methods batch natively, so the functions also vmap).
         ``single_precision`` (JAX only; ``Settings.use_mixed_precision``): values and kernel in
-        float32 / complex64 end to end; NumPy always computes in float64.
+        float32 / complex64 end to end; NumPy always computes in float64. ``materialised``:
+        see :meth:`canvas_from` (JAX; values and NumPy unaffected).
         """
         single = bool(single_precision) and xp is not np
         if single:
@@ -280,7 +297,7 @@ class ConvolverState:
             batch = values.shape[:-1]
             flat = values.reshape((-1, values.shape[-1]))
             return np.asarray(operator @ flat.T).T.reshape(batch + (self.pixels,))
-        canvas = self.canvas_from(image, blurring_image, xp=xp)
+        canvas = self.canvas_from(image, blurring_image, xp=xp, materialised=materialised)
         if method == "fft":
             blurred = self._fft_convolve(canvas, xp, single)
         elif method == "real_space":

@@ -88,6 +88,29 @@ def test_no_blurring_image_and_batch():
     np.testing.assert_allclose(single.array, batch[2], atol=1e-12)
 
 
+def test_materialised_values_convolve_the_same_on_numpy():
+    # ``materialised`` only changes how JAX builds the canvas (workspace_test/autoarray_jax.py
+    # checks that path); on NumPy every method gives the same blur with it.
+    rng = np.random.default_rng(3)
+    mask = aa.Mask2D.circular((30, 30), radius=0.8, pixel_scales=0.1)
+    convolver = Convolver.from_gaussian((7, 7), pixel_scales=0.1, sigma=0.15)
+    state = convolver.state_from(mask)
+    image = rng.normal(size=mask.pixels_in_mask)
+    blurring = rng.normal(size=state.blurring_pixels)
+    for method in ("fft", "real_space", "dense"):
+        plain = convolver.convolved_image_from(image, blurring, mask=mask, method=method)
+        read = convolver.convolved_image_from(
+            image, blurring, mask=mask, method=method, materialised=True
+        )
+        np.testing.assert_array_equal(read, plain)
+        M = np.stack([image, 2.0 * image], axis=1)
+        Mb = np.stack([blurring, -blurring], axis=1)
+        np.testing.assert_array_equal(
+            convolver.convolved_mapping_matrix_from(M, mask, Mb, method=method, materialised=True),
+            convolver.convolved_mapping_matrix_from(M, mask, Mb, method=method),
+        )
+
+
 def test_mapping_matrix_many_sparse_columns_automatic_equals_fft():
     # From _SPARSE_PRODUCT_COLUMNS columns the automatic NumPy path is a sparse-by-sparse
     # product; it must equal the FFT path column by column, with and without blurring.

@@ -45,6 +45,8 @@ def inversion_from(statics, linear, data, settings, xp=np, mappers=()) -> Invers
                 blurring_mapping_matrix=blurring,
                 xp=xp,
                 single_precision=mixed,
+                # over-sampled columns are binned by a reduction, so already in memory
+                materialised=statics.n_sub > statics.n_pix,
             )
             if operated.any():
                 operated_matrix = xp.where(operated[None, :], mapping, operated_matrix)

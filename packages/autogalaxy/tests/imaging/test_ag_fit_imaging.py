@@ -169,3 +169,24 @@ def test_threaded_numpy_pass_equals_single_pass():
     np.testing.assert_array_equal(
         single[1].inversion.reconstruction, threaded[1].inversion.reconstruction
     )
+
+
+@pytest.mark.parametrize("over_sample_size, materialised", [(1, False), (2, True)])
+def test_linear_columns_are_blurred_as_materialised_values_when_over_sampled(
+    monkeypatch, over_sample_size, materialised
+):
+    # Over-sampled columns come out of binning (a reduction), so the JAX canvas needs no
+    # zero-slot sum (ConvolverState.canvas_from); the NumPy fit is the same either way.
+    dataset = simulate(true_galaxies(), over_sample_size=over_sample_size)
+    galaxies = [Galaxy(0.5, bulge=LinearSersic(effective_radius=0.3, sersic_index=3.0))]
+    expected = FitImaging(dataset, galaxies).log_likelihood
+    seen = []
+    original = Convolver.convolved_mapping_matrix_from
+
+    def recording(self, *args, **kwargs):
+        seen.append(kwargs.get("materialised"))
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Convolver, "convolved_mapping_matrix_from", recording)
+    assert FitImaging(dataset, galaxies).log_likelihood == expected
+    assert seen == [materialised]

@@ -77,3 +77,26 @@ def test__padded_and_unmasked_blurred_images(setup):
     padded_native = np.asarray(padded.native.array)
     expected = convolve2d(padded_native, psf.kernel_native, mode="same")[1:-1, 1:-1]
     assert np.asarray(unmasked.native.array) == pytest.approx(expected, rel=1e-10, abs=1e-14)
+
+
+@pytest.mark.parametrize("sub_size, materialised", [(1, False), (2, True)])
+def test__over_sampled_images_are_convolved_as_materialised_values(sub_size, materialised):
+    # Over-sampled binning writes the values to memory (a reduction), so the JAX canvas needs
+    # no zero-slot sum to force it; without over-sampling it does (ConvolverState.canvas_from).
+    from autogalaxy.operate.image import blurred_image_raw_from
+
+    mask = aa.Mask2D.circular(shape_native=(15, 15), radius=0.9, pixel_scales=0.2)
+    grid = aa.Grid2D.from_mask(mask=mask, over_sample_size=sub_size)
+    over_sampler = grid.over_sampler
+    n_sub = int(grid.over_sampled.shape[0])
+    seen = {}
+
+    class RecordingPSF:
+        def convolved_image_from(self, image, blurring_image, xp=np, mask=None, **kwargs):
+            seen.update(kwargs)
+            return image
+
+    unbinned = np.ones(n_sub + 5)
+    blurred = blurred_image_raw_from(unbinned, None, n_sub, over_sampler, RecordingPSF(), mask)
+    assert seen == {"materialised": materialised}
+    assert blurred.shape == (mask.pixels_in_mask,)
