@@ -494,7 +494,7 @@ def extrema_checks():
             eager = jax.grad(scalar)(values)
             jitted = jax.jit(jax.grad(scalar))(values)
             direction = jnp.asarray(rng.normal(size=values.shape))
-            _, tangent = jax.jit(lambda v: jax.jvp(scalar, (v,), (direction,)))(values)
+            _, tangent = jax.jit(lambda v, d=direction: jax.jvp(scalar, (v,), (d,)))(values)
             check(f"{name}(axis={axis}): jit grad == eager grad", jitted, eager, 1e-14)
             check(
                 f"{name}(axis={axis}): jit grad . v == jvp",
