@@ -83,20 +83,6 @@ def _since(start: tuple) -> dict:
     return dict(wall=wall - start[0], cpu=cpu - start[1])
 
 
-def model_for(al, af, linear: bool):
-    """``reference_pyautolens.model_for`` with ``af`` the release's PyAutoFit or this package."""
-    lp = al.lp_linear if linear else al.lp
-    lens = af.Model(
-        al.Galaxy,
-        redshift=0.5,
-        bulge=af.Model(lp.Sersic),
-        mass=af.Model(al.mp.Isothermal),
-        shear=af.Model(al.mp.ExternalShear),
-    )
-    source = af.Model(al.Galaxy, redshift=1.0, bulge=af.Model(lp.Sersic))
-    return af.Collection(galaxies=af.Collection(lens=lens, source=source))
-
-
 def one_process(
     directory: Path,
     problem: str,
@@ -143,7 +129,7 @@ def one_process(
     start = _clocks()
     spec = json.loads((directory / f"{problem}.json").read_text())
     dataset = ref.dataset_from(directory, problem, spec)
-    model = model_for(al, af, variant == "linear")
+    model = ref.model_for(variant == "linear", af)
     vector = ref.vector_in_model_order(model, spec[variant])
     analysis = al.AnalysisImaging(dataset=dataset, use_jax=True)
     fitness = Fitness(model=model, analysis=analysis)

@@ -97,10 +97,13 @@ def dataset_from(directory: Path, name: str, spec: dict):
     return dataset.apply_over_sampling(over_sample_size_lp=spec["sub_size"])
 
 
-def model_for(linear: bool):
-    import autofit as af
-
+def model_for(linear: bool, af=None):
+    """The benchmark model; ``af`` is where ``Model`` / ``Collection`` come from (None: the
+    release's PyAutoFit; ``first_call.py`` passes this package, which re-exports them)."""
     import autolens as al
+
+    if af is None:
+        import autofit as af
 
     lp = al.lp_linear if linear else al.lp
     lens = af.Model(
