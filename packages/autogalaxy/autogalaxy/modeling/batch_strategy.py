@@ -170,10 +170,9 @@ def predicted(
       cache misses to lose (P2, ~250k points: the batched program 1.01-1.07x faster in some
       timings, 1.9x slower in others; P3, 14,488 points: 1.9x slower). The single likelihood row
       by row is chosen, and the first batch compiles one program instead of two plus a timing.
-
     * At least ``min_points`` with ``inversion`` (each likelihood solves a pixelized
       inversion; the caller passes False off the CPU): row by row. Timing picked it on every
-      pixelized problem measured (P3, 14,488 points: 1.03-1.12x faster than ``vmap``; the
+      pixelized problem measured (P3, 14,488 points: 1.03-1.95x faster than ``vmap``; the
       P2-sized source, 246k points: ``vmap`` / ``chunked`` 1.17-1.54x slower), since the
       per-row curvature matrix, its Cholesky factor and solves are dense linear algebra that a
       batch runs as one LAPACK call per row anyway, while the batch's gathers and scatters of the

@@ -23,13 +23,13 @@ logger = logging.getLogger(__name__)
 def _in_order(compiled, inputs) -> list:
     """``[compiled(x) for x in inputs]`` as NumPy values, at most two calls in flight.
 
-    With JAX's asynchronous CPU dispatch (the ``jax_cpu_async_dispatch`` execution setting;
-    off by default, when each call runs inline and this is a plain loop) a plain loop would queue
-    every call of the batch at once, each holding its own buffers: the memory check covers one
-    call of the program, not 500 of them. Waiting for call ``i - 1`` after dispatching call
-    ``i`` keeps memory at two calls' worth while one call computes as Python dispatches the next. (Timed against dispatching all
-    at once and against blocking on each call, P2, 8-16 rows: level within the noise of a
-    machine at load 18-20.)
+    Under JAX's asynchronous CPU dispatch (the ``jax_cpu_async_dispatch`` execution setting; off
+    by default, when each call runs inline and this is a plain loop) a plain loop would queue
+    every call of the batch at once, each holding its own buffers, while the memory check covers
+    one call of the program, not 500 of them. Waiting for call ``i - 1`` after dispatching call
+    ``i`` keeps memory at two calls' worth while one call computes as Python dispatches the
+    next. (Timed against dispatching all at once and against blocking on each call, P2, 8-16
+    rows: level within the noise of a machine at load 18-20.)
     """
     outs: list = []
     previous = None
@@ -186,14 +186,12 @@ class BatchedCall:
             if recorded is not None:
                 return recorded, f"recorded in {self.record.path} by an earlier run of this fit"
         # Off the CPU a batch also buys parallelism across the device: time it there.
-        sequential_min = settings.batch_sequential_min_points
-        large = sequential_min is not None and (self.points or 0) >= sequential_min
-        on_cpu = (large or self.inversion) and self._on_cpu()
+        on_cpu = self._on_cpu()
         return batch_strategy.predicted(
             candidates,
             self.points,
             settings.batch_probe_min_points,
-            sequential_min if large and on_cpu else None,
+            settings.batch_sequential_min_points if on_cpu else None,
             inversion=self.inversion and on_cpu,
         )
 

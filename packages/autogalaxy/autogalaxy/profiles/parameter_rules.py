@@ -108,8 +108,7 @@ def valid_from(instance, xp=np):
     valid = _each(finite, xp.isfinite, xp)
     for (rule, lower, upper, inclusive), values in groups.items():
         if rule == "unit_disk":
-            pairs = [(v[0], v[1]) for v in values]
-            radii2 = [_squared(e1, xp) + _squared(e2, xp) for e1, e2 in pairs]
+            radii2 = [_squared(v[0], xp) + _squared(v[1], xp) for v in values]
             ok = _each(radii2, lambda r2: r2 < 1.0, xp)
         elif rule == "positive":
             ok = _each(values, lambda v: v > 0.0, xp)
