@@ -159,6 +159,30 @@ def main() -> int:
         f"measured choice recorded once per shape: {choice}",
     )
 
+    # 2b. a batch long enough to time the candidates on its own blocks of rows (one repeat:
+    # 2 candidates x 2 blocks of CHUNK rows), each block evaluated once; the rows left after
+    # them run with the winner, so the answer mixes both programs' values
+    long_batch = jnp.asarray(np.concatenate([vectors, vectors]))
+    long_ref = np.concatenate([ref, ref])
+    batched.choices.clear()
+    with execution.using(batch_probe_min_points=0, batch_probe_repeats=1):
+        values = np.asarray(f._vmap(long_batch))
+        choice = f.batch_strategy
+        again = np.asarray(f._vmap(long_batch))
+    check(
+        bool(np.allclose(values, long_ref, rtol=1e-12, atol=0.0))
+        and bool(np.allclose(again, long_ref, rtol=1e-12, atol=0.0))
+        and values.shape == again.shape == (2 * BATCH,)
+        and values.dtype == again.dtype,
+        "timed on the batch's own rows: == single jitted likelihood, first call and later",
+    )
+    check(
+        choice is not None
+        and set(choice.seconds_per_likelihood) == {f"chunked({CHUNK})", "sequential"}
+        and choice.reason.startswith("measured fastest"),
+        f"timed on the batch's own rows: {choice}",
+    )
+
     # 3. one row
     one = np.asarray(f._vmap(batch[:1]))
     check(

@@ -45,8 +45,7 @@ def inversion_from(statics, linear, data, settings, xp=np, mappers=()) -> Invers
                 blurring_mapping_matrix=blurring,
                 xp=xp,
                 single_precision=mixed,
-                # over-sampled columns are binned by a reduction, so already in memory
-                materialised=statics.n_sub > statics.n_pix,
+                materialised=statics.over_sampler.bins_by_reduction,
             )
             if operated.any():
                 operated_matrix = xp.where(operated[None, :], mapping, operated_matrix)

@@ -12,8 +12,10 @@ P2 benchmark's batched likelihood cost what the single one did, while on one wit
 cost 2.6x as much (issue 16); under ``vmap`` a ``lax.cond`` on a batched predicate (the SIE's
 axis-ratio branch) becomes a ``select`` that evaluates both branches, which the single likelihood
 never does. So the cost model below only proposes candidates, and the first batch of each shape
-times them on its own parameters (:func:`time_candidates`); the fastest per likelihood is kept
-(:func:`choose`). This module is plain Python (no NumPy, no JAX): the JAX side is
+times them on its own parameters: on consecutive blocks of its rows, each evaluated once as part
+of its answer (:func:`time_on_blocks`), or, when the batch is too short for that or one candidate
+is a ``vmap`` of the whole batch, by running each on the same rows (:func:`time_candidates`);
+the fastest per likelihood is kept (:func:`choose`). This module is plain Python (no NumPy, no JAX): the JAX side is
 :class:`autogalaxy.modeling.batched_call.BatchedCall`.
 """
 
@@ -246,6 +248,54 @@ def time_candidates(
     return best
 
 
+def blocks_to_time(labels: int, repeats: int) -> int:
+    """Blocks of a batch :func:`time_on_blocks` uses for ``labels`` candidates timed ``repeats``
+    times each: one untimed warm-up block per candidate, then ``repeats`` timed ones."""
+    return labels * (repeats + 1)
+
+
+def time_on_blocks(
+    runs: Mapping[str, Callable[[object], object]],
+    blocks: Sequence,
+    rows_per_block: int,
+    repeats: int,
+    clock: Callable[[], float] = time.perf_counter,
+) -> tuple[dict[str, float], list]:
+    """Seconds per likelihood of each candidate, timed on consecutive blocks of the batch
+    itself, and the values of those blocks (``runs[label](block)`` must block until its values
+    are ready).
+
+    :func:`time_candidates` runs every candidate again and again on the same rows, work whose
+    values are thrown away; here each block of ``rows_per_block`` rows is evaluated once, by one
+    candidate, and its values are part of the batch's answer, so the timing costs the batch
+    nothing beyond the candidates' compiles. The candidates take turns (a burst of load hits
+    them alike), each first on one untimed block (first-run allocations), then ``repeats`` timed
+    ones; the minimum is kept. Rows of one batch come from the same search and cost the same
+    work (the programs have no data-dependent branches under ``vmap``; row by row a branch may
+    differ, which the minimum over several blocks absorbs). Needs
+    :func:`blocks_to_time` blocks; the values are those of the first that many.
+    """
+    if repeats < 1:
+        raise exc.SearchException(f"repeats={repeats}: expected at least 1.")
+    labels = list(runs)
+    needed = blocks_to_time(len(labels), repeats)
+    if len(blocks) < needed:
+        raise exc.SearchException(
+            f"{len(blocks)} blocks to time {len(labels)} candidates {repeats} times each: "
+            f"expected at least {needed}."
+        )
+    best = {label: float("inf") for label in labels}
+    values = []
+    for index in range(needed):
+        label = labels[index % len(labels)]
+        start = clock()
+        values.append(runs[label](blocks[index]))
+        elapsed = clock() - start
+        if index >= len(labels):
+            best[label] = min(best[label], elapsed / rows_per_block)
+    return best, values
+
+
 def choose(
     batch: int,
     dtype: str,
@@ -288,10 +338,12 @@ __all__ = [
     "BatchChoice",
     "Candidate",
     "candidates_from",
+    "blocks_to_time",
     "choose",
     "chunk_layout",
     "memory_width_from",
     "predicted",
     "probe_rows",
     "time_candidates",
+    "time_on_blocks",
 ]

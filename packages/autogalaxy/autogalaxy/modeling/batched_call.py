@@ -202,6 +202,8 @@ class BatchedCall:
         return jax.default_backend() == "cpu"
 
     def _choose(self, host, key) -> tuple:
+        """``(choice, run, values)`` for the batch ``host``, whose shape is ``key``; ``values``
+        is the batch's answer when timing the candidates computed it, else None."""
         settings = execution.settings()
         forced = settings.batch_strategy
         batch, dtype = host.shape[0], str(host.dtype)
@@ -209,7 +211,7 @@ class BatchedCall:
         candidates = batch_strategy.candidates_from(batch, self.chunk, forced, max_width)
         refused: dict = {}
         preset = self._preset(batch, dtype, candidates, settings)
-        choice = None
+        choice, values = None, None
         if preset is not None:
             candidate, reason = preset
             try:
@@ -222,12 +224,12 @@ class BatchedCall:
             else:
                 choice = BatchChoice(batch, dtype, candidate, {}, {}, reason)
         if choice is None:
-            choice, run = self._measure(host, candidates, refused, settings)
+            choice, run, values = self._measure(host, candidates, refused, settings)
         self.choices[key] = (choice, run)
         logger.info("Fitness._vmap: %s", choice)
         if self.record is not None:
             self.record.add(choice)
-        return self.choices[key]
+        return choice, run, values
 
     def _memory_width(self, host, settings) -> int | None:
         """The most rows one vectorised program may hold (``batch_memory_bytes`` over the single
@@ -256,7 +258,8 @@ class BatchedCall:
 
     def _measure(self, host, candidates, refused: dict, settings) -> tuple:
         """Compile the candidates not yet refused, time them on ``host``'s rows, keep the
-        fastest (or the forced one)."""
+        fastest (or the forced one): ``(choice, run, values)``, where ``values`` is the batch's
+        answer when the timing computed it (None: run the batch with ``run``)."""
         forced = settings.batch_strategy
         batch = host.shape[0]
         runners = {}
@@ -268,18 +271,38 @@ class BatchedCall:
             except exc.SearchException as error:  # XLA's memory estimate is too large
                 refused[candidate.label] = str(error)
         seconds: dict = {}
+        values = None
         if forced is None and len(runners) > 1:
             rows = batch_strategy.probe_rows(candidates, batch)
-            probe = host[:rows]
-            seconds = batch_strategy.time_candidates(
-                {label: functools.partial(_blocking, run, probe) for label, run in runners.items()},
-                {label: rows for label in runners},
-                settings.batch_probe_repeats,
-            )
+            needed = batch_strategy.blocks_to_time(len(runners), settings.batch_probe_repeats)
+            if rows < batch and needed * rows <= batch:
+                seconds, timed = batch_strategy.time_on_blocks(
+                    {label: functools.partial(_blocking, run) for label, run in runners.items()},
+                    [host[i * rows : (i + 1) * rows] for i in range(needed)],
+                    rows,
+                    settings.batch_probe_repeats,
+                )
+                values = [np.asarray(v).reshape(rows) for v in timed]
+            else:
+                probe = host[:rows]
+                seconds = batch_strategy.time_candidates(
+                    {
+                        label: functools.partial(_blocking, run, probe)
+                        for label, run in runners.items()
+                    },
+                    {label: rows for label in runners},
+                    settings.batch_probe_repeats,
+                )
         choice = batch_strategy.choose(
             batch, str(host.dtype), candidates, seconds, refused, forced=forced
         )
-        return choice, runners[choice.candidate.label]
+        run = runners[choice.candidate.label]
+        if values is not None:
+            done = len(values) * rows
+            if done < batch:
+                values.append(np.asarray(run(host[done:])).reshape(-1))
+            values = np.concatenate(values)
+        return choice, run, values
 
     # ------------------------------------------------------------------ call
     def __call__(self, params):
@@ -300,15 +323,17 @@ class BatchedCall:
         key = (shape[0], params.dtype)
         entry = self.choices.get(key)
         if entry is None:
-            entry = self._choose(np.asarray(params), key)
-        choice, run = entry
+            choice, run, out = self._choose(np.asarray(params), key)
+        else:
+            (choice, run), out = entry, None
         self.last_choice = choice
-        out = run(params)
+        if out is None:
+            out = run(params)
         if isinstance(out, jax.Array):
             return out
-        import jax.numpy as jnp
-
-        return jnp.asarray(out)
+        # ``device_put`` copies the values without a program; ``jnp.asarray`` compiles one
+        # (a ``stage`` op) the first time a process converts an array of that shape.
+        return jax.device_put(np.asarray(out))
 
     def _sharded_call(self, params, devices: int):
         import jax.numpy as jnp

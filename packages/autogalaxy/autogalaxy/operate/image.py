@@ -49,11 +49,14 @@ def blurred_image_raw_from(unbinned, operated, n_sub: int, over_sampler, psf, ma
     else:
         binned = over_sampler.binned_array_2d_from(unbinned[:n_sub], xp=xp)
         blurring = unbinned[n_sub:] if unbinned.shape[0] > n_sub else None
-        # With more sub-pixels than pixels the binning is a reduction: its output, and the
-        # per-point values it reads (the blurring values among them), are already in memory.
-        materialised = n_sub > int(mask.pixels_in_mask)
         blurred = aa.raw_array(
-            psf.convolved_image_from(binned, blurring, xp=xp, mask=mask, materialised=materialised)
+            psf.convolved_image_from(
+                binned,
+                blurring,
+                xp=xp,
+                mask=mask,
+                materialised=over_sampler.bins_by_reduction,
+            )
         )
     if operated is not None:
         blurred = blurred + over_sampler.binned_array_2d_from(operated[:n_sub], xp=xp)

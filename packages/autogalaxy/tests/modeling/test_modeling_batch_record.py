@@ -3,6 +3,7 @@ compiled runners are replaced by plain functions)."""
 
 import json
 
+import numpy as np
 import pytest
 
 from autoarray import execution
@@ -98,6 +99,23 @@ class _Fake(BatchedCall):
         return lambda rows: candidate.label
 
 
+class _ArrayFake(_Fake):
+    """Runners that return each row's first value, and log what ran on how many rows."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.ran = []
+
+    def _runner(self, candidate, example):
+        self.compiled.append(candidate.label)
+
+        def run(rows):
+            self.ran.append((candidate.label, len(rows)))
+            return np.asarray(rows)[:, 0]
+
+        return run
+
+
 class _Rows:
     def __init__(self, batch):
         self.shape = (batch, 3)
@@ -119,7 +137,7 @@ def untimed(monkeypatch):
 
 def test_small_problem_compiles_only_the_vectorised_program(tmp_path, untimed):
     call = _Fake(points=2_400, record=StrategyRecord(tmp_path))
-    choice, run = call._choose(_Rows(50), (50, "float64"))
+    choice, run, _ = call._choose(_Rows(50), (50, "float64"))
     assert call.compiled == ["vmap(50)"] and run(None) == "vmap(50)"
     assert "cost model" in choice.reason
     stored = json.loads((tmp_path / RECORD_FILE).read_text())
@@ -129,7 +147,7 @@ def test_small_problem_compiles_only_the_vectorised_program(tmp_path, untimed):
 def test_resumed_fit_reuses_the_recorded_strategy(tmp_path, untimed):
     StrategyRecord(tmp_path).add(_choice(50, "sequential", 1))
     call = _Fake(points=2_400, record=StrategyRecord(tmp_path))
-    choice, run = call._choose(_Rows(50), (50, "float64"))
+    choice, run, _ = call._choose(_Rows(50), (50, "float64"))
     assert call.compiled == ["sequential"] and run(None) == "sequential"
     assert "recorded in" in choice.reason
 
@@ -138,14 +156,14 @@ def test_forced_setting_beats_the_record(tmp_path, untimed):
     StrategyRecord(tmp_path).add(_choice(50, "sequential", 1))
     call = _Fake(points=2_400, record=StrategyRecord(tmp_path))
     with execution.using(batch_strategy="vmap"):
-        choice, _ = call._choose(_Rows(50), (50, "float64"))
+        choice, _, _ = call._choose(_Rows(50), (50, "float64"))
     assert choice.candidate == Candidate("vmap", 50) and call.compiled == ["vmap(50)"]
     assert StrategyRecord(tmp_path).get(50, "float64") == Candidate("sequential", 1)
 
 
 def test_refused_preset_falls_back_to_the_other_candidate(tmp_path, untimed):
     call = _Fake(points=2_400, record=StrategyRecord(tmp_path), refuse=("vmap(50)",))
-    choice, run = call._choose(_Rows(50), (50, "float64"))
+    choice, run, _ = call._choose(_Rows(50), (50, "float64"))
     assert choice.candidate == Candidate("sequential", 1) and run(None) == "sequential"
     assert "vmap(50)" in choice.refused
     assert StrategyRecord(tmp_path).get(50, "float64") == Candidate("sequential", 1)
@@ -158,7 +176,7 @@ def test_large_problem_on_a_cpu_runs_row_by_row_untimed(tmp_path, monkeypatch):
     monkeypatch.setattr(batched_call.batch_strategy, "time_candidates", no_timing)
     call = _Fake(points=250_000, record=StrategyRecord(tmp_path))
     with execution.using(batch_sequential_min_points=10_000):  # opt-in
-        choice, run = call._choose(_Rows(50), (50, "float64"))
+        choice, run, _ = call._choose(_Rows(50), (50, "float64"))
     assert choice.candidate == Candidate("sequential", 1) and run(None) == "sequential"
     assert call.compiled == ["sequential"]  # one program on the first call
     assert "batch_sequential_min_points" in choice.reason and not choice.seconds_per_likelihood
@@ -167,7 +185,7 @@ def test_large_problem_on_a_cpu_runs_row_by_row_untimed(tmp_path, monkeypatch):
 
 def test_pixelized_problem_on_a_cpu_runs_row_by_row_untimed(tmp_path, untimed):
     call = _Fake(points=14_488, record=StrategyRecord(tmp_path), inversion=True)
-    choice, run = call._choose(_Rows(20), (20, "float64"))
+    choice, run, _ = call._choose(_Rows(20), (20, "float64"))
     assert choice.candidate == Candidate("sequential", 1) and run(None) == "sequential"
     assert call.compiled == ["sequential"]  # one program on the first call
     assert "pixelized inversion" in choice.reason and not choice.seconds_per_likelihood
@@ -183,15 +201,54 @@ def test_pixelized_problem_off_the_cpu_is_timed(monkeypatch):
 
     monkeypatch.setattr(batched_call.batch_strategy, "time_candidates", fake_timing)
     call = _Fake(points=14_488, inversion=True, on_cpu=False)
-    choice, _ = call._choose(_Rows(20), (20, "float64"))
+    choice, _, _ = call._choose(_Rows(20), (20, "float64"))
     # 14,488 points: chunks of vmap_chunk_points // points = 4 rows, timed on one chunk
     assert timed == {"chunked(4)": 4, "sequential": 4}
     assert choice.candidate == Candidate("chunked", 4) and "measured fastest" in choice.reason
 
 
 @pytest.mark.parametrize("on_cpu, sequential_min", [(False, 10_000), (True, None)])
-def test_large_problem_times_both_candidates(tmp_path, monkeypatch, on_cpu, sequential_min):
-    """Off the CPU, or with the row-by-row rule switched off, a large problem is timed."""
+def test_large_problem_times_both_candidates_on_the_batch_rows(
+    tmp_path, monkeypatch, on_cpu, sequential_min
+):
+    """Off the CPU, or with the row-by-row rule switched off, a large problem is timed: a batch
+    long enough is timed on its own blocks of rows, each evaluated once, and those values are
+    the batch's answer (the rest run with the winner)."""
+    seen = []
+    real = batched_call.batch_strategy.time_on_blocks
+
+    def sequential_faster(runs, blocks, rows, repeats):
+        clock = [0.0]
+        timed = {}
+        for label, run in runs.items():
+
+            def timed_run(block, label=label, run=run):
+                seen.append((label, len(block)))
+                clock[0] += {"chunked(4)": 2e-3, "sequential": 1e-3}[label] * len(block)
+                return run(block)
+
+            timed[label] = timed_run
+        return real(timed, blocks, rows, repeats, clock=lambda: clock[0])
+
+    monkeypatch.setattr(batched_call.batch_strategy, "time_on_blocks", sequential_faster)
+    call = _ArrayFake(points=250_000, record=StrategyRecord(tmp_path), on_cpu=on_cpu)
+    host = np.arange(150.0).reshape(50, 3)
+    with execution.using(batch_sequential_min_points=sequential_min):
+        choice, run, values = call._choose(host, (50, "float64"))
+    # 250,000 points: chunks of vmap_min_chunk; 2 candidates x (1 warm-up + 3 timed) blocks of
+    # 4 rows, then the 18 rows left by the winner
+    assert seen == [("chunked(4)", 4), ("sequential", 4)] * 4
+    assert call.ran == [("chunked(4)", 4), ("sequential", 4)] * 4 + [("sequential", 18)]
+    assert np.array_equal(values, host[:, 0])
+    assert choice.seconds_per_likelihood == pytest.approx({"chunked(4)": 2e-3, "sequential": 1e-3})
+    assert choice.candidate == Candidate("sequential", 1) and run is not None
+    assert sorted(call.compiled) == ["chunked(4)", "sequential"]
+    assert "measured fastest" in choice.reason
+    assert StrategyRecord(tmp_path).get(50, "float64") == Candidate("sequential", 1)
+
+
+def test_short_batch_is_timed_on_repeated_rows(monkeypatch):
+    """Too few rows for a block per timed run: each candidate runs the same rows again."""
     timed = {}
 
     def fake_timing(runs, likelihoods, repeats):
@@ -199,15 +256,11 @@ def test_large_problem_times_both_candidates(tmp_path, monkeypatch, on_cpu, sequ
         return {"chunked(4)": 2e-3, "sequential": 1e-3}
 
     monkeypatch.setattr(batched_call.batch_strategy, "time_candidates", fake_timing)
-    call = _Fake(points=250_000, record=StrategyRecord(tmp_path), on_cpu=on_cpu)
-    with execution.using(batch_sequential_min_points=sequential_min):
-        choice, run = call._choose(_Rows(50), (50, "float64"))
-    # 250,000 points: chunks of vmap_min_chunk, timed on one chunk's rows
+    call = _ArrayFake(points=250_000, on_cpu=False)
+    choice, run, values = call._choose(np.ones((20, 3)), (20, "float64"))
     assert timed == {"chunked(4)": 4, "sequential": 4}
-    assert choice.candidate == Candidate("sequential", 1) and run(None) == "sequential"
-    assert sorted(call.compiled) == ["chunked(4)", "sequential"]
-    assert "measured fastest" in choice.reason
-    assert StrategyRecord(tmp_path).get(50, "float64") == Candidate("sequential", 1)
+    assert values is None and call.ran == []  # __call__ runs the batch with the winner
+    assert choice.candidate == Candidate("sequential", 1)
 
 
 def test_large_problem_chunks_are_bounded_by_the_memory_budget(tmp_path, monkeypatch):
@@ -223,10 +276,10 @@ def test_large_problem_chunks_are_bounded_by_the_memory_budget(tmp_path, monkeyp
     call = _Fake(
         points=250_000, record=StrategyRecord(tmp_path), row_bytes=int(0.9 * 2**30), on_cpu=False
     )
-    choice, _ = call._choose(_Rows(8), (8, "float64"))
+    choice, _, _ = call._choose(_Rows(8), (8, "float64"))
     assert sorted(call.compiled) == ["chunked(2)", "sequential"]
     assert timed == {"chunked(2)": 2, "sequential": 2}
     # a likelihood over the budget on its own: row by row, nothing vectorised compiled
     alone = _Fake(points=250_000, row_bytes=3 * 2**30, on_cpu=False)
-    choice, run = alone._choose(_Rows(8), (8, "float64"))
+    choice, run, _ = alone._choose(_Rows(8), (8, "float64"))
     assert alone.compiled == ["sequential"] and run(None) == "sequential"

@@ -264,3 +264,32 @@ def test_cost_model_runs_pixelized_inversions_row_by_row_without_timing():
     assert bs.predicted(vmap_first, 2_400, 0, inversion=True)[0].label == "sequential"
     # no row-by-row candidate: nothing to decide
     assert bs.predicted(bs.candidates_from(20, 4, "vmap"), 14_488, 10_000, inversion=True) is None
+
+
+def test_time_on_blocks_evaluates_each_block_once_and_keeps_the_minimum():
+    clock_value = [0.0]
+    durations = {"a": iter([7.0, 4.0, 6.0, 5.0]), "b": iter([3.0, 2.0, 8.0, 9.0])}
+    seen = []
+
+    def make(label):
+        def run(block):
+            seen.append((label, block))
+            clock_value[0] += next(durations[label])
+            return [10 * block]
+
+        return run
+
+    blocks = list(range(9))
+    seconds, values = bs.time_on_blocks(
+        {"a": make("a"), "b": make("b")}, blocks, 2, 3, lambda: clock_value[0]
+    )
+    assert bs.blocks_to_time(2, 3) == 8
+    # turns taken, each block once, the ninth left for the winner
+    assert seen == [("a", 0), ("b", 1), ("a", 2), ("b", 3), ("a", 4), ("b", 5), ("a", 6), ("b", 7)]
+    assert values == [[0], [10], [20], [30], [40], [50], [60], [70]]
+    # the first block of each is the untimed warm-up: a min(4, 6, 5) / 2, b min(2, 8, 9) / 2
+    assert seconds == {"a": 2.0, "b": 1.0}
+    with pytest.raises(exc.SearchException, match="expected at least 8"):
+        bs.time_on_blocks({"a": make("a"), "b": make("b")}, blocks[:7], 2, 3)
+    with pytest.raises(exc.SearchException, match="repeats=0"):
+        bs.time_on_blocks({"a": make("a")}, blocks, 2, 0)

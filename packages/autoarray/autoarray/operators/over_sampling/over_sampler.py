@@ -55,6 +55,13 @@ class OverSampler:
         return int(np.sum(self.sub_size**2))
 
     @cached_property
+    def bins_by_reduction(self) -> bool:
+        """Whether binning reduces (more sub-pixels than pixels): the binned values, and the
+        per-sub-pixel values the reduction reads, are then written to memory by their producer,
+        which a JAX PSF convolution may rely on (``materialised=`` of the convolver)."""
+        return self.sub_total > self.sub_size.size
+
+    @cached_property
     def slim_for_sub_slim(self) -> np.ndarray:
         """Index of the parent pixel of every sub-pixel (the segment ids of the binning)."""
         return np.repeat(np.arange(self.sub_size.size), self.sub_size**2)

@@ -69,6 +69,15 @@ def test_sub_pixel_grid_variable_sizes_matches_brute_force():
     )
 
 
+def test_binning_reduces_only_with_more_sub_pixels_than_pixels():
+    mask = aa.Mask2D.circular((6, 7), radius=1.4, pixel_scales=0.5)
+    assert not aa.OverSampler(mask, 1).bins_by_reduction
+    assert aa.OverSampler(mask, 2).bins_by_reduction
+    sizes = np.ones(mask.pixels_in_mask, dtype=int)
+    sizes[0] = 2
+    assert aa.OverSampler(mask, sizes).bins_by_reduction
+
+
 def test_uniform_binning_is_mean_of_s_squared_values():
     mask = aa.Mask2D([[False, True], [False, False]], pixel_scales=1.0)
     sampler = aa.OverSampler(mask, 3)
