@@ -145,11 +145,9 @@ class BatchLikelihood:
             padded = np.concatenate([vectors, np.repeat(vectors[-1:], size - n, axis=0)])
             out = np.concatenate(
                 [
-                    np.asarray(
-                        self.fitness._vmap(
-                            self.fitness._jnp.asarray(padded[i : i + self.batch_size])
-                        )
-                    )
+                    # NumPy rows go to the compiled programs as they are (``jnp.asarray``
+                    # would first compile a conversion program for the shape)
+                    np.asarray(self.fitness._vmap(padded[i : i + self.batch_size]))
                     for i in range(0, size, self.batch_size)
                 ]
             )[:n]
