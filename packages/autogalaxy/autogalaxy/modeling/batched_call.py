@@ -271,7 +271,7 @@ class BatchedCall:
             except exc.SearchException as error:  # XLA's memory estimate is too large
                 refused[candidate.label] = str(error)
         seconds: dict = {}
-        values = None
+        blocks: list | None = None  # values of the rows the timing evaluated, block by block
         if forced is None and len(runners) > 1:
             rows = batch_strategy.probe_rows(candidates, batch)
             needed = batch_strategy.blocks_to_time(len(runners), settings.batch_probe_repeats)
@@ -282,7 +282,7 @@ class BatchedCall:
                     rows,
                     settings.batch_probe_repeats,
                 )
-                values = [np.asarray(v).reshape(rows) for v in timed]
+                blocks = [np.asarray(v).reshape(rows) for v in timed]
             else:
                 probe = host[:rows]
                 seconds = batch_strategy.time_candidates(
@@ -297,12 +297,12 @@ class BatchedCall:
             batch, str(host.dtype), candidates, seconds, refused, forced=forced
         )
         run = runners[choice.candidate.label]
-        if values is not None:
-            done = len(values) * rows
-            if done < batch:
-                values.append(np.asarray(run(host[done:])).reshape(-1))
-            values = np.concatenate(values)
-        return choice, run, values
+        if blocks is None:
+            return choice, run, None
+        done = len(blocks) * rows
+        if done < batch:
+            blocks.append(np.asarray(run(host[done:])).reshape(-1))
+        return choice, run, np.concatenate(blocks)
 
     # ------------------------------------------------------------------ call
     def __call__(self, params):
