@@ -12,10 +12,10 @@ P2 benchmark's batched likelihood cost what the single one did, while on one wit
 cost 2.6x as much (issue 16); under ``vmap`` a ``lax.cond`` on a batched predicate (the SIE's
 axis-ratio branch) becomes a ``select`` that evaluates both branches, which the single likelihood
 never does. So the cost model below only proposes candidates, and the first batch of each shape
-times them on its own parameters: on consecutive blocks of its rows, each evaluated once as part
-of its answer (:func:`time_on_blocks`), or, when the batch is too short for that or one candidate
-is a ``vmap`` of the whole batch, by running each on the same rows (:func:`time_candidates`);
-the fastest per likelihood is kept (:func:`choose`). This module is plain Python (no NumPy, no JAX): the JAX side is
+times them on its own parameters: on consecutive blocks of its rows, the winner's blocks then
+part of its answer (:func:`time_on_blocks`), or, when the batch is too short for that or one
+candidate is a ``vmap`` of the whole batch, by running each on the same rows
+(:func:`time_candidates`); the fastest per likelihood is kept (:func:`choose`). This module is plain Python (no NumPy, no JAX): the JAX side is
 :class:`autogalaxy.modeling.batched_call.BatchedCall`.
 """
 
@@ -260,20 +260,19 @@ def time_on_blocks(
     rows_per_block: int,
     repeats: int,
     clock: Callable[[], float] = time.perf_counter,
-) -> tuple[dict[str, float], list]:
+) -> tuple[dict[str, float], list[tuple[str, object]]]:
     """Seconds per likelihood of each candidate, timed on consecutive blocks of the batch
-    itself, and the values of those blocks (``runs[label](block)`` must block until its values
-    are ready).
+    itself, and ``(label, values)`` of each block it evaluated (``runs[label](block)`` must
+    block until its values are ready).
 
     :func:`time_candidates` runs every candidate again and again on the same rows, work whose
     values are thrown away; here each block of ``rows_per_block`` rows is evaluated once, by one
-    candidate, and its values are part of the batch's answer, so the timing costs the batch
-    nothing beyond the candidates' compiles. The candidates take turns (a burst of load hits
-    them alike), each first on one untimed block (first-run allocations), then ``repeats`` timed
-    ones; the minimum is kept. Rows of one batch come from the same search and cost the same
-    work (the programs have no data-dependent branches under ``vmap``; row by row a branch may
-    differ, which the minimum over several blocks absorbs). Needs
-    :func:`blocks_to_time` blocks; the values are those of the first that many.
+    candidate, so the winner's blocks are already part of the batch's answer. The candidates
+    take turns (a burst of load hits them alike), each first on one untimed block (first-run
+    allocations), then ``repeats`` timed ones; the minimum is kept. Rows of one batch come from
+    the same search and cost the same work (the programs have no data-dependent branches under
+    ``vmap``; row by row a branch may differ, which the minimum over several blocks absorbs).
+    Needs :func:`blocks_to_time` blocks; the values are those of the first that many.
     """
     if repeats < 1:
         raise exc.SearchException(f"repeats={repeats}: expected at least 1.")
@@ -285,15 +284,15 @@ def time_on_blocks(
             f"expected at least {needed}."
         )
     best = {label: float("inf") for label in labels}
-    values = []
+    evaluated = []
     for index in range(needed):
         label = labels[index % len(labels)]
         start = clock()
-        values.append(runs[label](blocks[index]))
+        evaluated.append((label, runs[label](blocks[index])))
         elapsed = clock() - start
         if index >= len(labels):
             best[label] = min(best[label], elapsed / rows_per_block)
-    return best, values
+    return best, evaluated
 
 
 def choose(

@@ -271,18 +271,17 @@ class BatchedCall:
             except exc.SearchException as error:  # XLA's memory estimate is too large
                 refused[candidate.label] = str(error)
         seconds: dict = {}
-        blocks: list | None = None  # values of the rows the timing evaluated, block by block
+        timed_blocks: list | None = None  # (label, values) of each block the timing evaluated
         if forced is None and len(runners) > 1:
             rows = batch_strategy.probe_rows(candidates, batch)
             needed = batch_strategy.blocks_to_time(len(runners), settings.batch_probe_repeats)
             if rows < batch and needed * rows <= batch:
-                seconds, timed = batch_strategy.time_on_blocks(
+                seconds, timed_blocks = batch_strategy.time_on_blocks(
                     {label: functools.partial(_blocking, run) for label, run in runners.items()},
                     [host[i * rows : (i + 1) * rows] for i in range(needed)],
                     rows,
                     settings.batch_probe_repeats,
                 )
-                blocks = [np.asarray(v).reshape(rows) for v in timed]
             else:
                 probe = host[:rows]
                 seconds = batch_strategy.time_candidates(
@@ -297,12 +296,22 @@ class BatchedCall:
             batch, str(host.dtype), candidates, seconds, refused, forced=forced
         )
         run = runners[choice.candidate.label]
-        if blocks is None:
+        if timed_blocks is None:
             return choice, run, None
-        done = len(blocks) * rows
+        # The answer is the winner's on every row, as on every later batch and on a resumed fit
+        # that reads this choice from its record (the candidates agree only to rounding, which
+        # can send a seeded sampler another way): the blocks the other candidate evaluated are
+        # evaluated again by the winner, at the same chunk boundaries as a whole-batch run.
+        values = [
+            np.asarray(
+                block if label == choice.candidate.label else run(host[i * rows : (i + 1) * rows])
+            ).reshape(-1)
+            for i, (label, block) in enumerate(timed_blocks)
+        ]
+        done = len(timed_blocks) * rows
         if done < batch:
-            blocks.append(np.asarray(run(host[done:])).reshape(-1))
-        return choice, run, np.concatenate(blocks)
+            values.append(np.asarray(run(host[done:])).reshape(-1))
+        return choice, run, np.concatenate(values)
 
     # ------------------------------------------------------------------ call
     def __call__(self, params):

@@ -286,7 +286,7 @@ def test_time_on_blocks_evaluates_each_block_once_and_keeps_the_minimum():
     assert bs.blocks_to_time(2, 3) == 8
     # turns taken, each block once, the ninth left for the winner
     assert seen == [("a", 0), ("b", 1), ("a", 2), ("b", 3), ("a", 4), ("b", 5), ("a", 6), ("b", 7)]
-    assert values == [[0], [10], [20], [30], [40], [50], [60], [70]]
+    assert values == [(["a", "b"][i % 2], [10 * i]) for i in range(8)]
     # the first block of each is the untimed warm-up: a min(4, 6, 5) / 2, b min(2, 8, 9) / 2
     assert seconds == {"a": 2.0, "b": 1.0}
     with pytest.raises(exc.SearchException, match="expected at least 8"):
