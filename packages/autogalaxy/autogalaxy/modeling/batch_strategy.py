@@ -15,7 +15,8 @@ never does. So the cost model below only proposes candidates, and the first batc
 times them on its own parameters: on consecutive blocks of its rows, the winner's blocks then
 part of its answer (:func:`time_on_blocks`), or, when the batch is too short for that or one
 candidate is a ``vmap`` of the whole batch, by running each on the same rows
-(:func:`time_candidates`); the fastest per likelihood is kept (:func:`choose`). This module is plain Python (no NumPy, no JAX): the JAX side is
+(:func:`time_candidates`); the fastest per likelihood is kept (:func:`choose`). This module is
+plain Python (no NumPy, no JAX): the JAX side is
 :class:`autogalaxy.modeling.batched_call.BatchedCall`.
 """
 
@@ -336,8 +337,8 @@ __all__ = [
     "STRATEGIES",
     "BatchChoice",
     "Candidate",
-    "candidates_from",
     "blocks_to_time",
+    "candidates_from",
     "choose",
     "chunk_layout",
     "memory_width_from",
