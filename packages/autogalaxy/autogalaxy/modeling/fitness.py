@@ -271,12 +271,6 @@ class Fitness:
         return np.array([self._call_numpy(row) for row in parameters])
 
     # ------------------------------------------------------------------ JAX transforms
-    @property
-    def _jnp(self):
-        import jax.numpy as jnp
-
-        return jnp
-
     def _require_jax(self, what: str) -> None:
         """JAX must be importable; the analysis itself may have been built for NumPy."""
         try:
@@ -364,13 +358,13 @@ class Fitness:
         JAX: exact (``jax.grad``). NumPy: central finite differences with relative ``step``.
         """
         if self.use_jax:
-            return self._grad(self._jnp.asarray(parameters, dtype=self._jnp.float64))
+            return self._grad(np.asarray(parameters, dtype=np.float64))
         return self._numeric_value_and_grad(parameters, step)[1]
 
     def value_and_grad(self, parameters, step: float = 1e-6):
         """(figure of merit, gradient) at ``parameters``."""
         if self.use_jax:
-            return self._value_and_grad(self._jnp.asarray(parameters, dtype=self._jnp.float64))
+            return self._value_and_grad(np.asarray(parameters, dtype=np.float64))
         return self._numeric_value_and_grad(parameters, step)
 
     def _numeric_value_and_grad(self, parameters, step):

@@ -55,7 +55,6 @@ class _Objective:
 
             from autogalaxy.modeling.jax_memory import MemoryCheckedJit
 
-            self._jnp = jnp
             self._value_and_grad = MemoryCheckedJit(
                 jax.value_and_grad(figure), "likelihood gradient"
             )
@@ -78,7 +77,7 @@ class _Objective:
 
     def __call__(self, u):
         if self.jac:
-            fom, grad = self._value_and_grad(self._jnp.asarray(u))
+            fom, grad = self._value_and_grad(np.asarray(u, dtype=np.float64))
             return self._penalised(u, float(fom), np.asarray(grad, dtype=float))
         return self._penalised(u, self._figure(u))[0]
 

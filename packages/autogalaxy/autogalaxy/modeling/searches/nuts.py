@@ -127,7 +127,7 @@ class NUTS(AbstractSearch):
             progress.update(m)
         unit = 1.0 / (1.0 + np.exp(-positions))
         physical = np.asarray(model.vector_from_unit_vector(unit), dtype=float)
-        log_l = np.asarray(fitness._vmap(jnp.asarray(physical)), dtype=float)
+        log_l = np.asarray(fitness._vmap(physical), dtype=float)
         return Samples(model, physical, log_l, None, log_evidence=None)
 
     def _save(self, path, key, state, parameters, positions) -> None:
