@@ -5,9 +5,9 @@ calling thread waits for the result (asynchronous dispatch). For the likelihood 
 that hand-over is a large share of the cost: the P1 benchmark likelihood and its gradient take
 about a quarter less process CPU time when the program runs inline on the calling thread
 (docs/performance.md, round 15), with identical values. The package therefore turns it off by
-default
-(:attr:`~autoarray.execution.ExecutionSettings.jax_cpu_async_dispatch` = False); JAX applies it
-to computations that run on one device only (multi-device programs keep their threads).
+default (:attr:`~autoarray.execution.ExecutionSettings.jax_cpu_async_dispatch` = False); JAX
+applies it to computations that run on one device only (multi-device programs keep their
+threads).
 
 JAX reads its flag once, when its CPU backend starts, so the setting is applied at the package's
 first JAX use (:func:`autoarray.backend.jax_numpy`, before any of its computations) and again by

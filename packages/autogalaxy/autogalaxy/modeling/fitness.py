@@ -265,9 +265,9 @@ class Fitness:
 
     def call_many(self, parameters) -> np.ndarray:
         """Figure of merit of a batch ``[B, N]`` -> ``[B]`` (``_vmap`` under JAX, a loop on NumPy)."""
-        if self.use_jax:
-            return np.asarray(self._vmap(np.atleast_2d(np.asarray(parameters, dtype=float))))
         parameters = np.atleast_2d(np.asarray(parameters, dtype=float))
+        if self.use_jax:
+            return np.asarray(self._vmap(parameters))
         return np.array([self._call_numpy(row) for row in parameters])
 
     # ------------------------------------------------------------------ JAX transforms
